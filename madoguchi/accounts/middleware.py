@@ -1,0 +1,33 @@
+"""Two-factor enforcement: a staff session is usable only once its second factor is verified."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from madoguchi.accounts import otp
+
+
+class TwoFactorEnforcementMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if user.is_authenticated and request.path.startswith("/staff/"):
+            exempt = {
+                reverse("accounts:otp_verify"),
+                reverse("accounts:otp_setup"),
+                reverse("accounts:logout"),
+                reverse("accounts:login"),
+            }
+            if request.path not in exempt:
+                state = otp.second_factor_state(user=user, verified=user.is_verified())  # type: ignore[union-attr]
+                if state == otp.SecondFactor.NEEDS_VERIFY:
+                    return redirect(f"{reverse('accounts:otp_verify')}?next={request.path}")
+                if state == otp.SecondFactor.NEEDS_SETUP:
+                    return redirect(reverse("accounts:otp_setup"))
+        return self.get_response(request)

@@ -1,0 +1,71 @@
+"""Staff roles and the role x action table: the one place that says who may do what."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    FRONT = "front", _("一次対応")
+    BACK = "back", _("二次対応")
+    MANAGER = "manager", _("管理職（課長・課長代理）")
+    ADMIN = "admin", _("システム管理者")
+
+
+class Action(StrEnum):
+    CASE_VIEW = "case_view"
+    CASE_CREATE = "case_create"
+    CASE_EDIT = "case_edit"
+    CASE_TRIAGE = "case_triage"
+    CASE_DISPATCH = "case_dispatch"
+    CASE_CLOSE_TIER1 = "case_close_tier1"
+    CALLBACK_MANAGE = "callback_manage"
+    CASE_RESEARCH = "case_research"
+    ANSWER_DRAFT = "answer_draft"
+    ANSWER_APPROVE = "answer_approve"
+    ANSWER_SEND = "answer_send"
+    CASE_CLOSE = "case_close"
+    CASE_REOPEN = "case_reopen"
+    CASE_MERGE = "case_merge"
+    QUARANTINE_MANAGE = "quarantine_manage"
+    REFERENCE_EDIT = "reference_edit"
+    AUDIT_VIEW = "audit_view"
+    REPORTS_VIEW = "reports_view"
+    USERS_MANAGE = "users_manage"
+    SETTINGS_MANAGE = "settings_manage"
+
+
+_ALL = frozenset(Role)
+_DESK = frozenset({Role.FRONT, Role.BACK, Role.MANAGER})
+_TIER2 = frozenset({Role.BACK, Role.MANAGER})
+_MANAGEMENT = frozenset({Role.MANAGER, Role.ADMIN})
+
+PERMISSIONS: dict[Action, frozenset[Role]] = {
+    Action.CASE_VIEW: _ALL,
+    Action.CASE_CREATE: _DESK,
+    Action.CASE_EDIT: _DESK,
+    Action.CASE_TRIAGE: _DESK,
+    Action.CASE_DISPATCH: _DESK,
+    Action.CASE_CLOSE_TIER1: _DESK,
+    Action.CALLBACK_MANAGE: _DESK,
+    Action.CASE_RESEARCH: _TIER2,
+    Action.ANSWER_DRAFT: _TIER2,
+    Action.ANSWER_APPROVE: frozenset({Role.MANAGER}),
+    Action.ANSWER_SEND: _TIER2,
+    Action.CASE_CLOSE: _TIER2,
+    Action.CASE_REOPEN: _TIER2,
+    Action.CASE_MERGE: _TIER2,
+    Action.QUARANTINE_MANAGE: _DESK,
+    Action.REFERENCE_EDIT: frozenset({Role.BACK, Role.MANAGER, Role.ADMIN}),
+    Action.AUDIT_VIEW: _MANAGEMENT,
+    Action.REPORTS_VIEW: _MANAGEMENT,
+    Action.USERS_MANAGE: frozenset({Role.ADMIN}),
+    Action.SETTINGS_MANAGE: frozenset({Role.ADMIN}),
+}
+
+
+def role_can(role: str, action: Action) -> bool:
+    return role in PERMISSIONS[action]

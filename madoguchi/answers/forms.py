@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from madoguchi.answers.models import AnswerChannel
+
+
+class AnswerDraftForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    measures = forms.CharField(label=_("① 具体的な対策"), widget=forms.Textarea(attrs={"rows": 8}))
+    referrals = forms.CharField(label=_("② 相談・届出先"), widget=forms.Textarea(attrs={"rows": 5}), required=False)
+    channel = forms.ChoiceField(label=_("回答方法"), choices=AnswerChannel.choices)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["measures"].error_messages["required"] = _("① 具体的な対策を入力してください。")
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(choices=[("approve", _("承認")), ("reject", _("差戻し"))], widget=forms.HiddenInput)
+    comment = forms.CharField(label=_("コメント"), widget=forms.Textarea(attrs={"rows": 2}), required=False)

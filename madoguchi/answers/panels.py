@@ -1,0 +1,40 @@
+"""The answer panel on the case screen: draft ①②, approval, sending."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from madoguchi.answers import services
+from madoguchi.answers.forms import AnswerDraftForm, ReviewForm
+from madoguchi.answers.models import AnswerStatus, OutboundStatus
+from madoguchi.cases.choices import Tier
+from madoguchi.cases.models import Case
+from madoguchi.cases.panels import Panel, register
+
+
+def _context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict[str, Any] | None:
+    if case.tier != Tier.BACK and not case.answers.exists():
+        return None
+    draft = services.open_draft(case=case)
+    initial: dict[str, Any] = {"channel": "email" if case.person and case.person.email else "phone"}
+    if draft is not None:
+        initial = {"version": draft.version, "measures": draft.measures, "referrals": draft.referrals, "channel": draft.channel}
+    else:
+        # Another panel (the referral directory) may prefill part ②.
+        initial["referrals"] = request.session.pop(f"answer_referrals_{case.pk}", "") if hasattr(request, "session") else ""
+    return {
+        "draft": draft,
+        "sent_answers": case.answers.filter(status=AnswerStatus.SENT).select_related("sent_by", "reviewed_by"),
+        "answer_form": bound.get("answer_form") or AnswerDraftForm(initial=initial),
+        "review_form": bound.get("review_form") or ReviewForm(),
+        "needs_approval": services.approval_required(case=case),
+        "failed_mail": case.outbound_emails.filter(status=OutboundStatus.FAILED).exists(),
+        "outbound": case.outbound_emails.all()[:10],
+        "AnswerStatus": AnswerStatus,
+    }
+
+
+def register_panels() -> None:
+    register(Panel(key="answers", order=50, template="staff/answers/_panel.html", context=_context))

@@ -1,0 +1,160 @@
+"""Write path of answers: drafts with parts ① and ②, manager approval, sending or recording."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from madoguchi.accounts.models import User
+from madoguchi.accounts.roles import Action
+from madoguchi.answers import outbox
+from madoguchi.answers.models import OPEN_ANSWER_STATUSES, AnswerChannel, AnswerDraft, AnswerStatus, OutboundKind
+from madoguchi.cases import events, services as case_services
+from madoguchi.cases.choices import Tier
+from madoguchi.cases.models import Case, DeskRules
+from madoguchi.cases.workflow import Status
+from madoguchi.core.errors import ConcurrentEditError, DomainError, NotPermitted
+
+
+def _require(actor: User, action: Action) -> None:
+    if not actor.can(action):
+        raise NotPermitted(_("この操作を行う権限がありません。"))
+
+
+def approval_required(*, case: Case) -> bool:
+    return case.category in DeskRules.current().approval_categories
+
+
+def open_draft(*, case: Case) -> AnswerDraft | None:
+    return case.answers.filter(status__in=OPEN_ANSWER_STATUSES).first()
+
+
+@transaction.atomic
+def answer_save_draft(
+    *,
+    actor: User,
+    case: Case,
+    measures: str,
+    referrals: str,
+    channel: str,
+    expected_version: int | None = None,
+) -> AnswerDraft:
+    _require(actor, Action.ANSWER_DRAFT)
+    if case.tier != Tier.BACK or case.status not in {Status.IN_PROGRESS, Status.ON_HOLD, Status.DISPATCHED}:
+        raise DomainError(_("二次対応中の案件でのみ回答案を作成できます。"))
+    if not measures.strip():
+        raise DomainError(_("① 具体的な対策を入力してください。"), field="measures")
+    draft = open_draft(case=case)
+    if draft is None:
+        return AnswerDraft.objects.create(
+            case=case, measures=measures, referrals=referrals, channel=channel, author=actor,
+            needs_approval=approval_required(case=case),
+        )  # fmt: skip
+    if draft.status == AnswerStatus.PENDING_APPROVAL:
+        raise DomainError(_("承認待ちの回答案は編集できません。差戻しを受けてから修正してください。"))
+    version = draft.version if expected_version is None else expected_version
+    updated = AnswerDraft.objects.filter(pk=draft.pk, version=version).update(
+        measures=measures, referrals=referrals, channel=channel, status=AnswerStatus.DRAFT,
+        needs_approval=approval_required(case=case), version=F("version") + 1, updated_at=timezone.now(),
+    )  # fmt: skip
+    if not updated:
+        raise ConcurrentEditError(_("他の職員がこの回答案を先に更新しました。最新の内容を確認してください。"))
+    draft.refresh_from_db()
+    return draft
+
+
+@transaction.atomic
+def answer_submit_for_approval(*, actor: User, draft: AnswerDraft) -> AnswerDraft:
+    _require(actor, Action.ANSWER_DRAFT)
+    if draft.status not in {AnswerStatus.DRAFT, AnswerStatus.REJECTED}:
+        raise DomainError(_("この回答案は承認依頼できる状態ではありません。"))
+    draft.status = AnswerStatus.PENDING_APPROVAL
+    draft.submitted_at = timezone.now()
+    draft.save(update_fields=["status", "submitted_at", "updated_at"])
+    case_services.case_set_status(actor=actor, case=draft.case, to=Status.AWAITING_APPROVAL)
+    events.approval_requested(case=draft.case, actor=actor, draft_id=draft.pk)
+    return draft
+
+
+@transaction.atomic
+def answer_approve(*, actor: User, draft: AnswerDraft, comment: str = "") -> AnswerDraft:
+    _require(actor, Action.ANSWER_APPROVE)
+    if draft.status != AnswerStatus.PENDING_APPROVAL:
+        raise DomainError(_("承認待ちの回答案ではありません。"))
+    if draft.author_id == actor.pk:
+        raise DomainError(_("自分が作成した回答案は承認できません。別の管理職に依頼してください。"))
+    draft.status = AnswerStatus.APPROVED
+    draft.reviewed_by = actor
+    draft.reviewed_at = timezone.now()
+    draft.review_comment = comment
+    draft.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_comment", "updated_at"])
+    case_services.case_set_status(actor=actor, case=draft.case, to=Status.APPROVED)
+    events.approved(case=draft.case, actor=actor, draft_id=draft.pk, text=comment)
+    return draft
+
+
+@transaction.atomic
+def answer_reject(*, actor: User, draft: AnswerDraft, comment: str) -> AnswerDraft:
+    _require(actor, Action.ANSWER_APPROVE)
+    if draft.status != AnswerStatus.PENDING_APPROVAL:
+        raise DomainError(_("承認待ちの回答案ではありません。"))
+    if not comment.strip():
+        raise DomainError(_("差戻しの理由を入力してください。"), field="comment")
+    draft.status = AnswerStatus.REJECTED
+    draft.reviewed_by = actor
+    draft.reviewed_at = timezone.now()
+    draft.review_comment = comment
+    draft.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_comment", "updated_at"])
+    case_services.case_set_status(actor=actor, case=draft.case, to=Status.IN_PROGRESS, text=comment)
+    events.rejected(case=draft.case, actor=actor, draft_id=draft.pk, text=comment)
+    return draft
+
+
+def render_answer_text(*, draft: AnswerDraft) -> str:
+    case = draft.case
+    return render_to_string(
+        "emails/answer.txt",
+        {
+            "case": case,
+            "person": case.person,
+            "organization": case.organization,
+            "draft": draft,
+            "DESK_NAME": settings.MADOGUCHI_DESK_NAME,
+        },
+    )
+
+
+@transaction.atomic
+def answer_send(*, actor: User, draft: AnswerDraft) -> AnswerDraft:
+    """Send by e-mail through the outbox, or record that it was given by phone, letter or in person."""
+    _require(actor, Action.ANSWER_SEND)
+    case = draft.case
+    if draft.status == AnswerStatus.SENT:
+        raise DomainError(_("この回答は既に送付済みです。"))
+    if draft.needs_approval and draft.status != AnswerStatus.APPROVED:
+        raise DomainError(_("この区分の回答は管理職の承認を受けてから送付してください。"))
+    if draft.status not in {AnswerStatus.DRAFT, AnswerStatus.APPROVED}:
+        raise DomainError(_("この回答案は送付できる状態ではありません。"))
+    text = render_answer_text(draft=draft)
+    if draft.channel == AnswerChannel.EMAIL:
+        address = case.person.email if case.person else ""
+        if not address:
+            raise DomainError(_("相談者のメールアドレスが登録されていません。回答方法を変えるか、連絡先を登録してください。"))
+        last_in = case.events.filter(kind="email_in").order_by("-at").first()
+        reply_to_id = last_in.data.get("message_id", "") if last_in else ""
+        row = outbox.enqueue(
+            kind=OutboundKind.ANSWER, case=case, to=[address], subject=_("ご相談への回答"),
+            body_text=text, in_reply_to=reply_to_id, references=reply_to_id, actor=actor,
+        )  # fmt: skip
+        events.email_out(case=case, actor=actor, message_id=row.message_id, to=address, subject=row.subject)
+    draft.status = AnswerStatus.SENT
+    draft.sent_at = timezone.now()
+    draft.sent_by = actor
+    draft.save(update_fields=["status", "sent_at", "sent_by", "updated_at"])
+    events.answer_sent(case=case, actor=actor, draft_id=draft.pk, via=draft.channel, text=text)
+    case_services.case_mark_answered(actor=actor, case=case)
+    return draft

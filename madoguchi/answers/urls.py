@@ -1,0 +1,13 @@
+from django.urls import path
+
+from madoguchi.answers import views
+
+app_name = "answers"
+urlpatterns = [
+    path("outbox/", views.outbox_list, name="outbox"),
+    path("outbox/<int:pk>/retry/", views.outbox_retry, name="outbox_retry"),
+    path("<str:reference>/draft/", views.save_draft, name="save_draft"),
+    path("<str:reference>/submit/", views.submit, name="submit"),
+    path("<str:reference>/review/", views.review, name="review"),
+    path("<str:reference>/send/", views.send, name="send"),
+]

@@ -1,0 +1,32 @@
+"""The only way to load a case for a user: role and tier checked, same 404 for missing and forbidden."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from madoguchi.accounts.models import User
+from madoguchi.accounts.roles import Action, Role
+from madoguchi.cases.choices import Tier
+from madoguchi.cases.models import Case
+
+
+def visible_cases(*, user: User) -> QuerySet[Case]:
+    if not user.is_active or not user.can(Action.CASE_VIEW):
+        return Case.objects.none()
+    if user.role == Role.FRONT:
+        # Tier 1 sees the front-line queue and what it took or was given, not the whole back office.
+        return Case.objects.filter(Q(tier=Tier.FRONT) | Q(created_by=user) | Q(assignee=user))
+    return Case.objects.all()
+
+
+def access_case(*, user: User, reference: str, action: Action = Action.CASE_VIEW, for_update: bool = False) -> Case:
+    if not user.can(action):
+        raise Http404
+    qs = visible_cases(user=user).select_related("organization", "person", "assignee", "created_by")
+    if for_update:
+        qs = qs.select_for_update()
+    try:
+        return qs.get(reference=reference)
+    except Case.DoesNotExist as exc:
+        raise Http404 from exc

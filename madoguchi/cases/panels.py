@@ -1,0 +1,39 @@
+"""Panels that leaf apps add to the case screen, so cases never imports them.
+
+A panel is a template plus a function building its context; the app registers it in AppConfig.ready().
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest
+
+from madoguchi.cases.models import Case
+
+
+@dataclass(frozen=True)
+class Panel:
+    key: str
+    order: int
+    template: str
+    context: Callable[[HttpRequest, Case, dict[str, Any]], dict[str, Any] | None]
+
+
+_panels: dict[str, Panel] = {}
+
+
+def register(panel: Panel) -> None:
+    _panels[panel.key] = panel
+
+
+def render_context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> list[dict[str, Any]]:
+    """Contexts of every visible panel; a panel returning None is hidden for this user or case."""
+    out = []
+    for panel in sorted(_panels.values(), key=lambda p: p.order):
+        ctx = panel.context(request, case, bound)
+        if ctx is not None:
+            out.append({"template": panel.template, "key": panel.key, **ctx})
+    return out

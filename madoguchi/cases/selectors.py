@@ -1,0 +1,150 @@
+"""Read path of consultations: queues, dashboard counts, lists and a case's related records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from madoguchi.accounts.models import User
+from madoguchi.cases.access import visible_cases
+from madoguchi.cases.choices import Tier
+from madoguchi.cases.models import Callback, Case, CaseEvent
+from madoguchi.cases.workflow import OPEN_STATUSES, Status
+
+_LIST_RELATED = ("organization", "person", "assignee")
+
+
+def _queue_order(qs: QuerySet[Case]) -> QuerySet[Case]:
+    # Urgent first, then oldest waiting first.
+    return qs.order_by("-urgency", "received_at", "id")
+
+
+def my_cases(*, user: User) -> QuerySet[Case]:
+    return _queue_order(
+        visible_cases(user=user).filter(assignee=user, status__in=OPEN_STATUSES).select_related(*_LIST_RELATED)
+    )
+
+
+def tier2_pool(*, user: User) -> QuerySet[Case]:
+    return _queue_order(
+        visible_cases(user=user)
+        .filter(tier=Tier.BACK, status=Status.DISPATCHED, assignee__isnull=True)
+        .select_related(*_LIST_RELATED)
+    )
+
+
+def front_queue(*, user: User) -> QuerySet[Case]:
+    return _queue_order(
+        visible_cases(user=user)
+        .filter(tier=Tier.FRONT, status__in=[Status.RECEIVED, Status.ON_HOLD])
+        .select_related(*_LIST_RELATED)
+    )
+
+
+def awaiting_approval(*, user: User) -> QuerySet[Case]:
+    return _queue_order(
+        visible_cases(user=user).filter(status=Status.AWAITING_APPROVAL).select_related(*_LIST_RELATED)
+    )
+
+
+def overdue_first_contact(*, user: User, now: dt.datetime | None = None) -> QuerySet[Case]:
+    now = now or timezone.now()
+    return _queue_order(
+        visible_cases(user=user)
+        .filter(
+            status__in=OPEN_STATUSES,
+            first_contact_at__isnull=True,
+            first_response_due_at__lt=now,
+        )
+        .select_related(*_LIST_RELATED)
+    )
+
+
+def open_callbacks(*, user: User) -> QuerySet[Callback]:
+    case_ids = visible_cases(user=user).values("pk")
+    return (
+        Callback.objects.filter(done_at__isnull=True, case__in=case_ids)
+        .select_related("case", "assignee", "case__person", "case__organization")
+        .order_by("due_at")
+    )
+
+
+@dataclass
+class Dashboard:
+    mine: list[Case]
+    front: list[Case]
+    pool: list[Case]
+    approvals: list[Case]
+    overdue: list[Case]
+    callbacks: list[Callback]
+    now: dt.datetime
+
+
+def dashboard(*, user: User, limit: int = 20) -> Dashboard:
+    return Dashboard(
+        mine=list(my_cases(user=user)[:limit]),
+        front=list(front_queue(user=user)[:limit]),
+        pool=list(tier2_pool(user=user)[:limit]),
+        approvals=list(awaiting_approval(user=user)[:limit]),
+        overdue=list(overdue_first_contact(user=user)[:limit]),
+        callbacks=list(open_callbacks(user=user)[:limit]),
+        now=timezone.now(),
+    )
+
+
+def case_list(*, user: User, filters: dict[str, Any]) -> QuerySet[Case]:
+    qs = visible_cases(user=user).select_related(*_LIST_RELATED)
+    if filters.get("status"):
+        qs = qs.filter(status=filters["status"])
+    elif not filters.get("include_closed"):
+        qs = qs.filter(status__in=OPEN_STATUSES)
+    if filters.get("category"):
+        qs = qs.filter(category=filters["category"])
+    if filters.get("channel"):
+        qs = qs.filter(channel=filters["channel"])
+    if filters.get("tier"):
+        qs = qs.filter(tier=filters["tier"])
+    if filters.get("tag"):
+        qs = qs.filter(tags__name=filters["tag"])
+    if filters.get("date_from"):
+        qs = qs.filter(received_at__date__gte=filters["date_from"])
+    if filters.get("date_to"):
+        qs = qs.filter(received_at__date__lte=filters["date_to"])
+    if filters.get("reference"):
+        qs = qs.filter(reference__startswith=filters["reference"])
+    return qs.order_by("-received_at", "-id")
+
+
+def timeline(*, case: Case) -> QuerySet[CaseEvent]:
+    return case.events.select_related("actor").order_by("at", "id")
+
+
+def previous_cases(*, case: Case, user: User, limit: int = 10) -> list[Case]:
+    """Earlier consultations of the same person or organisation, so repeat consulters are recognised."""
+    conditions = Q()
+    if case.person_id:
+        conditions |= Q(person_id=case.person_id)
+    if case.organization_id:
+        conditions |= Q(organization_id=case.organization_id)
+    if not conditions:
+        return []
+    return list(
+        visible_cases(user=user).filter(conditions).exclude(pk=case.pk).order_by("-received_at")[:limit]
+    )
+
+
+def repeat_consulter_cases(*, user: User, email: str = "", phone_key: str = "", org_key: str = "", limit: int = 5) -> list[Case]:
+    conditions = Q()
+    if email:
+        conditions |= Q(person__email_key=email.lower())
+    if phone_key:
+        conditions |= Q(person__phone_key=phone_key)
+    if org_key:
+        conditions |= Q(organization__name_key=org_key)
+    if not conditions:
+        return []
+    return list(visible_cases(user=user).filter(conditions).select_related(*_LIST_RELATED).order_by("-received_at")[:limit])

@@ -1,0 +1,542 @@
+"""Write path of consultations: intake, triage, dispatch, call-backs, research, close, reopen, merge."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from madoguchi.accounts.models import User
+from madoguchi.accounts.roles import Action
+from madoguchi.cases import events
+from madoguchi.cases.choices import Category, EventKind, Tier, Urgency
+from madoguchi.cases.models import (
+    Callback,
+    Case,
+    DeskRules,
+    ExternalInquiry,
+    Organization,
+    Person,
+    ReferenceCounter,
+    ResponseTarget,
+    Tag,
+)
+from madoguchi.cases.workflow import Status, can_transition
+from madoguchi.core.business_hours import BusinessHours, add_business_minutes
+from madoguchi.core.errors import ConcurrentEditError, DomainError, NotPermitted, TransitionNotAllowed
+from madoguchi.core.normalize import normalize_email, normalize_name, phone_digits
+
+# Leaf apps (search index, triage) register hooks here instead of cases importing them.
+_after_save_hooks: list[Callable[[Case], None]] = []
+
+
+def register_after_save(hook: Callable[[Case], None]) -> None:
+    if hook not in _after_save_hooks:
+        _after_save_hooks.append(hook)
+
+
+def _after_save(case: Case) -> None:
+    for hook in _after_save_hooks:
+        hook(case)
+
+
+def _require(actor: User | None, action: Action) -> None:
+    # actor None means the system itself (mail intake, commands); people are always checked.
+    if actor is not None and not actor.can(action):
+        raise NotPermitted(_("この操作を行う権限がありません。"))
+
+
+@dataclass(frozen=True)
+class OrganizationData:
+    name: str = ""
+    industry: str = ""
+    employee_band: str = ""
+    prefecture: str = ""
+    municipality: str = ""
+
+
+@dataclass(frozen=True)
+class PersonData:
+    name: str = ""
+    name_kana: str = ""
+    role_title: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+def next_reference(*, year: int) -> str:
+    """Issue the next reference number; must run inside the caller's transaction."""
+    counter, _created = ReferenceCounter.objects.select_for_update().get_or_create(year=year)
+    ReferenceCounter.objects.filter(year=year).update(last_value=F("last_value") + 1)
+    counter.refresh_from_db()
+    return f"{year}-{counter.last_value:05d}"
+
+
+def organization_match_or_create(*, data: OrganizationData) -> Organization | None:
+    if not data.name.strip():
+        return None
+    key = normalize_name(data.name)
+    org = Organization.objects.filter(name_key=key).order_by("id").first()
+    if org is None:
+        return Organization.objects.create(
+            name=data.name.strip(),
+            name_key=key,
+            industry=data.industry,
+            employee_band=data.employee_band,
+            prefecture=data.prefecture or "東京都",
+            municipality=data.municipality,
+        )
+    changed = []
+    for field in ("industry", "employee_band", "prefecture", "municipality"):
+        value = getattr(data, field)
+        if value and getattr(org, field) != value:
+            setattr(org, field, value)
+            changed.append(field)
+    if changed:
+        org.save(update_fields=[*changed, "updated_at"])
+    return org
+
+
+def person_match_or_create(*, data: PersonData, organization: Organization | None) -> Person | None:
+    if not (data.name.strip() or data.email or data.phone):
+        return None
+    email_key = normalize_email(data.email).lower() if data.email else ""
+    phone_key = phone_digits(data.phone) if data.phone else ""
+    person = None
+    if email_key:
+        person = Person.objects.filter(email_key=email_key).order_by("id").first()
+    if person is None and phone_key and data.name.strip():
+        person = Person.objects.filter(phone_key=phone_key, name=data.name.strip()).order_by("id").first()
+    if person is None:
+        return Person.objects.create(
+            organization=organization,
+            name=data.name.strip() or _("（氏名未確認）"),
+            name_kana=data.name_kana,
+            role_title=data.role_title,
+            phone=data.phone,
+            phone_key=phone_key,
+            email=data.email,
+            email_key=email_key,
+        )
+    changed = []
+    for field, value in (("phone", data.phone), ("email", data.email), ("role_title", data.role_title)):
+        if value and getattr(person, field) != value:
+            setattr(person, field, value)
+            changed.append(field)
+    if organization is not None and person.organization_id != organization.pk:
+        person.organization = organization
+        changed.append("organization")
+    if changed:
+        person.phone_key = phone_digits(person.phone) if person.phone else ""
+        person.email_key = normalize_email(person.email).lower() if person.email else ""
+        person.save(update_fields=[*changed, "phone_key", "email_key", "updated_at"])
+    return person
+
+
+def first_response_due(*, category: str, received_at: dt.datetime) -> dt.datetime:
+    target = ResponseTarget.objects.filter(category=category).first() if category else None
+    minutes = target.first_contact_minutes if target else DeskRules.current().default_first_contact_minutes
+    if target is not None and not target.business_hours_only:
+        return received_at + dt.timedelta(minutes=minutes)
+    hours = BusinessHours.parse(settings.MADOGUCHI_BUSINESS_HOURS)
+    return add_business_minutes(start=received_at, minutes=minutes, hours=hours)
+
+
+@transaction.atomic
+def case_create(
+    *,
+    actor: User | None,
+    channel: str,
+    subject: str,
+    body: str,
+    received_at: dt.datetime | None = None,
+    organization: OrganizationData | None = None,
+    person: PersonData | None = None,
+    category: str = "",
+    urgency: int = Urgency.NORMAL,
+    police_referral: bool = False,
+    tags: Iterable[str] = (),
+    responder: User | None = None,
+    scribe: User | None = None,
+) -> Case:
+    _require(actor, Action.CASE_CREATE)
+    if not body.strip() and not subject.strip():
+        raise DomainError(_("相談内容を入力してください。"), field="body")
+    if category and category not in Category.values:
+        raise DomainError(_("相談区分が正しくありません。"), field="category")
+    received_at = received_at or timezone.now()
+    org = organization_match_or_create(data=organization or OrganizationData())
+    who = person_match_or_create(data=person or PersonData(), organization=org)
+    case = Case.objects.create(
+        reference=next_reference(year=timezone.localtime(received_at).year),
+        channel=channel,
+        received_at=received_at,
+        organization=org,
+        person=who,
+        subject=subject.strip()[:200] or body.strip().splitlines()[0][:60],
+        body=body,
+        category=category,
+        urgency=urgency,
+        police_referral=police_referral,
+        created_by=actor,
+        responder=responder,
+        scribe=scribe,
+        first_response_due_at=first_response_due(category=category, received_at=received_at),
+    )
+    _set_tags(case, tags)
+    events.received(case=case, actor=actor, channel=channel)
+    if category:
+        events.triaged(case=case, actor=actor, category=category, urgency=urgency, police=police_referral)
+    _after_save(case)
+    return case
+
+
+def _set_tags(case: Case, names: Iterable[str]) -> None:
+    cleaned = sorted({n.strip()[:50] for n in names if n.strip()})
+    case.tags.set([Tag.objects.get_or_create(name=n)[0] for n in cleaned])
+
+
+def _bump(case: Case, *, expected_version: int | None, **changes: Any) -> Case:
+    """Apply `changes` only if nobody saved the case since `expected_version` (optimistic locking)."""
+    version = case.version if expected_version is None else expected_version
+    updated = Case.objects.filter(pk=case.pk, version=version).update(
+        version=F("version") + 1, updated_at=timezone.now(), **changes
+    )
+    if updated == 0:
+        raise ConcurrentEditError(
+            _("他の職員がこの案件を先に更新しました。最新の内容を確認してから、もう一度保存してください。")
+        )
+    case.refresh_from_db()
+    return case
+
+
+def _transition(case: Case, *, actor: User | None, to: str, expected_version: int | None, text: str = "", **changes: Any) -> Case:
+    if not can_transition(case.status, to):
+        raise TransitionNotAllowed(
+            _("「%(old)s」の案件を「%(new)s」にすることはできません。")
+            % {"old": Status(case.status).label, "new": Status(to).label}
+        )
+    old = case.status
+    if to in {Status.CLOSED, Status.MERGED}:
+        changes.setdefault("closed_at", timezone.now())
+    case = _bump(case, expected_version=expected_version, status=to, **changes)
+    events.status_changed(case=case, actor=actor, old=old, new=to, text=text)
+    return case
+
+
+def _mark_first_contact(case: Case) -> None:
+    if case.first_contact_at is None:
+        Case.objects.filter(pk=case.pk, first_contact_at__isnull=True).update(first_contact_at=timezone.now())
+        case.refresh_from_db(fields=["first_contact_at"])
+
+
+_EDITABLE_FIELDS = ("subject", "body", "channel", "received_at", "aware_at")
+
+
+@transaction.atomic
+def case_update_intake(
+    *,
+    actor: User,
+    case: Case,
+    expected_version: int,
+    organization: OrganizationData | None = None,
+    person: PersonData | None = None,
+    tags: Iterable[str] | None = None,
+    **fields: Any,
+) -> Case:
+    _require(actor, Action.CASE_EDIT)
+    unknown = set(fields) - set(_EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    changes: dict[str, Any] = {}
+    log: dict[str, Any] = {}
+    for name, value in fields.items():
+        if getattr(case, name) != value:
+            changes[name] = value
+            log[name] = {"old": str(getattr(case, name) or ""), "new": str(value or "")}
+    if organization is not None:
+        org = organization_match_or_create(data=organization)
+        if org != case.organization:
+            changes["organization"] = org
+            log["organization"] = {"old": str(case.organization or ""), "new": str(org or "")}
+    else:
+        org = case.organization
+    if person is not None:
+        who = person_match_or_create(data=person, organization=org)
+        if who != case.person:
+            changes["person"] = who
+            log["person"] = {"old": str(case.person or ""), "new": str(who or "")}
+    case = _bump(case, expected_version=expected_version, **changes)
+    if tags is not None:
+        before = sorted(case.tags.values_list("name", flat=True))
+        _set_tags(case, tags)
+        after = sorted(case.tags.values_list("name", flat=True))
+        if before != after:
+            log["tags"] = {"old": ", ".join(before), "new": ", ".join(after)}
+    if log:
+        events.edited(case=case, actor=actor, changes=log)
+    _after_save(case)
+    return case
+
+
+@transaction.atomic
+def case_triage(
+    *,
+    actor: User | None,
+    case: Case,
+    expected_version: int | None,
+    category: str,
+    urgency: int,
+    police_referral: bool,
+    source: str = "",
+) -> Case:
+    _require(actor, Action.CASE_TRIAGE)
+    if category not in Category.values:
+        raise DomainError(_("相談区分を選んでください。"), field="category")
+    police_changed = police_referral != case.police_referral
+    changes: dict[str, Any] = {"category": category, "urgency": urgency, "police_referral": police_referral}
+    if category != case.category:
+        changes["first_response_due_at"] = first_response_due(category=category, received_at=case.received_at)
+    case = _bump(case, expected_version=expected_version, **changes)
+    events.triaged(case=case, actor=actor, category=category, urgency=urgency, police=police_referral, source=source)
+    if police_changed and actor is not None:
+        events.police_flag(case=case, actor=actor, value=police_referral)
+    _after_save(case)
+    return case
+
+
+@transaction.atomic
+def case_set_police_flag(*, actor: User, case: Case, value: bool, reason: str = "") -> Case:
+    _require(actor, Action.CASE_TRIAGE)
+    if case.police_referral == value:
+        return case
+    case = _bump(case, expected_version=None, police_referral=value)
+    events.police_flag(case=case, actor=actor, value=value, text=reason)
+    return case
+
+
+@transaction.atomic
+def case_dispatch(
+    *,
+    actor: User,
+    case: Case,
+    expected_version: int,
+    category: str,
+    urgency: int,
+    police_referral: bool,
+    assignee: User | None = None,
+    note: str = "",
+) -> Case:
+    """Hand the case to tier 2: the pool when no assignee is named."""
+    _require(actor, Action.CASE_DISPATCH)
+    if not category:
+        raise DomainError(_("回付する前に相談区分を選んでください。"), field="category")
+    if assignee is not None and not assignee.can(Action.CASE_RESEARCH):
+        raise DomainError(_("二次対応を担当できる職員を選んでください。"), field="assignee")
+    if case.category != category or case.urgency != urgency or case.police_referral != police_referral:
+        case = case_triage(
+            actor=actor, case=case, expected_version=expected_version, category=category,
+            urgency=urgency, police_referral=police_referral,
+        )  # fmt: skip
+        expected_version = case.version
+    _mark_first_contact(case)
+    case = _transition(
+        case, actor=actor, to=Status.DISPATCHED, expected_version=expected_version,
+        tier=Tier.BACK, assignee=assignee,
+    )  # fmt: skip
+    events.dispatched(case=case, actor=actor, assignee=assignee, text=note)
+    _after_save(case)
+    return case
+
+
+@transaction.atomic
+def case_take(*, actor: User, case: Case) -> Case:
+    """Tier 2 picks a case from the pool (or a dispatched case assigned to them) and starts work."""
+    _require(actor, Action.CASE_RESEARCH)
+    if case.status == Status.DISPATCHED:
+        case = _transition(case, actor=actor, to=Status.IN_PROGRESS, expected_version=None, assignee=actor)
+    elif case.assignee_id != actor.pk:
+        case = _bump(case, expected_version=None, assignee=actor)
+    else:
+        return case
+    events.assigned(case=case, actor=actor, assignee=actor)
+    return case
+
+
+@transaction.atomic
+def case_assign(*, actor: User, case: Case, assignee: User | None) -> Case:
+    _require(actor, Action.CASE_DISPATCH)
+    if assignee is not None and case.tier == Tier.BACK and not assignee.can(Action.CASE_RESEARCH):
+        raise DomainError(_("二次対応を担当できる職員を選んでください。"), field="assignee")
+    case = _bump(case, expected_version=None, assignee=assignee)
+    events.assigned(case=case, actor=actor, assignee=assignee)
+    return case
+
+
+@transaction.atomic
+def case_hold_for_callback(
+    *, actor: User, case: Case, phone: str, due_at: dt.datetime, note: str = "", assignee: User | None = None
+) -> Callback:
+    _require(actor, Action.CALLBACK_MANAGE)
+    if due_at <= timezone.now() - dt.timedelta(minutes=1):
+        raise DomainError(_("折り返し期限には現在より後の日時を入れてください。"), field="due_at")
+    callback = Callback.objects.create(
+        case=case, phone=phone, due_at=due_at, note=note, assignee=assignee or actor, created_by=actor
+    )
+    if case.status in {Status.RECEIVED, Status.IN_PROGRESS}:
+        case = _transition(case, actor=actor, to=Status.ON_HOLD, expected_version=None)
+    events.callback_scheduled(
+        case=case, actor=actor, phone=phone, due_at_iso=timezone.localtime(due_at).isoformat(), text=note
+    )
+    return callback
+
+
+@transaction.atomic
+def callback_complete(*, actor: User, callback: Callback, outcome: str) -> Callback:
+    _require(actor, Action.CALLBACK_MANAGE)
+    if callback.done_at is not None:
+        raise DomainError(_("この折り返しは既に完了しています。"))
+    callback.done_at = timezone.now()
+    callback.done_by = actor
+    callback.outcome = outcome
+    callback.save(update_fields=["done_at", "done_by", "outcome"])
+    case = callback.case
+    _mark_first_contact(case)
+    events.callback_done(case=case, actor=actor, text=outcome)
+    events.call(case=case, actor=actor, incoming=False, text=outcome)
+    if case.status == Status.ON_HOLD and not case.callbacks.filter(done_at__isnull=True).exists():
+        back_to = Status.IN_PROGRESS if case.tier == Tier.BACK else Status.RECEIVED
+        _transition(case, actor=actor, to=back_to, expected_version=None)
+    return callback
+
+
+_NOTE_KINDS = {EventKind.NOTE, EventKind.RESEARCH, EventKind.CALL_IN, EventKind.CALL_OUT}
+
+
+@transaction.atomic
+def case_add_note(*, actor: User, case: Case, kind: str, text: str) -> None:
+    kind = EventKind(kind)
+    if kind not in _NOTE_KINDS:
+        raise DomainError(_("記録の種類が正しくありません。"), field="kind")
+    _require(actor, Action.CASE_RESEARCH if kind == EventKind.RESEARCH else Action.CASE_EDIT)
+    if not text.strip():
+        raise DomainError(_("内容を入力してください。"), field="text")
+    if kind in {EventKind.CALL_IN, EventKind.CALL_OUT}:
+        _mark_first_contact(case)
+        events.call(case=case, actor=actor, incoming=kind == EventKind.CALL_IN, text=text)
+    else:
+        events.note(case=case, actor=actor, kind=kind, text=text)
+
+
+@transaction.atomic
+def case_update_assessment(*, actor: User, case: Case, expected_version: int, assessment: str) -> Case:
+    _require(actor, Action.CASE_RESEARCH)
+    case = _bump(case, expected_version=expected_version, assessment=assessment)
+    events.note(case=case, actor=actor, kind=EventKind.ASSESSMENT, text=assessment)
+    return case
+
+
+@transaction.atomic
+def case_record_inquiry(
+    *,
+    actor: User,
+    case: Case,
+    organization_name: str,
+    contacted_at: dt.datetime,
+    question: str,
+    response: str = "",
+    contact_person: str = "",
+) -> ExternalInquiry:
+    _require(actor, Action.CASE_RESEARCH)
+    inquiry = ExternalInquiry.objects.create(
+        case=case,
+        organization_name=organization_name,
+        contact_person=contact_person,
+        contacted_at=contacted_at,
+        question=question,
+        response=response,
+        recorded_by=actor,
+    )
+    text = _("照会内容: %(q)s") % {"q": question}
+    if response:
+        text += "\n" + _("先方の回答: %(r)s") % {"r": response}
+    events.inquiry(case=case, actor=actor, organization=organization_name, text=text)
+    return inquiry
+
+
+@transaction.atomic
+def case_answer_at_front_and_close(*, actor: User, case: Case, expected_version: int, answer: str) -> Case:
+    """Tier 1 answers a simple case itself (e.g. on the phone) and closes it."""
+    _require(actor, Action.CASE_CLOSE_TIER1)
+    if case.tier != Tier.FRONT:
+        raise DomainError(_("二次対応に回付済みの案件は一次対応では完了できません。"))
+    if not case.category:
+        raise DomainError(_("完了する前に相談区分を選んでください。"), field="category")
+    if not answer.strip():
+        raise DomainError(_("回答した内容を入力してください。"), field="answer")
+    _mark_first_contact(case)
+    case = _transition(case, actor=actor, to=Status.CLOSED, expected_version=expected_version, resolution=answer)
+    events.closed(case=case, actor=actor, text=answer)
+    _after_save(case)
+    return case
+
+
+@transaction.atomic
+def case_mark_answered(*, actor: User, case: Case) -> Case:
+    """Called by the answers app when an answer has gone out."""
+    _require(actor, Action.ANSWER_SEND)
+    _mark_first_contact(case)
+    return _transition(case, actor=actor, to=Status.ANSWERED, expected_version=None)
+
+
+@transaction.atomic
+def case_set_status(*, actor: User, case: Case, to: str, text: str = "") -> Case:
+    """Status moves that need no extra data (used by answers: awaiting approval, approved, back to work)."""
+    _require(actor, Action.ANSWER_DRAFT)
+    return _transition(case, actor=actor, to=to, expected_version=None, text=text)
+
+
+@transaction.atomic
+def case_close(*, actor: User, case: Case, expected_version: int, resolution: str) -> Case:
+    _require(actor, Action.CASE_CLOSE)
+    if not resolution.strip():
+        raise DomainError(_("対応結果を入力してください。"), field="resolution")
+    case = _transition(case, actor=actor, to=Status.CLOSED, expected_version=expected_version, resolution=resolution)
+    events.closed(case=case, actor=actor, text=resolution)
+    _after_save(case)
+    return case
+
+
+@transaction.atomic
+def case_reopen(*, actor: User, case: Case, reason: str) -> Case:
+    _require(actor, Action.CASE_REOPEN)
+    if not reason.strip():
+        raise DomainError(_("再開する理由を入力してください。"), field="reason")
+    target = Status.IN_PROGRESS if case.tier == Tier.BACK else Status.RECEIVED
+    case = _transition(case, actor=actor, to=target, expected_version=None, closed_at=None)
+    events.reopened(case=case, actor=actor, text=reason)
+    return case
+
+
+@transaction.atomic
+def case_merge(*, actor: User, case: Case, into: Case, reason: str = "") -> Case:
+    """Close a duplicate into another case; its timeline stays and points to the survivor."""
+    _require(actor, Action.CASE_MERGE)
+    if into.pk == case.pk:
+        raise DomainError(_("同じ案件には統合できません。"), field="into")
+    if into.status == Status.MERGED:
+        raise DomainError(_("統合先の案件は既に別の案件に統合されています。"), field="into")
+    case = _transition(case, actor=actor, to=Status.MERGED, expected_version=None, merged_into=into)
+    events.merged(case=case, actor=actor, into_reference=into.reference, text=reason)
+    events.note(
+        case=into, actor=actor, kind=EventKind.NOTE,
+        text=_("重複案件 %(ref)s をこの案件に統合しました。") % {"ref": case.reference},
+    )  # fmt: skip
+    return case

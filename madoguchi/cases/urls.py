@@ -1,0 +1,26 @@
+from django.urls import path
+
+from madoguchi.cases import views
+
+app_name = "cases"
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("cases/", views.case_list, name="list"),
+    path("cases/new/", views.case_create, name="create"),
+    path("cases/lookup/", views.lookup_reference, name="lookup"),
+    path("cases/repeat-consulter/", views.repeat_consulter, name="repeat_consulter"),
+    path("cases/<str:reference>/", views.case_detail, name="detail"),
+    path("cases/<str:reference>/edit/", views.case_edit, name="edit"),
+    path("cases/<str:reference>/triage/", views.case_triage, name="triage"),
+    path("cases/<str:reference>/dispatch/", views.case_dispatch, name="dispatch"),
+    path("cases/<str:reference>/callback/", views.case_callback, name="callback"),
+    path("cases/<str:reference>/front-answer/", views.case_front_answer, name="front_answer"),
+    path("cases/<str:reference>/note/", views.case_note, name="note"),
+    path("cases/<str:reference>/take/", views.case_take, name="take"),
+    path("cases/<str:reference>/assessment/", views.case_assessment, name="assessment"),
+    path("cases/<str:reference>/inquiry/", views.case_inquiry, name="inquiry"),
+    path("cases/<str:reference>/close/", views.case_close, name="close"),
+    path("cases/<str:reference>/reopen/", views.case_reopen, name="reopen"),
+    path("cases/<str:reference>/merge/", views.case_merge, name="merge"),
+    path("callbacks/<int:pk>/done/", views.callback_done, name="callback_done"),
+]

@@ -1,0 +1,421 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from madoguchi.accounts import audit
+from madoguchi.accounts.decorators import require_action
+from madoguchi.accounts.models import AuditAction, User
+from madoguchi.accounts.roles import Action
+from madoguchi.cases import forms as case_forms, panels, selectors, services
+from madoguchi.cases.access import access_case, visible_cases
+from madoguchi.cases.choices import Channel, Tier
+from madoguchi.cases.models import Callback, Case
+from madoguchi.cases.workflow import Status
+from madoguchi.core.errors import DomainError
+from madoguchi.core.normalize import normalize_name, phone_digits
+
+PAGE_SIZE = 50
+
+# Leaf apps (search) may replace the keyword filter of the case list without cases importing them.
+keyword_filter: Callable[..., Any] | None = None
+
+
+def _user(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+@require_GET
+@require_action(Action.CASE_VIEW)
+def dashboard(request: HttpRequest) -> HttpResponse:
+    board = selectors.dashboard(user=_user(request))
+    return render(request, "staff/cases/dashboard.html", {"board": board})
+
+
+@require_GET
+@require_action(Action.CASE_VIEW)
+def case_list(request: HttpRequest) -> HttpResponse:
+    form = case_forms.CaseFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    if filters.get("q") and keyword_filter is not None:
+        qs = keyword_filter(user=_user(request), query=filters["q"], filters=filters)
+    else:
+        qs = selectors.case_list(user=_user(request), filters=filters)
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "staff/cases/case_list.html", {"form": form, "page": page, "query": query.urlencode()})
+
+
+def _intake_kwargs(data: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "organization": services.OrganizationData(
+            name=data.get("org_name", ""),
+            industry=data.get("industry", ""),
+            employee_band=data.get("employee_band", ""),
+            prefecture=data.get("prefecture", ""),
+            municipality=data.get("municipality", ""),
+        ),
+        "person": services.PersonData(
+            name=data.get("person_name", ""),
+            role_title=data.get("person_role", ""),
+            phone=data.get("phone", ""),
+            email=data.get("email", ""),
+        ),
+    }
+
+
+@require_action(Action.CASE_CREATE)
+def case_create(request: HttpRequest) -> HttpResponse:
+    channel = request.GET.get("channel", Channel.PHONE)
+    if request.method == "POST":
+        form = case_forms.IntakeForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                case = services.case_create(
+                    actor=_user(request),
+                    channel=data["channel"],
+                    received_at=data["received_at"],
+                    subject=data["subject"],
+                    body=data["body"],
+                    category=data["category"],
+                    urgency=data["urgency"],
+                    police_referral=data["police_referral"],
+                    tags=form.tag_list(),
+                    responder=data.get("responder") or (_user(request) if data["channel"] == Channel.WALKIN else None),
+                    scribe=data.get("scribe"),
+                    **_intake_kwargs(data),
+                )
+            except DomainError as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            else:
+                audit.record(action=AuditAction.CREATE, request=request, target=case)
+                messages.success(
+                    request,
+                    _("相談を受け付けました。受付番号は %(ref)s です。") % {"ref": case.reference},
+                    extra_tags="intake-saved",
+                )
+                return redirect("cases:detail", reference=case.reference)
+        status = 400
+    else:
+        form = case_forms.IntakeForm(initial={"channel": channel, "received_at": timezone.localtime()})
+        status = 200
+    return render(request, "staff/cases/intake.html", {"form": form}, status=status)
+
+
+@require_GET
+@require_action(Action.CASE_VIEW)
+def repeat_consulter(request: HttpRequest) -> HttpResponse:
+    """While tier 1 types, show earlier cases of the same e-mail, phone or organisation."""
+    cases = selectors.repeat_consulter_cases(
+        user=_user(request),
+        email=request.GET.get("email", "").strip(),
+        phone_key=phone_digits(request.GET.get("phone", "")) if len(phone_digits(request.GET.get("phone", ""))) >= 10 else "",
+        org_key=normalize_name(request.GET.get("org", "")) if len(request.GET.get("org", "").strip()) >= 2 else "",
+    )
+    return render(request, "staff/cases/_repeat_consulter.html", {"cases": cases})
+
+
+def _detail_forms(case: Case, user: User, bound: dict[str, Any]) -> dict[str, Any]:
+    initial_triage = {
+        "version": case.version,
+        "category": case.category,
+        "urgency": case.urgency,
+        "police_referral": case.police_referral,
+    }
+    org, person = case.organization, case.person
+    built: dict[str, Any] = {
+        "triage_form": case_forms.TriageForm(initial=initial_triage),
+        "dispatch_form": case_forms.DispatchForm(initial=initial_triage),
+        "callback_form": case_forms.CallbackForm(
+            initial={"phone": person.phone if person else "", "due_at": timezone.localtime() + timezone.timedelta(hours=1)}
+        ),
+        "front_answer_form": case_forms.FrontAnswerForm(initial={"version": case.version}),
+        "note_form": case_forms.NoteForm(),
+        "assessment_form": case_forms.AssessmentForm(initial={"version": case.version, "assessment": case.assessment}),
+        "inquiry_form": case_forms.InquiryForm(initial={"contacted_at": timezone.localtime()}),
+        "close_form": case_forms.CloseForm(initial={"version": case.version}),
+        "reopen_form": case_forms.ReopenForm(),
+        "merge_form": case_forms.MergeForm(),
+        "edit_form": case_forms.EditIntakeForm(
+            initial={
+                "version": case.version,
+                "subject": case.subject,
+                "body": case.body,
+                "aware_at": timezone.localtime(case.aware_at) if case.aware_at else None,
+                "tags": ", ".join(t.name for t in case.tags.all()),
+                "org_name": org.name if org else "",
+                "industry": org.industry if org else "",
+                "employee_band": org.employee_band if org else "",
+                "prefecture": org.prefecture if org else "東京都",
+                "municipality": org.municipality if org else "",
+                "person_name": person.name if person else "",
+                "person_role": person.role_title if person else "",
+                "phone": person.phone if person else "",
+                "email": person.email if person else "",
+            }
+        ),
+    }
+    built.update(bound)
+    return built
+
+
+def render_detail(request: HttpRequest, case: Case, *, bound: dict[str, Any] | None = None, status: int = 200) -> HttpResponse:
+    user = _user(request)
+    bound = bound or {}
+    context: dict[str, Any] = {
+        "case": case,
+        "timeline": selectors.timeline(case=case),
+        "callbacks": case.callbacks.select_related("assignee").all(),
+        "inquiries": case.inquiries.all(),
+        "previous_cases": selectors.previous_cases(case=case, user=user),
+        "panels": panels.render_context(request, case, bound),
+        "can": {a.value: user.can(a) for a in Action},
+        "Status": Status,
+        "Tier": Tier,
+        "open_tab": bound.get("open_tab", ""),
+        **_detail_forms(case, user, bound),
+    }
+    return render(request, "staff/cases/case_detail.html", context, status=status)
+
+
+@require_GET
+@require_action(Action.CASE_VIEW)
+def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
+    case = access_case(user=_user(request), reference=reference)
+    audit.record(action=AuditAction.VIEW_PERSONAL_DATA, request=request, target=case)
+    return render_detail(request, case)
+
+
+def _run_action(
+    request: HttpRequest,
+    reference: str,
+    *,
+    action: Action,
+    form_class: type[forms.Form],
+    form_key: str,
+    run: Callable[[Case, dict[str, Any]], Any],
+    success: str,
+) -> HttpResponse:
+    case = access_case(user=_user(request), reference=reference, action=action)
+    form = form_class(request.POST)
+    if form.is_valid():
+        try:
+            run(case, form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, success)
+            return redirect("cases:detail", reference=case.reference)
+    case.refresh_from_db()
+    return render_detail(request, case, bound={form_key: form, "open_tab": form_key}, status=400)
+
+
+@require_POST
+@require_action(Action.CASE_EDIT)
+def case_edit(request: HttpRequest, reference: str) -> HttpResponse:
+    def run(case: Case, d: dict[str, Any]) -> None:
+        services.case_update_intake(
+            actor=_user(request), case=case, expected_version=d["version"], subject=d["subject"], body=d["body"],
+            aware_at=d["aware_at"], tags=[t for t in d["tags"].replace("、", ",").split(",") if t.strip()],
+            **_intake_kwargs(d),
+        )  # fmt: skip
+
+    return _run_action(
+        request, reference, action=Action.CASE_EDIT, form_class=case_forms.EditIntakeForm, form_key="edit_form",
+        run=run, success=_("受付内容を更新しました。"),
+    )  # fmt: skip
+
+
+@require_POST
+@require_action(Action.CASE_TRIAGE)
+def case_triage(request: HttpRequest, reference: str) -> HttpResponse:
+    def run(case: Case, d: dict[str, Any]) -> None:
+        services.case_triage(
+            actor=_user(request), case=case, expected_version=d["version"], category=d["category"],
+            urgency=d["urgency"], police_referral=d["police_referral"],
+        )  # fmt: skip
+
+    return _run_action(
+        request, reference, action=Action.CASE_TRIAGE, form_class=case_forms.TriageForm, form_key="triage_form",
+        run=run, success=_("相談区分を保存しました。"),
+    )  # fmt: skip
+
+
+@require_POST
+@require_action(Action.CASE_DISPATCH)
+def case_dispatch(request: HttpRequest, reference: str) -> HttpResponse:
+    def run(case: Case, d: dict[str, Any]) -> None:
+        services.case_dispatch(
+            actor=_user(request), case=case, expected_version=d["version"], category=d["category"],
+            urgency=d["urgency"], police_referral=d["police_referral"], assignee=d["assignee"], note=d["note"],
+        )  # fmt: skip
+
+    return _run_action(
+        request, reference, action=Action.CASE_DISPATCH, form_class=case_forms.DispatchForm,
+        form_key="dispatch_form", run=run, success=_("二次対応へ回付しました。"),
+    )  # fmt: skip
+
+
+@require_POST
+@require_action(Action.CALLBACK_MANAGE)
+def case_callback(request: HttpRequest, reference: str) -> HttpResponse:
+    def run(case: Case, d: dict[str, Any]) -> None:
+        services.case_hold_for_callback(
+            actor=_user(request), case=case, phone=d["phone"], due_at=d["due_at"], note=d["note"]
+        )
+
+    return _run_action(
+        request, reference, action=Action.CALLBACK_MANAGE, form_class=case_forms.CallbackForm,
+        form_key="callback_form", run=run, success=_("折り返しを登録しました。"),
+    )  # fmt: skip
+
+
+@require_POST
+@require_action(Action.CALLBACK_MANAGE)
+def callback_done(request: HttpRequest, pk: int) -> HttpResponse:
+    callback = get_object_or_404(Callback.objects.select_related("case"), pk=pk)
+    # Object access goes through the case: a callback of a case the user cannot see is a 404.
+    case = access_case(user=_user(request), reference=callback.case.reference, action=Action.CALLBACK_MANAGE)
+    form = case_forms.CallbackDoneForm(request.POST)
+    if form.is_valid():
+        try:
+            services.callback_complete(actor=_user(request), callback=callback, outcome=form.cleaned_data["outcome"])
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("折り返しを完了にしました。"))
+    else:
+        messages.error(request, _("折り返しの結果を入力してください。"))
+    return redirect(request.POST.get("back") == "dashboard" and reverse("cases:dashboard") or case.get_absolute_url())
+
+
+@require_POST
+@require_action(Action.CASE_CLOSE_TIER1)
+def case_front_answer(request: HttpRequest, reference: str) -> HttpResponse:
+    def run(case: Case, d: dict[str, Any]) -> None:
+        services.case_answer_at_front_and_close(
+            actor=_user(request), case=case, expected_version=d["version"], answer=d["answer"]
+        )
+
+    return _run_action(
+        request, reference, action=Action.CASE_CLOSE_TIER1, form_class=case_forms.FrontAnswerForm,
+        form_key="front_answer_form", run=run, success=_("一次対応で回答し、完了にしました。"),
+    )  # fmt: skip
+
+
+@require_POST
+@require_action(Action.CASE_EDIT)
+def case_note(request: HttpRequest, reference: str) -> HttpResponse:
+    def run(case: Case, d: dict[str, Any]) -> None:
+        services.case_add_note(actor=_user(request), case=case, kind=d["kind"], text=d["text"])
+
+    return _run_action(
+        request, reference, action=Action.CASE_EDIT, form_class=case_forms.NoteForm, form_key="note_form",
+        run=run, success=_("記録を追加しました。"),
+    )  # fmt: skip
+
+
+@require_POST
+@require_action(Action.CASE_RESEARCH)
+def case_take(request: HttpRequest, reference: str) -> HttpResponse:
+    case = access_case(user=_user(request), reference=reference, action=Action.CASE_RESEARCH)
+    try:
+        services.case_take(actor=_user(request), case=case)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("この案件の担当になりました。"))
+    return redirect("cases:detail", reference=case.reference)
+
+
+@require_POST
+@require_action(Action.CASE_RESEARCH)
+def case_assessment(request: HttpRequest, reference: str) -> HttpResponse:
+    def run(case: Case, d: dict[str, Any]) -> None:
+        services.case_update_assessment(
+            actor=_user(request), case=case, expected_version=d["version"], assessment=d["assessment"]
+        )
+
+    return _run_action(
+        request, reference, action=Action.CASE_RESEARCH, form_class=case_forms.AssessmentForm,
+        form_key="assessment_form", run=run, success=_("状況判断を保存しました。"),
+    )  # fmt: skip
+
+
+@require_POST
+@require_action(Action.CASE_RESEARCH)
+def case_inquiry(request: HttpRequest, reference: str) -> HttpResponse:
+    def run(case: Case, d: dict[str, Any]) -> None:
+        services.case_record_inquiry(actor=_user(request), case=case, **d)
+
+    return _run_action(
+        request, reference, action=Action.CASE_RESEARCH, form_class=case_forms.InquiryForm,
+        form_key="inquiry_form", run=run, success=_("外部照会を記録しました。"),
+    )  # fmt: skip
+
+
+@require_POST
+@require_action(Action.CASE_CLOSE)
+def case_close(request: HttpRequest, reference: str) -> HttpResponse:
+    def run(case: Case, d: dict[str, Any]) -> None:
+        services.case_close(actor=_user(request), case=case, expected_version=d["version"], resolution=d["resolution"])
+
+    return _run_action(
+        request, reference, action=Action.CASE_CLOSE, form_class=case_forms.CloseForm, form_key="close_form",
+        run=run, success=_("案件を完了にしました。"),
+    )  # fmt: skip
+
+
+@require_POST
+@require_action(Action.CASE_REOPEN)
+def case_reopen(request: HttpRequest, reference: str) -> HttpResponse:
+    def run(case: Case, d: dict[str, Any]) -> None:
+        services.case_reopen(actor=_user(request), case=case, reason=d["reason"])
+
+    return _run_action(
+        request, reference, action=Action.CASE_REOPEN, form_class=case_forms.ReopenForm, form_key="reopen_form",
+        run=run, success=_("案件を再開しました。"),
+    )  # fmt: skip
+
+
+@require_POST
+@require_action(Action.CASE_MERGE)
+def case_merge(request: HttpRequest, reference: str) -> HttpResponse:
+    user = _user(request)
+
+    def run(case: Case, d: dict[str, Any]) -> None:
+        try:
+            into = access_case(user=user, reference=d["into_reference"])
+        except Http404 as exc:
+            raise DomainError(_("統合先の受付番号が見つかりません。"), field="into_reference") from exc
+        services.case_merge(actor=user, case=case, into=into, reason=d["reason"])
+
+    return _run_action(
+        request, reference, action=Action.CASE_MERGE, form_class=case_forms.MergeForm, form_key="merge_form",
+        run=run, success=_("重複案件として統合しました。"),
+    )  # fmt: skip
+
+
+def lookup_reference(request: HttpRequest) -> HttpResponse:
+    """Jump straight to a case by its reference number (read out on the phone)."""
+    if not request.user.is_authenticated:
+        raise Http404
+    import unicodedata
+
+    ref = unicodedata.normalize("NFKC", request.GET.get("ref", "")).strip()
+    if visible_cases(user=_user(request)).filter(reference=ref).exists():
+        return redirect("cases:detail", reference=ref)
+    messages.error(request, _("受付番号 %(ref)s の案件は見つかりません。") % {"ref": ref})
+    return redirect("cases:list")

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReferralsConfig(AppConfig):
+    name = "madoguchi.referrals"
+    verbose_name = _("相談・届出先と適用法規")
