@@ -210,12 +210,13 @@ FORMAT_MODULE_PATH = ["config.formats"]
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 # Without collectstatic (tests, development) WhiteNoise serves straight from the app folders.
-WHITENOISE_USE_FINDERS = DEBUG or TESTING or not STATIC_ROOT.exists()
+WHITENOISE_USE_FINDERS = DEBUG or TESTING or not any(STATIC_ROOT.iterdir())
 MEDIA_ROOT = DATA_DIR / "files"  # never served directly: downloads go through access-checked views
 MAIL_STORE_DIR = DATA_DIR / "mail"
 TRIAGE_MODEL_DIR = DATA_DIR / "triage"

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from madoguchi.accounts import otp
 
@@ -27,7 +28,8 @@ class TwoFactorEnforcementMiddleware:
             if request.path not in exempt:
                 state = otp.second_factor_state(user=user, verified=user.is_verified())  # type: ignore[union-attr]
                 if state == otp.SecondFactor.NEEDS_VERIFY:
-                    return redirect(f"{reverse('accounts:otp_verify')}?next={request.path}")
+                    # Quoted and with its query string, so the user lands back on the filtered list they asked for.
+                    return redirect(f"{reverse('accounts:otp_verify')}?{urlencode({'next': request.get_full_path()})}")
                 if state == otp.SecondFactor.NEEDS_SETUP:
                     return redirect(reverse("accounts:otp_setup"))
         return self.get_response(request)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from typing import Any
 
 from django.contrib import messages
@@ -11,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 from django_otp import login as otp_login
 
 from madoguchi.accounts import audit, otp, selectors
@@ -79,6 +80,7 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
     return render(request, "staff/accounts/otp_setup.html", context)
 
 
+@require_GET
 @require_action(Action.AUDIT_VIEW)
 def audit_log(request: HttpRequest) -> HttpResponse:
     form = AuditFilterForm(request.GET or None)
@@ -94,6 +96,16 @@ class _Echo:
         return value
 
 
+# Spreadsheet programs run a cell that starts with one of these as a formula.
+_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value: str) -> str:
+    # User names typed at the login page and case subjects from the public form reach the export verbatim.
+    return "'" + value if value.startswith(_FORMULA_PREFIXES) else value
+
+
+@require_GET
 @require_action(Action.AUDIT_VIEW)
 def audit_log_export(request: HttpRequest) -> StreamingHttpResponse | HttpResponse:
     form = AuditFilterForm(request.GET or None)
@@ -109,13 +121,13 @@ def audit_log_export(request: HttpRequest) -> StreamingHttpResponse | HttpRespon
             yield writer.writerow(
                 [
                     timezone.localtime(event.at).strftime("%Y-%m-%d %H:%M:%S"),
-                    event.actor_username,
+                    _csv_cell(event.actor_username),
                     event.get_action_display(),
                     event.target_type,
-                    event.target_id,
-                    event.target_repr,
+                    _csv_cell(event.target_id),
+                    _csv_cell(event.target_repr),
                     event.ip_address or "",
-                    event.detail,
+                    _csv_cell(json.dumps(event.detail, ensure_ascii=False, sort_keys=True)),
                 ]
             )
 

@@ -9,6 +9,7 @@ from madoguchi.answers.models import AnswerChannel
 
 
 class AnswerDraftForm(forms.Form):
+    prefix = "answer"
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     measures = forms.CharField(label=_("① 具体的な対策"), widget=forms.Textarea(attrs={"rows": 8}))
     referrals = forms.CharField(label=_("② 相談・届出先"), widget=forms.Textarea(attrs={"rows": 5}), required=False)
@@ -20,5 +21,6 @@ class AnswerDraftForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
+    prefix = "review"
     decision = forms.ChoiceField(choices=[("approve", _("承認")), ("reject", _("差戻し"))], widget=forms.HiddenInput)
     comment = forms.CharField(label=_("コメント"), widget=forms.Textarea(attrs={"rows": 2}), required=False)

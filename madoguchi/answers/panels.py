@@ -8,10 +8,12 @@ from django.http import HttpRequest
 
 from madoguchi.answers import services
 from madoguchi.answers.forms import AnswerDraftForm, ReviewForm
-from madoguchi.answers.models import AnswerStatus, OutboundStatus
+from madoguchi.accounts.roles import Action
+from madoguchi.answers.models import AnswerStatus, OutboundEmail, OutboundStatus
 from madoguchi.cases.choices import Tier
 from madoguchi.cases.models import Case
-from madoguchi.cases.panels import Panel, register
+from madoguchi.cases.access import visible_cases
+from madoguchi.cases.panels import DashboardWidget, Panel, register, register_widget
 
 
 def _context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict[str, Any] | None:
@@ -36,5 +38,20 @@ def _context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict[st
     }
 
 
+def _failed_mail(request: HttpRequest) -> dict[str, Any] | None:
+    user = request.user
+    if not user.can(Action.ANSWER_SEND):  # type: ignore[union-attr]
+        return None
+    rows = list(
+        OutboundEmail.objects.filter(status=OutboundStatus.FAILED, case__in=visible_cases(user=user).values("pk"))  # type: ignore[arg-type]
+        .select_related("case")
+        .order_by("-created_at")[:20]
+    )
+    return {"rows": rows}
+
+
 def register_panels() -> None:
     register(Panel(key="answers", order=50, template="staff/answers/_panel.html", context=_context))
+    register_widget(
+        DashboardWidget(key="failed_mail", order=10, template="staff/answers/_failed_mail_widget.html", context=_failed_mail)
+    )

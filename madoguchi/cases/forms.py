@@ -108,6 +108,7 @@ class IntakeForm(ConsulterFields):
 
 
 class EditIntakeForm(ConsulterFields):
+    prefix = "edit"
     version = forms.IntegerField(widget=forms.HiddenInput)
     subject = forms.CharField(label=_("件名"), max_length=200)
     body = forms.CharField(label=_("相談内容（原文）"), widget=forms.Textarea(attrs={"rows": 8}))
@@ -116,6 +117,7 @@ class EditIntakeForm(ConsulterFields):
 
 
 class TriageForm(forms.Form):
+    prefix = "triage"
     version = forms.IntegerField(widget=forms.HiddenInput)
     category = forms.ChoiceField(label=_("相談区分"), choices=_blank(Category.choices))
     urgency = forms.TypedChoiceField(label=_("緊急度"), choices=Urgency.choices, coerce=int)
@@ -127,6 +129,7 @@ class TriageForm(forms.Form):
 
 
 class DispatchForm(TriageForm):
+    prefix = "dispatch"
     assignee = forms.ModelChoiceField(
         label=_("回付先"),
         queryset=User.objects.none(),
@@ -144,6 +147,7 @@ class DispatchForm(TriageForm):
 
 
 class CallbackForm(forms.Form):
+    prefix = "callback"
     phone = PhoneField(label=_("折り返し先電話番号"), max_length=40)
     due_at = forms.DateTimeField(label=_("折り返し期限"), widget=_DT)
     note = forms.CharField(label=_("メモ"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
@@ -156,10 +160,12 @@ class CallbackForm(forms.Form):
 
 
 class CallbackDoneForm(forms.Form):
+    prefix = "callback_done"
     outcome = forms.CharField(label=_("結果"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class FrontAnswerForm(forms.Form):
+    prefix = "front_answer"
     version = forms.IntegerField(widget=forms.HiddenInput)
     answer = forms.CharField(label=_("回答した内容"), widget=forms.Textarea(attrs={"rows": 4}))
 
@@ -169,6 +175,7 @@ class FrontAnswerForm(forms.Form):
 
 
 class NoteForm(forms.Form):
+    prefix = "note"
     kind = forms.ChoiceField(
         label=_("種類"),
         choices=[
@@ -186,11 +193,13 @@ class NoteForm(forms.Form):
 
 
 class AssessmentForm(forms.Form):
+    prefix = "assessment"
     version = forms.IntegerField(widget=forms.HiddenInput)
     assessment = forms.CharField(label=_("状況判断"), widget=forms.Textarea(attrs={"rows": 4}))
 
 
 class InquiryForm(forms.Form):
+    prefix = "inquiry"
     organization_name = forms.CharField(label=_("照会先（警視庁、IPA、連携機関など）"), max_length=200)
     contact_person = forms.CharField(label=_("先方担当者"), max_length=100, required=False)
     contacted_at = forms.DateTimeField(label=_("照会日時"), widget=_DT)
@@ -205,6 +214,7 @@ class InquiryForm(forms.Form):
 
 
 class CloseForm(forms.Form):
+    prefix = "close"
     version = forms.IntegerField(widget=forms.HiddenInput)
     resolution = forms.CharField(label=_("対応結果"), widget=forms.Textarea(attrs={"rows": 3}))
 
@@ -214,6 +224,7 @@ class CloseForm(forms.Form):
 
 
 class ReopenForm(forms.Form):
+    prefix = "reopen"
     reason = forms.CharField(label=_("再開する理由"), widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -222,6 +233,7 @@ class ReopenForm(forms.Form):
 
 
 class MergeForm(forms.Form):
+    prefix = "merge"
     into_reference = forms.CharField(label=_("統合先の受付番号"), max_length=16)
     reason = forms.CharField(label=_("理由"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 

@@ -37,3 +37,27 @@ def render_context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> l
         if ctx is not None:
             out.append({"template": panel.template, "key": panel.key, **ctx})
     return out
+
+
+@dataclass(frozen=True)
+class DashboardWidget:
+    key: str
+    order: int
+    template: str
+    context: Callable[[HttpRequest], dict[str, Any] | None]
+
+
+_widgets: dict[str, DashboardWidget] = {}
+
+
+def register_widget(widget: DashboardWidget) -> None:
+    _widgets[widget.key] = widget
+
+
+def dashboard_widgets(request: HttpRequest) -> list[dict[str, Any]]:
+    out = []
+    for widget in sorted(_widgets.values(), key=lambda w: w.order):
+        ctx = widget.context(request)
+        if ctx is not None:
+            out.append({"template": widget.template, "key": widget.key, **ctx})
+    return out

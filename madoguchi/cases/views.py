@@ -39,7 +39,8 @@ def _user(request: HttpRequest) -> User:
 @require_action(Action.CASE_VIEW)
 def dashboard(request: HttpRequest) -> HttpResponse:
     board = selectors.dashboard(user=_user(request))
-    return render(request, "staff/cases/dashboard.html", {"board": board})
+    widgets = panels.dashboard_widgets(request)
+    return render(request, "staff/cases/dashboard.html", {"board": board, "dashboard_widgets": widgets})
 
 
 @require_GET
