@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
-import pytest
-from django.test import Client
+from typing import TYPE_CHECKING
 
-from madoguchi.accounts.models import SecurityPolicy, User
-from madoguchi.accounts.roles import Role
-from madoguchi.core.testing import UserFactory
+import pytest
+
+if TYPE_CHECKING:
+    from django.test import Client
+
+    from madoguchi.accounts.models import User
+
+# Django modules are imported inside fixtures so that pure-Python suites (mail parsing, triage engine)
+# also run with `-p no:django`.
 
 
 @pytest.fixture(autouse=True)
-def _settings_for_tests(settings, tmp_path):
+def _settings_for_tests(request, tmp_path):
+    if not request.config.pluginmanager.hasplugin("django"):
+        return
+    settings = request.getfixturevalue("settings")
     settings.MEDIA_ROOT = tmp_path / "files"
     settings.MAIL_STORE_DIR = tmp_path / "mail"
     settings.TRIAGE_MODEL_DIR = tmp_path / "triage"
@@ -21,6 +29,8 @@ def _settings_for_tests(settings, tmp_path):
 @pytest.fixture
 def second_factor_optional(db):
     """Most tests are not about 2FA; the 2FA tests use the secure default (all roles) instead."""
+    from madoguchi.accounts.models import SecurityPolicy
+
     policy = SecurityPolicy.current()
     policy.require_2fa_roles = []
     policy.save()
@@ -29,36 +39,55 @@ def second_factor_optional(db):
 
 @pytest.fixture
 def tier1_staff(db, second_factor_optional) -> User:
+    from madoguchi.accounts.roles import Role
+    from madoguchi.core.testing import UserFactory
+
     return UserFactory(username="tier1", role=Role.FRONT, display_name="一次 花子")
 
 
 @pytest.fixture
 def other_tier1_staff(db, second_factor_optional) -> User:
+    from madoguchi.accounts.roles import Role
+    from madoguchi.core.testing import UserFactory
+
     return UserFactory(username="tier1b", role=Role.FRONT, display_name="一次 二郎")
 
 
 @pytest.fixture
 def tier2_staff(db, second_factor_optional) -> User:
+    from madoguchi.accounts.roles import Role
+    from madoguchi.core.testing import UserFactory
+
     return UserFactory(username="tier2", role=Role.BACK, display_name="二次 次郎")
 
 
 @pytest.fixture
 def manager(db, second_factor_optional) -> User:
+    from madoguchi.accounts.roles import Role
+    from madoguchi.core.testing import UserFactory
+
     return UserFactory(username="manager", role=Role.MANAGER, display_name="課長 三郎")
 
 
 @pytest.fixture
 def admin_user(db, second_factor_optional) -> User:
+    from madoguchi.accounts.roles import Role
+    from madoguchi.core.testing import UserFactory
+
     return UserFactory(username="sysadmin", role=Role.ADMIN, display_name="管理 四郎")
 
 
 @pytest.fixture
 def anonymous() -> Client:
+    from django.test import Client
+
     return Client()
 
 
 @pytest.fixture
 def client_for():
+    from django.test import Client
+
     def make(user: User) -> Client:
         client = Client()
         client.force_login(user)

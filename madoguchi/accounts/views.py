@@ -111,7 +111,9 @@ def audit_log_export(request: HttpRequest) -> StreamingHttpResponse | HttpRespon
     form = AuditFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     events = selectors.audit_events(filters=filters)
-    audit.record(action=AuditAction.EXPORT, request=request, detail={"what": "audit_log", "filters": request.GET.dict()})
+    audit.record(
+        action=AuditAction.EXPORT, request=request, detail={"what": "audit_log", "filters": request.GET.dict()}
+    )
     writer = csv.writer(_Echo())
 
     def rows() -> Any:

@@ -41,13 +41,23 @@ class AnswerDraft(models.Model):
     updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
     submitted_at = models.DateTimeField(_("承認依頼日時"), null=True, blank=True)
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("承認者"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("承認者"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     reviewed_at = models.DateTimeField(_("承認日時"), null=True, blank=True)
     review_comment = models.TextField(_("承認者コメント"), blank=True)
     sent_at = models.DateTimeField(_("送付日時"), null=True, blank=True)
     sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("送付者"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("送付者"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     version = models.PositiveIntegerField(_("版"), default=1, editable=False)
 
@@ -87,7 +97,12 @@ class OutboundEmail(models.Model):
 
     kind = models.CharField(_("種類"), max_length=16, choices=OutboundKind.choices)
     case = models.ForeignKey(
-        Case, verbose_name=_("相談案件"), null=True, blank=True, on_delete=models.CASCADE, related_name="outbound_emails"
+        Case,
+        verbose_name=_("相談案件"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="outbound_emails",
     )
     to = models.JSONField(_("宛先"), default=list)
     cc = models.JSONField(_("CC"), default=list, blank=True)
@@ -104,7 +119,12 @@ class OutboundEmail(models.Model):
     created_at = models.DateTimeField(_("作成日時"), auto_now_add=True)
     sent_at = models.DateTimeField(_("送信日時"), null=True, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("作成者"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("作成者"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
 
     class Meta:

@@ -6,13 +6,13 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from madoguchi.accounts.roles import Action
 from madoguchi.answers import services
 from madoguchi.answers.forms import AnswerDraftForm, ReviewForm
-from madoguchi.accounts.roles import Action
 from madoguchi.answers.models import AnswerStatus, OutboundEmail, OutboundStatus
+from madoguchi.cases.access import visible_cases
 from madoguchi.cases.choices import Tier
 from madoguchi.cases.models import Case
-from madoguchi.cases.access import visible_cases
 from madoguchi.cases.panels import DashboardWidget, Panel, register, register_widget
 
 
@@ -22,10 +22,17 @@ def _context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict[st
     draft = services.open_draft(case=case)
     initial: dict[str, Any] = {"channel": "email" if case.person and case.person.email else "phone"}
     if draft is not None:
-        initial = {"version": draft.version, "measures": draft.measures, "referrals": draft.referrals, "channel": draft.channel}
+        initial = {
+            "version": draft.version,
+            "measures": draft.measures,
+            "referrals": draft.referrals,
+            "channel": draft.channel,
+        }
     else:
         # Another panel (the referral directory) may prefill part ②.
-        initial["referrals"] = request.session.pop(f"answer_referrals_{case.pk}", "") if hasattr(request, "session") else ""
+        initial["referrals"] = (
+            request.session.pop(f"answer_referrals_{case.pk}", "") if hasattr(request, "session") else ""
+        )
     return {
         "draft": draft,
         "sent_answers": case.answers.filter(status=AnswerStatus.SENT).select_related("sent_by", "reviewed_by"),
@@ -53,5 +60,7 @@ def _failed_mail(request: HttpRequest) -> dict[str, Any] | None:
 def register_panels() -> None:
     register(Panel(key="answers", order=50, template="staff/answers/_panel.html", context=_context))
     register_widget(
-        DashboardWidget(key="failed_mail", order=10, template="staff/answers/_failed_mail_widget.html", context=_failed_mail)
+        DashboardWidget(
+            key="failed_mail", order=10, template="staff/answers/_failed_mail_widget.html", context=_failed_mail
+        )
     )

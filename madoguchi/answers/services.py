@@ -13,7 +13,8 @@ from madoguchi.accounts.models import User
 from madoguchi.accounts.roles import Action
 from madoguchi.answers import outbox
 from madoguchi.answers.models import OPEN_ANSWER_STATUSES, AnswerChannel, AnswerDraft, AnswerStatus, OutboundKind
-from madoguchi.cases import events, services as case_services
+from madoguchi.cases import events
+from madoguchi.cases import services as case_services
 from madoguchi.cases.choices import Tier
 from madoguchi.cases.models import Case, DeskRules
 from madoguchi.cases.workflow import Status
@@ -51,16 +52,25 @@ def answer_save_draft(
     draft = open_draft(case=case)
     if draft is None:
         return AnswerDraft.objects.create(
-            case=case, measures=measures, referrals=referrals, channel=channel, author=actor,
+            case=case,
+            measures=measures,
+            referrals=referrals,
+            channel=channel,
+            author=actor,
             needs_approval=approval_required(case=case),
-        )  # fmt: skip
+        )
     if draft.status == AnswerStatus.PENDING_APPROVAL:
         raise DomainError(_("承認待ちの回答案は編集できません。差戻しを受けてから修正してください。"))
     version = draft.version if expected_version is None else expected_version
     updated = AnswerDraft.objects.filter(pk=draft.pk, version=version).update(
-        measures=measures, referrals=referrals, channel=channel, status=AnswerStatus.DRAFT,
-        needs_approval=approval_required(case=case), version=F("version") + 1, updated_at=timezone.now(),
-    )  # fmt: skip
+        measures=measures,
+        referrals=referrals,
+        channel=channel,
+        status=AnswerStatus.DRAFT,
+        needs_approval=approval_required(case=case),
+        version=F("version") + 1,
+        updated_at=timezone.now(),
+    )
     if not updated:
         raise ConcurrentEditError(_("他の職員がこの回答案を先に更新しました。最新の内容を確認してください。"))
     draft.refresh_from_db()
@@ -143,13 +153,21 @@ def answer_send(*, actor: User, draft: AnswerDraft) -> AnswerDraft:
     if draft.channel == AnswerChannel.EMAIL:
         address = case.person.email if case.person else ""
         if not address:
-            raise DomainError(_("相談者のメールアドレスが登録されていません。回答方法を変えるか、連絡先を登録してください。"))
+            raise DomainError(
+                _("相談者のメールアドレスが登録されていません。回答方法を変えるか、連絡先を登録してください。")
+            )
         last_in = case.events.filter(kind="email_in").order_by("-at").first()
         reply_to_id = last_in.data.get("message_id", "") if last_in else ""
         row = outbox.enqueue(
-            kind=OutboundKind.ANSWER, case=case, to=[address], subject=_("ご相談への回答"),
-            body_text=text, in_reply_to=reply_to_id, references=reply_to_id, actor=actor,
-        )  # fmt: skip
+            kind=OutboundKind.ANSWER,
+            case=case,
+            to=[address],
+            subject=_("ご相談への回答"),
+            body_text=text,
+            in_reply_to=reply_to_id,
+            references=reply_to_id,
+            actor=actor,
+        )
         events.email_out(case=case, actor=actor, message_id=row.message_id, to=address, subject=row.subject)
     draft.status = AnswerStatus.SENT
     draft.sent_at = timezone.now()

@@ -41,9 +41,13 @@ def save_draft(request: HttpRequest, reference: str) -> HttpResponse:
         d = form.cleaned_data
         try:
             services.answer_save_draft(
-                actor=_user(request), case=case, measures=d["measures"], referrals=d["referrals"],
-                channel=d["channel"], expected_version=d["version"],
-            )  # fmt: skip
+                actor=_user(request),
+                case=case,
+                measures=d["measures"],
+                referrals=d["referrals"],
+                channel=d["channel"],
+                expected_version=d["version"],
+            )
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
@@ -67,9 +71,12 @@ def _simple(request: HttpRequest, reference: str, action: Action, run: Any, succ
 @require_action(Action.ANSWER_DRAFT)
 def submit(request: HttpRequest, reference: str) -> HttpResponse:
     return _simple(
-        request, reference, Action.ANSWER_DRAFT,
-        lambda d: services.answer_submit_for_approval(actor=_user(request), draft=d), _("承認を依頼しました。"),
-    )  # fmt: skip
+        request,
+        reference,
+        Action.ANSWER_DRAFT,
+        lambda d: services.answer_submit_for_approval(actor=_user(request), draft=d),
+        _("承認を依頼しました。"),
+    )
 
 
 @require_POST
@@ -96,15 +103,20 @@ def review(request: HttpRequest, reference: str) -> HttpResponse:
 @require_action(Action.ANSWER_SEND)
 def send(request: HttpRequest, reference: str) -> HttpResponse:
     return _simple(
-        request, reference, Action.ANSWER_SEND,
-        lambda d: services.answer_send(actor=_user(request), draft=d), _("回答を送付しました。"),
-    )  # fmt: skip
+        request,
+        reference,
+        Action.ANSWER_SEND,
+        lambda d: services.answer_send(actor=_user(request), draft=d),
+        _("回答を送付しました。"),
+    )
 
 
 @require_GET
 @require_action(Action.ANSWER_SEND)
 def outbox_list(request: HttpRequest) -> HttpResponse:
-    rows = OutboundEmail.objects.filter(case__in=visible_cases(user=_user(request)).values("pk")) | OutboundEmail.objects.filter(case__isnull=True)
+    rows = OutboundEmail.objects.filter(
+        case__in=visible_cases(user=_user(request)).values("pk")
+    ) | OutboundEmail.objects.filter(case__isnull=True)
     status = request.GET.get("status", "")
     if status in OutboundStatus.values:
         rows = rows.filter(status=status)

@@ -35,7 +35,9 @@ def email_out(*, case: Case, actor: User | None, message_id: str, to: str, subje
     return _add(case, EventKind.EMAIL_OUT, actor, subject, message_id=message_id, to=to)
 
 
-def triaged(*, case: Case, actor: User | None, category: str, urgency: int, police: bool, source: str = "") -> CaseEvent:
+def triaged(
+    *, case: Case, actor: User | None, category: str, urgency: int, police: bool, source: str = ""
+) -> CaseEvent:
     return _add(case, EventKind.TRIAGE, actor, category=category, urgency=urgency, police=police, source=source)
 
 

@@ -98,7 +98,7 @@ class IntakeForm(ConsulterFields):
         return value
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("channel") == Channel.WALKIN and not data.get("responder"):
             self.add_error("responder", _("来訪相談では相談対応者を選んでください。"))
         return data
@@ -253,6 +253,8 @@ class CaseFilterForm(forms.Form):
     category = forms.ChoiceField(label=_("相談区分"), choices=_blank(Category.choices), required=False)
     channel = forms.ChoiceField(label=_("受付経路"), choices=_blank(Channel.choices), required=False)
     tag = forms.CharField(label=_("タグ"), required=False)
-    date_from = forms.DateField(label=_("受付日（から）"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_from = forms.DateField(
+        label=_("受付日（から）"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
     date_to = forms.DateField(label=_("受付日（まで）"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     include_closed = forms.BooleanField(label=_("完了した案件も含める"), required=False)

@@ -40,7 +40,9 @@ class Person(models.Model):
     phone = models.CharField(_("電話番号"), max_length=32, blank=True)
     phone_key = models.CharField(_("電話番号（照合用）"), max_length=32, blank=True, db_index=True, editable=False)
     email = models.EmailField(_("メールアドレス"), blank=True)
-    email_key = models.CharField(_("メールアドレス（照合用）"), max_length=254, blank=True, db_index=True, editable=False)
+    email_key = models.CharField(
+        _("メールアドレス（照合用）"), max_length=254, blank=True, db_index=True, editable=False
+    )
     created_at = models.DateTimeField(_("登録日時"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
 
@@ -176,7 +178,12 @@ class CaseEvent(models.Model):
     kind = models.CharField(_("種類"), max_length=32, choices=EventKind.choices)
     at = models.DateTimeField(_("日時"), db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("職員"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("職員"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     text = models.TextField(_("内容"), blank=True)
     data = models.JSONField(_("詳細"), default=dict, blank=True)
@@ -204,7 +211,12 @@ class Callback(models.Model):
     due_at = models.DateTimeField(_("折り返し期限"), db_index=True)
     note = models.TextField(_("メモ"), blank=True)
     assignee = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("担当者"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("担当者"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("登録者"), null=True, on_delete=models.PROTECT, related_name="+"
@@ -212,7 +224,12 @@ class Callback(models.Model):
     created_at = models.DateTimeField(_("登録日時"), auto_now_add=True)
     done_at = models.DateTimeField(_("完了日時"), null=True, blank=True)
     done_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("完了者"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("完了者"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     outcome = models.TextField(_("結果"), blank=True)
 
@@ -267,9 +284,7 @@ class ResponseTarget(models.Model):
 class DeskRules(models.Model):
     """Singleton row of desk rules that admins change without a deploy."""
 
-    approval_categories = models.JSONField(
-        _("回答に管理職の承認を要する相談区分"), default=list, blank=True
-    )
+    approval_categories = models.JSONField(_("回答に管理職の承認を要する相談区分"), default=list, blank=True)
     default_first_contact_minutes = models.PositiveIntegerField(_("初回対応の標準目標（分）"), default=24 * 60)
     updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
 

@@ -46,9 +46,7 @@ def front_queue(*, user: User) -> QuerySet[Case]:
 
 
 def awaiting_approval(*, user: User) -> QuerySet[Case]:
-    return _queue_order(
-        visible_cases(user=user).filter(status=Status.AWAITING_APPROVAL).select_related(*_LIST_RELATED)
-    )
+    return _queue_order(visible_cases(user=user).filter(status=Status.AWAITING_APPROVAL).select_related(*_LIST_RELATED))
 
 
 def overdue_first_contact(*, user: User, now: dt.datetime | None = None) -> QuerySet[Case]:
@@ -132,12 +130,12 @@ def previous_cases(*, case: Case, user: User, limit: int = 10) -> list[Case]:
         conditions |= Q(organization_id=case.organization_id)
     if not conditions:
         return []
-    return list(
-        visible_cases(user=user).filter(conditions).exclude(pk=case.pk).order_by("-received_at")[:limit]
-    )
+    return list(visible_cases(user=user).filter(conditions).exclude(pk=case.pk).order_by("-received_at")[:limit])
 
 
-def repeat_consulter_cases(*, user: User, email: str = "", phone_key: str = "", org_key: str = "", limit: int = 5) -> list[Case]:
+def repeat_consulter_cases(
+    *, user: User, email: str = "", phone_key: str = "", org_key: str = "", limit: int = 5
+) -> list[Case]:
     conditions = Q()
     if email:
         conditions |= Q(person__email_key=email.lower())
@@ -147,4 +145,6 @@ def repeat_consulter_cases(*, user: User, email: str = "", phone_key: str = "", 
         conditions |= Q(organization__name_key=org_key)
     if not conditions:
         return []
-    return list(visible_cases(user=user).filter(conditions).select_related(*_LIST_RELATED).order_by("-received_at")[:limit])
+    return list(
+        visible_cases(user=user).filter(conditions).select_related(*_LIST_RELATED).order_by("-received_at")[:limit]
+    )

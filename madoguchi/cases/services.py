@@ -217,7 +217,9 @@ def _bump(case: Case, *, expected_version: int | None, **changes: Any) -> Case:
     return case
 
 
-def _transition(case: Case, *, actor: User | None, to: str, expected_version: int | None, text: str = "", **changes: Any) -> Case:
+def _transition(
+    case: Case, *, actor: User | None, to: str, expected_version: int | None, text: str = "", **changes: Any
+) -> Case:
     if not can_transition(case.status, to):
         raise TransitionNotAllowed(
             _("「%(old)s」の案件を「%(new)s」にすることはできません。")
@@ -342,15 +344,23 @@ def case_dispatch(
         raise DomainError(_("二次対応を担当できる職員を選んでください。"), field="assignee")
     if case.category != category or case.urgency != urgency or case.police_referral != police_referral:
         case = case_triage(
-            actor=actor, case=case, expected_version=expected_version, category=category,
-            urgency=urgency, police_referral=police_referral,
-        )  # fmt: skip
+            actor=actor,
+            case=case,
+            expected_version=expected_version,
+            category=category,
+            urgency=urgency,
+            police_referral=police_referral,
+        )
         expected_version = case.version
     _mark_first_contact(case)
     case = _transition(
-        case, actor=actor, to=Status.DISPATCHED, expected_version=expected_version,
-        tier=Tier.BACK, assignee=assignee,
-    )  # fmt: skip
+        case,
+        actor=actor,
+        to=Status.DISPATCHED,
+        expected_version=expected_version,
+        tier=Tier.BACK,
+        assignee=assignee,
+    )
     events.dispatched(case=case, actor=actor, assignee=assignee, text=note)
     _after_save(case)
     return case
@@ -536,7 +546,9 @@ def case_merge(*, actor: User, case: Case, into: Case, reason: str = "") -> Case
     case = _transition(case, actor=actor, to=Status.MERGED, expected_version=None, merged_into=into)
     events.merged(case=case, actor=actor, into_reference=into.reference, text=reason)
     events.note(
-        case=into, actor=actor, kind=EventKind.NOTE,
+        case=into,
+        actor=actor,
+        kind=EventKind.NOTE,
         text=_("重複案件 %(ref)s をこの案件に統合しました。") % {"ref": case.reference},
-    )  # fmt: skip
+    )
     return case

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -17,7 +18,8 @@ from madoguchi.accounts import audit
 from madoguchi.accounts.decorators import require_action
 from madoguchi.accounts.models import AuditAction, User
 from madoguchi.accounts.roles import Action
-from madoguchi.cases import forms as case_forms, panels, selectors, services
+from madoguchi.cases import forms as case_forms
+from madoguchi.cases import panels, selectors, services
 from madoguchi.cases.access import access_case, visible_cases
 from madoguchi.cases.choices import Channel, Tier
 from madoguchi.cases.models import Callback, Case
@@ -122,7 +124,9 @@ def repeat_consulter(request: HttpRequest) -> HttpResponse:
     cases = selectors.repeat_consulter_cases(
         user=_user(request),
         email=request.GET.get("email", "").strip(),
-        phone_key=phone_digits(request.GET.get("phone", "")) if len(phone_digits(request.GET.get("phone", ""))) >= 10 else "",
+        phone_key=phone_digits(request.GET.get("phone", ""))
+        if len(phone_digits(request.GET.get("phone", ""))) >= 10
+        else "",
         org_key=normalize_name(request.GET.get("org", "")) if len(request.GET.get("org", "").strip()) >= 2 else "",
     )
     return render(request, "staff/cases/_repeat_consulter.html", {"cases": cases})
@@ -140,7 +144,10 @@ def _detail_forms(case: Case, user: User, bound: dict[str, Any]) -> dict[str, An
         "triage_form": case_forms.TriageForm(initial=initial_triage),
         "dispatch_form": case_forms.DispatchForm(initial=initial_triage),
         "callback_form": case_forms.CallbackForm(
-            initial={"phone": person.phone if person else "", "due_at": timezone.localtime() + timezone.timedelta(hours=1)}
+            initial={
+                "phone": person.phone if person else "",
+                "due_at": timezone.localtime() + dt.timedelta(hours=1),
+            }
         ),
         "front_answer_form": case_forms.FrontAnswerForm(initial={"version": case.version}),
         "note_form": case_forms.NoteForm(),
@@ -172,7 +179,9 @@ def _detail_forms(case: Case, user: User, bound: dict[str, Any]) -> dict[str, An
     return built
 
 
-def render_detail(request: HttpRequest, case: Case, *, bound: dict[str, Any] | None = None, status: int = 200) -> HttpResponse:
+def render_detail(
+    request: HttpRequest, case: Case, *, bound: dict[str, Any] | None = None, status: int = 200
+) -> HttpResponse:
     user = _user(request)
     bound = bound or {}
     context: dict[str, Any] = {
@@ -228,15 +237,25 @@ def _run_action(
 def case_edit(request: HttpRequest, reference: str) -> HttpResponse:
     def run(case: Case, d: dict[str, Any]) -> None:
         services.case_update_intake(
-            actor=_user(request), case=case, expected_version=d["version"], subject=d["subject"], body=d["body"],
-            aware_at=d["aware_at"], tags=[t for t in d["tags"].replace("、", ",").split(",") if t.strip()],
+            actor=_user(request),
+            case=case,
+            expected_version=d["version"],
+            subject=d["subject"],
+            body=d["body"],
+            aware_at=d["aware_at"],
+            tags=[t for t in d["tags"].replace("、", ",").split(",") if t.strip()],
             **_intake_kwargs(d),
-        )  # fmt: skip
+        )
 
     return _run_action(
-        request, reference, action=Action.CASE_EDIT, form_class=case_forms.EditIntakeForm, form_key="edit_form",
-        run=run, success=_("受付内容を更新しました。"),
-    )  # fmt: skip
+        request,
+        reference,
+        action=Action.CASE_EDIT,
+        form_class=case_forms.EditIntakeForm,
+        form_key="edit_form",
+        run=run,
+        success=_("受付内容を更新しました。"),
+    )
 
 
 @require_POST
@@ -244,14 +263,23 @@ def case_edit(request: HttpRequest, reference: str) -> HttpResponse:
 def case_triage(request: HttpRequest, reference: str) -> HttpResponse:
     def run(case: Case, d: dict[str, Any]) -> None:
         services.case_triage(
-            actor=_user(request), case=case, expected_version=d["version"], category=d["category"],
-            urgency=d["urgency"], police_referral=d["police_referral"],
-        )  # fmt: skip
+            actor=_user(request),
+            case=case,
+            expected_version=d["version"],
+            category=d["category"],
+            urgency=d["urgency"],
+            police_referral=d["police_referral"],
+        )
 
     return _run_action(
-        request, reference, action=Action.CASE_TRIAGE, form_class=case_forms.TriageForm, form_key="triage_form",
-        run=run, success=_("相談区分を保存しました。"),
-    )  # fmt: skip
+        request,
+        reference,
+        action=Action.CASE_TRIAGE,
+        form_class=case_forms.TriageForm,
+        form_key="triage_form",
+        run=run,
+        success=_("相談区分を保存しました。"),
+    )
 
 
 @require_POST
@@ -259,14 +287,25 @@ def case_triage(request: HttpRequest, reference: str) -> HttpResponse:
 def case_dispatch(request: HttpRequest, reference: str) -> HttpResponse:
     def run(case: Case, d: dict[str, Any]) -> None:
         services.case_dispatch(
-            actor=_user(request), case=case, expected_version=d["version"], category=d["category"],
-            urgency=d["urgency"], police_referral=d["police_referral"], assignee=d["assignee"], note=d["note"],
-        )  # fmt: skip
+            actor=_user(request),
+            case=case,
+            expected_version=d["version"],
+            category=d["category"],
+            urgency=d["urgency"],
+            police_referral=d["police_referral"],
+            assignee=d["assignee"],
+            note=d["note"],
+        )
 
     return _run_action(
-        request, reference, action=Action.CASE_DISPATCH, form_class=case_forms.DispatchForm,
-        form_key="dispatch_form", run=run, success=_("二次対応へ回付しました。"),
-    )  # fmt: skip
+        request,
+        reference,
+        action=Action.CASE_DISPATCH,
+        form_class=case_forms.DispatchForm,
+        form_key="dispatch_form",
+        run=run,
+        success=_("二次対応へ回付しました。"),
+    )
 
 
 @require_POST
@@ -278,9 +317,14 @@ def case_callback(request: HttpRequest, reference: str) -> HttpResponse:
         )
 
     return _run_action(
-        request, reference, action=Action.CALLBACK_MANAGE, form_class=case_forms.CallbackForm,
-        form_key="callback_form", run=run, success=_("折り返しを登録しました。"),
-    )  # fmt: skip
+        request,
+        reference,
+        action=Action.CALLBACK_MANAGE,
+        form_class=case_forms.CallbackForm,
+        form_key="callback_form",
+        run=run,
+        success=_("折り返しを登録しました。"),
+    )
 
 
 @require_POST
@@ -299,7 +343,7 @@ def callback_done(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("折り返しを完了にしました。"))
     else:
         messages.error(request, _("折り返しの結果を入力してください。"))
-    return redirect(request.POST.get("back") == "dashboard" and reverse("cases:dashboard") or case.get_absolute_url())
+    return redirect((request.POST.get("back") == "dashboard" and reverse("cases:dashboard")) or case.get_absolute_url())
 
 
 @require_POST
@@ -311,9 +355,14 @@ def case_front_answer(request: HttpRequest, reference: str) -> HttpResponse:
         )
 
     return _run_action(
-        request, reference, action=Action.CASE_CLOSE_TIER1, form_class=case_forms.FrontAnswerForm,
-        form_key="front_answer_form", run=run, success=_("一次対応で回答し、完了にしました。"),
-    )  # fmt: skip
+        request,
+        reference,
+        action=Action.CASE_CLOSE_TIER1,
+        form_class=case_forms.FrontAnswerForm,
+        form_key="front_answer_form",
+        run=run,
+        success=_("一次対応で回答し、完了にしました。"),
+    )
 
 
 @require_POST
@@ -323,9 +372,14 @@ def case_note(request: HttpRequest, reference: str) -> HttpResponse:
         services.case_add_note(actor=_user(request), case=case, kind=d["kind"], text=d["text"])
 
     return _run_action(
-        request, reference, action=Action.CASE_EDIT, form_class=case_forms.NoteForm, form_key="note_form",
-        run=run, success=_("記録を追加しました。"),
-    )  # fmt: skip
+        request,
+        reference,
+        action=Action.CASE_EDIT,
+        form_class=case_forms.NoteForm,
+        form_key="note_form",
+        run=run,
+        success=_("記録を追加しました。"),
+    )
 
 
 @require_POST
@@ -350,9 +404,14 @@ def case_assessment(request: HttpRequest, reference: str) -> HttpResponse:
         )
 
     return _run_action(
-        request, reference, action=Action.CASE_RESEARCH, form_class=case_forms.AssessmentForm,
-        form_key="assessment_form", run=run, success=_("状況判断を保存しました。"),
-    )  # fmt: skip
+        request,
+        reference,
+        action=Action.CASE_RESEARCH,
+        form_class=case_forms.AssessmentForm,
+        form_key="assessment_form",
+        run=run,
+        success=_("状況判断を保存しました。"),
+    )
 
 
 @require_POST
@@ -362,9 +421,14 @@ def case_inquiry(request: HttpRequest, reference: str) -> HttpResponse:
         services.case_record_inquiry(actor=_user(request), case=case, **d)
 
     return _run_action(
-        request, reference, action=Action.CASE_RESEARCH, form_class=case_forms.InquiryForm,
-        form_key="inquiry_form", run=run, success=_("外部照会を記録しました。"),
-    )  # fmt: skip
+        request,
+        reference,
+        action=Action.CASE_RESEARCH,
+        form_class=case_forms.InquiryForm,
+        form_key="inquiry_form",
+        run=run,
+        success=_("外部照会を記録しました。"),
+    )
 
 
 @require_POST
@@ -374,9 +438,14 @@ def case_close(request: HttpRequest, reference: str) -> HttpResponse:
         services.case_close(actor=_user(request), case=case, expected_version=d["version"], resolution=d["resolution"])
 
     return _run_action(
-        request, reference, action=Action.CASE_CLOSE, form_class=case_forms.CloseForm, form_key="close_form",
-        run=run, success=_("案件を完了にしました。"),
-    )  # fmt: skip
+        request,
+        reference,
+        action=Action.CASE_CLOSE,
+        form_class=case_forms.CloseForm,
+        form_key="close_form",
+        run=run,
+        success=_("案件を完了にしました。"),
+    )
 
 
 @require_POST
@@ -386,9 +455,14 @@ def case_reopen(request: HttpRequest, reference: str) -> HttpResponse:
         services.case_reopen(actor=_user(request), case=case, reason=d["reason"])
 
     return _run_action(
-        request, reference, action=Action.CASE_REOPEN, form_class=case_forms.ReopenForm, form_key="reopen_form",
-        run=run, success=_("案件を再開しました。"),
-    )  # fmt: skip
+        request,
+        reference,
+        action=Action.CASE_REOPEN,
+        form_class=case_forms.ReopenForm,
+        form_key="reopen_form",
+        run=run,
+        success=_("案件を再開しました。"),
+    )
 
 
 @require_POST
@@ -404,9 +478,14 @@ def case_merge(request: HttpRequest, reference: str) -> HttpResponse:
         services.case_merge(actor=user, case=case, into=into, reason=d["reason"])
 
     return _run_action(
-        request, reference, action=Action.CASE_MERGE, form_class=case_forms.MergeForm, form_key="merge_form",
-        run=run, success=_("重複案件として統合しました。"),
-    )  # fmt: skip
+        request,
+        reference,
+        action=Action.CASE_MERGE,
+        form_class=case_forms.MergeForm,
+        form_key="merge_form",
+        run=run,
+        success=_("重複案件として統合しました。"),
+    )
 
 
 def lookup_reference(request: HttpRequest) -> HttpResponse:

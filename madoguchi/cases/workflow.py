@@ -20,7 +20,9 @@ class Status(models.TextChoices):
 
 ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
     Status.RECEIVED: frozenset({Status.ON_HOLD, Status.DISPATCHED, Status.ANSWERED, Status.CLOSED, Status.MERGED}),
-    Status.ON_HOLD: frozenset({Status.RECEIVED, Status.DISPATCHED, Status.IN_PROGRESS, Status.ANSWERED, Status.CLOSED, Status.MERGED}),
+    Status.ON_HOLD: frozenset(
+        {Status.RECEIVED, Status.DISPATCHED, Status.IN_PROGRESS, Status.ANSWERED, Status.CLOSED, Status.MERGED}
+    ),
     Status.DISPATCHED: frozenset({Status.IN_PROGRESS, Status.RECEIVED, Status.MERGED}),
     Status.IN_PROGRESS: frozenset({Status.ON_HOLD, Status.AWAITING_APPROVAL, Status.ANSWERED, Status.MERGED}),
     Status.AWAITING_APPROVAL: frozenset({Status.APPROVED, Status.IN_PROGRESS}),
@@ -28,7 +30,7 @@ ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
     Status.ANSWERED: frozenset({Status.CLOSED, Status.IN_PROGRESS}),
     Status.CLOSED: frozenset({Status.IN_PROGRESS, Status.RECEIVED}),
     Status.MERGED: frozenset(),
-}  # fmt: skip
+}
 
 OPEN_STATUSES = frozenset(set(Status) - {Status.CLOSED, Status.MERGED})
 

@@ -59,6 +59,10 @@ def make_case(
 def dispatched_case(*, tier1: User, category: str = Category.PREVENTION, **kwargs: Any) -> Case:
     case = make_case(actor=tier1, **kwargs)
     return services.case_dispatch(
-        actor=tier1, case=case, expected_version=case.version, category=category,
-        urgency=Urgency.NORMAL, police_referral=False,
-    )  # fmt: skip
+        actor=tier1,
+        case=case,
+        expected_version=case.version,
+        category=category,
+        urgency=Urgency.NORMAL,
+        police_referral=False,
+    )

@@ -11,6 +11,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from madoguchi.accounts.models import AuditAction, AuditEvent, SecurityPolicy, User
+from madoguchi.accounts.otp import secret_for_manual_entry
 from madoguchi.accounts.roles import Role
 from madoguchi.core.testing import UserFactory
 
@@ -92,8 +93,6 @@ def test_setup_page_shows_a_qr_code_and_the_manual_key(front_user):
     html = response.content.decode()
     assert "<svg" in html
     device = TOTPDevice.objects.get(user=front_user, confirmed=False)
-    from madoguchi.accounts.otp import secret_for_manual_entry
-
     assert secret_for_manual_entry(device=device) in html
 
 
@@ -106,7 +105,9 @@ def test_setup_rejects_a_wrong_token_with_a_japanese_error_next_to_the_field(fro
     response = client.post(SETUP, {"token": _wrong_token(device)})
 
     assert response.status_code == 200
-    assert response.context["form"].errors["token"] == ["確認コードが正しくありません。認証アプリの表示を確認してください。"]
+    assert response.context["form"].errors["token"] == [
+        "確認コードが正しくありません。認証アプリの表示を確認してください。"
+    ]
     # The message sits inside the token field's block, between the input and the end of that block.
     assert re.search(
         r'name="token"[^>]*>(?:(?!</div>).)*<p class="error" role="alert">確認コードが正しくありません。',
@@ -230,9 +231,7 @@ def test_verification_does_not_follow_an_offsite_next(enrolled):
     client = Client()
     _log_in(client, "kakuu-front")
 
-    response = client.post(
-        VERIFY + "?next=https://evil.example.com/", {"token": _token(enrolled, steps_ahead=1)}
-    )
+    response = client.post(VERIFY + "?next=https://evil.example.com/", {"token": _token(enrolled, steps_ahead=1)})
 
     assert response.status_code == 302
     assert response["Location"] == "/staff/"

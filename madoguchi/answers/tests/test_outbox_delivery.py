@@ -18,10 +18,14 @@ pytestmark = pytest.mark.django_db
 def test_queued_mail_reaches_the_smtp_server_with_reference_and_message_id(smtp_server, tier1_staff):
     case = make_case(actor=tier1_staff)
     row = outbox.enqueue(
-        kind=OutboundKind.ANSWER, case=case, to=["taro@sample-shoji.example.jp"], subject="ご相談への回答①",
-        body_text="㈱サンプル商事 髙橋様\n対策は次のとおりです。", in_reply_to="<orig@example.jp>",
+        kind=OutboundKind.ANSWER,
+        case=case,
+        to=["taro@sample-shoji.example.jp"],
+        subject="ご相談への回答①",
+        body_text="㈱サンプル商事 髙橋様\n対策は次のとおりです。",
+        in_reply_to="<orig@example.jp>",
         references="<orig@example.jp>",
-    )  # fmt: skip
+    )
     assert smtp_server.messages == [], "enqueueing sends nothing by itself"
     report = outbox.send_due()
     assert report.sent == 1
@@ -61,7 +65,9 @@ def test_failed_mail_is_visible_on_the_dashboard_and_the_case_and_can_be_retried
 
     case = dispatched_case(tier1=tier1_staff)
     row = outbox.enqueue(kind=OutboundKind.ANSWER, case=case, to=["a@example.jp"], subject="件名", body_text="本文")
-    OutboundEmail.objects.filter(pk=row.pk).update(status=OutboundStatus.FAILED, last_error="SMTPConnectError: 接続不可")
+    OutboundEmail.objects.filter(pk=row.pk).update(
+        status=OutboundStatus.FAILED, last_error="SMTPConnectError: 接続不可"
+    )
     client = client_for(tier2_staff)
     board = client.get(reverse("cases:dashboard")).content.decode()
     assert "送信に失敗したメール" in board and case.reference in board

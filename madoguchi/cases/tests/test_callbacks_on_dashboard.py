@@ -19,7 +19,11 @@ def test_callback_is_listed_until_done_and_the_case_returns_to_the_queue(client_
     due = timezone.localtime() + dt.timedelta(hours=2)
     response = client.post(
         reverse("cases:callback", kwargs={"reference": case.reference}),
-        {"callback-phone": "０３－００００－１２３４", "callback-due_at": due.strftime("%Y-%m-%dT%H:%M"), "callback-note": "担当者不在"},
+        {
+            "callback-phone": "０３－００００－１２３４",
+            "callback-due_at": due.strftime("%Y-%m-%dT%H:%M"),
+            "callback-note": "担当者不在",
+        },
     )
     assert response.status_code == 302
     case.refresh_from_db()
@@ -29,7 +33,9 @@ def test_callback_is_listed_until_done_and_the_case_returns_to_the_queue(client_
     board = client.get(reverse("cases:dashboard")).content.decode()
     assert "03-0000-1234" in board and case.reference in board
 
-    response = client.post(reverse("cases:callback_done", kwargs={"pk": callback.pk}), {"callback_done-outcome": "折り返して回答"})
+    response = client.post(
+        reverse("cases:callback_done", kwargs={"pk": callback.pk}), {"callback_done-outcome": "折り返して回答"}
+    )
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.status == Status.RECEIVED
@@ -51,7 +57,11 @@ def test_callback_in_the_past_is_refused_with_a_message_next_to_the_field(client
     past = timezone.localtime() - dt.timedelta(days=1)
     response = client_for(tier1_staff).post(
         reverse("cases:callback", kwargs={"reference": case.reference}),
-        {"callback-phone": "03-0000-1234", "callback-due_at": past.strftime("%Y-%m-%dT%H:%M"), "callback-note": "メモは残る"},
+        {
+            "callback-phone": "03-0000-1234",
+            "callback-due_at": past.strftime("%Y-%m-%dT%H:%M"),
+            "callback-note": "メモは残る",
+        },
     )
     assert response.status_code == 400
     html = response.content.decode()

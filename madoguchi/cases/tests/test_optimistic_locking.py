@@ -15,7 +15,9 @@ def test_stale_version_is_refused_by_the_service(tier1_staff, other_tier1_staff)
     stale_version = case.version
     services.case_update_intake(actor=tier1_staff, case=case, expected_version=stale_version, subject="先に保存")
     with pytest.raises(ConcurrentEditError):
-        services.case_update_intake(actor=other_tier1_staff, case=case, expected_version=stale_version, subject="後から")
+        services.case_update_intake(
+            actor=other_tier1_staff, case=case, expected_version=stale_version, subject="後から"
+        )
     case.refresh_from_db()
     assert case.subject == "先に保存"
 
@@ -24,7 +26,12 @@ def test_second_editor_sees_a_japanese_warning_and_keeps_their_text(client_for, 
     case = make_case(actor=tier1_staff)
     version = case.version
     url = reverse("cases:edit", kwargs={"reference": case.reference})
-    form = {"edit-version": version, "edit-subject": "一人目の修正", "edit-body": case.body, "edit-prefecture": "東京都"}
+    form = {
+        "edit-version": version,
+        "edit-subject": "一人目の修正",
+        "edit-body": case.body,
+        "edit-prefecture": "東京都",
+    }
     assert client_for(tier1_staff).post(url, form).status_code == 302
     second = {**form, "edit-subject": "二人目の修正（消えてはいけない）"}
     response = client_for(other_tier1_staff).post(url, second)

@@ -3,7 +3,8 @@
 import pytest
 from django.core import mail
 
-from madoguchi.answers import outbox, services as answer_services
+from madoguchi.answers import outbox
+from madoguchi.answers import services as answer_services
 from madoguchi.answers.models import AnswerStatus, OutboundStatus
 from madoguchi.cases import services
 from madoguchi.cases.choices import Category, Channel, EventKind, Tier, Urgency
@@ -23,23 +24,35 @@ def test_phone_consultation_goes_from_intake_to_close(tier1_staff, tier2_staff, 
     assert case.status == Status.RECEIVED and case.tier == Tier.FRONT
 
     case = services.case_dispatch(
-        actor=tier1_staff, case=case, expected_version=case.version, category=Category.CRIME,
-        urgency=Urgency.HIGH, police_referral=True, note="BECの疑い。至急確認を。",
-    )  # fmt: skip
+        actor=tier1_staff,
+        case=case,
+        expected_version=case.version,
+        category=Category.CRIME,
+        urgency=Urgency.HIGH,
+        police_referral=True,
+        note="BECの疑い。至急確認を。",
+    )
     assert (case.status, case.tier, case.assignee) == (Status.DISPATCHED, Tier.BACK, None)
     assert case.first_contact_at is not None
 
     case = services.case_take(actor=tier2_staff, case=case)
     assert case.status == Status.IN_PROGRESS and case.assignee == tier2_staff
     services.case_record_inquiry(
-        actor=tier2_staff, case=case, organization_name="警視庁 サイバー犯罪対策課", contacted_at=case.received_at,
-        question="被害届の要否", response="未送金なら相談記録として受理",
-    )  # fmt: skip
+        actor=tier2_staff,
+        case=case,
+        organization_name="警視庁 サイバー犯罪対策課",
+        contacted_at=case.received_at,
+        question="被害届の要否",
+        response="未送金なら相談記録として受理",
+    )
 
     draft = answer_services.answer_save_draft(
-        actor=tier2_staff, case=case, measures="振込先の変更は電話で取引先に確認してください。",
-        referrals="警視庁 サイバー犯罪対策課", channel="email",
-    )  # fmt: skip
+        actor=tier2_staff,
+        case=case,
+        measures="振込先の変更は電話で取引先に確認してください。",
+        referrals="警視庁 サイバー犯罪対策課",
+        channel="email",
+    )
     assert draft.needs_approval, "crime answers need a manager's approval by default"
     with pytest.raises(Exception, match="承認"):
         answer_services.answer_send(actor=tier2_staff, draft=draft)
@@ -67,9 +80,15 @@ def test_phone_consultation_goes_from_intake_to_close(tier1_staff, tier2_staff, 
 
     kinds = list(case.events.values_list("kind", flat=True))
     for expected in [
-        EventKind.RECEIVED, EventKind.DISPATCH, EventKind.INQUIRY, EventKind.APPROVAL_REQUESTED,
-        EventKind.APPROVED, EventKind.EMAIL_OUT, EventKind.ANSWER_SENT, EventKind.CLOSED,
-    ]:  # fmt: skip
+        EventKind.RECEIVED,
+        EventKind.DISPATCH,
+        EventKind.INQUIRY,
+        EventKind.APPROVAL_REQUESTED,
+        EventKind.APPROVED,
+        EventKind.EMAIL_OUT,
+        EventKind.ANSWER_SENT,
+        EventKind.CLOSED,
+    ]:
         assert expected in kinds, expected
 
 
@@ -78,9 +97,13 @@ def test_tier1_answers_simple_case_and_closes_it(tier1_staff):
     with pytest.raises(Exception, match="相談区分"):
         services.case_answer_at_front_and_close(actor=tier1_staff, case=case, expected_version=case.version, answer="x")
     case = services.case_triage(
-        actor=tier1_staff, case=case, expected_version=case.version, category=Category.GUIDEBOOK_REQUEST,
-        urgency=Urgency.LOW, police_referral=False,
-    )  # fmt: skip
+        actor=tier1_staff,
+        case=case,
+        expected_version=case.version,
+        category=Category.GUIDEBOOK_REQUEST,
+        urgency=Urgency.LOW,
+        police_referral=False,
+    )
     case = services.case_answer_at_front_and_close(
         actor=tier1_staff, case=case, expected_version=case.version, answer="2部郵送を手配"
     )
@@ -90,12 +113,18 @@ def test_tier1_answers_simple_case_and_closes_it(tier1_staff):
 def test_rejected_answer_goes_back_to_work_and_can_be_resubmitted(tier1_staff, tier2_staff, manager):
     case = make_case(actor=tier1_staff)
     case = services.case_dispatch(
-        actor=tier1_staff, case=case, expected_version=case.version, category=Category.LEGAL,
-        urgency=Urgency.NORMAL, police_referral=False,
-    )  # fmt: skip
+        actor=tier1_staff,
+        case=case,
+        expected_version=case.version,
+        category=Category.LEGAL,
+        urgency=Urgency.NORMAL,
+        police_referral=False,
+    )
     services.case_take(actor=tier2_staff, case=case)
     case.refresh_from_db()
-    draft = answer_services.answer_save_draft(actor=tier2_staff, case=case, measures="案1", referrals="", channel="phone")
+    draft = answer_services.answer_save_draft(
+        actor=tier2_staff, case=case, measures="案1", referrals="", channel="phone"
+    )
     answer_services.answer_submit_for_approval(actor=tier2_staff, draft=draft)
     with pytest.raises(Exception, match="理由"):
         answer_services.answer_reject(actor=manager, draft=draft, comment=" ")
@@ -117,9 +146,13 @@ def test_rejected_answer_goes_back_to_work_and_can_be_resubmitted(tier1_staff, t
 def test_manager_cannot_approve_own_draft(tier1_staff, manager):
     case = make_case(actor=tier1_staff)
     case = services.case_dispatch(
-        actor=tier1_staff, case=case, expected_version=case.version, category=Category.CRIME,
-        urgency=Urgency.NORMAL, police_referral=True,
-    )  # fmt: skip
+        actor=tier1_staff,
+        case=case,
+        expected_version=case.version,
+        category=Category.CRIME,
+        urgency=Urgency.NORMAL,
+        police_referral=True,
+    )
     services.case_take(actor=manager, case=case)
     case.refresh_from_db()
     draft = answer_services.answer_save_draft(actor=manager, case=case, measures="対策", referrals="", channel="phone")

@@ -41,9 +41,13 @@ def test_urgent_cases_come_first_in_the_pool(client_for, tier1_staff, tier2_staf
     from madoguchi.cases import services
 
     services.case_dispatch(
-        actor=tier1_staff, case=urgent, expected_version=urgent.version, category="urgent_breach",
-        urgency=Urgency.CRITICAL, police_referral=False,
-    )  # fmt: skip
+        actor=tier1_staff,
+        case=urgent,
+        expected_version=urgent.version,
+        category="urgent_breach",
+        urgency=Urgency.CRITICAL,
+        police_referral=False,
+    )
     html = client_for(tier2_staff).get(reverse("cases:dashboard")).content.decode()
     pool = html[html.index('id="pool"') :]
     assert pool.index("至急の案件") < pool.index(normal.subject)

@@ -33,9 +33,11 @@ def test_round_the_clock_target_ignores_business_hours(tier1_staff):
 def test_overdue_first_contact_shows_on_the_dashboard_until_contacted(client_for, tier1_staff):
     ResponseTarget.objects.create(category="urgent_breach", first_contact_minutes=30, business_hours_only=False)
     case = make_case(
-        actor=tier1_staff, category="urgent_breach", subject="期限超過の案件",
+        actor=tier1_staff,
+        category="urgent_breach",
+        subject="期限超過の案件",
         received_at=dt.datetime(2026, 1, 5, 10, 0, tzinfo=TOKYO),
-    )  # fmt: skip
+    )
     client = client_for(tier1_staff)
     html = client.get(reverse("cases:dashboard")).content.decode()
     overdue = html[html.index('id="overdue"') : html.index('id="mine"')]

@@ -72,6 +72,12 @@ def test_anonymous_sees_nothing_of_the_staff_side(anonymous, case_in_tier2, name
 
 def test_the_table_covers_every_action():
     assert {a for _, _, a, _ in ENDPOINTS} >= {
-        Action.CASE_VIEW, Action.CASE_CREATE, Action.CASE_DISPATCH, Action.CASE_RESEARCH,
-        Action.ANSWER_DRAFT, Action.ANSWER_APPROVE, Action.ANSWER_SEND, Action.AUDIT_VIEW,
-    }  # fmt: skip
+        Action.CASE_VIEW,
+        Action.CASE_CREATE,
+        Action.CASE_DISPATCH,
+        Action.CASE_RESEARCH,
+        Action.ANSWER_DRAFT,
+        Action.ANSWER_APPROVE,
+        Action.ANSWER_SEND,
+        Action.AUDIT_VIEW,
+    }

@@ -28,7 +28,9 @@ def test_closing_a_dispatched_case_that_was_never_answered_is_refused_with_a_jap
 
 def test_reopen_needs_a_reason_and_returns_to_the_right_tier(tier1_staff, tier2_staff):
     case = make_case(actor=tier1_staff, category="guidebook_request")
-    case = services.case_answer_at_front_and_close(actor=tier1_staff, case=case, expected_version=case.version, answer="送付")
+    case = services.case_answer_at_front_and_close(
+        actor=tier1_staff, case=case, expected_version=case.version, answer="送付"
+    )
     with pytest.raises(Exception, match="理由"):
         services.case_reopen(actor=tier2_staff, case=case, reason="")
     case = services.case_reopen(actor=tier2_staff, case=case, reason="届いていないと再連絡")

@@ -96,7 +96,8 @@ SAMPLES: list[dict[str, Any]] = [
     {
         "channel": Channel.PHONE,
         "subject": "社内サーバーに全員アクセスできない",
-        "body": "10時ごろからファイルサーバーに誰もつながらない。ランサムの画面などは出ていない。保守業者に連絡がつかない。",
+        "body": "10時ごろからファイルサーバーに誰もつながらない。ランサムの画面などは出ていない。"
+        "保守業者に連絡がつかない。",
         "org": ("株式会社テスト製作所", "E", "21-50", "八王子市"),
         "person": ("試験 四郎", "情報システム担当", "042-000-1807", ""),
         "category": "",
@@ -112,9 +113,11 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         with transaction.atomic():
-            users = {}
+            users: dict[str, User] = {}
             for username, password, role, name in DEMO_USERS:
-                user, created = User.objects.get_or_create(username=username, defaults={"role": role, "display_name": name})
+                user, created = User.objects.get_or_create(
+                    username=username, defaults={"role": role, "display_name": name}
+                )
                 if created:
                     user.set_password(password)
                     user.save()
@@ -156,15 +159,22 @@ class Command(BaseCommand):
             )
             if s.get("aware_days_ago"):
                 case = services.case_update_intake(
-                    actor=front, case=case, expected_version=case.version,
+                    actor=front,
+                    case=case,
+                    expected_version=case.version,
                     aware_at=now - dt.timedelta(days=s["aware_days_ago"]),
-                )  # fmt: skip
+                )
             if s.get("dispatch"):
                 case = services.case_dispatch(
-                    actor=front, case=case, expected_version=case.version, category=s["category"],
-                    urgency=s["urgency"], police_referral=s["police"], assignee=None,
+                    actor=front,
+                    case=case,
+                    expected_version=case.version,
+                    category=s["category"],
+                    urgency=s["urgency"],
+                    police_referral=s["police"],
+                    assignee=None,
                     note="至急対応をお願いします。" if s["urgency"] >= Urgency.HIGH else "",
-                )  # fmt: skip
+                )
                 if i in (1, 3):
                     services.case_take(actor=back if i == 1 else manager, case=case)
             if s.get("close"):
@@ -173,6 +183,9 @@ class Command(BaseCommand):
                 )
             if s.get("callback_in_minutes"):
                 services.case_hold_for_callback(
-                    actor=front, case=case, phone=phone, due_at=now + dt.timedelta(minutes=s["callback_in_minutes"]),
+                    actor=front,
+                    case=case,
+                    phone=phone,
+                    due_at=now + dt.timedelta(minutes=s["callback_in_minutes"]),
                     note="保守業者と連絡がついたら折り返す約束",
-                )  # fmt: skip
+                )
