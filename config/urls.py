@@ -1,9 +1,17 @@
 from django.urls import include, path
 
 urlpatterns = [
+    # Public site
     path("", include("madoguchi.intake.public_urls")),
+    path("directory/", include("madoguchi.referrals.public_urls")),
+    # Staff desk
     path("staff/", include("madoguchi.cases.urls")),
     path("staff/accounts/", include("madoguchi.accounts.urls")),
     path("staff/answers/", include("madoguchi.answers.urls")),
+    path("staff/intake/", include("madoguchi.intake.staff_urls")),
+    path("staff/reference/", include("madoguchi.referrals.urls")),
+    path("staff/playbooks/", include("madoguchi.playbooks.urls")),
+    path("staff/knowledge/", include("madoguchi.knowledge.urls")),
+    path("staff/triage/", include("madoguchi.triage.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

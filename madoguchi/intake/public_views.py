@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 # (url name, label) pairs of the public site's sections, in order; names that do not resolve are skipped.
 PUBLIC_SECTIONS: list[tuple[str, Callable[[], str]]] = [
     ("intake:form", lambda: _("相談フォーム")),
-    ("referrals:public_directory", lambda: _("相談・届出先の一覧")),
+    ("referrals_public:directory", lambda: _("相談・届出先の一覧")),
     ("knowledge:public_faq", lambda: _("よくあるご質問")),
 ]
 
