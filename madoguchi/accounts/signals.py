@@ -23,4 +23,4 @@ def _logout(sender: Any, request: HttpRequest | None, user: User | None, **kwarg
 @receiver(user_login_failed)
 def _login_failed(sender: Any, credentials: dict[str, Any], request: HttpRequest | None = None, **kwargs: Any) -> None:
     # Only the user name is kept: the password in `credentials` must never reach a log.
-    audit.record(action=AuditAction.LOGIN_FAILED, request=request, username=str(credentials.get("username", "")), detail={"c": str(credentials)})
+    audit.record(action=AuditAction.LOGIN_FAILED, request=request, username=str(credentials.get("username", "")))
