@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "madoguchi.referrals",
     "madoguchi.playbooks",
     "madoguchi.knowledge",
+    "madoguchi.taxonomy",
     "madoguchi.triage",
 ]
 

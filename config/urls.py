@@ -13,5 +13,6 @@ urlpatterns = [
     path("staff/playbooks/", include("madoguchi.playbooks.urls")),
     path("staff/knowledge/", include("madoguchi.knowledge.urls")),
     path("staff/triage/", include("madoguchi.triage.urls")),
+    path("staff/taxonomy/", include("madoguchi.taxonomy.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
