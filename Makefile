@@ -54,7 +54,7 @@ pytest-sqlite: install system-deps
 
 # Runs when TEST_POSTGRES_URL (default: the local server) answers; MADOGUCHI_REQUIRE_POSTGRES=1 makes it mandatory.
 pytest-postgres: install system-deps
-	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect(sys.argv[1], connect_timeout=3).close()" "$(TEST_POSTGRES_URL)" 2>/dev/null; then \
+	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect(sys.argv[1], dbname=\"postgres\", connect_timeout=3).close()" "$(TEST_POSTGRES_URL)" 2>/dev/null; then \
 	  MADOGUCHI_DATA_DIR=$$(mktemp -d) DATABASE_URL="$(TEST_POSTGRES_URL)" DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -q -n 2 --dist loadfile; \
 	elif [ "$${MADOGUCHI_REQUIRE_POSTGRES:-0}" = "1" ]; then \
 	  echo "PostgreSQL at $(TEST_POSTGRES_URL) is not reachable, and MADOGUCHI_REQUIRE_POSTGRES=1"; exit 1; \
