@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from madoguchi.accounts.models import AuditAction
+from madoguchi.accounts.roles import Role
 
 
 class StaffLoginForm(AuthenticationForm):
@@ -36,3 +39,31 @@ class AuditFilterForm(forms.Form):
     target = forms.CharField(label=_("対象"), required=False)
     date_from = forms.DateField(label=_("開始日"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     date_to = forms.DateField(label=_("終了日"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class StaffCreateForm(forms.Form):
+    username = forms.CharField(label=_("ユーザー名"), max_length=150)
+    display_name = forms.CharField(label=_("表示名"), max_length=64)
+    email = forms.EmailField(label=_("メールアドレス"), required=False)
+    role = forms.ChoiceField(label=_("役割"), choices=Role.choices)
+    password = forms.CharField(label=_("初期パスワード"), widget=forms.PasswordInput(render_value=False), min_length=12)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["password"].error_messages["min_length"] = _("パスワードは12文字以上にしてください。")
+
+
+class StaffEditForm(forms.Form):
+    display_name = forms.CharField(label=_("表示名"), max_length=64)
+    email = forms.EmailField(label=_("メールアドレス"), required=False)
+    role = forms.ChoiceField(label=_("役割"), choices=Role.choices)
+    is_active = forms.BooleanField(label=_("有効"), required=False)
+
+
+class SecurityPolicyForm(forms.Form):
+    require_2fa_roles = forms.MultipleChoiceField(
+        label=_("二要素認証を必須とする役割"),
+        choices=Role.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )

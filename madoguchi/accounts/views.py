@@ -8,18 +8,27 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from madoguchi.accounts import audit, otp, selectors
+from madoguchi.accounts import audit, otp, selectors, services
 from madoguchi.accounts.decorators import require_action, staff_required
-from madoguchi.accounts.forms import AuditFilterForm, OtpTokenForm, StaffLoginForm
-from madoguchi.accounts.models import AuditAction
+from madoguchi.accounts.forms import (
+    AuditFilterForm,
+    OtpTokenForm,
+    SecurityPolicyForm,
+    StaffCreateForm,
+    StaffEditForm,
+    StaffLoginForm,
+)
+from madoguchi.accounts.models import AuditAction, SecurityPolicy, User
 from madoguchi.accounts.roles import Action
+from madoguchi.core.errors import DomainError
 
 
 class StaffLoginView(auth_views.LoginView):
@@ -136,3 +145,70 @@ def audit_log_export(request: HttpRequest) -> StreamingHttpResponse | HttpRespon
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="audit-log.csv"'
     return response
+
+
+@require_action(Action.USERS_MANAGE)
+def staff_list(request: HttpRequest) -> HttpResponse:
+    users = User.objects.order_by("role", "username")
+    devices = set(TOTPDevice.objects.filter(confirmed=True).values_list("user_id", flat=True))
+    return render(request, "staff/accounts/staff_list.html", {"users": users, "devices": devices})
+
+
+@require_action(Action.USERS_MANAGE)
+@require_http_methods(["GET", "POST"])
+def staff_create(request: HttpRequest) -> HttpResponse:
+    form = StaffCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.staff_create(actor=request.user, **form.cleaned_data)  # type: ignore[arg-type]
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, _("職員を登録しました。"))
+            return redirect("accounts:staff_list")
+    return render(
+        request,
+        "staff/accounts/staff_form.html",
+        {"form": form, "title": _("職員の登録")},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_action(Action.USERS_MANAGE)
+@require_http_methods(["GET", "POST"])
+def staff_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    target = get_object_or_404(User, pk=pk)
+    initial = {
+        "display_name": target.display_name,
+        "email": target.email,
+        "role": target.role,
+        "is_active": target.is_active,
+    }
+    form = StaffEditForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+        if request.POST.get("reset_second_factor"):
+            services.staff_reset_second_factor(actor=request.user, user=target)  # type: ignore[arg-type]
+            messages.success(request, _("二要素認証の登録を解除しました。次回ログイン時に再登録が必要です。"))
+            return redirect("accounts:staff_edit", pk=target.pk)
+        if form.is_valid():
+            try:
+                services.staff_update(actor=request.user, user=target, **form.cleaned_data)  # type: ignore[arg-type]
+            except DomainError as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            else:
+                messages.success(request, _("職員の情報を更新しました。"))
+                return redirect("accounts:staff_list")
+    context = {"form": form, "title": _("職員の編集"), "target": target}
+    return render(request, "staff/accounts/staff_form.html", context, status=400 if form.errors else 200)
+
+
+@require_action(Action.SETTINGS_MANAGE)
+@require_http_methods(["GET", "POST"])
+def security_policy(request: HttpRequest) -> HttpResponse:
+    policy = SecurityPolicy.current()
+    form = SecurityPolicyForm(request.POST or None, initial={"require_2fa_roles": policy.require_2fa_roles})
+    if request.method == "POST" and form.is_valid():
+        services.security_policy_update(actor=request.user, require_2fa_roles=form.cleaned_data["require_2fa_roles"])  # type: ignore[arg-type]
+        messages.success(request, _("ログイン方針を更新しました。"))
+        return redirect("accounts:security_policy")
+    return render(request, "staff/accounts/security_policy.html", {"form": form})

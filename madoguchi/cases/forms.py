@@ -258,3 +258,34 @@ class CaseFilterForm(forms.Form):
     )
     date_to = forms.DateField(label=_("受付日（まで）"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     include_closed = forms.BooleanField(label=_("完了した案件も含める"), required=False)
+
+
+class DeskRulesForm(forms.Form):
+    approval_categories = forms.MultipleChoiceField(
+        label=_("回答に管理職の承認を要する相談区分"),
+        choices=Category.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    default_first_contact_minutes = forms.IntegerField(
+        label=_("初回対応の標準目標（分、目標のない区分に適用）"), min_value=1, max_value=60 * 24 * 30
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for code, label in Category.choices:
+            self.fields[f"target_{code}"] = forms.IntegerField(
+                label=_("%(category)s：初回対応までの目標（分）") % {"category": label},
+                min_value=1,
+                max_value=60 * 24 * 30,
+                required=False,
+            )
+            self.fields[f"business_{code}"] = forms.BooleanField(label=_("営業時間内で数える"), required=False)
+
+    def targets(self) -> dict[str, tuple[int, bool]]:
+        out = {}
+        for code in Category.values:
+            minutes = self.cleaned_data.get(f"target_{code}")
+            if minutes:
+                out[code] = (minutes, bool(self.cleaned_data.get(f"business_{code}")))
+        return out

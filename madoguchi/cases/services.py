@@ -552,3 +552,36 @@ def case_merge(*, actor: User, case: Case, into: Case, reason: str = "") -> Case
         text=_("重複案件 %(ref)s をこの案件に統合しました。") % {"ref": case.reference},
     )
     return case
+
+
+@transaction.atomic
+def desk_rules_update(
+    *,
+    actor: User,
+    approval_categories: list[str],
+    default_first_contact_minutes: int,
+    targets: dict[str, tuple[int, bool]],
+) -> DeskRules:
+    """Admins change which answers need approval and the response-time targets per category."""
+    from madoguchi.accounts import audit
+    from madoguchi.accounts.models import AuditAction
+
+    _require(actor, Action.SETTINGS_MANAGE)
+    if set(approval_categories) - set(Category.values) or set(targets) - set(Category.values):
+        raise DomainError(_("相談区分の指定が正しくありません。"))
+    rules = DeskRules.current()
+    before = {"approval_categories": list(rules.approval_categories), "default": rules.default_first_contact_minutes}
+    rules.approval_categories = sorted(approval_categories)
+    rules.default_first_contact_minutes = default_first_contact_minutes
+    rules.save()
+    for category, (minutes, business_only) in targets.items():
+        ResponseTarget.objects.update_or_create(
+            category=category, defaults={"first_contact_minutes": minutes, "business_hours_only": business_only}
+        )
+    audit.record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        target=rules,
+        detail={"before": before, "approval_categories": rules.approval_categories, "targets": targets},
+    )
+    return rules

@@ -22,7 +22,7 @@ from madoguchi.cases import forms as case_forms
 from madoguchi.cases import panels, selectors, services
 from madoguchi.cases.access import access_case, visible_cases
 from madoguchi.cases.choices import Channel, Tier
-from madoguchi.cases.models import Callback, Case
+from madoguchi.cases.models import Callback, Case, DeskRules, ResponseTarget
 from madoguchi.cases.workflow import Status
 from madoguchi.core.errors import DomainError
 from madoguchi.core.normalize import normalize_name, phone_digits
@@ -499,3 +499,27 @@ def lookup_reference(request: HttpRequest) -> HttpResponse:
         return redirect("cases:detail", reference=ref)
     messages.error(request, _("受付番号 %(ref)s の案件は見つかりません。") % {"ref": ref})
     return redirect("cases:list")
+
+
+@require_action(Action.SETTINGS_MANAGE)
+def desk_settings(request: HttpRequest) -> HttpResponse:
+    rules = DeskRules.current()
+    initial: dict[str, Any] = {
+        "approval_categories": rules.approval_categories,
+        "default_first_contact_minutes": rules.default_first_contact_minutes,
+    }
+    for target in ResponseTarget.objects.all():
+        initial[f"target_{target.category}"] = target.first_contact_minutes
+        initial[f"business_{target.category}"] = target.business_hours_only
+    form = case_forms.DeskRulesForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.desk_rules_update(
+            actor=_user(request),
+            approval_categories=form.cleaned_data["approval_categories"],
+            default_first_contact_minutes=form.cleaned_data["default_first_contact_minutes"],
+            targets=form.targets(),
+        )
+        messages.success(request, _("窓口の運用ルールを更新しました。"))
+        return redirect("cases:desk_settings")
+    status = 400 if form.errors else 200
+    return render(request, "staff/cases/desk_settings.html", {"form": form}, status=status)

@@ -36,6 +36,10 @@ ENDPOINTS = [
     ("answers:outbox", "get", Action.ANSWER_SEND, False),
     ("accounts:audit_log", "get", Action.AUDIT_VIEW, False),
     ("accounts:audit_log_export", "get", Action.AUDIT_VIEW, False),
+    ("accounts:staff_list", "get", Action.USERS_MANAGE, False),
+    ("accounts:staff_create", "post", Action.USERS_MANAGE, False),
+    ("accounts:security_policy", "get", Action.SETTINGS_MANAGE, False),
+    ("cases:desk_settings", "post", Action.SETTINGS_MANAGE, False),
 ]
 
 
