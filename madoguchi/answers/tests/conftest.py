@@ -1,42 +1,4 @@
-import socket
+# The SMTP fixtures are shared with the intake tests; they live in madoguchi/core/testing_servers.py.
+from madoguchi.core.testing_servers import closed_smtp_port, smtp_server
 
-import pytest
-from aiosmtpd.controller import Controller
-
-
-class Collector:
-    def __init__(self) -> None:
-        self.messages: list[tuple[str, list[str], bytes]] = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content))
-        return "250 OK"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture
-def smtp_server(settings):
-    """A real SMTP server on loopback that keeps what it receives."""
-    collector = Collector()
-    port = _free_port()
-    controller = Controller(collector, hostname="127.0.0.1", port=port)
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = port
-    settings.EMAIL_USE_TLS = False
-    yield collector
-    controller.stop()
-
-
-@pytest.fixture
-def closed_smtp_port(settings):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = _free_port()
-    settings.EMAIL_TIMEOUT = 2
+__all__ = ["closed_smtp_port", "smtp_server"]

@@ -1,0 +1,509 @@
+"""Write path of intake: storing and threading inbound mail, quarantine decisions, and public-form submissions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from madoguchi.accounts import audit
+from madoguchi.accounts.models import AuditAction, User
+from madoguchi.accounts.roles import Action
+from madoguchi.answers import outbox
+from madoguchi.answers.models import OutboundEmail, OutboundKind
+from madoguchi.cases import events
+from madoguchi.cases import services as case_services
+from madoguchi.cases.choices import Channel, EventKind
+from madoguchi.cases.models import Case
+from madoguchi.core.errors import DomainError, NotPermitted
+from madoguchi.intake import mail, mailtext, storage
+from madoguchi.intake.models import (
+    Attachment,
+    AttachmentSource,
+    FormSubmissionAttempt,
+    InboundMessage,
+    InboundStatus,
+    MailTemplateCode,
+    Transport,
+)
+
+logger = logging.getLogger(__name__)
+
+NEW_CASE = "new_case"
+THREADED = "threaded"
+AUTO_REPLY = "auto_reply"
+QUARANTINED = "quarantined"
+DUPLICATE = "duplicate"
+DISMISSED = "dismissed"
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    message: InboundMessage
+    outcome: str  # one of the constants above
+    case: Case | None
+
+
+def current_limits() -> mail.Limits:
+    return mail.Limits(
+        max_message_bytes=settings.MAIL_MAX_MESSAGE_BYTES,
+        max_attachment_bytes=settings.MAIL_MAX_ATTACHMENT_BYTES,
+        max_attachments=settings.MAIL_MAX_ATTACHMENTS,
+    )
+
+
+def _require(actor: User, action: Action) -> None:
+    if not actor.can(action):
+        raise NotPermitted(_("この操作を行う権限がありません。"))
+
+
+def _quarantine_message_id(sha256: str) -> str:
+    # Unparseable bytes have no usable Message-ID; the content hash still makes a redelivery a duplicate.
+    return f"<quarantine.{sha256[:40]}@madoguchi.invalid>"
+
+
+def _parse(raw: bytes) -> tuple[mail.ParsedMessage | None, tuple[str, str] | None]:
+    try:
+        return mail.parse_message(raw=raw, limits=current_limits()), None
+    except mail.UnparseableMessage as exc:
+        return None, (exc.code, exc.reason)
+    except Exception as exc:
+        logger.exception("intake: parser failed")
+        return None, (
+            "parser_error",
+            _("メールの解析中にエラーが発生しました（%(error)s）。修正後に再処理してください。")
+            % {"error": type(exc).__name__},
+        )
+
+
+def ingest_raw(*, raw: bytes, transport: str) -> IngestResult:
+    """Store one received mail byte-exact, then record it: new case, thread, auto-reply or quarantine.
+
+    The raw file is written before the database is touched, so a crash leaves at most a file without a row;
+    ingesting the same bytes again then completes the record.
+    """
+    if transport not in Transport.values:
+        raise ValueError(f"unknown transport {transport!r}")
+    sha256 = storage.store_raw(raw=raw)
+    parsed, failure = _parse(raw)
+    message_id = parsed.message_id if parsed is not None else _quarantine_message_id(sha256)
+    try:
+        with transaction.atomic():
+            existing = InboundMessage.objects.filter(message_id=message_id).first()
+            if existing is not None:
+                return IngestResult(message=existing, outcome=DUPLICATE, case=existing.case)
+            row = InboundMessage(
+                message_id=message_id,
+                raw_sha256=sha256,
+                raw_size=len(raw),
+                transport=transport,
+                received_at=timezone.now(),
+            )
+            if parsed is None:
+                assert failure is not None
+                return _quarantine(row, code=failure[0], reason=failure[1])
+            return _apply(row, parsed)
+    except IntegrityError:
+        # Two deliveries of the same mail raced; the other one won and holds the record.
+        existing = InboundMessage.objects.filter(message_id=message_id).first()
+        if existing is None:
+            raise
+        return IngestResult(message=existing, outcome=DUPLICATE, case=existing.case)
+
+
+def _quarantine(row: InboundMessage, *, code: str, reason: str) -> IngestResult:
+    row.status = InboundStatus.QUARANTINED
+    row.quarantine_code = code
+    row.quarantine_reason = reason
+    row.save()
+    return IngestResult(message=row, outcome=QUARANTINED, case=None)
+
+
+def _survivor(case: Case) -> Case:
+    # A reply to a case that was merged belongs to the case it was merged into.
+    seen = set()
+    while case.merged_into_id is not None and case.pk not in seen:
+        seen.add(case.pk)
+        case = Case.objects.get(pk=case.merged_into_id)
+    return case
+
+
+def find_thread(*, parsed: mail.ParsedMessage) -> Case | None:
+    """The case a reply belongs to: by In-Reply-To/References (ours or theirs), then by 受付番号 in the subject."""
+    ids = [i for i in [parsed.in_reply_to, *reversed(parsed.references)] if i]
+    if ids:
+        inbound = (
+            InboundMessage.objects.filter(message_id__in=ids, case__isnull=False)
+            .select_related("case")
+            .order_by("-received_at")
+            .first()
+        )
+        if inbound is not None and inbound.case is not None:
+            return _survivor(inbound.case)
+        outbound = OutboundEmail.objects.filter(message_id__in=ids, case__isnull=False).select_related("case").first()
+        if outbound is not None and outbound.case is not None:
+            return _survivor(outbound.case)
+    for reference in parsed.reference_numbers:
+        case = Case.objects.filter(reference=reference).first()
+        if case is not None:
+            return _survivor(case)
+    return None
+
+
+_CORPORATE = re.compile(r"(株式会社|有限会社|合同会社|合資会社|合名会社|一般社団法人|㈱|㈲|[（(][株有][）)])")
+
+
+def split_display_name(*, name: str) -> tuple[str, str]:
+    """(organisation, person) from a From display name such as 「株式会社サンプル商事 架空 太郎」."""
+    name = name.strip()
+    if not _CORPORATE.search(name):
+        return "", name
+    parts = [p for p in re.split(r"\s*[/／|｜]\s*|\s+", name) if p]
+    org = [p for p in parts if _CORPORATE.search(p)]
+    person = [p for p in parts if not _CORPORATE.search(p)]
+    return " ".join(org), " ".join(person)
+
+
+def _own_address() -> str:
+    from email.utils import parseaddr
+
+    return parseaddr(settings.DEFAULT_FROM_EMAIL)[1].lower()
+
+
+def _fill(row: InboundMessage, parsed: mail.ParsedMessage) -> None:
+    def addresses(items: Sequence[mail.Address]) -> str:
+        return ", ".join(f"{a.name} <{a.address}>" if a.name else a.address for a in items)
+
+    row.message_id = parsed.message_id
+    row.message_id_generated = parsed.message_id_generated
+    row.subject = parsed.subject
+    row.from_name = parsed.sender.name[:300]
+    row.from_address = parsed.sender.address[:320]
+    row.to = addresses(parsed.to)
+    row.cc = addresses(parsed.cc)
+    row.sent_at = parsed.date
+    row.date_source = parsed.date_source
+    row.in_reply_to = (parsed.in_reply_to or "")[:500]
+    row.references = " ".join(parsed.references)
+    row.text_body = parsed.text_body
+    row.text_body_source = parsed.text_body_source
+    row.html_body = parsed.html_body or ""
+    row.problems = [{"code": p.code, "message": p.message} for p in parsed.problems]
+    row.skipped_parts = [
+        {
+            "filename": s.filename,
+            "content_type": s.content_type,
+            "size": s.size,
+            "code": s.reason_code,
+            "reason": s.reason,
+        }
+        for s in parsed.skipped_parts
+    ]
+    row.quarantine_code = ""
+    row.quarantine_reason = ""
+
+
+def _store_attachments(*, row: InboundMessage, parsed: mail.ParsedMessage, case: Case | None) -> list[Attachment]:
+    stored = []
+    for part in parsed.attachments:
+        sha256, relative = storage.store_attachment(data=part.payload)
+        stored.append(
+            Attachment.objects.create(
+                source=AttachmentSource.EMAIL,
+                inbound_message=row,
+                case=case,
+                filename=part.filename[:255],
+                original_filename=part.original_filename[:500],
+                content_type=part.content_type[:200],
+                sniffed_type=(part.sniffed_type or "")[:200],
+                size=part.size,
+                sha256=sha256,
+                stored_path=relative,
+                is_forwarded_message=part.is_forwarded_message,
+                is_inline=part.is_inline,
+                is_executable=part.is_executable,
+                type_mismatch=part.type_mismatch,
+            )
+        )
+    return stored
+
+
+def _record_on_case(*, case: Case, row: InboundMessage, attachments: list[Attachment]) -> None:
+    text = row.subject
+    person_email = (case.person.email if case.person else "").lower()
+    if person_email and row.from_address.lower() != person_email:
+        text += "\n" + _("（差出人 %(sender)s は、この案件の相談者のアドレスと異なります）") % {
+            "sender": row.from_address
+        }
+    events.generic(
+        case=case,
+        actor=None,
+        kind=EventKind.EMAIL_IN,
+        text=text,
+        message_id=row.message_id,
+        sender=row.from_address,
+        inbound_id=row.pk,
+    )
+    if attachments:
+        events.generic(
+            case=case,
+            actor=None,
+            kind=EventKind.ATTACHMENT,
+            text=", ".join(a.filename for a in attachments),
+            count=len(attachments),
+            inbound_id=row.pk,
+        )
+    for skipped in row.skipped_parts:
+        # Staff must see that the consulter sent something the desk did not keep.
+        events.generic(case=case, actor=None, kind=EventKind.NOTE, text=skipped["reason"], inbound_id=row.pk)
+
+
+def _apply(row: InboundMessage, parsed: mail.ParsedMessage) -> IngestResult:
+    """Decide what a parsed mail is and record it; runs inside the caller's transaction."""
+    _fill(row, parsed)
+    own = OutboundEmail.objects.filter(message_id=parsed.message_id).exists()
+    thread = find_thread(parsed=parsed)
+    if own or parsed.auto_reply is not None:
+        row.status = InboundStatus.AUTO_REPLY
+        if own:
+            row.auto_reply_kind = "own"
+            row.auto_reply_reason = _("窓口が送信したメールが戻ってきたものです。")
+        else:
+            assert parsed.auto_reply is not None
+            row.auto_reply_kind = parsed.auto_reply.kind
+            row.auto_reply_reason = parsed.auto_reply.reason
+        # Linked for context (a bounce of our answer), but no event, no case, no reply.
+        row.case = thread
+        row.save()
+        _store_attachments(row=row, parsed=parsed, case=None)
+        return IngestResult(message=row, outcome=AUTO_REPLY, case=None)
+
+    if thread is not None:
+        row.status = InboundStatus.THREADED
+        row.case = thread
+        row.save()
+        attachments = _store_attachments(row=row, parsed=parsed, case=thread)
+        _record_on_case(case=thread, row=row, attachments=attachments)
+        return IngestResult(message=row, outcome=THREADED, case=thread)
+
+    org_name, person_name = split_display_name(name=parsed.sender.name)
+    case = case_services.case_create(
+        actor=None,
+        channel=Channel.EMAIL,
+        subject=parsed.subject.strip() or _("（件名なし）"),
+        body=parsed.text_body,
+        organization=case_services.OrganizationData(name=org_name),
+        person=case_services.PersonData(name=person_name, email=parsed.sender.address),
+    )
+    row.status = InboundStatus.STORED
+    row.case = case
+    row.save()
+    attachments = _store_attachments(row=row, parsed=parsed, case=case)
+    _record_on_case(case=case, row=row, attachments=attachments)
+    if parsed.sender.address.lower() != _own_address():
+        _acknowledge(
+            case=case,
+            to=parsed.sender.address,
+            code=MailTemplateCode.ACK_EMAIL,
+            context={"subject": parsed.subject},
+            in_reply_to=parsed.message_id,
+        )
+    return IngestResult(message=row, outcome=NEW_CASE, case=case)
+
+
+def _base_context(case: Case) -> dict[str, str | int]:
+    return {
+        "reference": case.reference,
+        "person_name": case.person.name if case.person else "",
+        "organization_name": case.organization.name if case.organization else "",
+        "received_at": timezone.localtime(case.received_at).strftime("%Y年%m月%d日 %H:%M"),
+    }
+
+
+def _acknowledge(*, case: Case, to: str, code: str, context: dict[str, str | int], in_reply_to: str = "") -> None:
+    text = mailtext.render(code=code, context={**_base_context(case), **context})
+    row = outbox.enqueue(
+        kind=OutboundKind.ACKNOWLEDGEMENT,
+        case=case,
+        to=[to],
+        subject=text.subject,
+        body_text=text.body,
+        in_reply_to=in_reply_to,
+        references=in_reply_to,
+    )
+    events.email_out(case=case, actor=None, message_id=row.message_id, to=to, subject=row.subject)
+
+
+# --- staff actions on stored mail ---
+
+
+@transaction.atomic
+def reprocess(*, actor: User, message: InboundMessage) -> IngestResult:
+    """Parse a quarantined mail again from its raw file (after a parser fix or a settings change)."""
+    _require(actor, Action.QUARANTINE_MANAGE)
+    row = InboundMessage.objects.select_for_update().get(pk=message.pk)
+    if row.status != InboundStatus.QUARANTINED:
+        raise DomainError(_("隔離中のメールだけを再処理できます。"))
+    try:
+        raw = storage.read_raw(sha256=row.raw_sha256)
+    except OSError as exc:
+        raise DomainError(_("保存されたメールのファイルを読み込めません。システム管理者に連絡してください。")) from exc
+    parsed, failure = _parse(raw)
+    if parsed is None:
+        assert failure is not None
+        result = _quarantine(row, code=failure[0], reason=failure[1])
+    elif InboundMessage.objects.filter(message_id=parsed.message_id).exclude(pk=row.pk).exists():
+        row.status = InboundStatus.DISMISSED
+        row.dismiss_reason = _("同じ Message-ID のメールが既に保存されているため、重複として破棄しました。")
+        row.handled_by, row.handled_at = actor, timezone.now()
+        row.save()
+        result = IngestResult(message=row, outcome=DUPLICATE, case=None)
+    else:
+        result = _apply(row, parsed)
+        InboundMessage.objects.filter(pk=row.pk).update(handled_by=actor, handled_at=timezone.now())
+    audit.record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        target=row,
+        detail={"operation": "intake_reprocess", "outcome": result.outcome},
+    )
+    return result
+
+
+@transaction.atomic
+def dismiss(*, actor: User, message: InboundMessage, reason: str) -> InboundMessage:
+    """Staff decide a quarantined mail is not a consultation; the raw file and the row stay."""
+    _require(actor, Action.QUARANTINE_MANAGE)
+    row = InboundMessage.objects.select_for_update().get(pk=message.pk)
+    if row.status != InboundStatus.QUARANTINED:
+        raise DomainError(_("隔離中のメールだけを破棄できます。"))
+    if not reason.strip():
+        raise DomainError(_("破棄する理由を入力してください。"), field="reason")
+    row.status = InboundStatus.DISMISSED
+    row.dismiss_reason = reason
+    row.handled_by, row.handled_at = actor, timezone.now()
+    row.save(update_fields=["status", "dismiss_reason", "handled_by", "handled_at"])
+    audit.record(
+        action=AuditAction.UPDATE,
+        actor=actor,
+        target=row,
+        detail={"operation": "intake_dismiss", "reason": reason[:500]},
+    )
+    return row
+
+
+# --- the public consultation form ---
+
+
+@dataclass(frozen=True)
+class WebConsultation:
+    body: str
+    email: str
+    org_name: str = ""
+    industry: str = ""
+    employee_band: str = ""
+    prefecture: str = ""
+    municipality: str = ""
+    person_name: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class UploadedFile:
+    filename: str
+    content_type: str
+    data: bytes
+
+
+def _rate() -> tuple[int, int]:
+    count, _sep, seconds = settings.MADOGUCHI_PUBLIC_FORM_RATE.partition("/")
+    return int(count), int(seconds or 3600)
+
+
+def client_key(*, address: str | None) -> str:
+    # Addresses are personal data: only a keyed hash is kept, enough to count, useless to anyone else.
+    return hashlib.sha256(f"{settings.SECRET_KEY}:{address or '-'}".encode()).hexdigest()
+
+
+def rate_limited(*, key: str, now: dt.datetime | None = None) -> bool:
+    count, seconds = _rate()
+    since = (now or timezone.now()) - dt.timedelta(seconds=seconds)
+    return FormSubmissionAttempt.objects.filter(client_key=key, at__gte=since).count() >= count
+
+
+def record_attempt(*, key: str) -> None:
+    FormSubmissionAttempt.objects.create(client_key=key)
+
+
+def forget_old_attempts(*, older_than: dt.timedelta) -> int:
+    # Never forget attempts still inside the rate-limit window.
+    keep = max(older_than, dt.timedelta(seconds=_rate()[1]))
+    deleted, _rows = FormSubmissionAttempt.objects.filter(at__lt=timezone.now() - keep).delete()
+    return deleted
+
+
+@transaction.atomic
+def submit_web_consultation(*, data: WebConsultation, files: Sequence[UploadedFile]) -> Case:
+    """Open a case from the public form (the system is the actor), keep its files, queue both mails."""
+    case = case_services.case_create(
+        actor=None,
+        channel=Channel.WEB,
+        subject="",
+        body=data.body,
+        organization=case_services.OrganizationData(
+            name=data.org_name,
+            industry=data.industry,
+            employee_band=data.employee_band,
+            prefecture=data.prefecture,
+            municipality=data.municipality,
+        ),
+        person=case_services.PersonData(name=data.person_name, phone=data.phone, email=data.email),
+    )
+    attachments = []
+    for upload in files:
+        sha256, relative = storage.store_attachment(data=upload.data)
+        sniffed, _ext = mail.sniff_type(payload=upload.data)
+        attachments.append(
+            Attachment.objects.create(
+                source=AttachmentSource.WEB,
+                case=case,
+                filename=upload.filename[:255],
+                original_filename=upload.filename[:500],
+                content_type=upload.content_type[:200],
+                sniffed_type=(sniffed or "")[:200],
+                size=len(upload.data),
+                sha256=sha256,
+                stored_path=relative,
+                is_forwarded_message=upload.filename.lower().endswith(".eml"),
+            )
+        )
+    if attachments:
+        events.generic(
+            case=case,
+            actor=None,
+            kind=EventKind.ATTACHMENT,
+            text=", ".join(a.filename for a in attachments),
+            count=len(attachments),
+        )
+    _acknowledge(case=case, to=data.email, code=MailTemplateCode.ACK_WEB, context={})
+    notify = [a for a in settings.MADOGUCHI_DESK_NOTIFY if a]
+    if notify:
+        base = getattr(settings, "MADOGUCHI_BASE_URL", "").rstrip("/")
+        text = mailtext.render(
+            code=MailTemplateCode.NOTIFY_WEB,
+            context={
+                **_base_context(case),
+                "attachment_count": len(attachments),
+                "case_url": f"{base}{case.get_absolute_url()}",
+            },
+        )
+        outbox.enqueue(kind=OutboundKind.NOTIFICATION, case=case, to=notify, subject=text.subject, body_text=text.body)
+    return case

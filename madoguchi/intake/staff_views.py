@@ -1,0 +1,235 @@
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import quote
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template import TemplateSyntaxError
+from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from madoguchi.accounts import audit
+from madoguchi.accounts.decorators import require_action
+from madoguchi.accounts.models import AuditAction, User
+from madoguchi.accounts.roles import Action
+from madoguchi.core.errors import DomainError
+from madoguchi.intake import mailtext, selectors, services, storage
+from madoguchi.intake.access import access_attachment, access_message
+from madoguchi.intake.forms import DismissForm, MailTemplateForm
+from madoguchi.intake.models import Attachment, InboundStatus, MailTemplate, MailTemplateCode
+
+PAGE_SIZE = 50
+# Only passive formats keep their type on download; everything else is an opaque byte stream.
+_PASSIVE_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf"}
+
+
+def _user(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+@require_GET
+@require_action(Action.CASE_VIEW)
+def inbound_list(request: HttpRequest) -> HttpResponse:
+    status = request.GET.get("status", "")
+    qs = selectors.inbound_list(user=_user(request), status=status)
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "staff/intake/inbound_list.html",
+        {"page": page, "status": status, "statuses": InboundStatus.choices, "query": f"status={status}"},
+    )
+
+
+@require_GET
+@require_action(Action.QUARANTINE_MANAGE)
+def quarantine_list(request: HttpRequest) -> HttpResponse:
+    page = Paginator(selectors.quarantine(user=_user(request)), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "staff/intake/quarantine_list.html", {"page": page, "dismiss_form": DismissForm()})
+
+
+def _render_detail(
+    request: HttpRequest, pk: int, *, dismiss_form: DismissForm | None = None, status: int = 200
+) -> HttpResponse:
+    message = access_message(user=_user(request), pk=pk)
+    return render(
+        request,
+        "staff/intake/message_detail.html",
+        {
+            "message": message,
+            "attachments": message.attachments.all(),
+            "dismiss_form": dismiss_form or DismissForm(),
+            "can_manage": _user(request).can(Action.QUARANTINE_MANAGE),
+        },
+        status=status,
+    )
+
+
+@require_GET
+@require_action(Action.CASE_VIEW)
+def message_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    message = access_message(user=_user(request), pk=pk)
+    audit.record(action=AuditAction.VIEW_PERSONAL_DATA, request=request, target=message)
+    return _render_detail(request, pk)
+
+
+@require_GET
+@require_action(Action.CASE_VIEW)
+@xframe_options_sameorigin
+def message_html(request: HttpRequest, pk: int) -> HttpResponse:
+    """The sanitised HTML body, for a sandboxed iframe only: the CSP forbids scripts even if one slipped through."""
+    message = access_message(user=_user(request), pk=pk)
+    response = HttpResponse(
+        "<!DOCTYPE html><meta charset='utf-8'>" + message.html_body, content_type="text/html; charset=utf-8"
+    )
+    response["Content-Security-Policy"] = (
+        "sandbox; default-src 'none'; img-src data: cid:; style-src 'unsafe-inline'; frame-ancestors 'self'"
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@require_POST
+@require_action(Action.QUARANTINE_MANAGE)
+def reprocess(request: HttpRequest, pk: int) -> HttpResponse:
+    message = access_message(user=_user(request), pk=pk, action=Action.QUARANTINE_MANAGE)
+    try:
+        result = services.reprocess(actor=_user(request), message=message)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("intake_staff:message", pk=message.pk)
+    if result.outcome == services.QUARANTINED:
+        messages.error(
+            request,
+            _("再処理しましたが、まだ取り込めません: %(reason)s") % {"reason": result.message.quarantine_reason},
+        )
+    elif result.case is not None:
+        messages.success(request, _("再処理し、案件 %(ref)s に記録しました。") % {"ref": result.case.reference})
+    else:
+        messages.success(request, _("再処理しました（%(status)s）。") % {"status": result.message.get_status_display()})
+    return redirect("intake_staff:message", pk=message.pk)
+
+
+@require_POST
+@require_action(Action.QUARANTINE_MANAGE)
+def dismiss(request: HttpRequest, pk: int) -> HttpResponse:
+    message = access_message(user=_user(request), pk=pk, action=Action.QUARANTINE_MANAGE)
+    form = DismissForm(request.POST)
+    if form.is_valid():
+        try:
+            services.dismiss(actor=_user(request), message=message, reason=form.cleaned_data["reason"])
+        except DomainError as exc:
+            form.add_error("reason" if exc.field == "reason" else None, exc.message)
+        else:
+            messages.success(request, _("メールを破棄済みにしました。元のメールは保存されたままです。"))
+            return redirect("intake_staff:quarantine")
+    return _render_detail(request, pk, dismiss_form=form, status=400)
+
+
+def content_disposition(*, filename: str) -> str:
+    """attachment with an ASCII fallback and the exact name as RFC 5987 filename*."""
+    fallback = "".join(c if c.isascii() and c.isprintable() and c not in '"\\;' else "_" for c in filename)
+    return f"attachment; filename=\"{fallback or 'download'}\"; filename*=UTF-8''{quote(filename, safe='')}"
+
+
+def _download(*, path: Path, filename: str, content_type: str) -> FileResponse:
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        raise Http404 from exc
+    response = FileResponse(handle, content_type=content_type)
+    response["Content-Disposition"] = content_disposition(filename=filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def download_name_and_type(*, attachment: Attachment) -> tuple[str, str]:
+    if attachment.is_forwarded_message:
+        name = attachment.filename if attachment.filename.lower().endswith(".eml") else f"{attachment.filename}.eml"
+        return name, "message/rfc822"
+    safe = attachment.sniffed_type if attachment.sniffed_type in _PASSIVE_TYPES else "application/octet-stream"
+    if attachment.type_mismatch or attachment.is_executable:
+        safe = "application/octet-stream"
+    return attachment.filename, safe
+
+
+@require_GET
+@require_action(Action.CASE_VIEW)
+def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
+    attachment = access_attachment(user=_user(request), pk=pk)
+    try:
+        path = storage.open_attachment(relative=attachment.stored_path)
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    name, content_type = download_name_and_type(attachment=attachment)
+    audit.record(action=AuditAction.DOWNLOAD, request=request, target=attachment, detail={"sha256": attachment.sha256})
+    return _download(path=path, filename=name, content_type=content_type)
+
+
+@require_GET
+@require_action(Action.CASE_VIEW)
+def raw_download(request: HttpRequest, pk: int) -> FileResponse:
+    """The mail exactly as received, for header analysis of phishing."""
+    message = access_message(user=_user(request), pk=pk)
+    audit.record(action=AuditAction.DOWNLOAD, request=request, target=message, detail={"sha256": message.raw_sha256})
+    return _download(
+        path=storage.raw_path(sha256=message.raw_sha256), filename=message.raw_name, content_type="message/rfc822"
+    )
+
+
+@require_GET
+@require_action(Action.SETTINGS_MANAGE)
+def mail_templates(request: HttpRequest) -> HttpResponse:
+    overridden = set(MailTemplate.objects.values_list("code", flat=True))
+    rows = [
+        {"code": code, "label": label, "overridden": code in overridden} for code, label in MailTemplateCode.choices
+    ]
+    return render(request, "staff/intake/mail_templates.html", {"rows": rows})
+
+
+@require_http_methods(["GET", "POST"])
+@require_action(Action.SETTINGS_MANAGE)
+def mail_template_edit(request: HttpRequest, code: str) -> HttpResponse:
+    if code not in MailTemplateCode.values:
+        raise Http404
+    status = 200
+    if request.method == "POST":
+        if request.POST.get("reset"):
+            MailTemplate.objects.filter(code=code).delete()
+            audit.record(action=AuditAction.UPDATE, request=request, detail={"mail_template": code, "reset": True})
+            messages.success(request, _("標準の文面に戻しました。"))
+            return redirect("intake_staff:mail_templates")
+        form = MailTemplateForm(request.POST)
+        if form.is_valid():
+            try:
+                mailtext.check_source(subject=form.cleaned_data["subject"], body=form.cleaned_data["body"])
+            except TemplateSyntaxError as exc:
+                form.add_error("body", _("差し込み項目の書き方に誤りがあります: %(error)s") % {"error": exc})
+            else:
+                MailTemplate.objects.update_or_create(
+                    code=code,
+                    defaults={
+                        "subject": form.cleaned_data["subject"],
+                        "body": form.cleaned_data["body"],
+                        "updated_by": _user(request),
+                    },
+                )
+                audit.record(action=AuditAction.UPDATE, request=request, detail={"mail_template": code})
+                messages.success(request, _("メールの文面を保存しました。"))
+                return redirect("intake_staff:mail_templates")
+        status = 400
+    else:
+        subject, body = mailtext.current_source(code=code)
+        form = MailTemplateForm(initial={"subject": subject, "body": body})
+    return render(
+        request,
+        "staff/intake/mail_template_edit.html",
+        {"form": form, "label": MailTemplateCode(code).label, "placeholders": mailtext.PLACEHOLDERS},
+        status=status,
+    )
