@@ -1,0 +1,111 @@
+"""The printable quick list (相談・届出先クイックリスト) as an A4 PDF with the built-in Japanese CID font."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer
+
+from madoguchi.referrals.formatting import jdate
+from madoguchi.referrals.freshness import is_stale
+from madoguchi.referrals.models import ChannelKind
+from madoguchi.referrals.selectors import SituationGroup
+
+FONT = "HeiseiKakuGo-W5"
+
+
+def _font() -> str:
+    # A CID font needs no font file: every PDF viewer ships the Adobe-Japan1 glyphs.
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    return FONT
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    font = _font()
+    base = ParagraphStyle("base", fontName=font, fontSize=8.5, leading=12, wordWrap="CJK")
+    return {
+        "title": ParagraphStyle("title", parent=base, fontSize=15, leading=20, spaceAfter=2 * mm),
+        "meta": ParagraphStyle("meta", parent=base, fontSize=8, textColor=colors.HexColor("#444444")),
+        "situation": ParagraphStyle(
+            "situation",
+            parent=base,
+            fontSize=11,
+            leading=15,
+            spaceBefore=3 * mm,
+            spaceAfter=1 * mm,
+            textColor=colors.HexColor("#12324f"),
+        ),
+        "org": ParagraphStyle("org", parent=base, fontSize=9.5, leading=13, leftIndent=3 * mm),
+        "detail": ParagraphStyle("detail", parent=base, leftIndent=6 * mm),
+        "source": ParagraphStyle(
+            "source", parent=base, fontSize=7, leading=9.5, leftIndent=6 * mm, textColor=colors.HexColor("#555555")
+        ),
+    }
+
+
+def _footer(canvas: object, doc: SimpleDocTemplate) -> None:
+    canvas.saveState()  # type: ignore[attr-defined]
+    canvas.setFont(FONT, 7)  # type: ignore[attr-defined]
+    canvas.drawRightString(A4[0] - 15 * mm, 10 * mm, f"{doc.page}")  # type: ignore[attr-defined]
+    canvas.restoreState()  # type: ignore[attr-defined]
+
+
+def quick_list_pdf(*, groups: list[SituationGroup], today: dt.date, desk_name: str) -> bytes:
+    styles = _styles()
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=15 * mm,
+        rightMargin=15 * mm,
+        topMargin=15 * mm,
+        bottomMargin=15 * mm,
+        title="相談・届出先クイックリスト",
+        author=desk_name,
+    )
+    story: list[object] = [
+        Paragraph("相談・届出先クイックリスト", styles["title"]),
+        Paragraph(
+            escape(
+                f"{desk_name}　作成日：{jdate(today)}　"
+                "各連絡先は出典の日付（情報の日付）時点のものです。ご利用前に各機関の案内をご確認ください。"
+            ),
+            styles["meta"],
+        ),
+        Spacer(1, 2 * mm),
+    ]
+    for group in groups:
+        block: list[object] = [Paragraph(escape(f"■ {group.situation.label}"), styles["situation"])]
+        for org in group.organizations:
+            marks = []
+            if not org.verified:
+                marks.append("［未検証］")
+            if is_stale(org, today=today):
+                marks.append("［要確認］")
+            entry: list[object] = [Paragraph(escape(org.name + " " + "".join(marks)), styles["org"])]
+            for channel in org.channels:
+                label = {"phone": "電話", "web": "Web", "email": "メール", "counter": "窓口"}.get(
+                    channel["kind"], channel["kind"]
+                )
+                text = f"{label}：{channel['value']}"
+                if channel.get("hours"):
+                    text += f"（{channel['hours']}）"
+                if channel["kind"] == ChannelKind.WEB:
+                    text = f'{escape(label)}：<link href="{escape(channel["value"])}">{escape(channel["value"])}</link>'
+                else:
+                    text = escape(text)
+                entry.append(Paragraph(text, styles["detail"]))
+            entry.append(Paragraph(escape(f"出典：{org.source_url}（{jdate(org.as_of)}時点）"), styles["source"]))
+            block.append(KeepTogether(entry))
+        story.extend(block)
+    doc.build(story, onFirstPage=_footer, onLaterPages=_footer)  # type: ignore[arg-type]
+    return buffer.getvalue()

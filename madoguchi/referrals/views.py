@@ -1,0 +1,255 @@
+"""Staff screens of the referral directory and law map, the printable quick list and the case actions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from madoguchi.accounts import audit
+from madoguchi.accounts.decorators import require_action
+from madoguchi.accounts.models import AuditAction, User
+from madoguchi.accounts.roles import Action
+from madoguchi.cases import services as case_services
+from madoguchi.cases.access import access_case
+from madoguchi.cases.views import render_detail
+from madoguchi.core.errors import DomainError
+from madoguchi.referrals import selectors, services
+from madoguchi.referrals.formatting import referrals_text
+from madoguchi.referrals.forms import (
+    DirectorySearchForm,
+    InsertReferralsForm,
+    OrganizationForm,
+    PoliceFlagForm,
+    QuickListForm,
+    channels_to_text,
+)
+from madoguchi.referrals.models import ReferralOrganization
+from madoguchi.referrals.pdf import quick_list_pdf
+
+# The answer panel (answers app) reads part ② from this session key; referrals must not import answers.
+ANSWER_REFERRALS_SESSION_KEY = "answer_referrals_{pk}"
+
+
+def _user(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+def _render(request: HttpRequest, template: str, context: dict[str, Any], status: int = 200) -> HttpResponse:
+    context["can_edit"] = _user(request).can(Action.REFERENCE_EDIT)
+    return render(request, template, context, status=status)
+
+
+@require_GET
+@require_action(Action.CASE_VIEW)
+def directory(request: HttpRequest) -> HttpResponse:
+    form = DirectorySearchForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    rows = selectors.organizations(
+        query=filters.get("q", ""), situation=filters.get("situation", ""), category=filters.get("category", "")
+    )
+    return _render(request, "staff/referrals/directory.html", {"form": form, "organizations": rows})
+
+
+@require_GET
+@require_action(Action.CASE_VIEW)
+def quick(request: HttpRequest) -> HttpResponse:
+    """Tier 1 on the phone: one situation, the organisations and their numbers, nothing else."""
+    form = QuickListForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    situation, query = filters.get("situation", ""), filters.get("q", "")
+    if query:
+        groups = []
+        rows = selectors.organizations(query=query, situation=situation)
+    else:
+        groups = selectors.grouped_by_situation(public_only=False, situation=situation)
+        rows = []
+    return _render(request, "staff/referrals/quick.html", {"form": form, "groups": groups, "organizations": rows})
+
+
+@require_GET
+@require_action(Action.CASE_VIEW)
+def organization_detail(request: HttpRequest, code: str) -> HttpResponse:
+    org = selectors.organization(code=code)
+    return _render(request, "staff/referrals/organization_detail.html", {"org": org})
+
+
+def _form_data(org: ReferralOrganization) -> dict[str, Any]:
+    return {
+        "name": org.name,
+        "short_name": org.short_name,
+        "entry_type": org.entry_type,
+        "handles": org.handles,
+        "audience": org.audience,
+        "channels": channels_to_text(org.channels),
+        "region": org.region,
+        "categories": org.categories,
+        "situations": [s.code for s in org.situations.all()],
+        "public": org.public,
+        "source_url": org.source_url,
+        "source_note": org.source_note,
+        "as_of": org.as_of,
+        "as_of_basis": org.as_of_basis,
+        "verified": org.verified,
+        "verification_note": org.verification_note,
+        "notes": org.notes,
+    }
+
+
+@require_action(Action.REFERENCE_EDIT)
+def organization_edit(request: HttpRequest, code: str) -> HttpResponse:
+    org = selectors.organization(code=code)
+    if request.method == "POST":
+        form = OrganizationForm(request.POST, editing=True)
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            situations = list(data.pop("situations"))
+            try:
+                changes = services.organization_update(
+                    actor=_user(request), organization=org, data=data, situations=situations
+                )
+            except DomainError as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            else:
+                if changes:
+                    messages.success(request, _("紹介先を更新しました。"))
+                else:
+                    messages.info(request, _("変更はありませんでした。"))
+                return redirect("referrals:organization", code=org.code)
+        status = 400
+    else:
+        form = OrganizationForm(initial=_form_data(org), editing=True)
+        status = 200
+    return _render(request, "staff/referrals/organization_form.html", {"form": form, "org": org}, status=status)
+
+
+@require_action(Action.REFERENCE_EDIT)
+def organization_create(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        form = OrganizationForm(request.POST)
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            situations = list(data.pop("situations"))
+            code = data.pop("code")
+            try:
+                org = services.organization_create(actor=_user(request), code=code, data=data, situations=situations)
+            except DomainError as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            else:
+                messages.success(request, _("紹介先を登録しました。"))
+                return redirect("referrals:organization", code=org.code)
+        status = 400
+    else:
+        form = OrganizationForm(initial={"as_of": timezone.localdate(), "as_of_basis": "published"})
+        status = 200
+    return _render(request, "staff/referrals/organization_form.html", {"form": form, "org": None}, status=status)
+
+
+@require_POST
+@require_action(Action.REFERENCE_EDIT)
+def organization_verify(request: HttpRequest, code: str) -> HttpResponse:
+    org = selectors.organization(code=code)
+    services.organization_mark_verified(actor=_user(request), organization=org)
+    messages.success(request, _("本日確認済みとして記録しました。"))
+    return redirect("referrals:organization", code=org.code)
+
+
+def _quick_list_groups(request: HttpRequest) -> tuple[list[selectors.SituationGroup], bool]:
+    # Printed lists leave the building: by default only entries seen in a source.
+    include_unverified = request.GET.get("all") == "1"
+    return selectors.grouped_by_situation(public_only=False, verified_only=not include_unverified), include_unverified
+
+
+@require_GET
+@require_action(Action.CASE_VIEW)
+def print_list(request: HttpRequest) -> HttpResponse:
+    groups, include_unverified = _quick_list_groups(request)
+    return _render(
+        request,
+        "staff/referrals/print.html",
+        {"groups": groups, "include_unverified": include_unverified, "today": timezone.localdate()},
+    )
+
+
+@require_GET
+@require_action(Action.CASE_VIEW)
+def print_pdf(request: HttpRequest) -> HttpResponse:
+    groups, _all = _quick_list_groups(request)
+    today = timezone.localdate()
+    content = quick_list_pdf(groups=groups, today=today, desk_name=settings.MADOGUCHI_DESK_NAME)
+    audit.record(action=AuditAction.EXPORT, request=request, detail={"what": "referral_quick_list_pdf"})
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="quick-list-{today:%Y%m%d}.pdf"'
+    return response
+
+
+@require_GET
+@require_action(Action.CASE_VIEW)
+def law_map(request: HttpRequest) -> HttpResponse:
+    by_law = request.GET.get("by") == "law"
+    context: dict[str, Any] = {"by_law": by_law}
+    if by_law:
+        context["statutes"] = selectors.laws_by_statute()
+    else:
+        context["events"] = selectors.events()
+    return _render(request, "staff/referrals/law_map.html", context)
+
+
+@require_GET
+@require_action(Action.CASE_VIEW)
+def event_detail(request: HttpRequest, code: str) -> HttpResponse:
+    return _render(request, "staff/referrals/event_detail.html", {"event": selectors.event(code=code)})
+
+
+@require_GET
+@require_action(Action.CASE_VIEW)
+def law_detail(request: HttpRequest, code: str) -> HttpResponse:
+    return _render(request, "staff/referrals/law_detail.html", {"law": selectors.law(code=code)})
+
+
+@require_POST
+@require_action(Action.ANSWER_DRAFT)
+def case_insert_referrals(request: HttpRequest, reference: str) -> HttpResponse:
+    case = access_case(user=_user(request), reference=reference, action=Action.ANSWER_DRAFT)
+    codes = list(ReferralOrganization.objects.values_list("code", flat=True))
+    form = InsertReferralsForm(request.POST, codes=codes)
+    if not form.is_valid():
+        return render_detail(request, case, bound={"referrals_insert_form": form}, status=400)
+    chosen = {o.code: o for o in ReferralOrganization.objects.filter(code__in=form.cleaned_data["organizations"])}
+    # Keep the order staff ticked them in, which is the panel's ranking.
+    ordered = [chosen[c] for c in form.cleaned_data["organizations"] if c in chosen]
+    text = referrals_text(organizations=ordered, today=timezone.localdate())
+    key = ANSWER_REFERRALS_SESSION_KEY.format(pk=case.pk)
+    pending = request.session.get(key, "")
+    request.session[key] = f"{pending}\n\n{text}" if pending else text
+    messages.success(
+        request,
+        _("%(n)d件の紹介先を回答の「② 相談・届出先」に入れました。内容を確認して回答案を保存してください。")
+        % {"n": len(ordered)},
+    )
+    return redirect(f"{case.get_absolute_url()}#answer")
+
+
+@require_POST
+@require_action(Action.CASE_RESEARCH)
+def case_police_flag(request: HttpRequest, reference: str) -> HttpResponse:
+    case = access_case(user=_user(request), reference=reference, action=Action.CASE_RESEARCH)
+    form = PoliceFlagForm(request.POST)
+    if form.is_valid():
+        try:
+            case_services.case_set_police_flag(
+                actor=_user(request), case=case, value=True, reason=form.cleaned_data["reason"]
+            )
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("「警視庁への相談を要する」を設定し、経過記録に残しました。"))
+            return redirect(case.get_absolute_url())
+    case.refresh_from_db()
+    return render_detail(request, case, bound={"referrals_police_form": form}, status=400)
