@@ -1,0 +1,75 @@
+"""The playbook panel on the case screen and the approaching-deadlines widget on the dashboard."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+
+from madoguchi.accounts.models import User
+from madoguchi.accounts.roles import Action
+from madoguchi.cases.models import Case
+from madoguchi.cases.panels import DashboardWidget, Panel, register, register_widget
+from madoguchi.playbooks import rules, selectors
+from madoguchi.playbooks.clocks import FLAG_LABELS
+from madoguchi.playbooks.forms import AwareForm, FactsForm, FilingForm, TickForm
+from madoguchi.playbooks.rules import TIER1_PHASES
+
+DASHBOARD_HORIZON = dt.timedelta(days=3)
+
+
+def _context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict[str, Any] | None:
+    user: User = request.user  # type: ignore[assignment]
+    runs = list(selectors.runs_for_case(case=case))
+    facts = selectors.facts_for(case=case)
+    now = timezone.now()
+    deadlines = selectors.case_deadlines(case=case, facts=facts, now=now) if facts else []
+    current = selectors.current_templates()
+    suggested = {t.pk for t in selectors.suggested_templates(case=case)}
+    active_families = {r.family for r in runs if r.status == "active"}
+    facts_initial: dict[str, Any] = {"incident_at": facts.incident_at if facts else None}
+    if facts:
+        facts_initial.update({k: bool(v) for k, v in facts.flags.items()})
+    start_form = bound.get("playbook_start_form")
+    return {
+        "runs": [{"run": r, "phases": selectors.phases(run=r)} for r in runs],
+        "offer": [t for t in current if t.family not in active_families],
+        "suggested": suggested,
+        "start_errors": start_form.non_field_errors() if start_form is not None else [],
+        "tick_form": bound.get("playbook_tick_form") or TickForm(),
+        "tick_error_item": bound.get("playbook_tick_item"),
+        "facts": facts,
+        "flag_labels": FLAG_LABELS,
+        "facts_form": bound.get("playbook_facts_form") or FactsForm(initial=facts_initial),
+        "aware_form": bound.get("playbook_aware_form") or AwareForm(initial={"version": case.version}),
+        "filing_form": bound.get("playbook_filing_form") or FilingForm(),
+        "filing_error_code": bound.get("playbook_filing_code"),
+        "deadlines": deadlines,
+        "can_start": rules.can_start(user=user) and case.is_open,
+        "can_tick_all": user.can(Action.CASE_RESEARCH),
+        "can_tick_first": rules.can_start(user=user),
+        "tier1_phases": TIER1_PHASES,
+        "can_edit_facts": rules.can_edit_facts(user=user),
+        "can_mark_filed": rules.can_mark_filed(user=user),
+        "can_mail": rules.can_mail(user=user) and bool(case.person and case.person.email),
+        "now": now,
+    }
+
+
+def _deadlines_widget(request: HttpRequest) -> dict[str, Any] | None:
+    user: User = request.user  # type: ignore[assignment]
+    if not user.can(Action.CASE_VIEW):
+        return None
+    rows = selectors.approaching_deadlines(user=user, within=DASHBOARD_HORIZON)
+    return {"rows": rows, "horizon_days": DASHBOARD_HORIZON.days}
+
+
+def register_panels() -> None:
+    register(Panel(key="playbooks", order=30, template="staff/playbooks/_case_panel.html", context=_context))
+    register_widget(
+        DashboardWidget(
+            key="legal_clocks", order=5, template="staff/playbooks/_deadlines_widget.html", context=_deadlines_widget
+        )
+    )

@@ -1,0 +1,25 @@
+"""The classification panel on the case screen: the terms a consultation is classified with."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from madoguchi.accounts.roles import Action
+from madoguchi.cases.models import Case
+from madoguchi.cases.panels import Panel, register
+from madoguchi.taxonomy import selectors
+
+
+def _context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict[str, Any] | None:
+    can_edit = request.user.can(Action.CASE_EDIT)  # type: ignore[union-attr]
+    return {
+        "terms": selectors.terms_for(obj=case),
+        "choices": selectors.term_choices() if can_edit else [],
+        "can_classify": can_edit,
+    }
+
+
+def register_panels() -> None:
+    register(Panel(key="taxonomy", order=80, template="staff/taxonomy/_case_panel.html", context=_context))

@@ -1,0 +1,72 @@
+"""Read path of taxonomies: schemes, ordered term trees and the terms an object is classified with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Count, QuerySet
+
+from madoguchi.taxonomy.models import Scheme, Term, TermAssignment
+
+
+def schemes() -> QuerySet[Scheme]:
+    return Scheme.objects.annotate(term_count=Count("terms")).order_by("family", "code")
+
+
+@dataclass(frozen=True)
+class TreeRow:
+    term: Term
+    depth: int
+    first: bool
+    last: bool
+
+
+def scheme_tree(*, scheme: Scheme) -> list[TreeRow]:
+    """Terms depth-first in sibling order, with depth for indentation; one query."""
+    return _tree(list(scheme.terms.all()))
+
+
+def _tree(terms: list[Term]) -> list[TreeRow]:
+    children: dict[int | None, list[Term]] = {}
+    for term in terms:
+        children.setdefault(term.parent_id, []).append(term)
+    for siblings in children.values():
+        siblings.sort(key=lambda t: (t.order, t.pk))
+    rows: list[TreeRow] = []
+
+    def walk(parent_id: int | None, depth: int) -> None:
+        siblings = children.get(parent_id, [])
+        for i, term in enumerate(siblings):
+            rows.append(TreeRow(term=term, depth=depth, first=i == 0, last=i == len(siblings) - 1))
+            walk(term.pk, depth + 1)
+
+    walk(None, 0)
+    return rows
+
+
+def terms_for(*, obj: models.Model) -> list[Term]:
+    content_type = ContentType.objects.get_for_model(obj)
+    return list(
+        Term.objects.filter(assignments__content_type=content_type, assignments__object_id=obj.pk)
+        .select_related("scheme")
+        .order_by("scheme__code", "order", "pk")
+    )
+
+
+def objects_with_term(*, model: type[models.Model], term: Term) -> QuerySet[models.Model]:
+    content_type = ContentType.objects.get_for_model(model)
+    ids = TermAssignment.objects.filter(term=term, content_type=content_type).values("object_id")
+    return model._default_manager.filter(pk__in=ids)
+
+
+def term_choices() -> list[tuple[str, list[tuple[int, str]]]]:
+    """Every term grouped by scheme, for a select with optgroups; two queries."""
+    by_scheme: dict[int, list[Term]] = {}
+    for term in Term.objects.all():
+        by_scheme.setdefault(term.scheme_id, []).append(term)
+    return [
+        (s.name, [(row.term.pk, "\u3000" * row.depth + str(row.term)) for row in _tree(by_scheme.get(s.pk, []))])
+        for s in Scheme.objects.order_by("family", "code")
+    ]
