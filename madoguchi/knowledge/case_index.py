@@ -1,0 +1,82 @@
+"""Consultations in the search index: the after-save hook, the case-list keyword filter, rebuilds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
+
+from madoguchi.accounts.models import User
+from madoguchi.cases import selectors
+from madoguchi.cases.models import Case
+from madoguchi.knowledge.search import service
+from madoguchi.knowledge.search.types import Document, SearchFilters
+
+CASE_KIND = "case"
+
+
+def case_document(case: Case, *, tag_names: list[str] | None = None) -> Document:
+    if tag_names is None:
+        tag_names = [t.name for t in case.tags.all()]
+    org_name = case.organization.name if case.organization_id and case.organization else ""
+    body = "\n".join(part for part in (case.body, case.assessment, case.resolution, org_name) if part)
+    return Document(
+        kind=CASE_KIND,
+        object_id=case.pk,
+        title=case.subject,
+        body=body,
+        category=case.category,
+        status=case.status,
+        channel=case.channel,
+        received_at=case.received_at,
+        tags=tuple(tag_names),
+        # Who may see a case depends on tier and people (cases.access), checked at query time.
+        visibility="restricted",
+        url=case.get_absolute_url(),
+    )
+
+
+def index_case(case: Case) -> None:
+    """Registered with cases.services.register_after_save: runs inside the service's transaction."""
+    doc = case_document(case)
+    service.index_document(
+        kind=doc.kind,
+        object_id=doc.object_id,
+        title=doc.title,
+        body=doc.body,
+        category=doc.category,
+        status=doc.status,
+        channel=doc.channel,
+        received_at=doc.received_at,
+        tags=doc.tags,
+        visibility=doc.visibility,
+        url=doc.url,
+    )
+
+
+def case_keyword_filter(*, user: User, query: str, filters: dict[str, Any]) -> QuerySet[Case]:
+    """The case list's keyword filter: its usual permission-filtered queryset, narrowed by the index."""
+    qs = selectors.case_list(user=user, filters=filters)
+    found = service.matching_object_ids_sql(query=query, kind=CASE_KIND, filters=SearchFilters())
+    if found is None:
+        return qs
+    sql, params = found
+    return qs.filter(pk__in=RawSQL(sql, params))  # noqa: S611 - built by the backend, values bound
+
+
+def iter_case_documents(*, batch_size: int = 2000) -> Iterator[list[Document]]:
+    """All cases in received order, in batches keyed on the primary key (no OFFSET at a million rows)."""
+    last_pk = 0
+    while True:
+        batch = list(
+            Case.objects.filter(pk__gt=last_pk)
+            .select_related("organization")
+            .prefetch_related("tags")
+            .order_by("pk")[:batch_size]
+        )
+        if not batch:
+            return
+        last_pk = batch[-1].pk
+        yield [case_document(c, tag_names=[t.name for t in c.tags.all()]) for c in batch]

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchEntry(models.Model):
+    """One searchable record of any kind (case, FAQ, article, referral, law).
+
+    The raw title and body are kept for snippets; the normalised copies are what the full-text
+    structures index (FTS5 tables on SQLite, pg_trgm and bigram GIN indexes on PostgreSQL, created
+    in migrations). Rows are written only through madoguchi.knowledge.search.service.
+    """
+
+    kind = models.CharField(_("種類"), max_length=16)
+    object_id = models.BigIntegerField(_("対象ID"))
+    title = models.CharField(_("表題"), max_length=300)
+    body = models.TextField(_("本文"), blank=True)
+    title_norm = models.CharField(_("表題（正規化）"), max_length=600, editable=False)
+    body_norm = models.TextField(_("本文（正規化）"), blank=True, editable=False)
+    category = models.CharField(_("相談区分"), max_length=32, blank=True)
+    status = models.CharField(_("状態"), max_length=24, blank=True)
+    channel = models.CharField(_("受付経路"), max_length=16, blank=True)
+    received_at = models.DateTimeField(_("日付"), null=True, blank=True)
+    tags = models.TextField(_("タグ"), blank=True, help_text=_("「|」区切り、前後にも「|」"))
+    visibility = models.CharField(
+        _("公開範囲"),
+        max_length=16,
+        default="staff",
+        help_text=_("public: 誰でも / staff: 職員 / restricted: 種類ごとの閲覧権限で絞り込む"),
+    )
+    url = models.CharField(_("リンク先"), max_length=300, blank=True)
+    updated_at = models.DateTimeField(_("索引更新日時"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("検索索引")
+        verbose_name_plural = _("検索索引")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="searchentry_kind_object_uniq"),
+        ]
+        indexes = [
+            models.Index(fields=["kind", "category", "received_at"], name="searchentry_filter_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.object_id} {self.title}"
+
+    @property
+    def tag_list(self) -> list[str]:
+        return [t for t in self.tags.split("|") if t]

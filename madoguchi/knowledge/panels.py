@@ -1,0 +1,48 @@
+"""The similar-consultations panel on the case screen."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from madoguchi.accounts.models import User
+from madoguchi.cases.access import visible_cases
+from madoguchi.cases.models import Case
+from madoguchi.cases.panels import Panel, register
+from madoguchi.knowledge.case_index import CASE_KIND
+from madoguchi.knowledge.search import service
+
+SIMILAR_LIMIT = 5
+# Kinds shown next to cases; FAQ entries appear once the FAQ indexes itself under this kind.
+SIMILAR_KINDS = (CASE_KIND, "faq")
+
+
+def similar_context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict[str, Any] | None:
+    user: User = request.user  # type: ignore[assignment]
+    visible = visible_cases(user=user)
+    found = service.similar_entries(
+        text=f"{case.subject}\n{case.body}",
+        kinds=SIMILAR_KINDS,
+        exclude=(CASE_KIND, case.pk),
+        restrict={CASE_KIND: visible},
+        limit=SIMILAR_LIMIT,
+    )
+    case_ids = [s.entry.object_id for s in found if s.entry.kind == CASE_KIND]
+    cases = {c.pk: c for c in visible.filter(pk__in=case_ids)}
+    rows = []
+    for s in found:
+        rows.append(
+            {
+                "kind": s.entry.kind,
+                "title": s.entry.title,
+                "url": s.entry.url,
+                "similarity": round(s.similarity * 100),
+                "case": cases.get(s.entry.object_id) if s.entry.kind == CASE_KIND else None,
+            }
+        )
+    return {"similar": [r for r in rows if r["kind"] != CASE_KIND or r["case"] is not None]}
+
+
+def register_panels() -> None:
+    register(Panel(key="similar", order=80, template="staff/knowledge/_similar_panel.html", context=similar_context))

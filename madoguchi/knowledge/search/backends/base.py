@@ -1,0 +1,88 @@
+"""What a search backend does, and the filter SQL both backends share."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Protocol
+
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.backends.utils import CursorWrapper
+from django.db.models.expressions import RawSQL
+from django.utils import timezone
+
+from madoguchi.knowledge.search.types import CandidateRequest
+
+# Alias of knowledge_searchentry in every query the backends build.
+ENTRY = "e"
+
+
+def like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+class SearchBackend(Protocol):
+    vendor: str
+
+    def add(self, cursor: CursorWrapper, *, entry_id: int, title_norm: str, body_norm: str) -> None: ...
+
+    def add_many(self, cursor: CursorWrapper, *, rows: list[tuple[int, str, str]]) -> None: ...
+
+    def remove(self, cursor: CursorWrapper, *, entry_id: int, title_norm: str, body_norm: str) -> None: ...
+
+    def candidates(self, request: CandidateRequest) -> list[tuple[int, float]]:
+        """(entry id, score) of the newest `window` matches, filters and permissions applied."""
+        ...
+
+    def matching_ids_sql(self, request: CandidateRequest) -> tuple[str, list[Any]]:
+        """SQL selecting the object_id of every match (no window), for an `IN (...)` subquery."""
+        ...
+
+    def any_of_sql(self, *, grams: list[str], exclude_entry: int | None, limit: int) -> tuple[str, list[Any]]:
+        """SQL selecting (entry id) of entries containing any of the 3-grams, best first."""
+        ...
+
+    def rebuild(self) -> None: ...
+
+
+def _day_start(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+def filter_sql(request: CandidateRequest, connection: BaseDatabaseWrapper) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if request.kinds:
+        where.append(f"{ENTRY}.kind IN ({', '.join(['%s'] * len(request.kinds))})")
+        params.extend(request.kinds)
+    f = request.filters
+    for column in ("category", "status", "channel"):
+        value = getattr(f, column)
+        if value:
+            where.append(f"{ENTRY}.{column} = %s")
+            params.append(value)
+    if f.date_from:
+        where.append(f"{ENTRY}.received_at >= %s")
+        params.append(_day_start(f.date_from))
+    if f.date_to:
+        where.append(f"{ENTRY}.received_at < %s")
+        params.append(_day_start(f.date_to + dt.timedelta(days=1)))
+    if f.tag:
+        where.append(f"{ENTRY}.tags LIKE %s ESCAPE '\\'")
+        params.append(f"%|{like_escape(f.tag.strip())}|%")
+    if request.caller_checks_permissions:
+        return where, params
+    # Restricted entries are only visible through a permission queryset of their kind.
+    allowed = sorted(request.restrict)
+    if allowed:
+        where.append(f"({ENTRY}.visibility <> 'restricted' OR {ENTRY}.kind IN ({', '.join(['%s'] * len(allowed))}))")
+        params.extend(allowed)
+    else:
+        where.append(f"{ENTRY}.visibility <> 'restricted'")
+    for kind in allowed:
+        outer_id = RawSQL(f"{ENTRY}.object_id", ())  # noqa: S611 - a column reference, no value
+        qs = request.restrict[kind].order_by().filter(pk=outer_id).values("pk")
+        sub_sql, sub_params = qs.query.get_compiler(connection=connection).as_sql()
+        where.append(f"({ENTRY}.kind <> %s OR EXISTS ({sub_sql}))")
+        params.append(kind)
+        params.extend(sub_params)
+    return where, params

@@ -1,0 +1,159 @@
+"""SQLite backend: FTS5 trigram table for terms of 3+ characters, FTS5 bigram table for 1-2.
+
+LIKE is never used against the trigram table: SQLite 3.40 returns no rows for Japanese there.
+"""
+
+# SQL here is assembled from table names and placeholders only; every value is a bound parameter.
+# ruff: noqa: S608
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.backends.utils import CursorWrapper
+
+from madoguchi.knowledge.search.backends.base import ENTRY, filter_sql
+from madoguchi.knowledge.search.normalize import bigram_text, word_segments
+from madoguchi.knowledge.search.types import CandidateRequest
+
+TRI = "knowledge_search_tri"
+BI = "knowledge_search_bi"
+# Title matches count three times as much as body matches.
+TITLE_WEIGHT = 3.0
+
+
+def _phrase(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def trigram_match(terms: list[str]) -> str:
+    return " AND ".join(_phrase(t) for t in terms)
+
+
+def bigram_match(terms: list[str]) -> str:
+    parts: list[str] = []
+    for term in terms:
+        for seg in word_segments(term):
+            # One character: any bigram starting with it (every occurrence starts a token).
+            parts.append(_phrase(seg) + "*" if len(seg) == 1 else _phrase(seg))
+    return " AND ".join(parts)
+
+
+def term_score_sql(terms: tuple[str, ...]) -> tuple[str, list[Any]]:
+    """Per term: a title hit, plus a saturating count of body occurrences."""
+    pieces: list[str] = []
+    params: list[Any] = []
+    for term in terms:
+        pieces.append(
+            f"{TITLE_WEIGHT} * (instr({ENTRY}.title_norm, %s) > 0)"
+            f" + ln(1.0 + (length({ENTRY}.body_norm) - length(replace({ENTRY}.body_norm, %s, ''))) * 1.0"
+            f" / {len(term)})"
+        )
+        params.extend([term, term])
+    return "(" + (" + ".join(pieces) or "0") + ")", params
+
+
+class SqliteBackend:
+    vendor = "sqlite"
+
+    def __init__(self, connection: BaseDatabaseWrapper) -> None:
+        self.connection = connection
+
+    def add(self, cursor: CursorWrapper, *, entry_id: int, title_norm: str, body_norm: str) -> None:
+        cursor.execute(
+            f"INSERT INTO {TRI}(rowid, title_norm, body_norm) VALUES (%s, %s, %s)", [entry_id, title_norm, body_norm]
+        )
+        cursor.execute(
+            f"INSERT INTO {BI}(rowid, title_bi, body_bi) VALUES (%s, %s, %s)",
+            [entry_id, bigram_text(title_norm), bigram_text(body_norm)],
+        )
+
+    def add_many(self, cursor: CursorWrapper, *, rows: list[tuple[int, str, str]]) -> None:
+        cursor.executemany(f"INSERT INTO {TRI}(rowid, title_norm, body_norm) VALUES (%s, %s, %s)", rows)
+        cursor.executemany(
+            f"INSERT INTO {BI}(rowid, title_bi, body_bi) VALUES (%s, %s, %s)",
+            [(i, bigram_text(t), bigram_text(b)) for i, t, b in rows],
+        )
+
+    def remove(self, cursor: CursorWrapper, *, entry_id: int, title_norm: str, body_norm: str) -> None:
+        # Both tables need the values that were indexed: the trigram one reads external content,
+        # the bigram one stores none.
+        cursor.execute(
+            f"INSERT INTO {TRI}({TRI}, rowid, title_norm, body_norm) VALUES ('delete', %s, %s, %s)",
+            [entry_id, title_norm, body_norm],
+        )
+        cursor.execute(
+            f"INSERT INTO {BI}({BI}, rowid, title_bi, body_bi) VALUES ('delete', %s, %s, %s)",
+            [entry_id, bigram_text(title_norm), bigram_text(body_norm)],
+        )
+
+    def _from_where(self, request: CandidateRequest) -> tuple[str, str, list[str], list[Any]]:
+        long_terms, short_terms = request.query.long_terms, request.query.short_terms
+        where: list[str] = []
+        params: list[Any] = []
+        if long_terms:
+            driver = TRI
+            where.append(f"{TRI} MATCH %s")
+            params.append(trigram_match(long_terms))
+            if short_terms:
+                where.append(f"{TRI}.rowid IN (SELECT rowid FROM {BI} WHERE {BI} MATCH %s)")
+                params.append(bigram_match(short_terms))
+        else:
+            driver = BI
+            where.append(f"{BI} MATCH %s")
+            params.append(bigram_match(short_terms))
+        filters, filter_params = filter_sql(request, self.connection)
+        return (
+            driver,
+            f"{driver} JOIN knowledge_searchentry {ENTRY} ON {ENTRY}.id = {driver}.rowid",
+            [
+                *where,
+                *filters,
+            ],
+            [*params, *filter_params],
+        )
+
+    def candidates(self, request: CandidateRequest) -> list[tuple[int, float]]:
+        driver, from_sql, where, params = self._from_where(request)
+        # FTS5 walks its doclist newest-first for ORDER BY rowid DESC and stops at the window;
+        # bm25() is computed only for those rows. bm25 is "lower is better", so negate it.
+        # bm25's IDF vanishes for a term in over half the entries (small desks, common words), so
+        # the same title/term-frequency score as the PostgreSQL backend is added to it.
+        tf_sql, tf_params = term_score_sql(request.query.terms)
+        sql = (
+            f"SELECT {ENTRY}.id, {tf_sql} - bm25({driver}, {TITLE_WEIGHT}, 1.0) FROM {from_sql} "
+            f"WHERE {' AND '.join(where)} ORDER BY {driver}.rowid DESC LIMIT %s"
+        )
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, [*tf_params, *params, request.window])
+            return [(int(r[0]), float(r[1])) for r in cursor.fetchall()]
+
+    def matching_ids_sql(self, request: CandidateRequest) -> tuple[str, list[Any]]:
+        _driver, from_sql, where, params = self._from_where(request)
+        return f"SELECT {ENTRY}.object_id FROM {from_sql} WHERE {' AND '.join(where)}", params
+
+    def any_of_sql(self, *, grams: list[str], exclude_entry: int | None, limit: int) -> tuple[str, list[Any]]:
+        sql = f"SELECT rowid FROM {TRI} WHERE {TRI} MATCH %s"
+        params: list[Any] = [" OR ".join(_phrase(g) for g in grams)]
+        if exclude_entry is not None:
+            sql += " AND rowid <> %s"
+            params.append(exclude_entry)
+        # bm25 gives the rare shared trigrams their weight (inverse document frequency).
+        sql += f" ORDER BY bm25({TRI}) LIMIT %s"
+        params.append(limit)
+        return sql, params
+
+    def rebuild(self) -> None:
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"INSERT INTO {TRI}({TRI}) VALUES ('rebuild')")
+            cursor.execute(f"INSERT INTO {BI}({BI}) VALUES ('delete-all')")
+            cursor.execute("SELECT id, title_norm, body_norm FROM knowledge_searchentry")
+            batch = cursor.fetchmany(5000)
+            with self.connection.cursor() as writer:
+                while batch:
+                    writer.executemany(
+                        f"INSERT INTO {BI}(rowid, title_bi, body_bi) VALUES (%s, %s, %s)",
+                        [(i, bigram_text(t), bigram_text(b)) for i, t, b in batch],
+                    )
+                    batch = cursor.fetchmany(5000)

@@ -1,0 +1,312 @@
+"""The search service every search box uses: index, remove, search, similar records.
+
+Write through index_document()/remove_document() inside the caller's transaction, so the index
+never disagrees with the record. The backend is chosen by the database vendor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import connections, transaction
+from django.db.models import QuerySet
+
+from madoguchi.knowledge.models import SearchEntry
+from madoguchi.knowledge.search.backends.base import SearchBackend
+from madoguchi.knowledge.search.backends.postgres import PostgresBackend
+from madoguchi.knowledge.search.backends.sqlite import SqliteBackend
+from madoguchi.knowledge.search.highlight import highlight
+from madoguchi.knowledge.search.normalize import normalize_text, query_terms, trigrams
+from madoguchi.knowledge.search.types import (
+    RANK_WINDOW,
+    CandidateRequest,
+    Document,
+    Query,
+    SearchFilters,
+    SearchHit,
+    SearchPage,
+)
+
+# Very long bodies (forwarded mail threads) are indexed up to this length.
+MAX_INDEXED_BODY = 30_000
+SNIPPET_WIDTH = 140
+
+
+def get_backend(*, using: str = "default") -> SearchBackend:
+    connection = connections[using]
+    if connection.vendor == "sqlite":
+        return SqliteBackend(connection)
+    if connection.vendor == "postgresql":
+        return PostgresBackend(connection)
+    raise NotImplementedError(f"no search backend for {connection.vendor}")
+
+
+def tags_field(tags: Iterable[str]) -> str:
+    names = sorted({t.strip() for t in tags if t.strip()})
+    return f"|{'|'.join(names)}|" if names else ""
+
+
+def index_document(
+    *,
+    kind: str,
+    object_id: int,
+    title: str,
+    body: str,
+    category: str = "",
+    status: str = "",
+    channel: str = "",
+    received_at: dt.datetime | None = None,
+    tags: Iterable[str] = (),
+    visibility: str = "staff",
+    url: str = "",
+    using: str = "default",
+) -> SearchEntry:
+    """Create or replace the entry of one record; call it inside the record's own transaction."""
+    backend = get_backend(using=using)
+    body = body[:MAX_INDEXED_BODY]
+    title = title[:300]
+    with transaction.atomic(using=using), connections[using].cursor() as cursor:
+        entry = SearchEntry.objects.using(using).filter(kind=kind, object_id=object_id).first()
+        if entry is not None:
+            backend.remove(cursor, entry_id=entry.pk, title_norm=entry.title_norm, body_norm=entry.body_norm)
+        else:
+            entry = SearchEntry(kind=kind, object_id=object_id)
+        entry.title = title
+        entry.body = body
+        entry.title_norm = normalize_text(title)[:600]
+        entry.body_norm = normalize_text(body)
+        entry.category = category
+        entry.status = status
+        entry.channel = channel
+        entry.received_at = received_at
+        entry.tags = tags_field(tags)
+        entry.visibility = visibility
+        entry.url = url
+        entry.save(using=using)
+        backend.add(cursor, entry_id=entry.pk, title_norm=entry.title_norm, body_norm=entry.body_norm)
+    return entry
+
+
+def remove_document(*, kind: str, object_id: int, using: str = "default") -> bool:
+    backend = get_backend(using=using)
+    with transaction.atomic(using=using), connections[using].cursor() as cursor:
+        entry = SearchEntry.objects.using(using).filter(kind=kind, object_id=object_id).first()
+        if entry is None:
+            return False
+        backend.remove(cursor, entry_id=entry.pk, title_norm=entry.title_norm, body_norm=entry.body_norm)
+        entry.delete()
+    return True
+
+
+def clear_index(*, using: str = "default") -> None:
+    """Empty the index (rebuild_search_index); the full-text structures follow the table."""
+    with transaction.atomic(using=using), connections[using].cursor() as cursor:
+        SearchEntry.objects.using(using).all().delete()
+        get_backend(using=using).rebuild()
+        cursor.execute("SELECT 1")
+
+
+def parse_query(query: str) -> Query:
+    return Query(terms=tuple(query_terms(query)))
+
+
+def search(
+    *,
+    query: str,
+    kinds: Iterable[str] = (),
+    filters: SearchFilters | None = None,
+    restrict: dict[str, QuerySet[Any]] | None = None,
+    limit: int = 20,
+    offset: int = 0,
+    using: str = "default",
+) -> SearchPage:
+    """Ranked, filtered, permission-filtered search with highlighted snippets.
+
+    `restrict` maps a kind to the queryset of objects the user may see (for cases:
+    cases.access.visible_cases(user=...)); entries marked restricted of any other kind are hidden.
+    """
+    parsed = parse_query(query)
+    empty = SearchPage(
+        query=query, terms=parsed.terms, hits=[], total=0, total_is_lower_bound=False, offset=offset, limit=limit
+    )
+    if not parsed.terms:
+        return empty
+    request = CandidateRequest(
+        query=parsed, kinds=tuple(kinds), filters=filters or SearchFilters(), restrict=dict(restrict or {})
+    )
+    scored = get_backend(using=using).candidates(request)
+    # Best score first; among equals the newest.
+    scored.sort(key=lambda pair: (-pair[1], -pair[0]))
+    page_ids = [entry_id for entry_id, _score in scored[offset : offset + limit]]
+    score_of = dict(scored)
+    entries = {e.pk: e for e in SearchEntry.objects.using(using).filter(pk__in=page_ids)}
+    terms = list(parsed.terms)
+    hits = [
+        SearchHit(
+            entry_id=e.pk,
+            kind=e.kind,
+            object_id=e.object_id,
+            title=e.title,
+            url=e.url,
+            score=score_of[e.pk],
+            title_html=highlight(e.title, terms),
+            snippet=highlight(e.body, terms, width=SNIPPET_WIDTH),
+            category=e.category,
+            status=e.status,
+            channel=e.channel,
+            received_at=e.received_at,
+            tags=e.tag_list,
+        )
+        for e in (entries[i] for i in page_ids if i in entries)
+    ]
+    return SearchPage(
+        query=query,
+        terms=parsed.terms,
+        hits=hits,
+        total=len(scored),
+        total_is_lower_bound=len(scored) >= RANK_WINDOW,
+        offset=offset,
+        limit=limit,
+    )
+
+
+def matching_object_ids_sql(
+    *, query: str, kind: str, filters: SearchFilters | None = None, using: str = "default"
+) -> tuple[str, list[Any]] | None:
+    """SQL for `pk__in=RawSQL(...)`: every object of `kind` matching the query (unranked, unwindowed).
+
+    The caller's own queryset must apply permissions (cases.access.visible_cases).
+    """
+    parsed = parse_query(query)
+    if not parsed.terms:
+        return None
+    request = CandidateRequest(
+        query=parsed, kinds=(kind,), filters=filters or SearchFilters(), caller_checks_permissions=True
+    )
+    return get_backend(using=using).matching_ids_sql(request)
+
+
+def bulk_add(documents: list[Document], *, using: str = "default") -> int:
+    """Insert entries for records not yet indexed (rebuild_search_index, benchmark): batched, no lookups."""
+    backend = get_backend(using=using)
+    entries = [
+        SearchEntry(
+            kind=d.kind,
+            object_id=d.object_id,
+            title=d.title[:300],
+            body=d.body[:MAX_INDEXED_BODY],
+            title_norm=normalize_text(d.title[:300])[:600],
+            body_norm=normalize_text(d.body[:MAX_INDEXED_BODY]),
+            category=d.category,
+            status=d.status,
+            channel=d.channel,
+            received_at=d.received_at,
+            tags=tags_field(d.tags),
+            visibility=d.visibility,
+            url=d.url,
+        )
+        for d in documents
+    ]
+    with transaction.atomic(using=using), connections[using].cursor() as cursor:
+        created = SearchEntry.objects.using(using).bulk_create(entries, batch_size=1000)
+        backend.add_many(cursor, rows=[(e.pk, e.title_norm, e.body_norm) for e in created])
+    return len(created)
+
+
+@dataclass(frozen=True)
+class SimilarEntry:
+    entry: SearchEntry
+    similarity: float
+
+
+def _distinctive_grams(norm: str, *, limit: int) -> list[str]:
+    """Trigrams likely to carry meaning: letters only, kanji/katakana/latin before hiragana."""
+
+    def weight(gram: str) -> int:
+        if not all(ch.isalnum() for ch in gram):
+            return -1
+        hira = sum("\u3040" <= ch <= "\u309f" for ch in gram)
+        return 3 - hira
+
+    counts = Counter(norm[i : i + 3] for i in range(len(norm) - 2))
+    ranked = sorted((g for g in counts if weight(g) > 0), key=lambda g: (-weight(g), -counts[g], g))
+    return ranked[:limit]
+
+
+def _cosine(a: Counter[str], b: Counter[str]) -> float:
+    if not a or not b:
+        return 0.0
+    dot = sum(v * b[k] for k, v in a.items() if k in b)
+    return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+
+
+def similar_entries(
+    *,
+    text: str,
+    kinds: Iterable[str],
+    exclude: tuple[str, int] | None = None,
+    restrict: dict[str, QuerySet[Any]] | None = None,
+    limit: int = 5,
+    candidates: int = 200,
+    min_similarity: float = 0.05,
+    using: str = "default",
+) -> list[SimilarEntry]:
+    """Closest entries by character-trigram cosine, after candidate retrieval through the index."""
+    norm = normalize_text(text)
+    grams = _distinctive_grams(norm, limit=24)
+    if not grams:
+        return []
+    backend = get_backend(using=using)
+    exclude_entry = None
+    if exclude is not None:
+        exclude_entry = (
+            SearchEntry.objects.using(using)
+            .filter(kind=exclude[0], object_id=exclude[1])
+            .values_list("pk", flat=True)
+            .first()
+        )
+    sql, params = backend.any_of_sql(grams=grams, exclude_entry=exclude_entry, limit=candidates)
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, params)
+        ids = [int(r[0]) for r in cursor.fetchall()]
+    qs = SearchEntry.objects.using(using).filter(pk__in=ids, kind__in=list(kinds))
+    allowed_kinds = set(restrict or {})
+    visible: list[SearchEntry] = []
+    for entry in qs:
+        if entry.visibility == "restricted" and entry.kind not in allowed_kinds:
+            continue
+        visible.append(entry)
+    for kind in allowed_kinds:
+        ids_of_kind = [e.object_id for e in visible if e.kind == kind]
+        if ids_of_kind:
+            permitted = set((restrict or {})[kind].filter(pk__in=ids_of_kind).values_list("pk", flat=True))
+            visible = [e for e in visible if e.kind != kind or e.object_id in permitted]
+    target = Counter(norm[i : i + 3] for i in range(len(norm) - 2))
+    scored = []
+    for entry in visible:
+        other = f"{entry.title_norm} {entry.body_norm}"
+        sim = _cosine(target, Counter(other[i : i + 3] for i in range(len(other) - 2)))
+        if sim >= min_similarity:
+            scored.append(SimilarEntry(entry=entry, similarity=sim))
+    scored.sort(key=lambda s: (-s.similarity, -s.entry.pk))
+    return scored[:limit]
+
+
+__all__ = [
+    "Document",
+    "SearchFilters",
+    "SearchPage",
+    "bulk_add",
+    "clear_index",
+    "index_document",
+    "matching_object_ids_sql",
+    "remove_document",
+    "search",
+    "similar_entries",
+    "trigrams",
+]
