@@ -50,12 +50,12 @@ migrations-check: install
 	MADOGUCHI_DATA_DIR=$$(mktemp -d) $(BIN)/python manage.py makemigrations --check --dry-run
 
 pytest-sqlite: install system-deps
-	MADOGUCHI_DATA_DIR=$$(mktemp -d) DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -q -n 2 --dist loadfile
+	MADOGUCHI_DATA_DIR=$$(mktemp -d) MADOGUCHI_TRIAGE_MODEL_DIR=$(CURDIR)/.cache/triage-models DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -q -n 2 --dist loadfile
 
 # Runs when TEST_POSTGRES_URL (default: the local server) answers; MADOGUCHI_REQUIRE_POSTGRES=1 makes it mandatory.
 pytest-postgres: install system-deps
 	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect(sys.argv[1], dbname=\"postgres\", connect_timeout=3).close()" "$(TEST_POSTGRES_URL)" 2>/dev/null; then \
-	  MADOGUCHI_DATA_DIR=$$(mktemp -d) DATABASE_URL="$(TEST_POSTGRES_URL)" DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -q -n 2 --dist loadfile; \
+	  MADOGUCHI_DATA_DIR=$$(mktemp -d) MADOGUCHI_TRIAGE_MODEL_DIR=$(CURDIR)/.cache/triage-models DATABASE_URL="$(TEST_POSTGRES_URL)" DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -q -n 2 --dist loadfile; \
 	elif [ "$${MADOGUCHI_REQUIRE_POSTGRES:-0}" = "1" ]; then \
 	  echo "PostgreSQL at $(TEST_POSTGRES_URL) is not reachable, and MADOGUCHI_REQUIRE_POSTGRES=1"; exit 1; \
 	else echo "PostgreSQL not reachable at $(TEST_POSTGRES_URL): PostgreSQL run skipped"; fi

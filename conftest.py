@@ -22,8 +22,27 @@ def _settings_for_tests(request, tmp_path):
     settings = request.getfixturevalue("settings")
     settings.MEDIA_ROOT = tmp_path / "files"
     settings.MAIL_STORE_DIR = tmp_path / "mail"
-    settings.TRIAGE_MODEL_DIR = tmp_path / "triage"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _triage_model(request):
+    """Train the triage model from the seed corpus once; models are content-addressed, so runs share them."""
+    if not request.config.pluginmanager.hasplugin("django"):
+        return
+    import fcntl
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from madoguchi.triage import services
+
+    directory = Path(settings.TRIAGE_MODEL_DIR)
+    directory.mkdir(parents=True, exist_ok=True)
+    with (directory / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not services.has_model() or services.current_model().model_version != services.seed_model_version():
+            services.retrain(include_confirmed=False)
 
 
 @pytest.fixture

@@ -222,7 +222,8 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG or TESTING or not any(STATIC_ROOT.iterdir())
 MEDIA_ROOT = DATA_DIR / "files"  # never served directly: downloads go through access-checked views
 MAIL_STORE_DIR = DATA_DIR / "mail"
-TRIAGE_MODEL_DIR = DATA_DIR / "triage"
+# Trained triage models are content-addressed (engine version + training-data digest), so a shared folder is safe.
+TRIAGE_MODEL_DIR = Path(env_str("MADOGUCHI_TRIAGE_MODEL_DIR", str(DATA_DIR / "triage")))
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 

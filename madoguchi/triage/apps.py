@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class TriageConfig(AppConfig):
     name = "madoguchi.triage"
     verbose_name = _("振り分け支援")
+
+    def ready(self) -> None:
+        from madoguchi.cases.services import register_after_save
+        from madoguchi.triage import services
+        from madoguchi.triage.panels import register_panels
+
+        register_panels()
+        register_after_save(services.on_case_saved)

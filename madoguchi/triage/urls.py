@@ -1,4 +1,9 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import path
+
+from madoguchi.triage import views
 
 app_name = "triage"
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns = [
+    path("suggest/", views.suggest, name="suggest"),
+    path("cases/<str:reference>/accept/<int:pk>/", views.accept, name="accept"),
+]

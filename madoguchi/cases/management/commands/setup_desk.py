@@ -23,8 +23,8 @@ DEFAULT_TARGETS = {
     Category.GUIDEBOOK_REQUEST: 24 * 60,
 }
 
-# Reference-data loaders of other apps, run when they exist.
-LOADERS = ["load_reference_data", "load_triage_model"]
+# Loaders of other apps, run when they exist: (command, options).
+LOADERS: list[tuple[str, dict[str, Any]]] = [("load_reference_data", {}), ("retrain_triage", {"if_missing": True})]
 
 
 class Command(BaseCommand):
@@ -37,7 +37,7 @@ class Command(BaseCommand):
             for category, minutes in DEFAULT_TARGETS.items():
                 ResponseTarget.objects.get_or_create(category=category, defaults={"first_contact_minutes": minutes})
         available = get_commands()
-        for name in LOADERS:
+        for name, extra in LOADERS:
             if name in available:
-                call_command(name, verbosity=options["verbosity"])
+                call_command(name, verbosity=options["verbosity"], **extra)
         self.stdout.write(self.style.SUCCESS("desk rules and reference data are in place"))

@@ -1,0 +1,21 @@
+"""The triage suggestion on the case screen, and the after-save hook that keeps it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from madoguchi.cases.models import Case
+from madoguchi.cases.panels import Panel, register
+
+
+def _context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict[str, Any] | None:
+    suggestion = case.triage_suggestions.order_by("-created_at", "-id").first()
+    if suggestion is None:
+        return None
+    return {"s": suggestion, "case": case}
+
+
+def register_panels() -> None:
+    register(Panel(key="triage", order=10, template="staff/triage/_panel.html", context=_context))

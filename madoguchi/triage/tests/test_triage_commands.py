@@ -1,0 +1,120 @@
+"""The three commands: triage (stdin and --jsonl), retrain_triage, evaluate_triage."""
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from madoguchi.cases.choices import Category
+
+pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parents[3]
+FIELDS = {"category", "urgent", "police", "flow", "referrals", "laws", "confidence", "reasons", "model_version"}
+
+
+def _check_shape(result):
+    assert set(result) >= FIELDS
+    assert result["category"] in Category.values
+    assert isinstance(result["urgent"], bool) and isinstance(result["police"], bool)
+    assert result["flow"] in (None, "outage", "attack", "leak")
+    assert 0.0 <= result["confidence"] <= 1.0
+    for item in result["referrals"] + result["laws"]:
+        assert item["name"]
+
+
+def test_triage_reads_stdin_and_prints_one_json_object(reference_data, monkeypatch):
+    text = (
+        "社内のPC全台で画面に英語の脅迫文が出て、ファイルが暗号化されて開けません。今も共有フォルダに広がっています。"
+    )
+    monkeypatch.setattr(sys, "stdin", io.StringIO(text))
+    out = io.StringIO()
+    call_command("triage", stdout=out)
+    result = json.loads(out.getvalue())
+    _check_shape(result)
+    assert result["category"] == "urgent_breach"
+    assert result["urgent"] is True
+    assert result["flow"] == "attack"
+    assert result["referrals"], "an urgent breach always gets organisations to contact"
+
+
+def test_triage_jsonl_prints_one_line_per_input_with_its_id(reference_data, tmp_path):
+    path = tmp_path / "in.jsonl"
+    items = [
+        {
+            "id": "a1",
+            "text": "御社のセキュリティのガイドブックを10部送っていただけますか。研修で使います。",
+            "channel": "web",
+        },
+        {
+            "id": "a2",
+            "text": "取引先を名乗るメールで振込先が変わったと言われ、昨日300万円を振り込んでしまった。",
+            "channel": "phone",
+        },
+    ]
+    path.write_text("\n".join(json.dumps(i, ensure_ascii=False) for i in items) + "\n", encoding="utf-8")
+    out = io.StringIO()
+    call_command("triage", jsonl=str(path), stdout=out)
+    lines = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [line["id"] for line in lines] == ["a1", "a2"]
+    for line in lines:
+        _check_shape(line)
+    assert lines[0]["category"] == "guidebook_request"
+    assert lines[1]["police"] is True
+
+
+def test_evaluate_prints_the_metrics_the_desk_needs(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    guide = {"category": "guidebook_request", "urgent": False, "police": False, "flow": None}
+    outage = {"category": "urgent_outage", "urgent": True, "police": False, "flow": "outage"}
+    rows = [
+        {"text": "ガイドブックを5部郵送してください。", **guide},
+        {"text": "サーバーが落ちて全社で業務が止まっている。今すぐ助けてほしい。", **outage},
+    ]  # fmt: skip
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    out = io.StringIO()
+    call_command("evaluate_triage", jsonl=str(path), stdout=out)
+    report = out.getvalue()
+    for needle in ("accuracy:", "macro-F1:", "urgent: recall", "police: recall", "confusion", "guidebook_request"):
+        assert needle in report
+
+
+def test_retrain_stores_a_new_version_that_includes_confirmed_cases(settings, tmp_path, tier1_staff):
+    from madoguchi.cases import services as case_services
+    from madoguchi.core.testing import make_case
+    from madoguchi.triage import services
+    from madoguchi.triage.models import Decision, TriageSuggestion
+
+    settings.TRIAGE_MODEL_DIR = tmp_path / "models"
+    seed_only = services.retrain(include_confirmed=False)
+    case = make_case(
+        actor=tier1_staff,
+        subject="業務委託先との契約書",
+        body="委託先が個人情報を再委託していた。契約違反として何を請求できるか。",
+    )
+    case_services.case_triage(
+        actor=tier1_staff, case=case, expected_version=case.version, category="legal", urgency=1, police_referral=False
+    )
+    assert TriageSuggestion.objects.get(case=case).decision in (Decision.ACCEPTED, Decision.OVERRIDDEN)
+    out = io.StringIO()
+    call_command("retrain_triage", stdout=out)
+    assert "1 confirmed" in out.getvalue()
+    assert services.current_model().model_version != seed_only.model_version
+    assert len(list((tmp_path / "models").glob("model-*.joblib"))) == 2
+
+
+def test_triage_command_runs_as_a_process_with_its_exit_status(tmp_path):
+    """The command works from a shell pipe, as documented (a real subprocess, real stdin)."""
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "MADOGUCHI_DATA_DIR": str(tmp_path),
+        "MADOGUCHI_TRIAGE_MODEL_DIR": str(__import__("django.conf").conf.settings.TRIAGE_MODEL_DIR),
+    }
+    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
+    proc = subprocess.run(
+        [sys.executable, "manage.py", "triage"], cwd=ROOT, env=env, input="", capture_output=True, text=True
+    )
+    assert proc.returncode != 0 and "no text" in proc.stderr
