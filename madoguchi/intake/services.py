@@ -14,8 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from madoguchi.accounts import audit
-from madoguchi.accounts.models import AuditAction, User
+from madoguchi.accounts.models import User
 from madoguchi.accounts.roles import Action
 from madoguchi.answers import outbox
 from madoguchi.answers.models import OutboundEmail, OutboundKind
@@ -347,7 +346,10 @@ def _acknowledge(*, case: Case, to: str, code: str, context: dict[str, str | int
 
 @transaction.atomic
 def reprocess(*, actor: User, message: InboundMessage) -> IngestResult:
-    """Parse a quarantined mail again from its raw file (after a parser fix or a settings change)."""
+    """Parse a quarantined mail again from its raw file (after a parser fix or a settings change).
+
+    The calling view writes the audit entry, because only it knows the client address.
+    """
     _require(actor, Action.QUARANTINE_MANAGE)
     row = InboundMessage.objects.select_for_update().get(pk=message.pk)
     if row.status != InboundStatus.QUARANTINED:
@@ -369,12 +371,6 @@ def reprocess(*, actor: User, message: InboundMessage) -> IngestResult:
     else:
         result = _apply(row, parsed)
         InboundMessage.objects.filter(pk=row.pk).update(handled_by=actor, handled_at=timezone.now())
-    audit.record(
-        action=AuditAction.UPDATE,
-        actor=actor,
-        target=row,
-        detail={"operation": "intake_reprocess", "outcome": result.outcome},
-    )
     return result
 
 
@@ -391,12 +387,6 @@ def dismiss(*, actor: User, message: InboundMessage, reason: str) -> InboundMess
     row.dismiss_reason = reason
     row.handled_by, row.handled_at = actor, timezone.now()
     row.save(update_fields=["status", "dismiss_reason", "handled_by", "handled_at"])
-    audit.record(
-        action=AuditAction.UPDATE,
-        actor=actor,
-        target=row,
-        detail={"operation": "intake_dismiss", "reason": reason[:500]},
-    )
     return row
 
 

@@ -102,6 +102,12 @@ def reprocess(request: HttpRequest, pk: int) -> HttpResponse:
     except DomainError as exc:
         messages.error(request, exc.message)
         return redirect("intake_staff:message", pk=message.pk)
+    audit.record(
+        action=AuditAction.UPDATE,
+        request=request,
+        target=result.message,
+        detail={"operation": "intake_reprocess", "outcome": result.outcome},
+    )
     if result.outcome == services.QUARANTINED:
         messages.error(
             request,
@@ -125,6 +131,12 @@ def dismiss(request: HttpRequest, pk: int) -> HttpResponse:
         except DomainError as exc:
             form.add_error("reason" if exc.field == "reason" else None, exc.message)
         else:
+            audit.record(
+                action=AuditAction.UPDATE,
+                request=request,
+                target=message,
+                detail={"operation": "intake_dismiss", "reason": form.cleaned_data["reason"]},
+            )
             messages.success(request, _("メールを破棄済みにしました。元のメールは保存されたままです。"))
             return redirect("intake_staff:quarantine")
     return _render_detail(request, pk, dismiss_form=form, status=400)

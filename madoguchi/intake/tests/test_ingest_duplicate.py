@@ -1,0 +1,36 @@
+import pytest
+
+from madoguchi.answers.models import OutboundEmail
+from madoguchi.cases.models import Case
+from madoguchi.intake import services
+from madoguchi.intake.models import InboundMessage
+from madoguchi.intake.tests.conftest import eml
+
+
+@pytest.mark.django_db
+def test_same_message_id_delivered_twice_is_recorded_once(desk_settings):
+    first = services.ingest_raw(raw=eml("duplicate_first.eml"), transport="pipe")
+    again = services.ingest_raw(raw=eml("duplicate_redelivered.eml"), transport="imap")
+    assert first.outcome == services.NEW_CASE
+    assert again.outcome == services.DUPLICATE
+    assert again.message.pk == first.message.pk
+    assert InboundMessage.objects.filter(message_id="<dup-20261203-0001@example.jp>").count() == 1
+    assert Case.objects.count() == 1
+    assert OutboundEmail.objects.count() == 1, "one acknowledgement, not two"
+
+
+@pytest.mark.django_db
+def test_identical_bytes_without_message_id_are_a_duplicate_too(desk_settings):
+    first = services.ingest_raw(raw=eml("missing_message_id.eml"), transport="pipe")
+    again = services.ingest_raw(raw=eml("missing_message_id.eml"), transport="pipe")
+    assert first.message.message_id_generated
+    assert again.outcome == services.DUPLICATE
+    assert InboundMessage.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_same_garbage_twice_is_quarantined_once():
+    services.ingest_raw(raw=eml("garbage_random.eml"), transport="pipe")
+    again = services.ingest_raw(raw=eml("garbage_random.eml"), transport="pipe")
+    assert again.outcome == services.DUPLICATE
+    assert InboundMessage.objects.count() == 1
