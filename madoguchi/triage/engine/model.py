@@ -1,0 +1,479 @@
+"""The statistical part of the triage assistant and how it is combined with the cue rules.
+
+Features (all on text.prepare output):
+- character 1-3-grams of the boilerplate-free body (TF-IDF);
+- character 2-3-grams of the request sentence(s), so 「ご教示ください」 parts weigh twice;
+- word-ish tokens (kanji / katakana runs, Latin words) of the body;
+- rule hits per context (rules.hit_features) and the intake channel.
+
+Heads: a multinomial logistic regression for the category; binary logistic
+regressions for urgent and police; one for leak-vs-attack on incident
+examples. Combination, in order:
+1. the category is the argmax of the category head (rules act only as features);
+2. urgent = the category is one of the 緊急 categories, or the urgent head
+   passes its threshold, or a precise urgent rule is asserted;
+3. police = the category is crime, or the police head passes its threshold,
+   or a precise police rule is asserted in a business (not personal) context;
+4. flow follows the category: outage for urgent_outage, attack/leak for
+   urgent_breach; otherwise attack only when a stranger is controlling a PC now.
+The urgent and police thresholds are chosen at training time from
+out-of-fold predictions so that recall on the training data reaches
+URGENT_RECALL_TARGET / POLICE_RECALL_TARGET.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import joblib
+import numpy as np
+import scipy.sparse as sp
+import sklearn
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
+
+from madoguchi.triage.engine import rules as cue_rules
+from madoguchi.triage.engine.text import PreparedText, prepare, wordish_tokens
+
+ENGINE_VERSION = "triage-engine-1"
+SAVE_FORMAT = 1
+
+CATEGORIES: tuple[str, ...] = (
+    "urgent_breach",
+    "crime",
+    "legal",
+    "urgent_outage",
+    "prevention",
+    "general",
+    "life_safety",
+    "out_of_scope",
+    "guidebook_request",
+)
+URGENT_CATEGORIES = frozenset({"urgent_breach", "urgent_outage"})
+FLOWS: tuple[str, ...] = ("outage", "attack", "leak")
+CHANNELS: tuple[str, ...] = ("phone", "web", "email", "walk_in")
+_CHANNEL_ALIASES = {
+    "tel": "phone",
+    "telephone": "phone",
+    "電話": "phone",
+    "form": "web",
+    "web_form": "web",
+    "webform": "web",
+    "mail": "email",
+    "e-mail": "email",
+    "walkin": "walk_in",
+    "walk-in": "walk_in",
+    "counter": "walk_in",
+    "visit": "walk_in",
+    "来所": "walk_in",
+    "窓口": "walk_in",
+}
+
+URGENT_RECALL_TARGET = 0.98
+POLICE_RECALL_TARGET = 0.96
+_THRESHOLD_GRID = tuple(round(x, 2) for x in np.arange(0.04, 0.81, 0.02))
+
+# Relative weights of the feature blocks (each block's rows are L2-normalised
+# TF-IDF or 0/1 rule indicators). Chosen by 5-fold cross-validation on the seed.
+_WEIGHT_BODY_CHAR = 1.0
+_WEIGHT_REQUEST_CHAR = 0.6
+_WEIGHT_WORDS = 0.6
+_WEIGHT_RULES = 0.2
+_CATEGORY_C = 16.0
+_FLAG_C = 4.0
+
+
+def normalize_channel(*, channel: str | None) -> str | None:
+    if not channel:
+        return None
+    value = channel.strip().lower()
+    value = _CHANNEL_ALIASES.get(value, value)
+    return value if value in CHANNELS else None
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """What the assistant proposes for one consultation; staff decide."""
+
+    category: str
+    confidence: float
+    alternatives: list[tuple[str, float]]
+    urgent: bool
+    police: bool
+    flow: str | None
+    reasons: list[str]
+    model_version: str
+    urgent_score: float = 0.0
+    police_score: float = 0.0
+
+
+@dataclass
+class _Analysed:
+    prepared: PreparedText
+    hits: list[cue_rules.RuleHit]
+    channel: str | None
+
+
+def _analyse(*, text: str, channel: str | None) -> _Analysed:
+    prepared = prepare(text=text)
+    hits = cue_rules.find_hits(body=prepared.body, request=prepared.request)
+    return _Analysed(prepared=prepared, hits=hits, channel=normalize_channel(channel=channel))
+
+
+def _side_features(item: _Analysed) -> dict[str, float]:
+    features = cue_rules.hit_features(hits=item.hits)
+    if item.channel:
+        features[f"channel={item.channel}"] = 1.0
+    return features
+
+
+@dataclass
+class _Featurizer:
+    body_char: TfidfVectorizer
+    request_char: TfidfVectorizer
+    words: TfidfVectorizer
+    side: DictVectorizer
+
+    @classmethod
+    def fit(cls, items: list[_Analysed]) -> _Featurizer:
+        featurizer = cls(
+            body_char=TfidfVectorizer(
+                analyzer="char", ngram_range=(1, 3), min_df=2, sublinear_tf=True, dtype=np.float64
+            ),
+            request_char=TfidfVectorizer(
+                analyzer="char", ngram_range=(2, 3), min_df=2, sublinear_tf=True, dtype=np.float64
+            ),
+            words=TfidfVectorizer(analyzer=wordish_tokens, min_df=2, sublinear_tf=True, dtype=np.float64),
+            side=DictVectorizer(sort=True),
+        )
+        featurizer.body_char.fit([item.prepared.body for item in items])
+        featurizer.request_char.fit([item.prepared.request or item.prepared.body for item in items])
+        featurizer.words.fit([item.prepared.body for item in items])
+        featurizer.side.fit([_side_features(item) for item in items])
+        return featurizer
+
+    def transform(self, items: list[_Analysed]) -> sp.csr_matrix:
+        bodies = [item.prepared.body for item in items]
+        requests = [item.prepared.request or item.prepared.body for item in items]
+        blocks = [
+            self.body_char.transform(bodies) * _WEIGHT_BODY_CHAR,
+            self.request_char.transform(requests) * _WEIGHT_REQUEST_CHAR,
+            self.words.transform(bodies) * _WEIGHT_WORDS,
+            self.side.transform([_side_features(item) for item in items]) * _WEIGHT_RULES,
+        ]
+        return sp.hstack(blocks, format="csr")
+
+
+@dataclass
+class _Heads:
+    featurizer: _Featurizer
+    category: LogisticRegression
+    urgent: LogisticRegression
+    police: LogisticRegression
+    leak: LogisticRegression | None
+
+    @classmethod
+    def fit(cls, items: list[_Analysed], examples: list[dict[str, Any]]) -> _Heads:
+        featurizer = _Featurizer.fit(items)
+        matrix = featurizer.transform(items)
+        category = LogisticRegression(C=_CATEGORY_C, max_iter=1000, class_weight="balanced", solver="newton-cg")
+        category.fit(matrix, [example["category"] for example in examples])
+        urgent = LogisticRegression(C=_FLAG_C, max_iter=1000, class_weight="balanced", solver="newton-cg")
+        urgent.fit(matrix, [bool(example["urgent"]) for example in examples])
+        police = LogisticRegression(C=_FLAG_C, max_iter=1000, class_weight="balanced", solver="newton-cg")
+        police.fit(matrix, [bool(example["police"]) for example in examples])
+        incident_rows = [i for i, ex in enumerate(examples) if ex.get("flow") in ("attack", "leak")]
+        leak: LogisticRegression | None = None
+        labels = {examples[i]["flow"] for i in incident_rows}
+        if len(labels) == 2:
+            leak = LogisticRegression(C=_FLAG_C, max_iter=1000, class_weight="balanced", solver="newton-cg")
+            leak.fit(matrix[incident_rows], [examples[i]["flow"] == "leak" for i in incident_rows])
+        return cls(featurizer=featurizer, category=category, urgent=urgent, police=police, leak=leak)
+
+    def scores(self, items: list[_Analysed]) -> dict[str, np.ndarray]:
+        matrix = self.featurizer.transform(items)
+        category_proba = self.category.predict_proba(matrix)
+        # Reorder columns to the fixed CATEGORIES order (absent classes get 0).
+        ordered = np.zeros((len(items), len(CATEGORIES)))
+        for column, label in enumerate(self.category.classes_):
+            ordered[:, CATEGORIES.index(label)] = category_proba[:, column]
+        result = {
+            "category": ordered,
+            "urgent": self.urgent.predict_proba(matrix)[:, list(self.urgent.classes_).index(True)],
+            "police": self.police.predict_proba(matrix)[:, list(self.police.classes_).index(True)],
+        }
+        # A flag score is the larger of its own head and the probability mass of
+        # the categories that imply the flag: a near-miss between
+        # urgent_breach and crime still raises both flags.
+        urgent_mass = sum(ordered[:, CATEGORIES.index(label)] for label in URGENT_CATEGORIES)
+        result["urgent"] = np.maximum(result["urgent"], urgent_mass)
+        result["police"] = np.maximum(result["police"], ordered[:, CATEGORIES.index("crime")])
+        if self.leak is not None:
+            result["leak"] = self.leak.predict_proba(matrix)[:, list(self.leak.classes_).index(True)]
+        else:
+            result["leak"] = np.zeros(len(items))
+        return result
+
+
+# --- combination -------------------------------------------------------------
+
+
+_EXPLICITLY_PRIVATE = re.compile(r"^(個人|私的|私事|プライベート|私物)|関係|無関係")
+
+
+def _is_personal(hits: list[cue_rules.RuleHit]) -> bool:
+    """A private matter: an explicit 「個人の」/「会社とは関係ない」, or family words without business words."""
+    personal = [hit for hit in hits if hit.code == "personal" and hit.context == "asserted"]
+    if not personal:
+        return False
+    if any(_EXPLICITLY_PRIVATE.search(hit.excerpt) for hit in personal):
+        return True
+    return not cue_rules.asserted(hits=hits, code="business")
+
+
+def precise_urgent_reasons(*, hits: list[cue_rules.RuleHit]) -> list[str]:
+    """Asserted cues that on their own make a case urgent (checked on the seed corpus)."""
+    reasons = []
+    for code in ("ransom_note", "encrypted", "ransomware_infection", "remote_now"):
+        if cue_rules.asserted(hits=hits, code=code):
+            reasons.append(cue_rules.RULES_BY_CODE[code].reason)
+    if (
+        cue_rules.asserted(hits=hits, code="outage_now")
+        and not cue_rules.asserted(hits=hits, code="guide")
+        and not _is_personal(hits)
+    ):
+        reasons.append(cue_rules.RULES_BY_CODE["outage_now"].reason)
+    return reasons
+
+
+def precise_police_reasons(*, hits: list[cue_rules.RuleHit]) -> list[str]:
+    """Asserted crime cues that set the police flag.
+
+    Threats, extortion and ransomware go to the police even in a private
+    matter; the other cues only when the matter is the organisation's (pattern: a
+    personal shopping fraud is 生活安全, not a case for the police flag).
+    """
+    personal = _is_personal(hits)
+    reasons = []
+    for code in ("extortion", "personal_threat", "ransom_note", "ransomware_infection"):
+        if cue_rules.asserted(hits=hits, code=code):
+            reasons.append(cue_rules.RULES_BY_CODE[code].reason)
+    if not personal:
+        for code in ("remote_now", "data_for_sale"):
+            if cue_rules.asserted(hits=hits, code=code):
+                reasons.append(cue_rules.RULES_BY_CODE[code].reason)
+        if cue_rules.asserted(hits=hits, code="money_sent") and cue_rules.asserted(hits=hits, code="business"):
+            reasons.append(cue_rules.RULES_BY_CODE["money_sent"].reason)
+    return reasons
+
+
+@dataclass(frozen=True)
+class Decision:
+    category: str
+    urgent: bool
+    police: bool
+    flow: str | None
+    reasons: list[str]
+
+
+def combine(
+    *,
+    category_proba: np.ndarray,
+    urgent_score: float,
+    police_score: float,
+    leak_score: float,
+    hits: list[cue_rules.RuleHit],
+    urgent_threshold: float,
+    police_threshold: float,
+) -> Decision:
+    category = CATEGORIES[int(np.argmax(category_proba))]
+    reasons = cue_rules.describe(hits=hits)
+    urgent_rules = precise_urgent_reasons(hits=hits)
+    police_rules = precise_police_reasons(hits=hits)
+    urgent = category in URGENT_CATEGORIES or urgent_score >= urgent_threshold or bool(urgent_rules)
+    police = category == "crime" or police_score >= police_threshold or bool(police_rules)
+    if category in URGENT_CATEGORIES:
+        reasons.append("緊急区分の判定による緊急フラグ")
+    elif urgent_rules:
+        reasons.append("緊急の手掛かりによる緊急フラグ")
+    elif urgent:
+        reasons.append(f"モデルの緊急スコア {urgent_score:.2f}")
+    if police and category != "crime" and not police_rules:
+        reasons.append(f"モデルの警察相談スコア {police_score:.2f}")
+    flow: str | None = None
+    if category == "urgent_outage":
+        flow = "outage"
+    elif category == "urgent_breach":
+        flow = "leak" if leak_score >= 0.5 else "attack"
+    elif cue_rules.asserted(hits=hits, code="remote_now"):
+        flow = "attack"
+    return Decision(category=category, urgent=urgent, police=police, flow=flow, reasons=reasons)
+
+
+# --- thresholds ----------------------------------------------------------------
+
+
+def _choose_threshold(*, scores: np.ndarray, forced: np.ndarray, gold: np.ndarray, target: float) -> float:
+    """Highest threshold whose combined decision (forced OR score >= t) keeps recall >= target."""
+    positives = gold.sum()
+    if positives == 0:
+        return 0.5
+    best = _THRESHOLD_GRID[0]
+    for threshold in _THRESHOLD_GRID:
+        predicted = forced | (scores >= threshold)
+        recall = (predicted & gold).sum() / positives
+        if recall >= target:
+            best = threshold
+    return float(best)
+
+
+def _tune_thresholds(*, items: list[_Analysed], examples: list[dict[str, Any]], folds: int) -> tuple[float, float]:
+    labels = [example["category"] for example in examples]
+    counts = Counter(labels)
+    folds = min(folds, min(counts.values()))
+    if folds < 2:
+        return 0.5, 0.5
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=0)
+    n = len(items)
+    urgent_scores = np.zeros(n)
+    police_scores = np.zeros(n)
+    urgent_forced = np.zeros(n, dtype=bool)
+    police_forced = np.zeros(n, dtype=bool)
+    for train_idx, test_idx in splitter.split(np.zeros(n), labels):
+        heads = _Heads.fit([items[i] for i in train_idx], [examples[i] for i in train_idx])
+        scores = heads.scores([items[i] for i in test_idx])
+        for row, index in enumerate(test_idx):
+            category = CATEGORIES[int(np.argmax(scores["category"][row]))]
+            hits = items[index].hits
+            urgent_scores[index] = scores["urgent"][row]
+            police_scores[index] = scores["police"][row]
+            urgent_forced[index] = category in URGENT_CATEGORIES or bool(precise_urgent_reasons(hits=hits))
+            police_forced[index] = category == "crime" or bool(precise_police_reasons(hits=hits))
+    urgent_gold = np.array([bool(example["urgent"]) for example in examples])
+    police_gold = np.array([bool(example["police"]) for example in examples])
+    return (
+        _choose_threshold(scores=urgent_scores, forced=urgent_forced, gold=urgent_gold, target=URGENT_RECALL_TARGET),
+        _choose_threshold(scores=police_scores, forced=police_forced, gold=police_gold, target=POLICE_RECALL_TARGET),
+    )
+
+
+# --- public API ------------------------------------------------------------------
+
+
+def training_data_sha256(*, examples: list[dict[str, Any]]) -> str:
+    canonical = "\n".join(
+        json.dumps(
+            {key: example.get(key) for key in ("text", "channel", "category", "urgent", "police", "flow")},
+            ensure_ascii=False,
+            sort_keys=True,
+        )
+        for example in examples
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class TriageModel:
+    heads: _Heads
+    urgent_threshold: float
+    police_threshold: float
+    model_version: str
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    def suggest(self, *, text: str, channel: str | None = None) -> Suggestion:
+        item = _analyse(text=text, channel=channel)
+        scores = self.heads.scores([item])
+        category_proba = scores["category"][0]
+        decision = combine(
+            category_proba=category_proba,
+            urgent_score=float(scores["urgent"][0]),
+            police_score=float(scores["police"][0]),
+            leak_score=float(scores["leak"][0]),
+            hits=item.hits,
+            urgent_threshold=self.urgent_threshold,
+            police_threshold=self.police_threshold,
+        )
+        order = np.argsort(-category_proba, kind="stable")
+        alternatives = [(CATEGORIES[int(index)], round(float(category_proba[int(index)]), 4)) for index in order[1:3]]
+        return Suggestion(
+            category=decision.category,
+            confidence=round(float(category_proba[int(order[0])]), 4),
+            alternatives=alternatives,
+            urgent=decision.urgent,
+            police=decision.police,
+            flow=decision.flow,
+            reasons=decision.reasons,
+            model_version=self.model_version,
+            urgent_score=round(float(scores["urgent"][0]), 4),
+            police_score=round(float(scores["police"][0]), 4),
+        )
+
+    def save(self, path: str | Path) -> None:
+        payload = {"format": SAVE_FORMAT, "engine_version": ENGINE_VERSION, "model": self}
+        joblib.dump(payload, Path(path), compress=3)
+
+    @classmethod
+    def load(cls, path: str | Path) -> TriageModel:
+        payload = joblib.load(Path(path))
+        if not isinstance(payload, dict) or payload.get("format") != SAVE_FORMAT:
+            raise ValueError("not a triage model file of a supported format")
+        if payload.get("engine_version") != ENGINE_VERSION:
+            raise ValueError(f"model was trained by {payload.get('engine_version')}, this is {ENGINE_VERSION}: retrain")
+        model = payload["model"]
+        if not isinstance(model, cls):
+            raise ValueError("file does not contain a TriageModel")
+        return model
+
+
+def validate_examples(*, examples: list[dict[str, Any]]) -> None:
+    for index, example in enumerate(examples):
+        if example.get("category") not in CATEGORIES:
+            raise ValueError(f"example {index}: unknown category {example.get('category')!r}")
+        if not isinstance(example.get("text"), str) or not example["text"].strip():
+            raise ValueError(f"example {index}: empty text")
+        if example.get("flow") not in (None, *FLOWS):
+            raise ValueError(f"example {index}: unknown flow {example.get('flow')!r}")
+
+
+def train(*, examples: list[dict[str, Any]], threshold_folds: int = 5) -> TriageModel:
+    """Fit every head on all examples; thresholds come from an inner cross-validation.
+
+    ``threshold_folds=0`` skips the inner cross-validation and uses 0.5
+    (only for quick experiments; the recall targets are then not enforced).
+    """
+    validate_examples(examples=examples)
+    items = [_analyse(text=ex["text"], channel=ex.get("channel")) for ex in examples]
+    if threshold_folds >= 2:
+        urgent_threshold, police_threshold = _tune_thresholds(items=items, examples=examples, folds=threshold_folds)
+    else:
+        urgent_threshold, police_threshold = 0.5, 0.5
+    heads = _Heads.fit(items, examples)
+    digest = training_data_sha256(examples=examples)
+    metadata = {
+        "engine_version": ENGINE_VERSION,
+        "trained_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "examples": len(examples),
+        "category_counts": dict(sorted(Counter(ex["category"] for ex in examples).items())),
+        "urgent_count": sum(bool(ex["urgent"]) for ex in examples),
+        "police_count": sum(bool(ex["police"]) for ex in examples),
+        "training_sha256": digest,
+        "sklearn_version": sklearn.__version__,
+        "urgent_threshold": urgent_threshold,
+        "police_threshold": police_threshold,
+    }
+    return TriageModel(
+        heads=heads,
+        urgent_threshold=urgent_threshold,
+        police_threshold=police_threshold,
+        model_version=f"{ENGINE_VERSION}+{digest[:12]}",
+        metadata=metadata,
+    )
