@@ -51,6 +51,7 @@ class ClockRuleData:
     duration: dt.timedelta | None
     soft_duration: dt.timedelta | None
     applies_when: Mapping[str, bool]
+    counts_in: str = "days"
     source_url: str = ""
     verified: bool = True
 
@@ -81,15 +82,13 @@ def applies(*, rule: ClockRuleData, flags: Mapping[str, bool]) -> bool:
     return all(bool(flags.get(name, False)) == bool(value) for name, value in rule.applies_when.items())
 
 
-def _is_day_based(duration: dt.timedelta) -> bool:
-    return duration.seconds == 0 and duration.microseconds == 0 and duration.days > 0
-
-
-def end_of_period(*, start: dt.datetime, duration: dt.timedelta) -> tuple[dt.datetime, dt.date | None]:
+def end_of_period(
+    *, start: dt.datetime, duration: dt.timedelta, counts_in: str
+) -> tuple[dt.datetime, dt.date | None]:
     """The instant the period is over, and the last day for day-based periods."""
     if timezone_naive(start):
         raise ValueError("start must be timezone-aware")
-    if _is_day_based(duration):
+    if counts_in == "days":
         last_day = start.astimezone(TOKYO).date() + dt.timedelta(days=duration.days)
         return dt.datetime.combine(last_day + dt.timedelta(days=1), dt.time(0, 0), tzinfo=TOKYO), last_day
     return (start + duration).astimezone(TOKYO), None
@@ -118,9 +117,9 @@ def compute(
         due_at = warn_at = None
         due_date = None
         if start is not None and rule.duration is not None:
-            due_at, due_date = end_of_period(start=start, duration=rule.duration)
+            due_at, due_date = end_of_period(start=start, duration=rule.duration, counts_in=rule.counts_in)
             if rule.soft_duration is not None:
-                warn_at, _last = end_of_period(start=start, duration=rule.soft_duration)
+                warn_at, _last = end_of_period(start=start, duration=rule.soft_duration, counts_in=rule.counts_in)
             else:
                 warn_at = due_at - warn_within
         if filed_at is not None:

@@ -106,6 +106,10 @@ class LegalClockRule(models.Model):
     starts_from = models.CharField(_("起算点"), max_length=16, choices=StartsFrom.choices)
     duration = models.DurationField(_("期間"), null=True, blank=True)
     soft_duration = models.DurationField(_("目安の早い方"), null=True, blank=True)
+    # PT72H and P3D are the same timedelta but not the same rule: hours end at the instant, days at midnight.
+    counts_in = models.CharField(
+        _("数える単位"), max_length=8, choices=[("days", _("日")), ("hours", _("時間"))], default="days"
+    )
     kind = models.CharField(_("種類"), max_length=16, choices=ClockKind.choices)
     calendar = models.CharField(_("暦"), max_length=32, default="calendar days")
     applies_when = models.JSONField(_("適用条件"), default=dict)

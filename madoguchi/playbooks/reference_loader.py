@@ -45,6 +45,7 @@ def clock_fields(raw: dict[str, Any]) -> dict[str, Any]:
         "starts_from": raw["starts_from"],
         "duration": duration(raw.get("duration")),
         "soft_duration": duration(raw.get("soft_duration")),
+        "counts_in": "hours" if "T" in str(raw.get("duration") or "") else "days",
         "kind": raw["kind"],
         "calendar": raw.get("calendar") or "calendar days",
         "applies_when": dict(raw.get("applies_when") or {}),

@@ -112,6 +112,7 @@ def rule_data() -> list[clocks.ClockRuleData]:
             duration=r.duration,
             soft_duration=r.soft_duration,
             applies_when=r.applies_when,
+            counts_in=r.counts_in,
             source_url=r.source_url,
             verified=r.verified,
         )
