@@ -171,6 +171,10 @@ class ConsultationForm(forms.Form):
             if field.help_text:
                 field.widget.attrs["aria-describedby"] = f"{name}-help"
 
+    def clean_body(self) -> str:
+        # Browsers submit textarea line breaks as CRLF (HTML spec); the words themselves are kept as typed.
+        return str(self.cleaned_data["body"]).replace("\r\n", "\n")
+
     @property
     def honeypot_filled(self) -> bool:
         return bool((self.data.get("website") or "").strip())

@@ -60,7 +60,7 @@ class Dovecot:
         conn = self.client()
         try:
             conn.select(folder, readonly=True)
-            typ, data = conn.uid("FETCH", "1:*", "(FLAGS)")
+            _typ, data = conn.uid("FETCH", "1:*", "(FLAGS)")
             out: dict[int, str] = {}
             for item in data:
                 if isinstance(item, bytes) and b"UID" in item:

@@ -179,5 +179,6 @@ def test_command_import_shows_the_same_text_in_the_staff_ui(desk_settings, tier1
         page = client.get(f"/staff/intake/mail/{message.pk}/").content.decode()
         assert html.escape(subject) in page, name
         assert html.escape(sender_address) in page, name
+        assert html.escape(sender_name) in page, name
         for line in body.splitlines():
             assert html.escape(line) in page, (name, line)
