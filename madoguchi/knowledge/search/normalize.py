@@ -18,6 +18,10 @@ _WHITESPACE = re.compile(r"\s+")
 _ASCII_WORD = re.compile(r"[a-z0-9]")
 # Marks that NFKC composes with the preceding character (half-width and combining (han)dakuten).
 _JOINING_MARKS = frozenset("\uff9e\uff9f\u3099\u309a")
+_COMBINING = re.compile("[\u0300-\u036f\u3099\u309a\uff9e\uff9f\u20d0-\u20ff]")
+# Whitespace that collapsing would change: runs, non-space whitespace, leading or trailing.
+_IRREGULAR_SPACE = re.compile(r"\s\s|[^\S ]|^\s|\s$")
+_WORD_RUN = re.compile(r"[^\W_]+")
 
 
 def fold(text: str) -> str:
@@ -91,37 +95,44 @@ def normalize_with_offsets(raw: str) -> MappedText:
     NFKC runs per character (with the marks it composes), so the result equals normalize_text()
     for everything but exotic compositions; the tests check this on real-looking text.
     """
-    chars: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    i = 0
-    while i < len(raw):
-        j = i + 1
-        while j < len(raw) and (raw[j] in _JOINING_MARKS or unicodedata.combining(raw[j])):
-            j += 1
-        for ch in fold(raw[i:j]):
-            chars.append(ch)
-            starts.append(i)
-            ends.append(j)
-        i = j
-    # Collapse whitespace runs and strip, keeping the spans.
-    c2: list[str] = []
-    s2: list[int] = []
-    e2: list[int] = []
-    for ch, s, e in zip(chars, starts, ends, strict=True):
-        if ch.isspace() and _WHITESPACE.fullmatch(ch):
-            if not c2 or c2[-1] == " ":
-                if c2:
-                    e2[-1] = e
-                continue
-            ch = " "
-        c2.append(ch)
-        s2.append(s)
-        e2.append(e)
-    while c2 and c2[-1] == " ":
-        c2.pop()
-        s2.pop()
-        e2.pop()
+    folded_whole = fold(raw)
+    if len(folded_whole) == len(raw) and not _COMBINING.search(raw):
+        # Fast path (most desk text): folding kept one character per character.
+        chars = list(folded_whole)
+        starts = list(range(len(raw)))
+        ends = list(range(1, len(raw) + 1))
+    else:
+        chars, starts, ends = [], [], []
+        i = 0
+        while i < len(raw):
+            j = i + 1
+            while j < len(raw) and (raw[j] in _JOINING_MARKS or unicodedata.combining(raw[j])):
+                j += 1
+            for ch in fold(raw[i:j]):
+                chars.append(ch)
+                starts.append(i)
+                ends.append(j)
+            i = j
+    joined = "".join(chars)
+    if not _IRREGULAR_SPACE.search(joined):
+        c2, s2, e2 = chars, starts, ends
+    else:
+        # Collapse whitespace runs and strip, keeping the spans.
+        c2, s2, e2 = [], [], []
+        for ch, s, e in zip(chars, starts, ends, strict=True):
+            if _WHITESPACE.fullmatch(ch):
+                if not c2 or c2[-1] == " ":
+                    if c2:
+                        e2[-1] = e
+                    continue
+                ch = " "
+            c2.append(ch)
+            s2.append(s)
+            e2.append(e)
+        while c2 and c2[-1] == " ":
+            c2.pop()
+            s2.pop()
+            e2.pop()
     folded = "".join(c2)
     table = variant_table()
     if table.pattern is None:
@@ -147,23 +158,9 @@ def normalize_with_offsets(raw: str) -> MappedText:
     return MappedText(text="".join(out), starts=s3, ends=e3)
 
 
-def _is_word_char(ch: str) -> bool:
-    return unicodedata.category(ch)[0] in "LNM"
-
-
 def word_segments(norm: str) -> list[str]:
-    """Runs of letters and digits; punctuation, symbols and spaces separate them."""
-    segments: list[str] = []
-    current: list[str] = []
-    for ch in norm:
-        if _is_word_char(ch):
-            current.append(ch)
-        elif current:
-            segments.append("".join(current))
-            current = []
-    if current:
-        segments.append("".join(current))
-    return segments
+    """Runs of letters and digits; punctuation, symbols, underscores and spaces separate them."""
+    return _WORD_RUN.findall(norm)
 
 
 def bigram_tokens(norm: str) -> list[str]:

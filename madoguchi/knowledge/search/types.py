@@ -11,7 +11,7 @@ from django.utils.safestring import SafeString
 
 # Ranking is bm25 / ts_rank-like over the newest RANK_WINDOW matches. A query matching more
 # than that (a single common character, say) is too broad to rank meaningfully; staff narrow it.
-RANK_WINDOW = 2000
+RANK_WINDOW = 500
 
 
 @dataclass(frozen=True)
