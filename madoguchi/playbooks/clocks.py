@@ -82,9 +82,7 @@ def applies(*, rule: ClockRuleData, flags: Mapping[str, bool]) -> bool:
     return all(bool(flags.get(name, False)) == bool(value) for name, value in rule.applies_when.items())
 
 
-def end_of_period(
-    *, start: dt.datetime, duration: dt.timedelta, counts_in: str
-) -> tuple[dt.datetime, dt.date | None]:
+def end_of_period(*, start: dt.datetime, duration: dt.timedelta, counts_in: str) -> tuple[dt.datetime, dt.date | None]:
     """The instant the period is over, and the last day for day-based periods."""
     if timezone_naive(start):
         raise ValueError("start must be timezone-aware")

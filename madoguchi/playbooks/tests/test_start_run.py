@@ -45,7 +45,9 @@ def test_a_second_active_run_of_the_same_family_is_refused(client_for, tier2_sta
 
 
 def test_invalid_template_is_rejected(client_for, tier2_staff, leak_case, playbook_data):
-    response = client_for(tier2_staff).post(reverse("playbooks:start", args=[leak_case.reference]), {"template": 999999})
+    response = client_for(tier2_staff).post(
+        reverse("playbooks:start", args=[leak_case.reference]), {"template": 999999}
+    )
     assert response.status_code == 400
     assert not PlaybookRun.objects.exists()
 

@@ -35,7 +35,9 @@ def test_new_template_version_leaves_an_existing_run_alone(tmp_path, tier2_staff
     shutil.copy(reference_loader.CLOCKS_FILE, Path(tmp_path) / "legal_clocks.yaml")
     reference_loader.load(force=False, stdout=io.StringIO(), playbooks_path=path)
 
-    assert PlaybookTemplate.objects.get(code="leak_v1").items.order_by("position").first().text == "書き換えた手順（v1）"
+    assert (
+        PlaybookTemplate.objects.get(code="leak_v1").items.order_by("position").first().text == "書き換えた手順（v1）"
+    )
     assert list(run.items.order_by("position").values_list("code", "text")) == before
     run.refresh_from_db()
     assert (run.template_code, run.template_version) == ("leak_v1", 1)
