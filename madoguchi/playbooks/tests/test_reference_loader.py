@@ -66,7 +66,7 @@ def test_items_follow_the_phase_order_and_name_only_known_clocks_and_roles():
         assert 12 <= len(items) <= 25
         phase_indexes = [PHASE_ORDER.index(i.phase) for i in items]
         assert phase_indexes == sorted(phase_indexes), template.code
-        assert set(i.phase for i in items) == set(PHASE_ORDER), template.code
+        assert {i.phase for i in items} == set(PHASE_ORDER), template.code
         for item in items:
             assert item.who in Who.values
             assert not item.legal_clock or item.legal_clock in clock_codes, item.code

@@ -44,7 +44,7 @@ def test_mail_lists_open_items_of_current_and_next_phase(client_for, tier2_staff
 def test_when_first_phases_are_done_the_mail_moves_on(tier2_staff, run):
     for item in run.items.filter(phase__in=[Phase.FIRST_RESPONSE, Phase.CONTAINMENT]):
         services.item_set_done(actor=tier2_staff, item=item, done=True)
-    text, codes = services.render_now_mail(run=run)
+    _text, codes = services.render_now_mail(run=run)
     phases = set(run.items.filter(code__in=codes).values_list("phase", flat=True))
     assert phases == {Phase.INVESTIGATION, Phase.NOTIFICATION}
 
