@@ -50,8 +50,8 @@ class Dovecot:
     def append(self, raw: bytes, folder: str = "INBOX") -> None:
         conn = self.client()
         try:
-            typ, data = conn.append(folder, None, None, raw)
-            assert typ == "OK", data
+            response = conn.append(folder, "", "", raw)
+            assert response[0] == "OK", response
         finally:
             conn.logout()
 
