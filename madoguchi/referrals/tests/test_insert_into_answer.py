@@ -54,7 +54,7 @@ def test_tier1_cannot_insert(client_for, tier1_staff, tier2_case, reference_data
     client = client_for(tier1_staff)
     response = client.post(url, {"organizations": ["houterasu"]})
     assert response.status_code == 403
-    assert not any(key.startswith("answer_referrals_") for key in client.session)
+    assert not any(key.startswith("answer_referrals_") for key, _value in client.session.items())
 
 
 def test_missing_case_is_404(client_for, tier2_staff, reference_data):
