@@ -67,8 +67,8 @@ def test_public_directory_needs_no_login(anonymous, reference_data):
     assert anonymous.get(reverse("referrals_public:directory")).status_code == 200
 
 
-def test_tier1_cannot_act_on_a_case_hidden_from_them(client_for, other_tier1_staff, tier2_case, reference_data):
-    # Tier 1 has no ANSWER_DRAFT at all; tier 2 reaches any case; a missing case is 404 for everyone.
-    client = client_for(UserFactory(username="backer", role=Role.BACK))
-    url = reverse("referrals:case_police", kwargs={"reference": "2099-00001"})
-    assert client.post(url, {"reason": "理由"}).status_code == 404
+def test_missing_case_is_404_for_case_actions(client_for, tier2_staff, reference_data):
+    client = client_for(tier2_staff)
+    for name in ("referrals:case_police", "referrals:case_insert"):
+        url = reverse(name, kwargs={"reference": "2099-00001"})
+        assert client.post(url, {"reason": "理由", "organizations": ["houterasu"]}).status_code == 404
