@@ -1,4 +1,4 @@
-"""Text of the acknowledgement and desk-notification mails: a file default, overridable by admins in the DB.
+"""Text of outgoing mails (answer, acknowledgements, desk notification): a file default, overridable by admins.
 
 A template's first line is the subject, the rest is the body. Both use the Django template language
 without HTML escaping (they are plain-text mails) and only ever see the plain strings given here.
@@ -12,13 +12,14 @@ from pathlib import Path
 from django.conf import settings
 from django.template import Context, Engine, TemplateSyntaxError
 
-from madoguchi.intake.models import MailTemplate, MailTemplateCode
+from madoguchi.answers.models import MailTemplate, MailTemplateCode
 
 _TEMPLATE_DIR = Path(settings.BASE_DIR) / "templates" / "emails"
 _FILES = {
     MailTemplateCode.ACK_WEB: "ack_web.txt",
     MailTemplateCode.ACK_EMAIL: "ack_email.txt",
     MailTemplateCode.NOTIFY_WEB: "notify_web.txt",
+    MailTemplateCode.ANSWER: "answer.txt",
 }
 # Names an admin can use in a template, with the Japanese explanation shown on the edit screen.
 PLACEHOLDERS = {
@@ -30,6 +31,8 @@ PLACEHOLDERS = {
     "received_at": "受付日時",
     "attachment_count": "添付ファイルの件数",
     "case_url": "案件画面のURL（窓口への通知のみ）",
+    "measures": "① 具体的な対策（回答のみ）",
+    "referrals": "② 相談・届出先（回答のみ）",
 }
 
 

@@ -112,6 +112,7 @@ class OutboundEmail(models.Model):
     message_id = models.CharField(_("Message-ID"), max_length=300, unique=True)
     in_reply_to = models.CharField(_("In-Reply-To"), max_length=300, blank=True)
     references = models.TextField(_("References"), blank=True)
+    extra_headers = models.JSONField(_("追加ヘッダー"), default=dict, blank=True)
     status = models.CharField(_("状態"), max_length=16, choices=OutboundStatus.choices, default=OutboundStatus.PENDING)
     attempts = models.PositiveIntegerField(_("試行回数"), default=0)
     next_attempt_at = models.DateTimeField(_("次回送信"), db_index=True)
@@ -135,3 +136,34 @@ class OutboundEmail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} → {', '.join(self.to)}"
+
+
+class MailTemplateCode(models.TextChoices):
+    ACK_WEB = "ack_web", _("受付確認（Webフォーム）")
+    ACK_EMAIL = "ack_email", _("受付確認（メール）")
+    NOTIFY_WEB = "notify_web", _("窓口への通知（Webフォーム）")
+    ANSWER = "answer", _("回答")
+
+
+class MailTemplate(models.Model):
+    """An admin's override of one mail template; without a row the file under templates/emails/ is used."""
+
+    code = models.CharField(_("種類"), max_length=32, choices=MailTemplateCode.choices, unique=True)
+    subject = models.CharField(_("件名"), max_length=200)
+    body = models.TextField(_("本文"))
+    updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("更新者"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("メールの文面")
+        verbose_name_plural = _("メールの文面")
+
+    def __str__(self) -> str:
+        return self.get_code_display()

@@ -46,6 +46,7 @@ def enqueue(
     in_reply_to: str = "",
     references: str = "",
     actor: User | None = None,
+    headers: dict[str, str] | None = None,
 ) -> OutboundEmail:
     return OutboundEmail.objects.create(
         kind=kind,
@@ -57,6 +58,7 @@ def enqueue(
         message_id=new_message_id(case=case),
         in_reply_to=in_reply_to,
         references=references,
+        extra_headers=dict(headers or {}),
         next_attempt_at=timezone.now(),
         created_by=actor,
     )
@@ -83,7 +85,7 @@ def _claim_due(limit: int) -> list[OutboundEmail]:
 
 
 def _to_message(row: OutboundEmail) -> EmailMultiAlternatives:
-    headers = {"Message-ID": row.message_id}
+    headers = {**row.extra_headers, "Message-ID": row.message_id}
     if row.in_reply_to:
         headers["In-Reply-To"] = row.in_reply_to
     if row.references:

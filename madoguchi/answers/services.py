@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import F
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from madoguchi.accounts.models import User
 from madoguchi.accounts.roles import Action
-from madoguchi.answers import outbox
-from madoguchi.answers.models import OPEN_ANSWER_STATUSES, AnswerChannel, AnswerDraft, AnswerStatus, OutboundKind
+from madoguchi.answers import mailtext, outbox
+from madoguchi.answers.models import (
+    OPEN_ANSWER_STATUSES,
+    AnswerChannel,
+    AnswerDraft,
+    AnswerStatus,
+    MailTemplateCode,
+    OutboundKind,
+)
 from madoguchi.cases import events
 from madoguchi.cases import services as case_services
 from madoguchi.cases.choices import Tier
@@ -124,16 +129,18 @@ def answer_reject(*, actor: User, draft: AnswerDraft, comment: str) -> AnswerDra
     return draft
 
 
-def render_answer_text(*, draft: AnswerDraft) -> str:
+def render_answer_text(*, draft: AnswerDraft) -> mailtext.MailText:
     case = draft.case
-    return render_to_string(
-        "emails/answer.txt",
-        {
-            "case": case,
-            "person": case.person,
-            "organization": case.organization,
-            "draft": draft,
-            "DESK_NAME": settings.MADOGUCHI_DESK_NAME,
+    return mailtext.render(
+        code=MailTemplateCode.ANSWER,
+        context={
+            "reference": case.reference,
+            "subject": case.subject,
+            "person_name": case.person.name if case.person else "",
+            "organization_name": case.organization.name if case.organization else "",
+            "received_at": timezone.localtime(case.received_at).strftime("%Y年%m月%d日 %H:%M"),
+            "measures": draft.measures,
+            "referrals": draft.referrals,
         },
     )
 
@@ -149,7 +156,8 @@ def answer_send(*, actor: User, draft: AnswerDraft) -> AnswerDraft:
         raise DomainError(_("この区分の回答は管理職の承認を受けてから送付してください。"))
     if draft.status not in {AnswerStatus.DRAFT, AnswerStatus.APPROVED}:
         raise DomainError(_("この回答案は送付できる状態ではありません。"))
-    text = render_answer_text(draft=draft)
+    mail_text = render_answer_text(draft=draft)
+    text = mail_text.body
     if draft.channel == AnswerChannel.EMAIL:
         address = case.person.email if case.person else ""
         if not address:
@@ -162,7 +170,7 @@ def answer_send(*, actor: User, draft: AnswerDraft) -> AnswerDraft:
             kind=OutboundKind.ANSWER,
             case=case,
             to=[address],
-            subject=_("ご相談への回答"),
+            subject=mail_text.subject,
             body_text=text,
             in_reply_to=reply_to_id,
             references=reply_to_id,

@@ -19,8 +19,8 @@ _LIST_RELATED = ("organization", "person", "assignee")
 
 
 def _queue_order(qs: QuerySet[Case]) -> QuerySet[Case]:
-    # Urgent first, then oldest waiting first.
-    return qs.order_by("-urgency", "received_at", "id")
+    # Urgent first, then oldest waiting first. Playbook progress badges read the prefetched runs.
+    return qs.order_by("-urgency", "received_at", "id").prefetch_related("playbook_runs")
 
 
 def my_cases(*, user: User) -> QuerySet[Case]:
@@ -114,7 +114,7 @@ def case_list(*, user: User, filters: dict[str, Any]) -> QuerySet[Case]:
         qs = qs.filter(received_at__date__lte=filters["date_to"])
     if filters.get("reference"):
         qs = qs.filter(reference__startswith=filters["reference"])
-    return qs.order_by("-received_at", "-id")
+    return qs.order_by("-received_at", "-id").prefetch_related("playbook_runs")
 
 
 def timeline(*, case: Case) -> QuerySet[CaseEvent]:

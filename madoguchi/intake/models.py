@@ -158,33 +158,3 @@ class FormSubmissionAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.client_key[:8]} {self.at:%Y-%m-%d %H:%M}"
-
-
-class MailTemplateCode(models.TextChoices):
-    ACK_WEB = "ack_web", _("受付確認（Webフォーム）")
-    ACK_EMAIL = "ack_email", _("受付確認（メール）")
-    NOTIFY_WEB = "notify_web", _("窓口への通知（Webフォーム）")
-
-
-class MailTemplate(models.Model):
-    """An admin's override of one mail template; without a row the file under templates/emails/ is used."""
-
-    code = models.CharField(_("種類"), max_length=32, choices=MailTemplateCode.choices, unique=True)
-    subject = models.CharField(_("件名"), max_length=200)
-    body = models.TextField(_("本文"))
-    updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("更新者"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-
-    class Meta:
-        verbose_name = _("メールの文面")
-        verbose_name_plural = _("メールの文面")
-
-    def __str__(self) -> str:
-        return self.get_code_display()

@@ -16,21 +16,20 @@ from django.utils.translation import gettext as _
 
 from madoguchi.accounts.models import User
 from madoguchi.accounts.roles import Action
-from madoguchi.answers import outbox
-from madoguchi.answers.models import OutboundEmail, OutboundKind
+from madoguchi.answers import mailtext, outbox
+from madoguchi.answers.models import MailTemplateCode, OutboundEmail, OutboundKind
 from madoguchi.cases import events
 from madoguchi.cases import services as case_services
 from madoguchi.cases.choices import Channel, EventKind
 from madoguchi.cases.models import Case
 from madoguchi.core.errors import DomainError, NotPermitted
-from madoguchi.intake import mail, mailtext, storage
+from madoguchi.intake import mail, storage
 from madoguchi.intake.models import (
     Attachment,
     AttachmentSource,
     FormSubmissionAttempt,
     InboundMessage,
     InboundStatus,
-    MailTemplateCode,
     Transport,
 )
 
@@ -337,6 +336,8 @@ def _acknowledge(*, case: Case, to: str, code: str, context: dict[str, str | int
         body_text=text.body,
         in_reply_to=in_reply_to,
         references=in_reply_to,
+        # RFC 3834: tells other auto-responders not to answer this one, so no mail loop starts.
+        headers={"Auto-Submitted": "auto-replied"},
     )
     events.email_out(case=case, actor=None, message_id=row.message_id, to=to, subject=row.subject)
 
@@ -495,5 +496,12 @@ def submit_web_consultation(*, data: WebConsultation, files: Sequence[UploadedFi
                 "case_url": f"{base}{case.get_absolute_url()}",
             },
         )
-        outbox.enqueue(kind=OutboundKind.NOTIFICATION, case=case, to=notify, subject=text.subject, body_text=text.body)
+        outbox.enqueue(
+            kind=OutboundKind.NOTIFICATION,
+            case=case,
+            to=notify,
+            subject=text.subject,
+            body_text=text.body,
+            headers={"Auto-Submitted": "auto-generated"},
+        )
     return case

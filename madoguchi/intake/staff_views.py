@@ -16,11 +16,13 @@ from madoguchi.accounts import audit
 from madoguchi.accounts.decorators import require_action
 from madoguchi.accounts.models import AuditAction, User
 from madoguchi.accounts.roles import Action
+from madoguchi.answers import mailtext
+from madoguchi.answers.models import MailTemplate, MailTemplateCode
 from madoguchi.core.errors import DomainError
-from madoguchi.intake import mailtext, selectors, services, storage
+from madoguchi.intake import selectors, services, storage
 from madoguchi.intake.access import access_attachment, access_message
 from madoguchi.intake.forms import DismissForm, MailTemplateForm
-from madoguchi.intake.models import Attachment, InboundStatus, MailTemplate, MailTemplateCode
+from madoguchi.intake.models import Attachment, InboundStatus
 
 PAGE_SIZE = 50
 # Only passive formats keep their type on download; everything else is an opaque byte stream.

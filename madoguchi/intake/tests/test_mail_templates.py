@@ -1,8 +1,7 @@
 import pytest
 
-from madoguchi.answers.models import OutboundEmail
+from madoguchi.answers.models import MailTemplate, OutboundEmail
 from madoguchi.intake import services
-from madoguchi.intake.models import MailTemplate
 from madoguchi.intake.tests.conftest import eml
 
 
