@@ -49,6 +49,13 @@ def test_precise_rule_overrides_a_low_score():
     assert "第三者による遠隔操作が進行中" in decision.reasons
 
 
-def test_private_payment_does_not_raise_police():
+def test_private_fraud_loss_raises_police():
+    # Convention in docs/triage.md: a personal fraud loss is life_safety but still a possible crime.
     decision = _combine("life_safety", text="個人で通販サイトに代金を振り込んだのに届かない。会社は関係ない")
+    assert decision.police is True
+    assert "送金・支払い済みの記述" in decision.reasons
+
+
+def test_private_matter_without_a_crime_cue_does_not_raise_police():
+    decision = _combine("life_safety", text="個人のスマホに広告がたくさん出る。会社とは関係ない。押してはいない")
     assert decision.police is False

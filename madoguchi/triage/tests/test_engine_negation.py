@@ -25,6 +25,9 @@ def _context(text: str, cue: str) -> str:
         ("NASだけだと一緒に暗号化されるって聞いた", "暗号化され", "hypothetical"),
         ("私個人のカードに身に覚えのない請求がありました", "個人", "asserted"),
         ("ウイルスに感染したかもしれない", "ウイルス", "asserted"),
+        # 「かな」 inside 「届かない」 is not the question particle.
+        ("代金を振り込んだのに届かない", "振り込んだ", "asserted"),
+        ("もう乗っ取られたのかな", "乗っ取ら", "question"),
     ],
 )
 def test_context_of_a_cue(text, cue, expected):
