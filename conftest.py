@@ -41,7 +41,7 @@ def _triage_model(request):
     directory.mkdir(parents=True, exist_ok=True)
     with (directory / ".lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if not services.has_model() or services.current_model().model_version != services.seed_model_version():
+        if services.current_version() != services.seed_model_version():
             services.retrain(include_confirmed=False)
 
 

@@ -21,18 +21,19 @@ def _context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict[st
         return None
     draft = services.open_draft(case=case)
     initial: dict[str, Any] = {"channel": "email" if case.person and case.person.email else "phone"}
+    # The referral panel may have queued organisations for part ②; they wait until a form can show them.
+    editable = draft is None or draft.status in {AnswerStatus.DRAFT, AnswerStatus.REJECTED}
+    session = getattr(request, "session", None)
+    pending = session.pop(f"answer_referrals_{case.pk}", "") if editable and session is not None else ""
     if draft is not None:
         initial = {
             "version": draft.version,
             "measures": draft.measures,
-            "referrals": draft.referrals,
+            "referrals": "\n\n".join(part for part in (draft.referrals, pending) if part),
             "channel": draft.channel,
         }
     else:
-        # Another panel (the referral directory) may prefill part ②.
-        initial["referrals"] = (
-            request.session.pop(f"answer_referrals_{case.pk}", "") if hasattr(request, "session") else ""
-        )
+        initial["referrals"] = pending
     return {
         "draft": draft,
         "sent_answers": case.answers.filter(status=AnswerStatus.SENT).select_related("sent_by", "reviewed_by"),

@@ -93,8 +93,19 @@ def retrain(*, include_confirmed: bool = True) -> RetrainResult:
     return RetrainResult(model.model_version, path, len(seed), len(confirmed), dict(model.metadata))
 
 
+def current_version() -> str | None:
+    pointer = _pointer()
+    if not pointer.exists():
+        return None
+    return str(json.loads(pointer.read_text())["model_version"])
+
+
 def has_model() -> bool:
-    return _pointer().exists()
+    """A usable model exists: trained by this engine version (an upgrade needs `retrain_triage`)."""
+    from madoguchi.triage.engine.model import ENGINE_VERSION
+
+    version = current_version()
+    return version is not None and version.startswith(f"{ENGINE_VERSION}+")
 
 
 class NoModelError(RuntimeError):
@@ -108,8 +119,8 @@ def current_model() -> TriageModel:
     `retrain_triage` train; without a model the desk simply shows no suggestion.
     """
     pointer = _pointer()
-    if not pointer.exists():
-        raise NoModelError(f"no triage model under {pointer.parent}: run `manage.py retrain_triage`")
+    if not has_model():
+        raise NoModelError(f"no triage model for this engine under {pointer.parent}: run `manage.py retrain_triage`")
     info = json.loads(pointer.read_text())
     version = info["model_version"]
     with _lock:
