@@ -8,10 +8,11 @@ from django.http import HttpRequest
 
 from madoguchi.cases.models import Case
 from madoguchi.cases.panels import Panel, register
+from madoguchi.triage.models import TriageSuggestion
 
 
 def _context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict[str, Any] | None:
-    suggestion = case.triage_suggestions.order_by("-created_at", "-id").first()
+    suggestion = TriageSuggestion.objects.filter(case=case).order_by("-created_at", "-id").first()
     if suggestion is None:
         return None
     return {"s": suggestion, "case": case}

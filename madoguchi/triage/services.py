@@ -199,7 +199,7 @@ def _decide(row: TriageSuggestion, case: Case, actor: User | None) -> None:
 
 def on_case_saved(case: Case) -> None:
     """After-save hook: suggest for new cases; record staff's category decision against the open suggestion."""
-    row = case.triage_suggestions.order_by("-created_at", "-id").first()
+    row = TriageSuggestion.objects.filter(case=case).order_by("-created_at", "-id").first()
     if row is None:
         if not has_model():
             logger.warning("triage: no model trained yet, no suggestion for case %s", case.pk)

@@ -12,6 +12,7 @@ from madoguchi.accounts.roles import Action
 from madoguchi.cases.access import access_case
 from madoguchi.core.errors import DomainError
 from madoguchi.triage import services
+from madoguchi.triage.models import TriageSuggestion
 
 MAX_TEXT = 20_000
 
@@ -32,7 +33,7 @@ def suggest(request: HttpRequest) -> HttpResponse:
 def accept(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     case = access_case(user=user, reference=reference, action=Action.CASE_TRIAGE)
-    suggestion = case.triage_suggestions.filter(pk=pk).first()
+    suggestion = TriageSuggestion.objects.filter(case=case, pk=pk).first()
     if suggestion is None:
         raise Http404
     try:

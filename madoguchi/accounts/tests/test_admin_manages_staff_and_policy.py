@@ -64,7 +64,9 @@ def test_admin_resets_a_lost_authenticator(client_for, admin_user, tier2_staff):
 
 
 def test_admin_chooses_which_roles_need_two_factor(client_for, admin_user):
-    response = client_for(admin_user).post(reverse("accounts:security_policy"), {"require_2fa_roles": ["manager", "admin"]})
+    response = client_for(admin_user).post(
+        reverse("accounts:security_policy"), {"require_2fa_roles": ["manager", "admin"]}
+    )
     assert response.status_code == 302
     assert SecurityPolicy.current().require_2fa_roles == ["admin", "manager"]
     assert AuditEvent.objects.filter(action="update", target_type="accounts.SecurityPolicy").exists()
