@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.utils import CursorWrapper
 
@@ -22,6 +23,8 @@ from madoguchi.knowledge.search.types import CandidateRequest
 # The trigram index is on this expression; queries must spell it the same way to use it.
 TEXT_EXPR = f"({ENTRY}.title_norm || ' ' || {ENTRY}.body_norm)"
 TITLE_WEIGHT = 3.0
+# A one-character query matching fewer than window x this is served by a bitmap scan.
+PROBE_FACTOR = 20
 
 
 def _lexeme(token: str) -> str:
@@ -88,6 +91,27 @@ class PostgresBackend:
             params.extend([f"%{like_escape(term)}%", term])
         return " + ".join(pieces) or "0", params
 
+    def _is_rare_prefix_query(self, cursor: CursorWrapper, request: CandidateRequest) -> bool:
+        """One-character (prefix) terms get poor row estimates: PostgreSQL then walks the primary key
+        backwards looking for matches, which reads the whole table when the character is rare. Count
+        the matches through the GIN index (bitmap only) up to a cap to decide the plan ourselves."""
+        prefixes = [t for t in request.query.short_terms if len(t) == 1]
+        if not prefixes:
+            return False
+        cap = request.window * PROBE_FACTOR
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM knowledge_searchentry {ENTRY} "
+            f"WHERE {ENTRY}.bigrams @@ %s::tsquery LIMIT %s) probe",
+            [tsquery_literal(request.query.short_terms), cap],
+        )
+        rare = int(cursor.fetchone()[0]) < cap
+        if not rare:
+            cursor.execute("RESET enable_indexscan")
+            cursor.execute("RESET enable_seqscan")
+        return rare
+
     def candidates(self, request: CandidateRequest) -> list[tuple[int, float]]:
         where, params = self._where(request)
         score, score_params = self._score(request)
@@ -97,9 +121,22 @@ class PostgresBackend:
             f"SELECT {ENTRY}.id, {ENTRY}.title_norm, {ENTRY}.body_norm FROM knowledge_searchentry {ENTRY} "
             f"WHERE {' AND '.join(where)} ORDER BY {ENTRY}.id DESC LIMIT %s) w"
         )
-        with self.connection.cursor() as cursor:
-            cursor.execute(sql, [*score_params, *params, request.window])
-            return [(int(r[0]), float(r[1])) for r in cursor.fetchall()]
+        params = [*score_params, *params, request.window]
+        if not any(len(t) == 1 for t in request.query.short_terms):
+            with self.connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                return [(int(r[0]), float(r[1])) for r in cursor.fetchall()]
+        with transaction.atomic(using=self.connection.alias), self.connection.cursor() as cursor:
+            # For rare one-character terms the planner settings stay off: a bitmap scan of the GIN.
+            if self._is_rare_prefix_query(cursor, request):
+                cursor.execute(sql, params)
+                rows = cursor.fetchall()
+                cursor.execute("RESET enable_indexscan")
+                cursor.execute("RESET enable_seqscan")
+            else:
+                cursor.execute(sql, params)
+                rows = cursor.fetchall()
+            return [(int(r[0]), float(r[1])) for r in rows]
 
     def matching_ids_sql(self, request: CandidateRequest) -> tuple[str, list[Any]]:
         where, params = self._where(request)
