@@ -5,10 +5,10 @@ from madoguchi.triage.engine.evaluation import cross_validate
 
 SEED = Path(__file__).resolve().parent.parent / "data" / "seed.jsonl"
 
-# Measured 2026-11-25: 0.865 / 0.860 / 0.871 accuracy for split seeds 0 / 1 / 2
+# Measured 2026-11-25 (round 3, 737 examples): 0.902 / 0.893 / 0.902 accuracy for split seeds 0 / 1 / 2
 # (threshold tuning off, which does not change categories). Floor = lowest - 0.04.
-ACCURACY_FLOOR = 0.82
-MACRO_F1_FLOOR = 0.82
+ACCURACY_FLOOR = 0.85
+MACRO_F1_FLOOR = 0.85
 
 
 def test_five_fold_cross_validation_on_seed_reaches_the_measured_floor():
@@ -19,4 +19,5 @@ def test_five_fold_cross_validation_on_seed_reaches_the_measured_floor():
     assert metrics["accuracy"] >= ACCURACY_FLOOR
     assert metrics["macro_f1"] >= MACRO_F1_FLOOR
     # Every category is learnt, not just the frequent ones.
-    assert min(row["recall"] for row in metrics["per_category"].values()) >= 0.6
+    # Lowest per-category recall measured: 0.822 (prevention, seed 0).
+    assert min(row["recall"] for row in metrics["per_category"].values()) >= 0.75
