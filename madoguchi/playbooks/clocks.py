@@ -11,22 +11,26 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext_lazy as _
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
+
 TOKYO = ZoneInfo("Asia/Tokyo")
 
 # Every flag an applies_when may name (docs/reference-data.md), with the question staff answer.
-FLAG_LABELS: dict[str, str] = {
-    "personal_data": str(_("個人データが関係する（漏えい・滅失・毀損のおそれ）")),
-    "ppc_reportable": str(_("個人情報保護委員会への報告対象の事態（規則第7条）に当たる")),
-    "unlawful_purpose": str(_("不正な目的で行われたおそれがある（不正アクセス、持ち出しなど）")),
-    "eu_residents": str(_("EU に住む人の個人データが含まれる")),
-    "high_risk": str(_("本人の権利に高いリスクがある（GDPR 第34条）")),
-    "my_number": str(_("マイナンバー（個人番号）が含まれる")),
-    "netbanking_fraud": str(_("ネットバンキングで不正な払戻しがあった")),
-    "individual_account": str(_("被害にあったのは個人の口座")),
+FLAG_LABELS: dict[str, StrPromise] = {
+    "personal_data": _("個人データが関係する（漏えい・滅失・毀損のおそれ）"),
+    "ppc_reportable": _("個人情報保護委員会への報告対象の事態（規則第7条）に当たる"),
+    "unlawful_purpose": _("不正な目的で行われたおそれがある（不正アクセス、持ち出しなど）"),
+    "eu_residents": _("EU に住む人の個人データが含まれる"),
+    "high_risk": _("本人の権利に高いリスクがある（GDPR 第34条）"),
+    "my_number": _("マイナンバー（個人番号）が含まれる"),
+    "netbanking_fraud": _("ネットバンキングで不正な払戻しがあった"),
+    "individual_account": _("被害にあったのは個人の口座"),
 }
 
 

@@ -48,6 +48,7 @@ class PhaseProgress:
     phase: str
     label: str
     items: list[RunItem] = field(default_factory=list)
+    current: bool = False
 
     @property
     def done(self) -> int:
@@ -66,7 +67,13 @@ def phases(*, run: PlaybookRun) -> list[PhaseProgress]:
     by_phase: dict[str, PhaseProgress] = {}
     for item in sorted(run.items.all(), key=lambda i: i.position):
         by_phase.setdefault(item.phase, PhaseProgress(phase=item.phase, label=item.phase_label)).items.append(item)
-    return sorted(by_phase.values(), key=lambda p: PHASE_ORDER.index(p.phase))
+    ordered = sorted(by_phase.values(), key=lambda p: PHASE_ORDER.index(p.phase))
+    # The first phase with anything open is where the desk is now; the screen opens only that one.
+    for phase in ordered:
+        if not phase.complete:
+            phase.current = True
+            break
+    return ordered
 
 
 def open_items_now_and_next(*, run: PlaybookRun, for_consulter: bool = False) -> list[PhaseProgress]:
