@@ -2,7 +2,7 @@
 
 Features (all on text.prepare output):
 - character 1-3-grams of the boilerplate-free body (TF-IDF);
-- character 2-3-grams of the request sentence(s), so 「ご教示ください」 parts weigh twice;
+- character 2-3-grams of the request sentence(s), so 「ご教示ください」 parts count again;
 - word-ish tokens (kanji / katakana runs, Latin words) of the body;
 - rule hits per context (rules.hit_features) and the intake channel.
 
@@ -13,7 +13,9 @@ examples. Combination, in order:
 2. urgent = the category is one of the 緊急 categories, or the urgent head
    passes its threshold, or a precise urgent rule is asserted;
 3. police = the category is crime, or the police head passes its threshold,
-   or a precise police rule is asserted in a business (not personal) context;
+   or a precise police rule is asserted in the context it is allowed in
+   (see precise_police_reasons: some cues only for the organisation, some only
+   for a private matter);
 4. flow follows the category: outage for urgent_outage, attack/leak for
    urgent_breach; otherwise attack only when a stranger is controlling a PC now.
 The urgent and police thresholds are chosen at training time from
