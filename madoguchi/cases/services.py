@@ -214,6 +214,8 @@ def _bump(case: Case, *, expected_version: int | None, **changes: Any) -> Case:
             _("他の職員がこの案件を先に更新しました。最新の内容を確認してから、もう一度保存してください。")
         )
     case.refresh_from_db()
+    # Every change to a case reaches the leaf apps (search index, triage) in the same transaction.
+    _after_save(case)
     return case
 
 
@@ -275,16 +277,15 @@ def case_update_intake(
         if who != case.person:
             changes["person"] = who
             log["person"] = {"old": str(case.person or ""), "new": str(who or "")}
-    case = _bump(case, expected_version=expected_version, **changes)
     if tags is not None:
         before = sorted(case.tags.values_list("name", flat=True))
         _set_tags(case, tags)
         after = sorted(case.tags.values_list("name", flat=True))
         if before != after:
             log["tags"] = {"old": ", ".join(before), "new": ", ".join(after)}
+    case = _bump(case, expected_version=expected_version, **changes)
     if log:
         events.edited(case=case, actor=actor, changes=log)
-    _after_save(case)
     return case
 
 
@@ -306,11 +307,11 @@ def case_triage(
     changes: dict[str, Any] = {"category": category, "urgency": urgency, "police_referral": police_referral}
     if category != case.category:
         changes["first_response_due_at"] = first_response_due(category=category, received_at=case.received_at)
-    case = _bump(case, expected_version=expected_version, **changes)
+    # The event goes first so that after-save hooks (the triage assistant) see who decided.
     events.triaged(case=case, actor=actor, category=category, urgency=urgency, police=police_referral, source=source)
+    case = _bump(case, expected_version=expected_version, **changes)
     if police_changed and actor is not None:
         events.police_flag(case=case, actor=actor, value=police_referral)
-    _after_save(case)
     return case
 
 
@@ -362,7 +363,6 @@ def case_dispatch(
         assignee=assignee,
     )
     events.dispatched(case=case, actor=actor, assignee=assignee, text=note)
-    _after_save(case)
     return case
 
 
@@ -494,7 +494,6 @@ def case_answer_at_front_and_close(*, actor: User, case: Case, expected_version:
     _mark_first_contact(case)
     case = _transition(case, actor=actor, to=Status.CLOSED, expected_version=expected_version, resolution=answer)
     events.closed(case=case, actor=actor, text=answer)
-    _after_save(case)
     return case
 
 
@@ -520,7 +519,6 @@ def case_close(*, actor: User, case: Case, expected_version: int, resolution: st
         raise DomainError(_("対応結果を入力してください。"), field="resolution")
     case = _transition(case, actor=actor, to=Status.CLOSED, expected_version=expected_version, resolution=resolution)
     events.closed(case=case, actor=actor, text=resolution)
-    _after_save(case)
     return case
 
 

@@ -14,6 +14,7 @@ pytestmark = pytest.mark.django_db
 ENDPOINTS = [
     ("cases:dashboard", "get", Action.CASE_VIEW, False),
     ("cases:list", "get", Action.CASE_VIEW, False),
+    ("knowledge:search", "get", Action.CASE_VIEW, False),
     ("cases:create", "get", Action.CASE_CREATE, False),
     ("cases:create", "post", Action.CASE_CREATE, False),
     ("cases:detail", "get", Action.CASE_VIEW, True),

@@ -6,7 +6,6 @@ or pg_trgm extracts no trigrams from Japanese (checked at connection time in cor
 """
 
 # SQL here is assembled from table names and placeholders only; every value is a bound parameter.
-# ruff: noqa: S608
 
 from __future__ import annotations
 

@@ -4,7 +4,6 @@ LIKE is never used against the trigram table: SQLite 3.40 returns no rows for Ja
 """
 
 # SQL here is assembled from table names and placeholders only; every value is a bound parameter.
-# ruff: noqa: S608
 
 from __future__ import annotations
 
