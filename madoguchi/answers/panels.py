@@ -9,11 +9,11 @@ from django.http import HttpRequest
 from madoguchi.accounts.roles import Action
 from madoguchi.answers import services
 from madoguchi.answers.forms import AnswerDraftForm, ReviewForm
-from madoguchi.answers.models import AnswerStatus, OutboundEmail, OutboundStatus
+from madoguchi.answers.models import AnswerDraft, AnswerStatus, OutboundEmail, OutboundStatus
 from madoguchi.cases.access import visible_cases
 from madoguchi.cases.choices import Tier
 from madoguchi.cases.models import Case
-from madoguchi.cases.panels import DashboardWidget, Panel, register, register_widget
+from madoguchi.cases.panels import DashboardWidget, Panel, register, register_answer_summaries, register_widget
 
 
 def _context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict[str, Any] | None:
@@ -58,7 +58,21 @@ def _failed_mail(request: HttpRequest) -> dict[str, Any] | None:
     return {"rows": rows}
 
 
+def sent_answer_measures(case_ids: list[int]) -> dict[int, str]:
+    """Part ① of the latest sent answer of each case, in one query."""
+    out: dict[int, str] = {}
+    rows = (
+        AnswerDraft.objects.filter(case_id__in=case_ids, status=AnswerStatus.SENT)
+        .order_by("case_id", "-sent_at")
+        .values_list("case_id", "measures")
+    )
+    for case_id, measures in rows:
+        out.setdefault(case_id, measures)
+    return out
+
+
 def register_panels() -> None:
+    register_answer_summaries(sent_answer_measures)
     register(Panel(key="answers", order=50, template="staff/answers/_panel.html", context=_context))
     register_widget(
         DashboardWidget(

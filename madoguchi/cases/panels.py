@@ -61,3 +61,20 @@ def dashboard_widgets(request: HttpRequest) -> list[dict[str, Any]]:
         if ctx is not None:
             out.append({"template": widget.template, "key": widget.key, **ctx})
     return out
+
+
+# How a case was answered, provided by the answers app, for screens that show past cases (similar cases).
+AnswerSummaries = Callable[[list[int]], dict[int, str]]
+_answer_summary_providers: list[AnswerSummaries] = []
+
+
+def register_answer_summaries(provider: AnswerSummaries) -> None:
+    if provider not in _answer_summary_providers:
+        _answer_summary_providers.append(provider)
+
+
+def answer_summaries(case_ids: list[int]) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for provider in _answer_summary_providers:
+        out.update(provider(case_ids))
+    return out

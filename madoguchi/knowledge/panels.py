@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from madoguchi.accounts.models import User
 from madoguchi.cases.access import visible_cases
 from madoguchi.cases.models import Case
-from madoguchi.cases.panels import Panel, register
+from madoguchi.cases.panels import Panel, answer_summaries, register
 from madoguchi.knowledge.case_index import CASE_KIND
 from madoguchi.knowledge.search import service
 
@@ -30,6 +30,7 @@ def similar_context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> 
     )
     case_ids = [s.entry.object_id for s in found if s.entry.kind == CASE_KIND]
     cases = {c.pk: c for c in visible.filter(pk__in=case_ids)}
+    answers = answer_summaries(list(cases))
     rows = []
     for s in found:
         rows.append(
@@ -39,6 +40,7 @@ def similar_context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> 
                 "url": s.entry.url,
                 "similarity": round(s.similarity * 100),
                 "case": cases.get(s.entry.object_id) if s.entry.kind == CASE_KIND else None,
+                "answer": answers.get(s.entry.object_id, "") if s.entry.kind == CASE_KIND else "",
             }
         )
     return {"similar": [r for r in rows if r["kind"] != CASE_KIND or r["case"] is not None]}
