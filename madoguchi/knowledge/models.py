@@ -40,6 +40,12 @@ class SearchEntry(models.Model):
         ]
         indexes = [
             models.Index(fields=["kind", "category", "received_at"], name="searchentry_filter_idx"),
+            # Filter-first plans (service: a selective filter is read through these, then the text is
+            # checked on those rows only). The search page filters without a kind, so kind is not leading.
+            models.Index(fields=["category", "received_at"], name="searchentry_cat_recv_idx"),
+            models.Index(fields=["status", "received_at"], name="searchentry_status_recv_idx"),
+            models.Index(fields=["channel", "received_at"], name="searchentry_channel_recv_idx"),
+            models.Index(fields=["received_at"], name="searchentry_recv_idx"),
         ]
 
     def __str__(self) -> str:

@@ -97,6 +97,15 @@ class Command(BaseCommand):
             help="ベンチマーク用データベースを作成するサーバ（このデータベース自体には書き込みません）",
         )
         parser.add_argument("--pg-db", default="madoguchi_bench")
+        parser.add_argument(
+            "--keep", action="store_true", help="一時データベースを削除せずに残す（計画の調査用。後で手動で削除）"
+        )
+        parser.add_argument(
+            "--reuse",
+            action="store_true",
+            help="--keep で残したデータベース（--sqlite-path / --pg-db）があれば投入と索引作成を省略する",
+        )
+        parser.add_argument("--sqlite-path", default="", help="SQLite の一時ファイル（省略時は一時ディレクトリ）")
 
     def handle(self, *args: Any, **options: Any) -> None:
         records = 100_000 if options["quick"] else options["records"]
@@ -138,12 +147,17 @@ class Command(BaseCommand):
 
     def _sqlite(self, *, records: int, options: dict[str, Any]) -> tuple[str, list[str]]:
         tmp = tempfile.mkdtemp(prefix="madoguchi-bench-")
-        path = os.path.join(tmp, "bench.sqlite3")
+        path = options["sqlite_path"] or os.path.join(tmp, "bench.sqlite3")
+        reuse = options["reuse"] and os.path.exists(path)
         alias = "bench_sqlite"
         self._add_alias(alias, {"ENGINE": "django.db.backends.sqlite3", "NAME": path})
         try:
             self._migrate(alias)
             conn = connections[alias]
+            if reuse:
+                self._log(f"SQLite: reusing {path}")
+                build = f"| SQLite {self._sqlite_version(alias)} | ― | ― | ― | {os.path.getsize(path) / 1e6:.0f} |"
+                return build, self._measure("SQLite", alias, self._sqlite_scan(alias), options)
             with conn.cursor() as cur:
                 # A scratch file: no journal. In WAL mode one big build transaction rewrites FTS5
                 # segments into a WAL of several GB before it can be checkpointed.
@@ -174,24 +188,30 @@ class Command(BaseCommand):
                 f"| SQLite {self._sqlite_version(alias)} | {load_s:.1f} | {build_s:.1f} | {index_mb:.0f} "
                 f"| {size_before / 1e6:.0f} |"
             )
-
-            def scan(q: str) -> Callable[[], Any]:
-                def run() -> int:
-                    with conn.cursor() as cur:
-                        pattern = f"%{q}%"
-                        cur.execute(
-                            "SELECT count(*) FROM knowledge_searchentry WHERE title LIKE %s OR body LIKE %s",
-                            [pattern, pattern],
-                        )
-                        return int(cur.fetchone()[0])
-
-                return run
-
-            return build, self._measure("SQLite", alias, scan, options)
+            return build, self._measure("SQLite", alias, self._sqlite_scan(alias), options)
         finally:
             connections[alias].close()
             del connections.settings[alias]
+            if options["keep"]:
+                self._log(f"SQLite: kept {path}")
+            elif options["sqlite_path"]:
+                os.remove(path)
             shutil.rmtree(tmp, ignore_errors=True)
+
+    def _sqlite_scan(self, alias: str) -> Callable[[str], Callable[[], Any]]:
+        def scan(q: str) -> Callable[[], Any]:
+            def run() -> int:
+                with connections[alias].cursor() as cur:
+                    pattern = f"%{q}%"
+                    cur.execute(
+                        "SELECT count(*) FROM knowledge_searchentry WHERE title LIKE %s OR body LIKE %s",
+                        [pattern, pattern],
+                    )
+                    return int(cur.fetchone()[0])
+
+            return run
+
+        return scan
 
     def _sqlite_version(self, alias: str) -> str:
         with connections[alias].cursor() as cur:
@@ -208,14 +228,27 @@ class Command(BaseCommand):
         admin_alias, alias = "bench_pg_admin", "bench_pg"
         self._add_alias(admin_alias, server)
         with connections[admin_alias].cursor() as cur:
-            cur.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            cur.execute(
-                f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8' TEMPLATE template0"
-            )
+            cur.execute("SELECT count(*) FROM pg_database WHERE datname = %s", [name])
+            reuse = options["reuse"] and cur.fetchone()[0] == 1
+            if not reuse:
+                cur.execute(f'DROP DATABASE IF EXISTS "{name}"')
+                cur.execute(
+                    f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8' "
+                    "TEMPLATE template0"
+                )
         self._add_alias(alias, {**server, "NAME": name})
         try:
             self._migrate(alias)
             conn = connections[alias]
+            if reuse:
+                self._log(f"PostgreSQL: reusing {name}")
+                with conn.cursor() as cur:
+                    cur.execute("ANALYZE knowledge_searchentry")
+                    cur.execute("SELECT current_setting('server_version')")
+                    version = cur.fetchone()[0]
+                return f"| PostgreSQL {version.split()[0]} | ― | ― | ― | ― |", self._measure(
+                    "PostgreSQL", alias, self._pg_scan(alias), options
+                )
             with conn.cursor() as cur:
                 cur.execute("DROP INDEX knowledge_searchentry_trgm")
                 cur.execute("DROP INDEX knowledge_searchentry_bigrams")
@@ -253,26 +286,32 @@ class Command(BaseCommand):
                 f"| {table_bytes / 1e6:.0f} |"
             )
 
-            def scan(q: str) -> Callable[[], Any]:
-                def run() -> int:
-                    with conn.cursor() as cur:
-                        pattern = f"%{q}%"
-                        cur.execute(
-                            "SELECT count(*) FROM knowledge_searchentry WHERE title ILIKE %s OR body ILIKE %s",
-                            [pattern, pattern],
-                        )
-                        return int(cur.fetchone()[0])
-
-                return run
-
-            return build, self._measure("PostgreSQL", alias, scan, options)
+            return build, self._measure("PostgreSQL", alias, self._pg_scan(alias), options)
         finally:
             connections[alias].close()
             del connections.settings[alias]
             with connections[admin_alias].cursor() as cur:
-                cur.execute(f'DROP DATABASE IF EXISTS "{name}"')
+                if options["keep"]:
+                    self._log(f"PostgreSQL: kept database {name}")
+                else:
+                    cur.execute(f'DROP DATABASE IF EXISTS "{name}"')
             connections[admin_alias].close()
             del connections.settings[admin_alias]
+
+    def _pg_scan(self, alias: str) -> Callable[[str], Callable[[], Any]]:
+        def scan(q: str) -> Callable[[], Any]:
+            def run() -> int:
+                with connections[alias].cursor() as cur:
+                    pattern = f"%{q}%"
+                    cur.execute(
+                        "SELECT count(*) FROM knowledge_searchentry WHERE title ILIKE %s OR body ILIKE %s",
+                        [pattern, pattern],
+                    )
+                    return int(cur.fetchone()[0])
+
+            return run
+
+        return scan
 
     # --- measuring -----------------------------------------------------------------------------
 

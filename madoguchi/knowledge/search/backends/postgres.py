@@ -11,35 +11,46 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.utils import CursorWrapper
 
-from madoguchi.knowledge.search.backends.base import ENTRY, filter_sql, like_escape
+from madoguchi.knowledge.search.backends import base
+from madoguchi.knowledge.search.backends.base import ENTRY, filter_is_selective, filter_sql, like_escape, text_check_sql
 from madoguchi.knowledge.search.normalize import bigram_tokens, word_segments
 from madoguchi.knowledge.search.types import CandidateRequest
 
 # The trigram index is on this expression; queries must spell it the same way to use it.
 TEXT_EXPR = f"({ENTRY}.title_norm || ' ' || {ENTRY}.body_norm)"
 TITLE_WEIGHT = 3.0
-# A one-character query matching fewer than window x this is served by a bitmap scan.
-PROBE_FACTOR = 20
 
 
 def _lexeme(token: str) -> str:
     return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
+def index_tokens(norm: str) -> set[str]:
+    """Bigrams plus every single character as its own lexeme.
+
+    With unigram lexemes a one-character query is an exact lexeme match instead of a prefix match
+    ('漏':*). PostgreSQL's tsvector statistics then estimate its row count (a prefix match gets a
+    fixed guess), so a character that occurs nowhere is planned as a GIN bitmap scan, not as a
+    backward walk of the primary key through the whole table.
+    """
+    tokens = set(bigram_tokens(norm))
+    for seg in word_segments(norm):
+        tokens.update(seg)
+    return tokens
+
+
 def tsvector_literal(*, title_norm: str, body_norm: str) -> str:
-    tokens = set(bigram_tokens(title_norm)) | set(bigram_tokens(body_norm))
+    tokens = index_tokens(title_norm) | index_tokens(body_norm)
     return " ".join(_lexeme(t) for t in sorted(tokens))
 
 
 def tsquery_literal(terms: list[str]) -> str:
     parts: list[str] = []
     for term in terms:
-        for seg in word_segments(term):
-            parts.append(_lexeme(seg) + ":*" if len(seg) == 1 else _lexeme(seg))
+        parts.extend(_lexeme(seg) for seg in word_segments(term))
     return " & ".join(parts)
 
 
@@ -90,28 +101,10 @@ class PostgresBackend:
             params.extend([f"%{like_escape(term)}%", term])
         return " + ".join(pieces) or "0", params
 
-    def _is_rare_prefix_query(self, cursor: CursorWrapper, request: CandidateRequest) -> bool:
-        """One-character (prefix) terms get poor row estimates: PostgreSQL then walks the primary key
-        backwards looking for matches, which reads the whole table when the character is rare. Count
-        the matches through the GIN index (bitmap only) up to a cap to decide the plan ourselves."""
-        prefixes = [t for t in request.query.short_terms if len(t) == 1]
-        if not prefixes:
-            return False
-        cap = request.window * PROBE_FACTOR
-        cursor.execute("SET LOCAL enable_indexscan = off")
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute(
-            f"SELECT count(*) FROM (SELECT 1 FROM knowledge_searchentry {ENTRY} "
-            f"WHERE {ENTRY}.bigrams @@ %s::tsquery LIMIT %s) probe",
-            [tsquery_literal(request.query.short_terms), cap],
-        )
-        rare = int(cursor.fetchone()[0]) < cap
-        if not rare:
-            cursor.execute("RESET enable_indexscan")
-            cursor.execute("RESET enable_seqscan")
-        return rare
-
     def candidates(self, request: CandidateRequest) -> list[tuple[int, float]]:
+        with self.connection.cursor() as cursor:
+            if filter_is_selective(cursor, request, connection=self.connection, cap=base.FILTER_FIRST_CAP):
+                return self._filter_first(cursor, request)
         where, params = self._where(request)
         score, score_params = self._score(request)
         # Newest matches first through the primary key, then rank that window.
@@ -121,21 +114,25 @@ class PostgresBackend:
             f"WHERE {' AND '.join(where)} ORDER BY {ENTRY}.id DESC LIMIT %s) w"
         )
         params = [*score_params, *params, request.window]
-        if not any(len(t) == 1 for t in request.query.short_terms):
-            with self.connection.cursor() as cursor:
-                cursor.execute(sql, params)
-                return [(int(r[0]), float(r[1])) for r in cursor.fetchall()]
-        with transaction.atomic(using=self.connection.alias), self.connection.cursor() as cursor:
-            # For rare one-character terms the planner settings stay off: a bitmap scan of the GIN.
-            if self._is_rare_prefix_query(cursor, request):
-                cursor.execute(sql, params)
-                rows = cursor.fetchall()
-                cursor.execute("RESET enable_indexscan")
-                cursor.execute("RESET enable_seqscan")
-            else:
-                cursor.execute(sql, params)
-                rows = cursor.fetchall()
-            return [(int(r[0]), float(r[1])) for r in rows]
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [(int(r[0]), float(r[1])) for r in cursor.fetchall()]
+
+    def _filter_first(self, cursor: CursorWrapper, request: CandidateRequest) -> list[tuple[int, float]]:
+        """A selective filter drives: its rows come from the B-tree index, the text is checked on them.
+
+        strpos() cannot use the text GIN indexes and `id + 0` cannot use the primary key order, so the
+        only plans left read the filter index (no backward walk of the table).
+        """
+        filters, filter_params = filter_sql(request, self.connection)
+        checks, check_params = text_check_sql(request, position_function="strpos")
+        score, score_params = self._score(request)
+        cursor.execute(
+            f"SELECT {ENTRY}.id, {score} FROM knowledge_searchentry {ENTRY} "
+            f"WHERE {' AND '.join([*filters, *checks])} ORDER BY {ENTRY}.id + 0 DESC LIMIT %s",
+            [*score_params, *filter_params, *check_params, request.window],
+        )
+        return [(int(r[0]), float(r[1])) for r in cursor.fetchall()]
 
     def matching_ids_sql(self, request: CandidateRequest) -> tuple[str, list[Any]]:
         where, params = self._where(request)

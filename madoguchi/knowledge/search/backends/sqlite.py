@@ -12,7 +12,8 @@ from typing import Any
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.utils import CursorWrapper
 
-from madoguchi.knowledge.search.backends.base import ENTRY, filter_sql
+from madoguchi.knowledge.search.backends import base
+from madoguchi.knowledge.search.backends.base import ENTRY, filter_is_selective, filter_sql, text_check_sql
 from madoguchi.knowledge.search.normalize import bigram_text, word_segments
 from madoguchi.knowledge.search.types import CandidateRequest
 
@@ -114,6 +115,9 @@ class SqliteBackend:
         )
 
     def candidates(self, request: CandidateRequest) -> list[tuple[int, float]]:
+        with self.connection.cursor() as cursor:
+            if filter_is_selective(cursor, request, connection=self.connection, cap=base.FILTER_FIRST_CAP):
+                return self._filter_first(cursor, request)
         driver, from_sql, where, params = self._from_where(request)
         # FTS5 walks its doclist newest-first for ORDER BY rowid DESC and stops at the window;
         # bm25() is computed only for those rows. bm25 is "lower is better", so negate it.
@@ -127,6 +131,22 @@ class SqliteBackend:
         with self.connection.cursor() as cursor:
             cursor.execute(sql, [*tf_params, *params, request.window])
             return [(int(r[0]), float(r[1])) for r in cursor.fetchall()]
+
+    def _filter_first(self, cursor: CursorWrapper, request: CandidateRequest) -> list[tuple[int, float]]:
+        """A selective filter drives: its rows come from the B-tree index, the text is checked on them.
+
+        `+id` in ORDER BY keeps SQLite from walking the whole table backwards by rowid instead. There is
+        no FTS row here, so no bm25: the score is the title/term-frequency part only.
+        """
+        filters, filter_params = filter_sql(request, self.connection)
+        checks, check_params = text_check_sql(request, position_function="instr")
+        tf_sql, tf_params = term_score_sql(request.query.terms)
+        cursor.execute(
+            f"SELECT {ENTRY}.id, {tf_sql} FROM knowledge_searchentry {ENTRY} "
+            f"WHERE {' AND '.join([*filters, *checks])} ORDER BY +{ENTRY}.id DESC LIMIT %s",
+            [*tf_params, *filter_params, *check_params, request.window],
+        )
+        return [(int(r[0]), float(r[1])) for r in cursor.fetchall()]
 
     def matching_ids_sql(self, request: CandidateRequest) -> tuple[str, list[Any]]:
         _driver, from_sql, where, params = self._from_where(request)
