@@ -21,9 +21,11 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connections
 from django.db.migrations.executor import MigrationExecutor
+from django.db.models import Max
 from django.utils import timezone
 
 from madoguchi.knowledge.bench_data import SyntheticCase, synthetic_cases
+from madoguchi.knowledge.models import SearchEntry
 from madoguchi.knowledge.search import service
 from madoguchi.knowledge.search.backends.postgres import tsvector_literal
 from madoguchi.knowledge.search.normalize import normalize_text
@@ -167,10 +169,14 @@ class Command(BaseCommand):
                 cur.execute("PRAGMA cache_size=-1000000")
             self._log("SQLite: loading")
             started = time.perf_counter()
+            # Datetimes stored as the ORM stores them (UTC text without an offset): raw aware datetimes
+            # would be written with "+09:00" and compare as text nine hours off with the date filters.
+            adapt = conn.ops.adapt_datetimefield_value
             with conn.cursor() as cur:
                 for batch in _batches(records):
                     cur.executemany(
-                        f"INSERT INTO knowledge_searchentry ({COLUMNS}) VALUES ({', '.join(['%s'] * 14)})", batch
+                        f"INSERT INTO knowledge_searchentry ({COLUMNS}) VALUES ({', '.join(['%s'] * 14)})",
+                        [(*r[:9], adapt(r[9]), *r[10:13], adapt(r[13])) for r in batch],
                     )
             load_s = time.perf_counter() - started
             size_before = os.path.getsize(path)
@@ -319,10 +325,10 @@ class Command(BaseCommand):
         self, label: str, alias: str, scan: Callable[[str], Callable[[], Any]], options: dict[str, Any]
     ) -> list[str]:
         rows = []
-        with connections[alias].cursor() as cur:
-            cur.execute("SELECT max(received_at) FROM knowledge_searchentry")
-            latest = cur.fetchone()[0]
-        latest_day = timezone.localtime(latest).date() if hasattr(latest, "tzinfo") else timezone.localdate()
+        # Through the ORM: a raw max() on SQLite returns text, and the date filters then fell back to
+        # today, after the whole synthetic range (two of the three filtered queries matched nothing).
+        latest = SearchEntry.objects.using(alias).aggregate(latest=Max("received_at"))["latest"]
+        latest_day = timezone.localtime(latest).date()
         classes: list[tuple[str, list[tuple[str, SearchFilters]]]] = [
             (name, [(q, SearchFilters()) for q in qs]) for name, qs in QUERIES.items()
         ]

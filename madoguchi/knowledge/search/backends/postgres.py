@@ -14,8 +14,7 @@ from typing import Any
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.utils import CursorWrapper
 
-from madoguchi.knowledge.search.backends import base
-from madoguchi.knowledge.search.backends.base import ENTRY, filter_is_selective, filter_sql, like_escape, text_check_sql
+from madoguchi.knowledge.search.backends.base import ENTRY, filter_sql, like_escape
 from madoguchi.knowledge.search.normalize import bigram_tokens, word_segments
 from madoguchi.knowledge.search.types import CandidateRequest
 
@@ -102,9 +101,9 @@ class PostgresBackend:
         return " + ".join(pieces) or "0", params
 
     def candidates(self, request: CandidateRequest) -> list[tuple[int, float]]:
-        with self.connection.cursor() as cursor:
-            if filter_is_selective(cursor, request, connection=self.connection, cap=base.FILTER_FIRST_CAP):
-                return self._filter_first(cursor, request)
+        # Filters are plain conditions here: with the B-tree indexes of the filter columns the planner
+        # combines a selective filter with the GIN index itself (BitmapAnd). A filter-first plan as on
+        # SQLite measured slower on PostgreSQL (it picks the date index and filters 40,000 rows).
         where, params = self._where(request)
         score, score_params = self._score(request)
         # Newest matches first through the primary key, then rank that window.
@@ -117,22 +116,6 @@ class PostgresBackend:
         with self.connection.cursor() as cursor:
             cursor.execute(sql, params)
             return [(int(r[0]), float(r[1])) for r in cursor.fetchall()]
-
-    def _filter_first(self, cursor: CursorWrapper, request: CandidateRequest) -> list[tuple[int, float]]:
-        """A selective filter drives: its rows come from the B-tree index, the text is checked on them.
-
-        strpos() cannot use the text GIN indexes and `id + 0` cannot use the primary key order, so the
-        only plans left read the filter index (no backward walk of the table).
-        """
-        filters, filter_params = filter_sql(request, self.connection)
-        checks, check_params = text_check_sql(request, position_function="strpos")
-        score, score_params = self._score(request)
-        cursor.execute(
-            f"SELECT {ENTRY}.id, {score} FROM knowledge_searchentry {ENTRY} "
-            f"WHERE {' AND '.join([*filters, *checks])} ORDER BY {ENTRY}.id + 0 DESC LIMIT %s",
-            [*score_params, *filter_params, *check_params, request.window],
-        )
-        return [(int(r[0]), float(r[1])) for r in cursor.fetchall()]
 
     def matching_ids_sql(self, request: CandidateRequest) -> tuple[str, list[Any]]:
         where, params = self._where(request)
