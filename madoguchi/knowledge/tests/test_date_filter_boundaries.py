@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 
 from madoguchi.knowledge.search import service
-from madoguchi.knowledge.search.backends import base
+from madoguchi.knowledge.search.backends import sqlite as sqlite_backend
 from madoguchi.knowledge.search.types import SearchFilters
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(params=[1_000_000, 0], ids=["filter_first", "text_first"])
 def plan(request, monkeypatch):
-    monkeypatch.setattr(base, "FILTER_FIRST_CAP", request.param)
+    monkeypatch.setattr(sqlite_backend, "FILTER_FIRST_CAP", request.param)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import pytest
 from django.utils import timezone
 
 from madoguchi.knowledge.search import service
-from madoguchi.knowledge.search.backends import base
+from madoguchi.knowledge.search.backends import sqlite as sqlite_backend
 from madoguchi.knowledge.search.types import SearchFilters
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +51,7 @@ def corpus():
 @pytest.fixture(params=["filter_first", "text_first"])
 def plan(request, monkeypatch):
     # A cap of 0 means no filter is ever selective enough: the text index drives.
-    monkeypatch.setattr(base, "FILTER_FIRST_CAP", 1_000_000 if request.param == "filter_first" else 0)
+    monkeypatch.setattr(sqlite_backend, "FILTER_FIRST_CAP", 1_000_000 if request.param == "filter_first" else 0)
     return request.param
 
 

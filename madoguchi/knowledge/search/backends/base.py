@@ -10,16 +10,10 @@ from django.db.backends.utils import CursorWrapper
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
-from madoguchi.knowledge.search.normalize import word_segments
 from madoguchi.knowledge.search.types import CandidateRequest
 
 # Alias of knowledge_searchentry in every query the backends build.
 ENTRY = "e"
-# A filter (category, status, channel, dates) matching at most this many entries is read through its
-# B-tree index first and the text is checked on those rows only. Above it the text index drives and
-# the filters are checked per match. Measured in docs/performance.md: checking the text of 5,000 rows
-# costs a few milliseconds; walking text matches past a selective filter can cost 100 ms and more.
-FILTER_FIRST_CAP = 5000
 
 
 def like_escape(text: str) -> str:
@@ -107,32 +101,3 @@ def filter_sql(request: CandidateRequest, connection: BaseDatabaseWrapper) -> tu
         params.append(kind)
         params.extend(sub_params)
     return where, params
-
-
-def filter_is_selective(
-    cursor: CursorWrapper, request: CandidateRequest, *, connection: BaseDatabaseWrapper, cap: int
-) -> bool:
-    """True when the indexed filters alone match at most `cap` entries (counted through the index)."""
-    where, params = indexed_filter_sql(request, connection)
-    if not where:
-        return False
-    cursor.execute(
-        f"SELECT count(*) FROM (SELECT 1 FROM knowledge_searchentry {ENTRY} WHERE {' AND '.join(where)} LIMIT %s) n",
-        [*params, cap + 1],
-    )
-    return int(cursor.fetchone()[0]) <= cap
-
-
-def text_check_sql(request: CandidateRequest, *, position_function: str) -> tuple[list[str], list[Any]]:
-    """Substring checks equivalent to the index match, for rows already narrowed by a filter.
-
-    Long terms are substrings (what the trigram index finds); short terms match per word segment
-    (what the bigram index finds: a bigram token or a character inside a word).
-    `position_function` is instr (SQLite) or strpos (PostgreSQL): neither can use a text index, so the
-    planner keeps driving from the filter index.
-    """
-    text = f"({ENTRY}.title_norm || ' ' || {ENTRY}.body_norm)"
-    needles = list(request.query.long_terms)
-    for term in request.query.short_terms:
-        needles.extend(word_segments(term))
-    return [f"{position_function}({text}, %s) > 0" for _ in needles], needles
