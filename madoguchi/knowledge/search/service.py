@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connections, transaction
 from django.db.models import QuerySet
 
@@ -43,7 +44,8 @@ def get_backend(*, using: str = "default") -> SearchBackend:
         return SqliteBackend(connection)
     if connection.vendor == "postgresql":
         return PostgresBackend(connection)
-    raise NotImplementedError(f"no search backend for {connection.vendor}")
+    # Only the two supported databases have the Japanese indexes (docs/search.md).
+    raise ImproperlyConfigured(f"Madoguchi supports SQLite and PostgreSQL, not {connection.vendor}")
 
 
 def tags_field(tags: Iterable[str]) -> str:
