@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from madoguchi.accounts.roles import Action
 from madoguchi.answers import services
@@ -73,7 +74,7 @@ def sent_answer_measures(case_ids: list[int]) -> dict[int, str]:
 
 def register_panels() -> None:
     register_answer_summaries(sent_answer_measures)
-    register(Panel(key="answers", order=50, template="staff/answers/_panel.html", context=_context))
+    register(Panel(key="answers", title=_("回答"), order=50, template="staff/answers/_panel.html", context=_context))
     register_widget(
         DashboardWidget(
             key="failed_mail", order=10, template="staff/answers/_failed_mail_widget.html", context=_failed_mail

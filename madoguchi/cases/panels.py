@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.http import HttpRequest
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 from madoguchi.cases.models import Case
 
@@ -20,6 +23,8 @@ class Panel:
     order: int
     template: str
     context: Callable[[HttpRequest, Case, dict[str, Any]], dict[str, Any] | None]
+    # Shown in the case screen's jump menu.
+    title: str | StrPromise = ""
 
 
 _panels: dict[str, Panel] = {}
@@ -35,7 +40,7 @@ def render_context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> l
     for panel in sorted(_panels.values(), key=lambda p: p.order):
         ctx = panel.context(request, case, bound)
         if ctx is not None:
-            out.append({"template": panel.template, "key": panel.key, **ctx})
+            out.append({"template": panel.template, "key": panel.key, "title": panel.title, **ctx})
     return out
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from madoguchi.cases.models import Case
 from madoguchi.cases.panels import Panel, register
@@ -20,4 +21,6 @@ def _context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict[st
 
 
 def register_panels() -> None:
-    register(Panel(key="intake", order=30, template="staff/intake/_panel.html", context=_context))
+    register(
+        Panel(key="intake", title=_("メール・添付"), order=30, template="staff/intake/_panel.html", context=_context)
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from madoguchi.accounts.models import User
 from madoguchi.cases.access import visible_cases
@@ -47,4 +48,12 @@ def similar_context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> 
 
 
 def register_panels() -> None:
-    register(Panel(key="similar", order=80, template="staff/knowledge/_similar_panel.html", context=similar_context))
+    register(
+        Panel(
+            key="similar",
+            title=_("似た相談"),
+            order=80,
+            template="staff/knowledge/_similar_panel.html",
+            context=similar_context,
+        )
+    )

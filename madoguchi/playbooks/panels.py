@@ -7,6 +7,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from madoguchi.accounts.models import User
 from madoguchi.accounts.roles import Action
@@ -67,7 +68,15 @@ def _deadlines_widget(request: HttpRequest) -> dict[str, Any] | None:
 
 
 def register_panels() -> None:
-    register(Panel(key="playbooks", order=30, template="staff/playbooks/_case_panel.html", context=_context))
+    register(
+        Panel(
+            key="playbooks",
+            title=_("事故対応フロー"),
+            order=30,
+            template="staff/playbooks/_case_panel.html",
+            context=_context,
+        )
+    )
     register_widget(
         DashboardWidget(
             key="legal_clocks", order=5, template="staff/playbooks/_deadlines_widget.html", context=_deadlines_widget

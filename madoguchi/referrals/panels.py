@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from madoguchi.accounts.models import User
 from madoguchi.accounts.roles import Action
@@ -49,7 +50,15 @@ def _quick_widget(request: HttpRequest) -> dict[str, Any] | None:
 
 
 def register_panels() -> None:
-    register(Panel(key="referrals", order=40, template="staff/referrals/_case_panel.html", context=_case_panel))
+    register(
+        Panel(
+            key="referrals",
+            title=_("紹介先・法令"),
+            order=40,
+            template="staff/referrals/_case_panel.html",
+            context=_case_panel,
+        )
+    )
     register_widget(
         DashboardWidget(
             key="referrals_quick", order=30, template="staff/referrals/_quick_widget.html", context=_quick_widget

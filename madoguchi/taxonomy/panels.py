@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from madoguchi.accounts.roles import Action
 from madoguchi.cases.models import Case
@@ -22,4 +23,6 @@ def _context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict[st
 
 
 def register_panels() -> None:
-    register(Panel(key="taxonomy", order=80, template="staff/taxonomy/_case_panel.html", context=_context))
+    register(
+        Panel(key="taxonomy", title=_("分類"), order=80, template="staff/taxonomy/_case_panel.html", context=_context)
+    )

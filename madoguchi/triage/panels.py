@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from madoguchi.cases.models import Case
 from madoguchi.cases.panels import Panel, register
@@ -19,4 +20,6 @@ def _context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict[st
 
 
 def register_panels() -> None:
-    register(Panel(key="triage", order=10, template="staff/triage/_panel.html", context=_context))
+    register(
+        Panel(key="triage", title=_("振り分け支援"), order=10, template="staff/triage/_panel.html", context=_context)
+    )
