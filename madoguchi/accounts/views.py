@@ -211,4 +211,9 @@ def security_policy(request: HttpRequest) -> HttpResponse:
         services.security_policy_update(actor=request.user, require_2fa_roles=form.cleaned_data["require_2fa_roles"])  # type: ignore[arg-type]
         messages.success(request, _("ログイン方針を更新しました。"))
         return redirect("accounts:security_policy")
-    return render(request, "staff/accounts/security_policy.html", {"form": form})
+    context = {
+        "form": form,
+        "title": _("ログイン方針"),
+        "intro": _("チェックした役割の職員は、ログイン時に認証アプリの確認コード（TOTP）が必要になります。"),
+    }
+    return render(request, "staff/settings_form.html", context)

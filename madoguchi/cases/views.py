@@ -522,4 +522,12 @@ def desk_settings(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("窓口の運用ルールを更新しました。"))
         return redirect("cases:desk_settings")
     status = 400 if form.errors else 200
-    return render(request, "staff/cases/desk_settings.html", {"form": form}, status=status)
+    context = {
+        "form": form,
+        "title": _("窓口の運用ルール"),
+        "intro": _(
+            "初回対応までの目標は、営業時間（平日、祝日と年末年始を除く）で数えるか、"
+            "暦どおりに数えるかを区分ごとに選べます。"
+        ),
+    }
+    return render(request, "staff/settings_form.html", context, status=status)

@@ -10,6 +10,7 @@ import yaml
 from django.db import transaction
 from django.utils.dateparse import parse_duration
 
+from madoguchi.core.reference_data import apply_changes
 from madoguchi.playbooks.models import LegalClockRule, PlaybookTemplate, TemplateItem
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -98,15 +99,6 @@ def item_rows(raw: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
-def _apply(obj: Any, fields: dict[str, Any]) -> bool:
-    changed = [name for name, value in fields.items() if getattr(obj, name) != value]
-    for name in changed:
-        setattr(obj, name, fields[name])
-    if changed:
-        obj.save()
-    return bool(changed)
-
-
 @transaction.atomic
 def load(
     *,
@@ -127,7 +119,7 @@ def load(
             fields = clock_fields(raw)
             if force:
                 fields["edited_by_staff"] = False
-            counts["updated" if _apply(rule, fields) else "unchanged"] += 1
+            counts["updated" if apply_changes(rule, fields) else "unchanged"] += 1
 
     for raw in read_yaml(playbooks_path)["playbooks"]:
         # Runs hold copies of their items, so refreshing a template row never changes a running checklist.
@@ -136,7 +128,7 @@ def load(
             template = PlaybookTemplate.objects.create(code=raw["code"], **template_fields(raw))
             counts["created"] += 1
         else:
-            counts["updated" if _apply(template, template_fields(raw)) else "unchanged"] += 1
+            counts["updated" if apply_changes(template, template_fields(raw)) else "unchanged"] += 1
         existing = {i.code: i for i in template.items.all()}
         wanted = item_rows(raw)
         for row in wanted:
@@ -145,7 +137,7 @@ def load(
                 TemplateItem.objects.create(template=template, **row)
                 counts["created"] += 1
             else:
-                counts["updated" if _apply(item, row) else "unchanged"] += 1
+                counts["updated" if apply_changes(item, row) else "unchanged"] += 1
         stale = set(existing) - {row["code"] for row in wanted}
         if stale:
             template.items.filter(code__in=stale).delete()

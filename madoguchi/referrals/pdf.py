@@ -6,32 +6,22 @@ import datetime as dt
 import io
 from xml.sax.saxutils import escape
 
+from django.utils.translation import gettext as _
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer
 
+from madoguchi.core import pdf
 from madoguchi.referrals.formatting import jdate
 from madoguchi.referrals.freshness import is_stale
 from madoguchi.referrals.models import ChannelKind
 from madoguchi.referrals.selectors import SituationGroup
 
-FONT = "HeiseiKakuGo-W5"
-
-
-def _font() -> str:
-    # A CID font needs no font file: every PDF viewer ships the Adobe-Japan1 glyphs.
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-    return FONT
-
 
 def _styles() -> dict[str, ParagraphStyle]:
-    font = _font()
-    base = ParagraphStyle("base", fontName=font, fontSize=8.5, leading=12, wordWrap="CJK")
+    base = pdf.base_style(size=8.5, leading=12)
     return {
         "title": ParagraphStyle("title", parent=base, fontSize=15, leading=20, spaceAfter=2 * mm),
         "meta": ParagraphStyle("meta", parent=base, fontSize=8, textColor=colors.HexColor("#444444")),
@@ -54,7 +44,7 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 def _footer(canvas: object, doc: SimpleDocTemplate) -> None:
     canvas.saveState()  # type: ignore[attr-defined]
-    canvas.setFont(FONT, 7)  # type: ignore[attr-defined]
+    canvas.setFont(pdf.japanese_font(), 7)  # type: ignore[attr-defined]
     canvas.drawRightString(A4[0] - 15 * mm, 10 * mm, f"{doc.page}")  # type: ignore[attr-defined]
     canvas.restoreState()  # type: ignore[attr-defined]
 
@@ -62,22 +52,13 @@ def _footer(canvas: object, doc: SimpleDocTemplate) -> None:
 def quick_list_pdf(*, groups: list[SituationGroup], today: dt.date, desk_name: str) -> bytes:
     styles = _styles()
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=15 * mm,
-        rightMargin=15 * mm,
-        topMargin=15 * mm,
-        bottomMargin=15 * mm,
-        title="相談・届出先クイックリスト",
-        author=desk_name,
-    )
+    doc = pdf.a4_document(buffer, title=_("相談・届出先クイックリスト"), author=desk_name)
     story: list[object] = [
-        Paragraph("相談・届出先クイックリスト", styles["title"]),
+        Paragraph(escape(_("相談・届出先クイックリスト")), styles["title"]),
         Paragraph(
             escape(
-                f"{desk_name}　作成日：{jdate(today)}　"
-                "各連絡先は出典の日付（情報の日付）時点のものです。ご利用前に各機関の案内をご確認ください。"
+                _("%(desk)s　作成日：%(date)s　") % {"desk": desk_name, "date": jdate(today)}
+                + _("各連絡先は出典の日付（情報の日付）時点のものです。ご利用前に各機関の案内をご確認ください。")
             ),
             styles["meta"],
         ),
@@ -88,13 +69,15 @@ def quick_list_pdf(*, groups: list[SituationGroup], today: dt.date, desk_name: s
         for org in group.organizations:
             marks = []
             if not org.verified:
-                marks.append("［未検証］")
+                marks.append(_("［未検証］"))
             if is_stale(org, today=today):
-                marks.append("［要確認］")
+                marks.append(_("［要確認］"))
             entry: list[object] = [Paragraph(escape(org.name + " " + "".join(marks)), styles["org"])]
             for channel in org.channels:
-                label = {"phone": "電話", "web": "Web", "email": "メール", "counter": "窓口"}.get(
-                    channel["kind"], channel["kind"]
+                label = (
+                    str(ChannelKind(channel["kind"]).label)
+                    if channel["kind"] in ChannelKind.values
+                    else channel["kind"]
                 )
                 text = f"{label}：{channel['value']}"
                 if channel.get("hours"):
@@ -104,7 +87,8 @@ def quick_list_pdf(*, groups: list[SituationGroup], today: dt.date, desk_name: s
                 else:
                     text = escape(text)
                 entry.append(Paragraph(text, styles["detail"]))
-            entry.append(Paragraph(escape(f"出典：{org.source_url}（{jdate(org.as_of)}時点）"), styles["source"]))
+            source = _("出典：%(url)s（%(date)s時点）") % {"url": org.source_url, "date": jdate(org.as_of)}
+            entry.append(Paragraph(escape(source), styles["source"]))
             block.append(KeepTogether(entry))
         story.extend(block)
     doc.build(story, onFirstPage=_footer, onLaterPages=_footer)  # type: ignore[arg-type]

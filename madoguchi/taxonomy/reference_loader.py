@@ -9,6 +9,7 @@ from typing import IO, Any
 import yaml
 from django.db import transaction
 
+from madoguchi.core.reference_data import apply_changes
 from madoguchi.taxonomy.models import Scheme, Term
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "taxonomies.yaml"
@@ -56,15 +57,6 @@ def _term_fields(raw: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _apply(obj: Any, fields: dict[str, Any]) -> bool:
-    changed = [name for name, value in fields.items() if getattr(obj, name) != value]
-    for name in changed:
-        setattr(obj, name, fields[name])
-    if changed:
-        obj.save()
-    return bool(changed)
-
-
 @transaction.atomic
 def load(*, force: bool = False, stdout: IO[str] | None = None, path: Path = DATA_FILE) -> dict[str, int]:
     data = read_data(path=path)
@@ -78,7 +70,7 @@ def load(*, force: bool = False, stdout: IO[str] | None = None, path: Path = DAT
         if created:
             count("created")
         else:
-            count("updated" if _apply(scheme, _scheme_fields(raw_scheme)) else "unchanged")
+            count("updated" if apply_changes(scheme, _scheme_fields(raw_scheme)) else "unchanged")
         by_code: dict[str, Term] = {t.code: t for t in scheme.terms.all()}
         # Two passes: terms first, then parents, because a parent may come later in the file.
         for raw in raw_scheme.get("terms") or []:
@@ -92,7 +84,7 @@ def load(*, force: bool = False, stdout: IO[str] | None = None, path: Path = DAT
                 fields = _term_fields(raw)
                 if force:
                     fields["edited_by_staff"] = False
-                count("updated" if _apply(term, fields) else "unchanged")
+                count("updated" if apply_changes(term, fields) else "unchanged")
         for raw in raw_scheme.get("terms") or []:
             term = by_code[raw["code"]]
             if term.edited_by_staff and not force:
