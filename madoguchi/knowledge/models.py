@@ -54,3 +54,25 @@ class SearchEntry(models.Model):
     @property
     def tag_list(self) -> list[str]:
         return [t for t in self.tags.split("|") if t]
+
+
+class SearchTag(models.Model):
+    """One (tag, entry) posting: the tag filter walked in entry-id order.
+
+    The `tags` text of an entry is what SQLite filters on and what the page shows; these postings let
+    PostgreSQL walk the entries of one tag newest first (a B-tree on (tag, entry)), which a LIKE on
+    the text cannot. Written only by the search service, together with the entry.
+    """
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="tag_postings")
+    tag = models.CharField(_("タグ"), max_length=100)
+
+    class Meta:
+        verbose_name = _("検索索引のタグ")
+        verbose_name_plural = _("検索索引のタグ")
+        constraints = [
+            models.UniqueConstraint(fields=["tag", "entry"], name="searchtag_tag_entry_uniq"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tag} → {self.entry_id}"

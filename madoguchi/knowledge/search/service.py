@@ -17,7 +17,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import connections, transaction
 from django.db.models import QuerySet
 
-from madoguchi.knowledge.models import SearchEntry
+from madoguchi.knowledge.models import SearchEntry, SearchTag
 from madoguchi.knowledge.search.backends.base import SearchBackend
 from madoguchi.knowledge.search.backends.postgres import PostgresBackend
 from madoguchi.knowledge.search.backends.sqlite import SqliteBackend
@@ -48,8 +48,12 @@ def get_backend(*, using: str = "default") -> SearchBackend:
     raise ImproperlyConfigured(f"Madoguchi supports SQLite and PostgreSQL, not {connection.vendor}")
 
 
+def tag_names(tags: Iterable[str]) -> list[str]:
+    return sorted({t.strip()[:100] for t in tags if t.strip()})
+
+
 def tags_field(tags: Iterable[str]) -> str:
-    names = sorted({t.strip() for t in tags if t.strip()})
+    names = tag_names(tags)
     return f"|{'|'.join(names)}|" if names else ""
 
 
@@ -90,6 +94,8 @@ def index_document(
         entry.visibility = visibility
         entry.url = url
         entry.save(using=using)
+        SearchTag.objects.using(using).filter(entry=entry).delete()
+        SearchTag.objects.using(using).bulk_create([SearchTag(entry=entry, tag=name) for name in tag_names(tags)])
         backend.add(cursor, entry_id=entry.pk, title_norm=entry.title_norm, body_norm=entry.body_norm)
     return entry
 
@@ -216,6 +222,14 @@ def bulk_add(documents: list[Document], *, using: str = "default") -> int:
     ]
     with transaction.atomic(using=using), connections[using].cursor() as cursor:
         created = SearchEntry.objects.using(using).bulk_create(entries, batch_size=1000)
+        SearchTag.objects.using(using).bulk_create(
+            [
+                SearchTag(entry=e, tag=name)
+                for e, d in zip(created, documents, strict=True)
+                for name in tag_names(d.tags)
+            ],
+            batch_size=5000,
+        )
         backend.add_many(cursor, rows=[(e.pk, e.title_norm, e.body_norm) for e in created])
     return len(created)
 

@@ -44,7 +44,7 @@ FILTERED: list[tuple[str, dict[str, Any]]] = [
 ]
 BATCH = 10_000
 COLUMNS = (
-    "kind, object_id, title, body, title_norm, body_norm, category, status, channel, received_at, tags, "
+    "id, kind, object_id, title, body, title_norm, body_norm, category, status, channel, received_at, tags, "
     "visibility, url, updated_at"
 )
 
@@ -52,9 +52,14 @@ COLUMNS = (
 def _row(i: int, c: SyntheticCase, now: Any) -> tuple[Any, ...]:
     tags = f"|{'|'.join(sorted(c.tags))}|" if c.tags else ""
     return (
-        "case", i, c.title, c.body, normalize_text(c.title), normalize_text(c.body),
+        i, "case", i, c.title, c.body, normalize_text(c.title), normalize_text(c.body),
         c.category, c.status, c.channel, c.received_at, tags, "staff", "", now,
     )  # fmt: skip
+
+
+def _postings(batch: list[tuple[Any, ...]]) -> list[tuple[int, str]]:
+    """(entry id, tag) rows of the tag postings table (what service.bulk_add writes)."""
+    return [(row[0], tag) for row in batch for tag in row[11].split("|") if tag]
 
 
 def _batches(records: int) -> Iterator[list[tuple[Any, ...]]]:
@@ -175,9 +180,10 @@ class Command(BaseCommand):
             with conn.cursor() as cur:
                 for batch in _batches(records):
                     cur.executemany(
-                        f"INSERT INTO knowledge_searchentry ({COLUMNS}) VALUES ({', '.join(['%s'] * 14)})",
-                        [(*r[:9], adapt(r[9]), *r[10:13], adapt(r[13])) for r in batch],
+                        f"INSERT INTO knowledge_searchentry ({COLUMNS}) VALUES ({', '.join(['%s'] * 15)})",
+                        [(*r[:10], adapt(r[10]), *r[11:14], adapt(r[14])) for r in batch],
                     )
+                    cur.executemany("INSERT INTO knowledge_searchtag (entry_id, tag) VALUES (%s, %s)", _postings(batch))
             load_s = time.perf_counter() - started
             size_before = os.path.getsize(path)
             self._log(f"SQLite: loaded in {load_s:.1f}s; building indexes")
@@ -250,6 +256,7 @@ class Command(BaseCommand):
                 self._log(f"PostgreSQL: reusing {name}")
                 with conn.cursor() as cur:
                     cur.execute("ANALYZE knowledge_searchentry")
+                    cur.execute("ANALYZE knowledge_searchtag")
                     cur.execute("SELECT current_setting('server_version')")
                     version = cur.fetchone()[0]
                 return f"| PostgreSQL {version.split()[0]} | ― | ― | ― | ― |", self._measure(
@@ -262,10 +269,19 @@ class Command(BaseCommand):
             started = time.perf_counter()
             with conn.cursor() as cur:
                 raw = cur.cursor
+                postings: list[tuple[int, str]] = []
                 with raw.copy(f"COPY knowledge_searchentry ({COLUMNS}, bigrams) FROM STDIN") as copy:
                     for batch in _batches(records):
+                        postings.extend(_postings(batch))
                         for row in batch:
-                            copy.write_row((*row, tsvector_literal(title_norm=row[4], body_norm=row[5])))
+                            copy.write_row((*row, tsvector_literal(title_norm=row[5], body_norm=row[6])))
+                with raw.copy("COPY knowledge_searchtag (entry_id, tag) FROM STDIN") as copy:
+                    for posting in postings:
+                        copy.write_row(posting)
+                cur.execute(
+                    "SELECT setval(pg_get_serial_sequence('knowledge_searchentry', 'id'), max(id)) "
+                    "FROM knowledge_searchentry"
+                )
             load_s = time.perf_counter() - started
             self._log(f"PostgreSQL: loaded in {load_s:.1f}s; building indexes")
             started = time.perf_counter()
@@ -277,6 +293,7 @@ class Command(BaseCommand):
                 )
                 cur.execute("CREATE INDEX knowledge_searchentry_bigrams ON knowledge_searchentry USING gin (bigrams)")
                 cur.execute("VACUUM ANALYZE knowledge_searchentry")
+                cur.execute("VACUUM ANALYZE knowledge_searchtag")
             build_s = time.perf_counter() - started
             with conn.cursor() as cur:
                 cur.execute(

@@ -44,7 +44,7 @@ class SearchBackend(Protocol):
     def rebuild(self) -> None: ...
 
 
-def _day_start(day: dt.date) -> dt.datetime:
+def day_start(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 
 
@@ -64,10 +64,10 @@ def indexed_filter_sql(request: CandidateRequest, connection: BaseDatabaseWrappe
             params.append(value)
     if f.date_from:
         where.append(f"{ENTRY}.received_at >= %s")
-        params.append(connection.ops.adapt_datetimefield_value(_day_start(f.date_from)))
+        params.append(connection.ops.adapt_datetimefield_value(day_start(f.date_from)))
     if f.date_to:
         where.append(f"{ENTRY}.received_at < %s")
-        params.append(connection.ops.adapt_datetimefield_value(_day_start(f.date_to + dt.timedelta(days=1))))
+        params.append(connection.ops.adapt_datetimefield_value(day_start(f.date_to + dt.timedelta(days=1))))
     return where, params
 
 
