@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from madoguchi.cases.models import Case
+from madoguchi.intake import problem_messages
 
 
 class InboundStatus(models.TextChoices):
@@ -56,6 +57,7 @@ class InboundMessage(models.Model):
     auto_reply_kind = models.CharField(_("自動応答の種類"), max_length=16, blank=True)
     auto_reply_reason = models.TextField(_("自動応答と判断した理由"), blank=True)
     quarantine_code = models.CharField(_("隔離の理由コード"), max_length=32, blank=True)
+    quarantine_params = models.JSONField(_("隔離の理由の詳細"), default=dict, blank=True)
     quarantine_reason = models.TextField(_("隔離の理由"), blank=True)
     handled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -80,6 +82,22 @@ class InboundMessage(models.Model):
     @property
     def raw_name(self) -> str:
         return f"{self.raw_sha256}.eml"
+
+    # Findings are stored as code + params + the Japanese text; these render them in the active language.
+
+    @property
+    def quarantine_text(self) -> str:
+        return problem_messages.quarantine_text(
+            code=self.quarantine_code, params=self.quarantine_params, stored=self.quarantine_reason
+        )
+
+    @property
+    def problem_texts(self) -> list[str]:
+        return [problem_messages.problem_text(entry) for entry in self.problems]
+
+    @property
+    def skipped_part_texts(self) -> list[str]:
+        return [problem_messages.skipped_part_text(entry) for entry in self.skipped_parts]
 
 
 class AttachmentSource(models.TextChoices):

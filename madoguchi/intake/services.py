@@ -23,7 +23,7 @@ from madoguchi.cases import services as case_services
 from madoguchi.cases.choices import Channel, EventKind
 from madoguchi.cases.models import Case
 from madoguchi.core.errors import DomainError, NotPermitted
-from madoguchi.intake import mail, storage
+from madoguchi.intake import mail, problem_messages, storage
 from madoguchi.intake.models import (
     Attachment,
     AttachmentSource,
@@ -68,18 +68,23 @@ def _quarantine_message_id(sha256: str) -> str:
     return f"<quarantine.{sha256[:40]}@madoguchi.invalid>"
 
 
-def _parse(raw: bytes) -> tuple[mail.ParsedMessage | None, tuple[str, str] | None]:
+@dataclass(frozen=True)
+class _Failure:
+    code: str
+    params: dict[str, str]
+    reason: str  # Japanese, stored whatever the language of the request that triggered the parse
+
+
+def _parse(raw: bytes) -> tuple[mail.ParsedMessage | None, _Failure | None]:
     try:
         return mail.parse_message(raw=raw, limits=current_limits()), None
     except mail.UnparseableMessage as exc:
-        return None, (exc.code, exc.reason)
+        return None, _Failure(code=exc.code, params=exc.params, reason=exc.reason)
     except Exception as exc:
         logger.exception("intake: parser failed")
-        return None, (
-            "parser_error",
-            _("メールの解析中にエラーが発生しました（%(error)s）。修正後に再処理してください。")
-            % {"error": type(exc).__name__},
-        )
+        code, params = problem_messages.PARSER_ERROR, {"error": type(exc).__name__}
+        reason = problem_messages.japanese_quarantine_reason(code=code, params=params)
+        return None, _Failure(code=code, params=params, reason=reason)
 
 
 def ingest_raw(*, raw: bytes, transport: str) -> IngestResult:
@@ -107,7 +112,7 @@ def ingest_raw(*, raw: bytes, transport: str) -> IngestResult:
             )
             if parsed is None:
                 assert failure is not None
-                return _quarantine(row, code=failure[0], reason=failure[1])
+                return _quarantine(row, failure=failure)
             return _apply(row, parsed)
     except IntegrityError:
         # Two deliveries of the same mail raced; the other one won and holds the record.
@@ -117,10 +122,11 @@ def ingest_raw(*, raw: bytes, transport: str) -> IngestResult:
         return IngestResult(message=existing, outcome=DUPLICATE, case=existing.case)
 
 
-def _quarantine(row: InboundMessage, *, code: str, reason: str) -> IngestResult:
+def _quarantine(row: InboundMessage, *, failure: _Failure) -> IngestResult:
     row.status = InboundStatus.QUARANTINED
-    row.quarantine_code = code
-    row.quarantine_reason = reason
+    row.quarantine_code = failure.code
+    row.quarantine_params = failure.params
+    row.quarantine_reason = failure.reason
     row.save()
     return IngestResult(message=row, outcome=QUARANTINED, case=None)
 
@@ -194,18 +200,20 @@ def _fill(row: InboundMessage, parsed: mail.ParsedMessage) -> None:
     row.text_body = parsed.text_body
     row.text_body_source = parsed.text_body_source
     row.html_body = parsed.html_body or ""
-    row.problems = [{"code": p.code, "message": p.message} for p in parsed.problems]
+    row.problems = [{"code": p.code, "params": dict(p.params), "message": p.message} for p in parsed.problems]
     row.skipped_parts = [
         {
             "filename": s.filename,
             "content_type": s.content_type,
             "size": s.size,
             "code": s.reason_code,
+            "params": dict(s.params),
             "reason": s.reason,
         }
         for s in parsed.skipped_parts
     ]
     row.quarantine_code = ""
+    row.quarantine_params = {}
     row.quarantine_reason = ""
 
 
@@ -362,7 +370,7 @@ def reprocess(*, actor: User, message: InboundMessage) -> IngestResult:
     parsed, failure = _parse(raw)
     if parsed is None:
         assert failure is not None
-        result = _quarantine(row, code=failure[0], reason=failure[1])
+        result = _quarantine(row, failure=failure)
     elif InboundMessage.objects.filter(message_id=parsed.message_id).exclude(pk=row.pk).exists():
         row.status = InboundStatus.DISMISSED
         row.dismiss_reason = _("同じ Message-ID のメールが既に保存されているため、重複として破棄しました。")

@@ -113,7 +113,7 @@ def reprocess(request: HttpRequest, pk: int) -> HttpResponse:
     if result.outcome == services.QUARANTINED:
         messages.error(
             request,
-            _("再処理しましたが、まだ取り込めません: %(reason)s") % {"reason": result.message.quarantine_reason},
+            _("再処理しましたが、まだ取り込めません: %(reason)s") % {"reason": result.message.quarantine_text},
         )
     elif result.case is not None:
         messages.success(request, _("再処理し、案件 %(ref)s に記録しました。") % {"ref": result.case.reference})

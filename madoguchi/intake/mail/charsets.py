@@ -280,14 +280,7 @@ def _decode_iso2022jp(data: bytes) -> tuple[str, list[Problem]]:
             # RFC 1468 requires ASCII at every line end; a mailer that forgot
             # ESC ( B would otherwise turn the next ASCII line into kanji.
             if mode not in ("ascii", "roman") or shifted_out:
-                notes.append(
-                    Problem(
-                        code="iso2022jp_unterminated_line",
-                        message=(
-                            "ISO-2022-JP の行末で文字集合が元に戻されていませんでした（内容は推定で復元しました）。"
-                        ),
-                    )
-                )
+                notes.append(Problem.of("iso2022jp_unterminated_line"))
                 mode = "ascii"
                 shifted_out = False
             out.append(chr(b))
@@ -303,14 +296,7 @@ def _decode_iso2022jp(data: bytes) -> tuple[str, list[Problem]]:
                 out.append(bytes((b,)).decode("cp932"))
             else:
                 out.append(_decode_stray_8bit(data[i:j]))
-                notes.append(
-                    Problem(
-                        code="iso2022jp_8bit",
-                        message=(
-                            "ISO-2022-JP のメールに 8 ビットの文字が混在していました（内容から推定して復元しました）。"
-                        ),
-                    )
-                )
+                notes.append(Problem.of("iso2022jp_8bit"))
             i = j
             continue
         if shifted_out or mode == "kana":
@@ -468,15 +454,7 @@ def _finish(
     if spans:
         total = sum(len(s.raw) for s in spans)
         hexed = " ".join(s.raw.hex(" ") for s in spans[:5])
-        warnings.append(
-            Problem(
-                code="undecodable_bytes",
-                message=(
-                    f"{total} バイトを文字に変換できず「\ufffd」で表示しています"
-                    f"（元のバイト列は保持しています: {hexed}{' …' if len(spans) > 5 else ''}）。"
-                ),
-            )
-        )
+        warnings.append(Problem.of("undecodable_bytes", count=str(total), hex=hexed + (" …" if len(spans) > 5 else "")))
     deduped: list[Problem] = []
     for w in warnings:
         if w not in deduped:
@@ -551,16 +529,10 @@ def _normalizer_guess(data: bytes) -> str | None:
 
 def _mismatch(declared: str | None, used: str) -> Problem:
     if declared and declared.strip() and canonical_charset(label=declared) is None:
-        return Problem(
-            code="unknown_charset",
-            message=f"不明な文字コード「{declared.strip()}」が指定されていたため、内容から {used} と判定しました。",
-        )
+        return Problem.of("unknown_charset", declared=declared.strip(), used=used)
     if declared and declared.strip():
-        return Problem(
-            code="charset_mismatch",
-            message=f"宣言された文字コード（{declared}）と内容が一致しないため、内容から {used} と判定しました。",
-        )
-    return Problem(code="charset_detected", message=f"文字コードの指定がないため、内容から {used} と判定しました。")
+        return Problem.of("charset_mismatch", declared=declared, used=used)
+    return Problem.of("charset_detected", used=used)
 
 
 # --- public entry point -----------------------------------------------------

@@ -107,12 +107,7 @@ def decode_header_bytes(*, raw: bytes, fallback_charset: str | None = None) -> D
         if label is None:
             result = decode_bytes(data=data, declared=fallback_charset)
             if fallback_charset is None or result.charset_used != canonical_charset(label=fallback_charset):
-                warnings.append(
-                    Problem(
-                        code="raw_8bit_header",
-                        message=f"ヘッダーが符号化されずに送られていたため、{result.charset_used} として読みました。",
-                    )
-                )
+                warnings.append(Problem.of("raw_8bit_header", charset=result.charset_used))
             result_warnings = [w for w in result.warnings if w.code not in {"charset_detected", "charset_mismatch"}]
         else:
             result = decode_bytes(data=data, declared=label)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from email import policy
@@ -27,6 +28,7 @@ from .headers import (
     to_raw,
 )
 from .html import html_to_text, sanitize_html
+from .messages import SKIPPED_PART_MESSAGES, UNPARSEABLE_MESSAGES, japanese
 from .problems import Problem
 from .references import extract_reference_numbers
 
@@ -39,12 +41,17 @@ class Limits:
 
 
 class UnparseableMessage(Exception):
-    """The bytes cannot become a consultation; ``reason`` is Japanese text for staff."""
+    """The bytes cannot become a consultation.
 
-    def __init__(self, *, code: str, reason: str) -> None:
-        super().__init__(reason)
+    ``code`` and ``params`` are what is stored (the UI renders them in the reader's language); ``reason`` is
+    the Japanese sentence from ``UNPARSEABLE_MESSAGES`` unless the caller gives one.
+    """
+
+    def __init__(self, *, code: str, params: Mapping[str, str] | None = None, reason: str | None = None) -> None:
         self.code = code
-        self.reason = reason
+        self.params: dict[str, str] = dict(params or {})
+        self.reason = reason if reason is not None else japanese(UNPARSEABLE_MESSAGES, code=code, params=self.params)
+        super().__init__(self.reason)
 
 
 @dataclass(frozen=True)
@@ -69,7 +76,12 @@ class SkippedPart:
     content_type: str
     size: int
     reason_code: str  # "too_large" | "too_many"
-    reason: str  # Japanese, for staff
+    params: Mapping[str, str] = field(default_factory=dict, hash=False)  # fill SKIPPED_PART_MESSAGES
+
+    @property
+    def reason(self) -> str:
+        """Japanese, for staff; the UI renders reason_code + params in the reader's language."""
+        return japanese(SKIPPED_PART_MESSAGES, code=self.reason_code, params=self.params)
 
 
 @dataclass
@@ -142,10 +154,10 @@ def _ascii_header(msg: Message, name: str) -> str | None:
 
 def _reject_garbage(raw: bytes) -> None:
     if not raw.strip():
-        raise UnparseableMessage(code="empty", reason="メールの内容が空です。")
+        raise UnparseableMessage(code="empty")
     head = re.split(rb"\r?\n\r?\n", raw, maxsplit=1)[0]
     if b"\x00" in head:
-        raise UnparseableMessage(code="not_mail", reason="メールの形式ではありません（バイナリデータです）。")
+        raise UnparseableMessage(code="not_mail", params={"variant": "binary"})
     lines = [line for line in re.split(rb"\r?\n", head) if line and line[:1] not in (b" ", b"\t")]
     # mbox files start with a "From " envelope line; everything else must be header fields.
     if lines and lines[0].startswith(b"From "):
@@ -153,7 +165,7 @@ def _reject_garbage(raw: bytes) -> None:
     # Only the first line must be a field: after a malformed line the stdlib
     # starts the body, and the known-header check below still applies.
     if not lines or not _HEADER_LINE.match(lines[0]):
-        raise UnparseableMessage(code="not_mail", reason="メールの形式ではありません（ヘッダーを読み取れません）。")
+        raise UnparseableMessage(code="not_mail", params={"variant": "unreadable_header"})
 
 
 def _serialize(msg: Message, *, linesep: str) -> bytes:
@@ -346,10 +358,11 @@ class _Walker:
                     content_type=content_type,
                     size=len(data),
                     reason_code="too_large",
-                    reason=(
-                        f"添付ファイル「{filename}」（{_megabytes(len(data))}）は上限"
-                        f"（{_megabytes(self.limits.max_attachment_bytes)}）を超えているため保存していません。"
-                    ),
+                    params={
+                        "filename": filename,
+                        "size": _megabytes(len(data)),
+                        "limit": _megabytes(self.limits.max_attachment_bytes),
+                    },
                 )
             )
             return
@@ -360,10 +373,7 @@ class _Walker:
                     content_type=content_type,
                     size=len(data),
                     reason_code="too_many",
-                    reason=(
-                        f"添付ファイルが上限の {self.limits.max_attachments} 件を超えたため、"
-                        f"「{filename}」は保存していません。"
-                    ),
+                    params={"filename": filename, "limit": str(self.limits.max_attachments)},
                 )
             )
             return
@@ -371,15 +381,7 @@ class _Walker:
         mismatch = extension_mismatch(filename=filename, sniffed_extension=sniffed_extension)
         executable = sniffed in EXECUTABLE_MIME_TYPES
         if mismatch:
-            self.problems.append(
-                Problem(
-                    code="attachment_type_mismatch",
-                    message=(
-                        f"添付ファイル「{filename}」の中身は拡張子と異なる形式（{sniffed}）です。"
-                        "不用意に開かないでください。"
-                    ),
-                )
-            )
+            self.problems.append(Problem.of("attachment_type_mismatch", filename=filename, sniffed=sniffed or ""))
         self.attachments.append(
             Attachment(
                 filename=filename,
@@ -422,16 +424,12 @@ def parse_message(*, raw: bytes, limits: Limits) -> ParsedMessage:
     """Parse one mail as received (RFC 5322 bytes). Raises UnparseableMessage for non-mail input."""
     if len(raw) > limits.max_message_bytes:
         raise UnparseableMessage(
-            code="too_large",
-            reason=(
-                f"メールのサイズ（{_megabytes(len(raw))}）が上限（{_megabytes(limits.max_message_bytes)}）"
-                "を超えているため取り込めません。"
-            ),
+            code="too_large", params={"size": _megabytes(len(raw)), "limit": _megabytes(limits.max_message_bytes)}
         )
     _reject_garbage(raw)
     msg = BytesParser(policy=_PARSE_POLICY).parsebytes(raw)
     if not any(key.lower() in _KNOWN_HEADERS for key in msg):
-        raise UnparseableMessage(code="not_mail", reason="メールの形式ではありません（メールのヘッダーがありません）。")
+        raise UnparseableMessage(code="not_mail", params={"variant": "no_headers"})
 
     problems: list[Problem] = []
     hint = _charset_hint(msg)
@@ -442,18 +440,14 @@ def parse_message(*, raw: bytes, limits: Limits) -> ParsedMessage:
         from_raw = _raw_header(msg, "Sender")
         sender_source = "Sender"
     if from_raw is None or not from_raw.strip():
-        raise UnparseableMessage(code="no_sender", reason="送信者アドレスがありません。")
+        raise UnparseableMessage(code="no_sender")
     senders, sender_problems = parse_address_list(raw=from_raw, fallback_charset=hint)
     if not senders:
         shown = from_raw.decode("utf-8", "replace").strip()[:80]
-        raise UnparseableMessage(
-            code="bad_sender", reason=f"送信者アドレスを読み取れません（{sender_source}: {shown}）。"
-        )
+        raise UnparseableMessage(code="bad_sender", params={"header": sender_source, "value": shown})
     problems.extend(sender_problems)
     if sender_source == "Sender":
-        problems.append(
-            Problem(code="from_missing", message="From ヘッダーがないため、Sender ヘッダーの送信者を使いました。")
-        )
+        problems.append(Problem.of("from_missing"))
 
     def addresses(name: str) -> list[Address]:
         result: list[Address] = []
@@ -476,9 +470,7 @@ def parse_message(*, raw: bytes, limits: Limits) -> ParsedMessage:
         # Derived from the bytes so a re-fetched copy gets the same id and is
         # recognised as a duplicate.
         message_id = f"<generated.{hashlib.sha256(raw).hexdigest()[:32]}@madoguchi.invalid>"
-        problems.append(
-            Problem(code="message_id_missing", message="Message-ID がないため、内容から識別子を生成しました。")
-        )
+        problems.append(Problem.of("message_id_missing"))
 
     date_header = _ascii_header(msg, "Date")
     date = parse_date(value=date_header)
@@ -487,16 +479,9 @@ def parse_message(*, raw: bytes, limits: Limits) -> ParsedMessage:
         date = _received_date(msg)
         date_source = "received" if date is not None else "missing"
         problems.append(
-            Problem(
-                code="date_missing" if date_header is None else "date_invalid",
-                message=(
-                    ("Date ヘッダーがない" if date_header is None else "Date ヘッダーを読み取れない")
-                    + (
-                        "ため、受信サーバーの記録日時を使いました。"
-                        if date is not None
-                        else "ため、送信日時は不明です。"
-                    )
-                ),
+            Problem.of(
+                "date_missing" if date_header is None else "date_invalid",
+                variant="received" if date is not None else "unknown",
             )
         )
 
