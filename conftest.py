@@ -41,7 +41,7 @@ def _triage_model(request):
     directory.mkdir(parents=True, exist_ok=True)
     with (directory / ".lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if services.current_version() != services.seed_model_version():
+        if services.current_version() != services.shipped_model_version():
             services.retrain(include_confirmed=False)
 
 

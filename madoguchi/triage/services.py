@@ -17,18 +17,16 @@ from madoguchi.accounts.models import User
 from madoguchi.cases import services as case_services
 from madoguchi.cases.choices import Urgency
 from madoguchi.cases.models import Case
+from madoguchi.triage.engine import corpus
 from madoguchi.triage.engine.model import TriageModel, train
 from madoguchi.triage.models import Decision, TriageSuggestion
 
 logger = logging.getLogger(__name__)
-SEED_PATH = Path(__file__).resolve().parent / "data" / "seed.jsonl"
 _lock = threading.Lock()
 _cached: dict[str, TriageModel] = {}
 
 
-def load_jsonl(path: Path) -> list[dict[str, Any]]:
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+load_jsonl = corpus.load_jsonl
 
 
 def _pointer() -> Path:
@@ -67,15 +65,15 @@ def confirmed_examples() -> list[dict[str, Any]]:
 class RetrainResult:
     model_version: str
     path: Path
-    seed_examples: int
+    corpus_examples: int
     confirmed_examples: int
     metadata: dict[str, Any] = field(default_factory=dict)
 
 
 def retrain(*, include_confirmed: bool = True) -> RetrainResult:
-    seed = load_jsonl(SEED_PATH)
+    shipped = corpus.training_examples()
     confirmed = confirmed_examples() if include_confirmed else []
-    model = train(examples=seed + confirmed)
+    model = train(examples=shipped + confirmed)
     directory = Path(settings.TRIAGE_MODEL_DIR)
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / f"model-{model.model_version.replace('+', '-')}.joblib"
@@ -90,7 +88,7 @@ def retrain(*, include_confirmed: bool = True) -> RetrainResult:
     with _lock:
         _cached.clear()
         _cached[model.model_version] = model
-    return RetrainResult(model.model_version, path, len(seed), len(confirmed), dict(model.metadata))
+    return RetrainResult(model.model_version, path, len(shipped), len(confirmed), dict(model.metadata))
 
 
 def current_version() -> str | None:
@@ -244,8 +242,8 @@ def accept(*, actor: User, suggestion: TriageSuggestion) -> Case:
     return case
 
 
-def seed_model_version() -> str:
-    """The version a model trained on the seed corpus alone would carry."""
+def shipped_model_version() -> str:
+    """The version a model trained on the shipped corpus alone (no confirmed cases) would carry."""
     from madoguchi.triage.engine.model import ENGINE_VERSION, training_data_sha256
 
-    return f"{ENGINE_VERSION}+{training_data_sha256(examples=load_jsonl(SEED_PATH))[:12]}"
+    return f"{ENGINE_VERSION}+{training_data_sha256(examples=corpus.training_examples())[:12]}"

@@ -1,29 +1,42 @@
 """Command line for the engine alone (no Django): cross-validate, evaluate a file, time suggestions.
 
-python -m madoguchi.triage.engine.cli cv
-python -m madoguchi.triage.engine.cli evaluate madoguchi/triage/data/heldout/dev.jsonl
+python -m madoguchi.triage.engine.cli cv [--corpus seed|training]
+python -m madoguchi.triage.engine.cli evaluate FILE [--train seed,retired/heldout1/dev.jsonl]
 python -m madoguchi.triage.engine.cli bench
+
+`evaluate` trains on the shipped training corpus (seed + retired held-out sets) unless `--train` names
+the files (relative to the data directory, `seed` for the seed). Never pass the current held-out set
+to `--train`; evaluate it once per round (ADR 0006).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
+from madoguchi.triage.engine import corpus
 from madoguchi.triage.engine.evaluation import cross_validate, evaluate, format_report
 from madoguchi.triage.engine.model import TriageModel, train
 
-SEED_PATH = Path(__file__).resolve().parent.parent / "data" / "seed.jsonl"
-
 
 def load_jsonl(*, path: Path) -> list[dict[str, Any]]:
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+    return corpus.load_jsonl(path)
+
+
+def _training(names: str | None) -> list[dict[str, Any]]:
+    if not names:
+        return corpus.training_examples()
+    rows: list[dict[str, Any]] = []
+    for name in names.split(","):
+        path = corpus.SEED_FILE if name == "seed" else corpus.DATA_DIR / name
+        if path.resolve() == corpus.HELDOUT_FILE.resolve():
+            raise SystemExit("the current held-out set is never trained on (ADR 0006)")
+        rows.extend(load_jsonl(path=path))
+    return rows
 
 
 def _bench(*, examples: list[dict[str, Any]], repeats: int) -> str:
@@ -58,26 +71,28 @@ def _bench(*, examples: list[dict[str, Any]], repeats: int) -> str:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="triage-engine")
     sub = parser.add_subparsers(dest="command", required=True)
-    cv = sub.add_parser("cv", help="5-fold cross-validation on the seed corpus")
+    cv = sub.add_parser("cv", help="5-fold cross-validation on the seed or the whole training corpus")
     cv.add_argument("--folds", type=int, default=5)
     cv.add_argument("--seed", type=int, default=0)
-    ev = sub.add_parser("evaluate", help="train on the seed corpus, score a JSONL file")
+    cv.add_argument("--corpus", choices=["seed", "training"], default="training")
+    ev = sub.add_parser("evaluate", help="train on the training corpus (or --train files), score a JSONL file")
     ev.add_argument("path", type=Path)
+    ev.add_argument("--train", default=None, help="comma-separated files under data/ ('seed' = seed.jsonl)")
     bench = sub.add_parser("bench", help="time train, load and suggest")
     bench.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args(argv)
-    seed = load_jsonl(path=SEED_PATH)
     if args.command == "cv":
-        metrics, _ = cross_validate(examples=seed, folds=args.folds, seed=args.seed)
+        examples = load_jsonl(path=corpus.SEED_FILE) if args.corpus == "seed" else corpus.training_examples()
+        metrics, _ = cross_validate(examples=examples, folds=args.folds, seed=args.seed)
         print(format_report(metrics))
     elif args.command == "evaluate":
-        model = train(examples=seed)
+        model = train(examples=_training(args.train))
         print(
             f"model {model.model_version}; thresholds urgent {model.urgent_threshold}, police {model.police_threshold}"
         )
         print(format_report(evaluate(model=model, examples=load_jsonl(path=args.path))))
     else:
-        print(_bench(examples=seed, repeats=args.repeats))
+        print(_bench(examples=corpus.training_examples(), repeats=args.repeats))
 
 
 if __name__ == "__main__":

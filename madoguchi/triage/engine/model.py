@@ -44,9 +44,10 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
 from madoguchi.triage.engine import rules as cue_rules
+from madoguchi.triage.engine.rules import gettext_noop
 from madoguchi.triage.engine.text import PreparedText, prepare, wordish_tokens
 
-ENGINE_VERSION = "triage-engine-2"
+ENGINE_VERSION = "triage-engine-3"
 SAVE_FORMAT = 1
 
 CATEGORIES: tuple[str, ...] = (
@@ -80,8 +81,11 @@ _CHANNEL_ALIASES = {
     "窓口": "walk_in",
 }
 
+# Out-of-fold recall the thresholds must keep on the training data. The held-out targets are 0.98
+# (urgent) and 0.95 (police); police aims above its target because 0.96 left no margin on the retired
+# held-out sets (round 4: police recall 0.961 → 0.987 on heldout1/test, precision 0.82 → 0.78).
 URGENT_RECALL_TARGET = 0.98
-POLICE_RECALL_TARGET = 0.96
+POLICE_RECALL_TARGET = 0.97
 _THRESHOLD_GRID = tuple(round(x, 2) for x in np.arange(0.04, 0.81, 0.02))
 
 # Relative weights of the feature blocks (each block's rows are L2-normalised
@@ -256,6 +260,12 @@ def precise_urgent_reasons(*, hits: list[cue_rules.RuleHit]) -> list[str]:
         and not _is_personal(hits)
     ):
         reasons.append(cue_rules.RULES_BY_CODE["outage_now"].reason)
+    if cue_rules.asserted(hits=hits, code="loss_just_now"):
+        # Labelling convention: money sent or a card number typed in just now can still be stopped.
+        reasons.append(cue_rules.RULES_BY_CODE["loss_just_now"].reason)
+    if cue_rules.asserted(hits=hits, code="recent_incident") and any(h.code == "report_duty" for h in hits):
+        # A reporting duty asked about an incident of the last days: the legal clock is running.
+        reasons.append(cue_rules.RULES_BY_CODE["recent_incident"].reason)
     return reasons
 
 
@@ -273,6 +283,10 @@ def precise_police_reasons(*, hits: list[cue_rules.RuleHit]) -> list[str]:
     for code in ("extortion", "personal_threat", "ransom_note", "ransomware_infection"):
         if cue_rules.asserted(hits=hits, code=code):
             reasons.append(cue_rules.RULES_BY_CODE[code].reason)
+    # The consulter asks about or intends a report to the police (「被害届は出せますか」): a referral
+    # question in its own right. On the training corpus the substring is police in 48 of 51 items.
+    if any(hit.code == "police_report" and hit.context in ("asserted", "question") for hit in hits):
+        reasons.append(cue_rules.RULES_BY_CODE["police_report"].reason)
     if personal:
         # Labelling convention (docs/triage.md): a personal fraud loss, a card or
         # credential handed to a fraudster, or a hijacked personal account is a
@@ -288,6 +302,14 @@ def precise_police_reasons(*, hits: list[cue_rules.RuleHit]) -> list[str]:
         if cue_rules.asserted(hits=hits, code="money_sent") and cue_rules.asserted(hits=hits, code="business"):
             reasons.append(cue_rules.RULES_BY_CODE["money_sent"].reason)
     return reasons
+
+
+# Reasons the combination adds (Japanese, translated when shown: madoguchi/triage/reasons.py).
+REASON_URGENT_BY_CATEGORY = gettext_noop("緊急区分の判定による緊急フラグ")
+REASON_URGENT_BY_CUE = gettext_noop("緊急の手掛かりによる緊急フラグ")
+# Followed by a space and the score ("モデルの緊急スコア 0.42").
+REASON_URGENT_SCORE = gettext_noop("モデルの緊急スコア")
+REASON_POLICE_SCORE = gettext_noop("モデルの警察相談スコア")
 
 
 @dataclass(frozen=True)
@@ -316,13 +338,13 @@ def combine(
     urgent = category in URGENT_CATEGORIES or urgent_score >= urgent_threshold or bool(urgent_rules)
     police = category == "crime" or police_score >= police_threshold or bool(police_rules)
     if category in URGENT_CATEGORIES:
-        reasons.append("緊急区分の判定による緊急フラグ")
+        reasons.append(REASON_URGENT_BY_CATEGORY)
     elif urgent_rules:
-        reasons.append("緊急の手掛かりによる緊急フラグ")
+        reasons.append(REASON_URGENT_BY_CUE)
     elif urgent:
-        reasons.append(f"モデルの緊急スコア {urgent_score:.2f}")
+        reasons.append(f"{REASON_URGENT_SCORE} {urgent_score:.2f}")
     if police and category != "crime" and not police_rules:
-        reasons.append(f"モデルの警察相談スコア {police_score:.2f}")
+        reasons.append(f"{REASON_POLICE_SCORE} {police_score:.2f}")
     flow: str | None = None
     if category == "urgent_outage":
         flow = "outage"

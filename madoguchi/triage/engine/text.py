@@ -136,7 +136,7 @@ def strip_boilerplate(*, text: str) -> str:
         head = re.sub(r"^(件名|subject)\s*[:：]\s*", "", line)
         sentences = [s for s in split_sentences(text=head) if not _is_greeting(s)]
         if sentences:
-            kept.append("".join(sentences))
+            kept.append(_join_sentences(sentences))
     result = "\n".join(kept).strip()
     # Never return an empty body: a text that is only a greeting is still the text.
     return result or text
@@ -147,7 +147,18 @@ def _is_greeting(sentence: str) -> bool:
     return any(pattern.search(core) for pattern in _GREETING_RES)
 
 
-_SPLIT_RE = re.compile(r"(?<=[。!?！？])|\n")
+# English sentences end in ". " (text is lower-cased by then); a dot inside "k.k." or "3.5" is no end.
+_SPLIT_RE = re.compile(r"(?<=[。!?！？])|\n|(?<=[a-z)]\.)(?=\s+[a-z])")
+
+
+def _join_sentences(sentences: list[str]) -> str:
+    """Japanese sentences join directly; English ones keep the space between them."""
+    joined = ""
+    for sentence in sentences:
+        if joined and joined[-1].isascii() and sentence[0].isascii():
+            joined += " "
+        joined += sentence
+    return joined
 
 
 def split_sentences(*, text: str) -> list[str]:
@@ -162,7 +173,9 @@ _REQUEST_RE = re.compile(
     r"すべきか|べきでしょうか|べき\?|でしょうか|ですか|ますか|ませんか|ください|下さい|いただけ|頂け|"
     r"もらえ|ほしい|欲しい|知りたい|相談したい|相談させて|お願いしたい|お願いします|お願いいたします|"
     r"可能か|できる\?|できますか|いい\?|よい\?|いいの|ある\?|ない\?|[?？]|希望|頂戴|"
-    r"アドバイス|ご助言|ご指示)"
+    r"アドバイス|ご助言|ご指示|"
+    r"\bplease\b|could you|can you|would you|can we|should we|do we|how (?:do|can|should)|what should|"
+    r"we would like|i would like|we want|i want|advice|let us know|let me know)"
 )
 _QUOTED = re.compile(r"「[^」]*」|\"[^\"]*\"")
 _PURE_CLOSING = re.compile(r"^(以上、?)?(何卒|どうぞ)?(よろしく|宜しく)お願い(いた|致)?します[。!]?$")

@@ -208,7 +208,8 @@ class Command(BaseCommand):
                 self._log(f"SQLite: kept {path}")
             elif options["sqlite_path"]:
                 os.remove(path)
-            shutil.rmtree(tmp, ignore_errors=True)
+            if not options["keep"] or options["sqlite_path"]:
+                shutil.rmtree(tmp, ignore_errors=True)
 
     def _sqlite_scan(self, alias: str) -> Callable[[str], Callable[[], Any]]:
         def scan(q: str) -> Callable[[], Any]:

@@ -8,7 +8,7 @@ from madoguchi.triage import services
 
 
 class Command(BaseCommand):
-    help = "Retrain the triage model from the seed corpus and staff-confirmed consultations; store a new version."
+    help = "Retrain the triage model from the shipped corpus and staff-confirmed consultations; store a new version."
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--if-missing", action="store_true", help="only when no model has been trained yet")
@@ -19,6 +19,6 @@ class Command(BaseCommand):
             return
         result = services.retrain()
         self.stdout.write(
-            f"trained {result.model_version} from {result.seed_examples} seed + "
+            f"trained {result.model_version} from {result.corpus_examples} shipped + "
             f"{result.confirmed_examples} confirmed examples -> {result.path}"
         )
