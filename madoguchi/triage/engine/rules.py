@@ -141,7 +141,8 @@ RULES: tuple[Rule, ...] = (
         "police_report",
         gettext_noop("警察への被害届・相談の意向"),
         _re(
-            r"(被害届|被害を届け|告訴|刑事告発|警察に(?:相談|届|通報|行|被害)|警視庁に(?:相談|届|通報)|110番|"
+            r"(被害届|被害を届け|告訴|刑事告発|刑事(?:事件|責任|で|と民事)|民事と刑事|"
+            r"(?:警察|警視庁|署)(?:に|へ)(?:は|も)?(?:相談|届|通報|行|被害|連絡)|110番|"
             r"report (?:it |this )?to the police|police report|file a (?:police )?complaint)"
         ),
     ),
@@ -218,7 +219,7 @@ RULES: tuple[Rule, ...] = (
         "malware",
         gettext_noop("マルウェア感染の記述"),
         _re(
-            r"((?:ウイルス|マルウェア|emotet|トロイ|trojan|ランサムウェア|スパイウェア)(?:に|が|を|の)?"
+            r"((?:ウイルス|マルウェア|emotet|トロイの木馬|トロイ|trojan|ランサムウェア|スパイウェア)[」』\"]?(?:に|が|を|の)?"
             r"(?:感染|検知|検出|入っ|入れられ|っぽい)|感染し|emocheck|edr.{0,8}アラート)"
         ),
     ),
@@ -416,7 +417,7 @@ _HYPOTHETICAL_AFTER = re.compile(
     r"(たら|た場合|る場合|の場合|場合の|場合は|^いように|^いよう|に備え|対策|を防|防止|されないか|にならない|ないように|予防|る前に|"
     r"と聞|って聞|を聞|のニュース|ニュースで|事例|とは|って何|っていう|というの|について(?:教|知)|に関する)"
 )
-_HYPOTHETICAL_BEFORE = re.compile(r"(もし|万一|万が一|仮に|将来|いざ|有事|同業|他社|ニュース|知人の|取引先が)")
+_HYPOTHETICAL_BEFORE = re.compile(r"(もし|万一|万が一|仮に|将来|いざ|有事|同業|他社|ニュース|知人の|取引先が|の(?:とき|時|際)(?:に|は)|る(?:とき|際)(?:に|は))")
 # Hearsay right after the cue (「暗号化されるって聞いた」) crosses the te-form cut.
 _HEARSAY = re.compile(r"^[ぁ-ゖ]{0,4}(?:と聞|って聞|とニュース)")
 # English puts negation and conditions before the cue: "there is no ransom note", "if ransomware hits us".
