@@ -417,7 +417,9 @@ _HYPOTHETICAL_AFTER = re.compile(
     r"(たら|た場合|る場合|の場合|場合の|場合は|^いように|^いよう|に備え|対策|を防|防止|されないか|にならない|ないように|予防|る前に|"
     r"と聞|って聞|を聞|のニュース|ニュースで|事例|とは|って何|っていう|というの|について(?:教|知)|に関する)"
 )
-_HYPOTHETICAL_BEFORE = re.compile(r"(もし|万一|万が一|仮に|将来|いざ|有事|同業|他社|ニュース|知人の|取引先が|の(?:とき|時|際)(?:に|は)|る(?:とき|際)(?:に|は))")
+_HYPOTHETICAL_BEFORE = re.compile(
+    r"(もし|万一|万が一|仮に|将来|いざ|有事|同業|他社|ニュース|知人の|取引先が|の(?:とき|時|際)(?:に|は)|る(?:とき|際)(?:に|は))"
+)
 # Hearsay right after the cue (「暗号化されるって聞いた」) crosses the te-form cut.
 _HEARSAY = re.compile(r"^[ぁ-ゖ]{0,4}(?:と聞|って聞|とニュース)")
 # English puts negation and conditions before the cue: "there is no ransom note", "if ransomware hits us".
