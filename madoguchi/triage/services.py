@@ -56,6 +56,7 @@ def confirmed_examples() -> list[dict[str, Any]]:
                 "urgent": bool(row.final_urgent),
                 "police": bool(row.final_police),
                 "flow": row.flow or None,
+                "source": "confirmed",
             }
         )
     return examples

@@ -29,6 +29,11 @@ HELDOUT_FILE = DATA_DIR / "heldout4" / "test.jsonl"
 TRAINING_FIELDS = ("id", "channel", "text", "category", "urgent", "police", "flow")
 
 
+def source_of(path: Path) -> str:
+    """Who wrote a file: `seed`, or the held-out set's directory (one author per set)."""
+    return "seed" if path == SEED_FILE else path.parent.name
+
+
 def load_jsonl(path: Path) -> list[dict[str, Any]]:
     with path.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
@@ -38,5 +43,6 @@ def training_examples() -> list[dict[str, Any]]:
     """Seed plus retired held-out sets, in a fixed order (the model version hashes this data)."""
     rows: list[dict[str, Any]] = []
     for path in (SEED_FILE, *RETIRED_FILES):
-        rows.extend({key: row.get(key) for key in TRAINING_FIELDS} for row in load_jsonl(path))
+        source = source_of(path)
+        rows.extend({**{key: row.get(key) for key in TRAINING_FIELDS}, "source": source} for row in load_jsonl(path))
     return rows

@@ -47,7 +47,7 @@ from madoguchi.triage.engine import rules as cue_rules
 from madoguchi.triage.engine.rules import gettext_noop
 from madoguchi.triage.engine.text import PreparedText, prepare, wordish_tokens
 
-ENGINE_VERSION = "triage-engine-3"
+ENGINE_VERSION = "triage-engine-4"
 SAVE_FORMAT = 1
 
 CATEGORIES: tuple[str, ...] = (
@@ -81,11 +81,15 @@ _CHANNEL_ALIASES = {
     "窓口": "walk_in",
 }
 
-# Out-of-fold recall the thresholds must keep on the training data. The held-out targets are 0.98
-# (urgent) and 0.95 (police); police aims above its target because 0.96 left no margin on the retired
-# held-out sets (round 4: police recall 0.961 → 0.987 on heldout1/test, precision 0.82 → 0.78).
+# Out-of-fold recall the thresholds must keep on the training data (held out by author when the corpus
+# has several authors, see threshold_splits). The held-out targets are 0.98 (urgent) and 0.95 (police).
+# Police aims well above its target: on two fresh held-out sets (rounds 4 and 5) police recall came out
+# 3–4 points below the training estimate (0.940 and 0.931 against 0.97). Urgent has come out at 1.000 on
+# every fresh set at 0.98.
 URGENT_RECALL_TARGET = 0.98
-POLICE_RECALL_TARGET = 0.97
+POLICE_RECALL_TARGET = 0.995
+# Sources (authors) needed before thresholds are tuned by holding out one source at a time.
+MIN_AUTHOR_SOURCES = 3
 _THRESHOLD_GRID = tuple(round(x, 2) for x in np.arange(0.04, 0.81, 0.02))
 
 # Relative weights of the feature blocks (each block's rows are L2-normalised
@@ -372,19 +376,45 @@ def _choose_threshold(*, scores: np.ndarray, forced: np.ndarray, gold: np.ndarra
     return float(best)
 
 
-def _tune_thresholds(*, items: list[_Analysed], examples: list[dict[str, Any]], folds: int) -> tuple[float, float]:
+def threshold_splits(*, examples: list[dict[str, Any]], folds: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The out-of-fold splits the thresholds are tuned on.
+
+    When the examples come from at least MIN_AUTHOR_SOURCES sources (`source`: the seed, each retired
+    held-out set, staff-confirmed cases), each source is held out in turn: the thresholds must keep
+    their recall on a writer the model has not seen, which is what the desk's next consulter is.
+    Same-author folds were optimistic: in rounds 4 and 5 they kept police recall at 0.97 in training
+    but gave 0.94 and 0.93 on fresh held-out sets. Otherwise stratified k-fold.
+    """
     labels = [example["category"] for example in examples]
-    counts = Counter(labels)
-    folds = min(folds, min(counts.values()))
+    n = len(examples)
+    sources = [str(example.get("source") or "") for example in examples]
+    source_counts = Counter(sources)
+    if "" not in source_counts and len(source_counts) >= MIN_AUTHOR_SOURCES:
+        order = sorted(source_counts)
+        return [
+            (
+                np.array([i for i in range(n) if sources[i] != name]),
+                np.array([i for i in range(n) if sources[i] == name]),
+            )
+            for name in order
+        ]
+    folds = min(folds, min(Counter(labels).values()))
     if folds < 2:
-        return 0.5, 0.5
+        return []
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=0)
+    return list(splitter.split(np.zeros(n), labels))
+
+
+def _tune_thresholds(*, items: list[_Analysed], examples: list[dict[str, Any]], folds: int) -> tuple[float, float]:
+    splits = threshold_splits(examples=examples, folds=folds)
+    if not splits:
+        return 0.5, 0.5
     n = len(items)
     urgent_scores = np.zeros(n)
     police_scores = np.zeros(n)
     urgent_forced = np.zeros(n, dtype=bool)
     police_forced = np.zeros(n, dtype=bool)
-    for train_idx, test_idx in splitter.split(np.zeros(n), labels):
+    for train_idx, test_idx in splits:
         heads = _Heads.fit([items[i] for i in train_idx], [examples[i] for i in train_idx])
         scores = heads.scores([items[i] for i in test_idx])
         for row, index in enumerate(test_idx):

@@ -40,7 +40,7 @@ def test_the_suggestion_panel_shows_translated_reasons_escaped():
         reasons=[ENCRYPTED, "<script>alert(1)</script>"],
         referrals=[],
         laws=[],
-        model_version="triage-engine-3+test",
+        model_version="triage-engine-4+test",
     )
     with translation.override("en"):
         html = render_to_string("staff/triage/_suggestion.html", {"s": suggestion})
