@@ -26,7 +26,8 @@ def _load(path: Path) -> list[dict]:
         ("retired/heldout1/test.jsonl", 30),
         ("retired/heldout2/test.jsonl", 30),
         ("retired/heldout3/test.jsonl", 40),
-        ("heldout4/test.jsonl", 40),
+        ("retired/heldout4/test.jsonl", 40),
+        ("heldout5/test.jsonl", 40),
     ],
 )
 def test_set_is_balanced_and_labelled_with_valid_codes(name, per_category):
