@@ -92,12 +92,16 @@ class OrganizationForm(forms.Form):
         label=_("要確認の内容"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     notes = forms.CharField(label=_("備考"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    # The version the editor loaded; the save is refused if someone saved the entry since (optimistic locking).
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
     def __init__(self, *args: Any, editing: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if editing:
             # The code is the record's identity in the data files; it never changes.
             del self.fields["code"]
+        else:
+            del self.fields["version"]
         self.fields["categories"].error_messages["required"] = _("相談区分を1つ以上選んでください。")
         self.fields["audience"].error_messages["required"] = _("対象を選んでください。")
 

@@ -128,6 +128,8 @@ class ReferralOrganization(SourcedRecord):
     )
     public = models.BooleanField(_("公開ページに掲載"), default=False)
     search_key = models.TextField(_("検索用テキスト"), blank=True, editable=False)
+    # Optimistic locking: every write goes through `UPDATE ... WHERE version = <what the editor loaded>`.
+    version = models.PositiveIntegerField(_("版"), default=1, editable=False)
 
     class Meta:
         verbose_name = _("紹介先機関")

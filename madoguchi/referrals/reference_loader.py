@@ -113,6 +113,9 @@ class _Upserter:
         for field, value in values.items():
             setattr(obj, field, value)
         obj.loaded_at = self.now
+        if isinstance(obj, ReferralOrganization):
+            # An edit form opened before this load must not silently put the old values back.
+            obj.version += 1
         obj.save()
         for name, related in m2m.items():
             getattr(obj, name).set(related)

@@ -6,13 +6,14 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from madoguchi.accounts import audit
 from madoguchi.accounts.models import AuditAction, User
 from madoguchi.accounts.roles import Action
-from madoguchi.core.errors import DomainError, NotPermitted
+from madoguchi.core.errors import ConcurrentEditError, DomainError, NotPermitted
 from madoguchi.core.normalize import nfkc
 from madoguchi.referrals.models import ReferralOrganization, Situation
 
@@ -100,11 +101,41 @@ def organization_create(
     return org
 
 
+def _stale() -> ConcurrentEditError:
+    return ConcurrentEditError(
+        _(
+            "他の職員がこの紹介先を先に更新しました。入力内容はそのまま残しています。"
+            "現在保存されている内容を確認してから、もう一度保存してください。"
+        )
+    )
+
+
+def _bump(*, organization: ReferralOrganization, expected_version: int | None, **changes: Any) -> None:
+    """Write `changes` only if nobody saved the entry since `expected_version` (optimistic locking).
+
+    The compare-and-set is the UPDATE itself, so it holds on SQLite too, where select_for_update is a no-op.
+    """
+    version = organization.version if expected_version is None else expected_version
+    updated = ReferralOrganization.objects.filter(pk=organization.pk, version=version).update(
+        version=F("version") + 1, **changes
+    )
+    if updated == 0:
+        raise _stale()
+
+
 @transaction.atomic
 def organization_update(
-    *, actor: User, organization: ReferralOrganization, data: dict[str, Any], situations: list[Situation]
+    *,
+    actor: User,
+    organization: ReferralOrganization,
+    expected_version: int,
+    data: dict[str, Any],
+    situations: list[Situation],
 ) -> dict[str, list[Any]]:
-    """Apply a staff edit; returns {field: [old, new]} for what changed (empty: nothing was saved)."""
+    """Apply a staff edit made on the version the editor loaded; returns {field: [old, new]} (empty: nothing saved).
+
+    Raises ConcurrentEditError, writing nothing, when someone else saved the entry after the form was loaded.
+    """
     _require(actor)
     _check_consistency(
         public=data["public"], verified=data["verified"], verification_note=data.get("verification_note", "")
@@ -121,11 +152,18 @@ def organization_update(
     if old_situations != new_situations:
         changes["situations"] = [old_situations, new_situations]
     if not changes:
+        # The form already equals what is stored: nothing to overwrite, whoever saved last.
         return changes
-    org.edited_at = timezone.now()
-    org.edited_by = actor
-    org.search_key = organization_search_key(organization=org, situations=situations)
-    org.save()
+    if org.version != expected_version:
+        raise _stale()
+    _bump(
+        organization=org,
+        expected_version=expected_version,
+        edited_at=timezone.now(),
+        edited_by=actor,
+        search_key=organization_search_key(organization=org, situations=situations),
+        **{field: getattr(org, field) for field in EDITABLE_FIELDS if field in changes},
+    )
     org.situations.set(situations)
     audit.record(action=AuditAction.UPDATE, actor=actor, target=org, detail={"changes": changes})
     organization.refresh_from_db()
@@ -134,21 +172,22 @@ def organization_update(
 
 @transaction.atomic
 def organization_mark_verified(*, actor: User, organization: ReferralOrganization) -> ReferralOrganization:
-    """Staff re-checked the live page today: restart the staleness clock."""
+    """Staff re-checked the live page today: restart the staleness clock (and the version, so open edit forms
+    cannot silently undo what was just checked)."""
     _require(actor)
     org = ReferralOrganization.objects.select_for_update().get(pk=organization.pk)
     old_at = org.last_verified_at.isoformat() if org.last_verified_at else None
     old_by = org.last_verified_by.get_username() if org.last_verified_by else None
-    org.last_verified_at = timezone.now()
-    org.last_verified_by = actor
-    org.save(update_fields=["last_verified_at", "last_verified_by"])
+    now = timezone.now()
+    _bump(organization=org, expected_version=None, last_verified_at=now, last_verified_by=actor)
+    org.refresh_from_db()
     audit.record(
         action=AuditAction.UPDATE,
         actor=actor,
         target=org,
         detail={
             "changes": {
-                "last_verified_at": [old_at, org.last_verified_at.isoformat()],
+                "last_verified_at": [old_at, now.isoformat()],
                 "last_verified_by": [old_by, actor.get_username()],
             }
         },

@@ -18,8 +18,9 @@ from madoguchi.accounts.models import AuditAction, User
 from madoguchi.accounts.roles import Action
 from madoguchi.cases import services as case_services
 from madoguchi.cases.access import access_case
+from madoguchi.cases.choices import Category
 from madoguchi.cases.views import render_detail
-from madoguchi.core.errors import DomainError
+from madoguchi.core.errors import ConcurrentEditError, DomainError
 from madoguchi.referrals import selectors, services
 from madoguchi.referrals.formatting import referrals_text
 from madoguchi.referrals.forms import (
@@ -30,7 +31,7 @@ from madoguchi.referrals.forms import (
     QuickListForm,
     channels_to_text,
 )
-from madoguchi.referrals.models import ReferralOrganization
+from madoguchi.referrals.models import AsOfBasis, Audience, EntryType, ReferralOrganization
 from madoguchi.referrals.pdf import quick_list_pdf
 
 # The answer panel (answers app) reads part ② from this session key; referrals must not import answers.
@@ -99,21 +100,75 @@ def _form_data(org: ReferralOrganization) -> dict[str, Any]:
         "verified": org.verified,
         "verification_note": org.verification_note,
         "notes": org.notes,
+        "version": org.version,
     }
+
+
+def _display(field: str, value: Any) -> str:
+    """One stored value as staff read it on the detail page, for the "saved meanwhile" list."""
+    if field == "channels":
+        return channels_to_text(value)
+    if field == "situations":
+        return "、".join(s.label for s in value)
+    if isinstance(value, bool):
+        return "✓" if value else "—"
+    choices: dict[str, Any] = {
+        "entry_type": EntryType,
+        "as_of_basis": AsOfBasis,
+        "audience": Audience,
+        "categories": Category,
+    }
+    if field in choices:
+        labels = choices[field]
+        items = value if isinstance(value, list) else [value]
+        return "、".join(str(labels(v).label) if v in labels.values else str(v) for v in items)
+    return str(value)
+
+
+def _saved_meanwhile(form: OrganizationForm, org: ReferralOrganization) -> list[tuple[str, str]]:
+    """(label, stored value) for each field where what is stored now differs from what the editor typed."""
+    typed = form.cleaned_data
+    rows = []
+    for field in (*services.EDITABLE_FIELDS, "situations"):
+        if field == "situations":
+            stored: Any = list(org.situations.all())
+            differs = sorted(s.code for s in stored) != sorted(s.code for s in typed[field])
+        else:
+            stored = getattr(org, field)
+            differs = stored != typed[field]
+        if differs:
+            rows.append((str(form.fields[field].label), _display(field, stored)))
+    return rows
 
 
 @require_action(Action.REFERENCE_EDIT)
 def organization_edit(request: HttpRequest, code: str) -> HttpResponse:
     org = selectors.organization(code=code)
+    saved_meanwhile: list[tuple[str, str]] = []
     if request.method == "POST":
         form = OrganizationForm(request.POST, editing=True)
         if form.is_valid():
             data = dict(form.cleaned_data)
             situations = list(data.pop("situations"))
+            expected_version = data.pop("version")
             try:
                 changes = services.organization_update(
-                    actor=_user(request), organization=org, data=data, situations=situations
+                    actor=_user(request),
+                    organization=org,
+                    expected_version=expected_version,
+                    data=data,
+                    situations=situations,
                 )
+            except ConcurrentEditError as exc:
+                # Keep what the editor typed, show what was saved meanwhile, and carry the current version so
+                # that saving again is a deliberate decision taken with the other change in view.
+                org.refresh_from_db()
+                posted = request.POST.copy()
+                posted["version"] = str(org.version)
+                form = OrganizationForm(posted, editing=True)
+                form.is_valid()
+                form.add_error(None, exc.message)
+                saved_meanwhile = _saved_meanwhile(form, org)
             except DomainError as exc:
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
             else:
@@ -126,7 +181,12 @@ def organization_edit(request: HttpRequest, code: str) -> HttpResponse:
     else:
         form = OrganizationForm(initial=_form_data(org), editing=True)
         status = 200
-    return _render(request, "staff/referrals/organization_form.html", {"form": form, "org": org}, status=status)
+    return _render(
+        request,
+        "staff/referrals/organization_form.html",
+        {"form": form, "org": org, "saved_meanwhile": saved_meanwhile},
+        status=status,
+    )
 
 
 @require_action(Action.REFERENCE_EDIT)

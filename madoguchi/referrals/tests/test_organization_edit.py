@@ -7,44 +7,9 @@ from django.urls import reverse
 
 from madoguchi.accounts.models import AuditEvent
 from madoguchi.referrals.models import ReferralOrganization
+from madoguchi.referrals.tests.helpers import organization_form_data as _form
 
 pytestmark = pytest.mark.django_db
-
-
-def _form(org: ReferralOrganization, **overrides: object) -> dict[str, object]:
-    data: dict[str, object] = {
-        "name": org.name,
-        "short_name": org.short_name,
-        "entry_type": org.entry_type,
-        "handles": org.handles,
-        "audience": org.audience,
-        "channels": "\n".join(
-            " | ".join(
-                [
-                    {"phone": "電話", "web": "Web", "email": "メール", "counter": "窓口"}[c["kind"]],
-                    c["value"],
-                    c["hours"],
-                    c["note"],
-                ]
-            )
-            for c in org.channels
-        ),
-        "region": org.region,
-        "categories": org.categories,
-        "situations": list(org.situations.values_list("code", flat=True)),
-        "source_url": org.source_url,
-        "source_note": org.source_note,
-        "as_of": org.as_of.isoformat(),
-        "as_of_basis": org.as_of_basis,
-        "verification_note": org.verification_note,
-        "notes": org.notes,
-    }
-    if org.public:
-        data["public"] = "on"
-    if org.verified:
-        data["verified"] = "on"
-    data.update(overrides)
-    return {k: v for k, v in data.items() if v is not None}
 
 
 def test_tier2_edits_a_phone_number_and_it_is_audited(client_for, tier2_staff, reference_data):
