@@ -173,6 +173,8 @@ AXES_VERBOSE = False
 AXES_USERNAME_FORM_FIELD = "username"
 
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Madoguchi")
+# Hours an administrator-issued one-time code for enrolling a first authenticator stays valid.
+MADOGUCHI_ENROLMENT_CODE_HOURS = env_int("MADOGUCHI_ENROLMENT_CODE_HOURS", 72)
 
 # Idle timeout: the session expires after this many seconds without a request.
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_TIMEOUT_SECONDS", 30 * 60)

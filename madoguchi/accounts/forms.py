@@ -33,6 +33,25 @@ class OtpTokenForm(forms.Form):
         return token
 
 
+class OtpEnrolForm(OtpTokenForm):
+    """Enrolment also asks for the one-time code the administrator handed over, so a password alone is not enough."""
+
+    enrolment_code = forms.CharField(
+        label=_("登録コード（管理者から受け取った10文字）"),
+        max_length=32,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
+        error_messages={"required": _("管理者から受け取った登録コードを入力してください。")},
+    )
+
+    field_order = ["enrolment_code", "token"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The code comes first on the page, so it takes the focus.
+        self.fields["token"].widget.attrs.pop("autofocus", None)
+        self.fields["enrolment_code"].widget.attrs["autofocus"] = True
+
+
 class AuditFilterForm(forms.Form):
     username = forms.CharField(label=_("職員"), required=False)
     action = forms.ChoiceField(label=_("操作"), required=False, choices=[("", "---------"), *AuditAction.choices])

@@ -31,11 +31,37 @@ class AuditAction(models.TextChoices):
     OTP_VERIFIED = "otp_verified", _("二要素認証成功")
     OTP_FAILED = "otp_failed", _("二要素認証失敗")
     OTP_ENROLLED = "otp_enrolled", _("二要素認証の登録")
+    ENROLMENT_CODE_ISSUED = "enrolment_code_issued", _("登録コードの発行")
+    ENROLMENT_CODE_USED = "enrolment_code_used", _("登録コードの使用")
+    ENROLMENT_CODE_FAILED = "enrolment_code_failed", _("登録コードの誤り")
     CREATE = "create", _("作成")
     UPDATE = "update", _("更新")
     VIEW_PERSONAL_DATA = "view_personal_data", _("個人情報の閲覧")
     EXPORT = "export", _("出力")
     DOWNLOAD = "download", _("ファイル取得")
+
+
+class EnrolmentCode(models.Model):
+    """The one-time code an administrator hands over so that only the right person enrols a first authenticator.
+
+    Only a salted hash is kept. The row is deleted when the code is used, and replaced when a new one is issued.
+    """
+
+    user = models.OneToOneField(User, verbose_name=_("職員"), on_delete=models.CASCADE, related_name="enrolment_code")
+    code_hash = models.CharField(_("登録コードのハッシュ"), max_length=128)
+    issued_by = models.ForeignKey(
+        User, verbose_name=_("発行者"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    issued_at = models.DateTimeField(_("発行日時"))
+    expires_at = models.DateTimeField(_("有効期限"))
+    failed_attempts = models.PositiveSmallIntegerField(_("誤入力の回数"), default=0)
+
+    class Meta:
+        verbose_name = _("登録コード")
+        verbose_name_plural = _("登録コード")
+
+    def __str__(self) -> str:
+        return str(_("登録コード（%(user)s）") % {"user": self.user})
 
 
 class AuditEvent(models.Model):

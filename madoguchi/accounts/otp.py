@@ -7,6 +7,7 @@ from enum import Enum
 
 import segno
 from django.conf import settings
+from django.contrib.sessions.backends.base import SessionBase
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from madoguchi.accounts.models import SecurityPolicy, User
@@ -32,10 +33,21 @@ def second_factor_state(*, user: User, verified: bool) -> SecondFactor:
     return SecondFactor.OK
 
 
-def pending_device(*, user: User) -> TOTPDevice:
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+PENDING_DEVICE_SESSION_KEY = "madoguchi_otp_pending_device"
+
+
+def pending_device(*, user: User, session: SessionBase) -> TOTPDevice:
+    """The unconfirmed device whose secret this browser session was shown, or a fresh one.
+
+    A secret shown in another session (say, to someone who only guessed the password) is never reused: the
+    person who types the enrolment code confirms a secret that only their own session has seen.
+    """
+    device_id = session.get(PENDING_DEVICE_SESSION_KEY)
+    device = TOTPDevice.objects.filter(pk=device_id, user=user, confirmed=False).first() if device_id else None
     if device is None:
+        TOTPDevice.objects.filter(user=user, confirmed=False).delete()
         device = TOTPDevice.objects.create(user=user, name="TOTP", confirmed=False)
+        session[PENDING_DEVICE_SESSION_KEY] = device.pk
     return device
 
 

@@ -4,6 +4,7 @@ import csv
 import json
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
@@ -12,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -20,6 +22,7 @@ from madoguchi.accounts import audit, otp, selectors, services
 from madoguchi.accounts.decorators import require_action, staff_required
 from madoguchi.accounts.forms import (
     AuditFilterForm,
+    OtpEnrolForm,
     OtpTokenForm,
     SecurityPolicyForm,
     StaffCreateForm,
@@ -70,17 +73,24 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
 def otp_setup(request: HttpRequest) -> HttpResponse:
     if otp.confirmed_device(user=request.user) is not None:  # type: ignore[arg-type]
         return redirect("accounts:otp_verify")
-    device = otp.pending_device(user=request.user)  # type: ignore[arg-type]
-    form = OtpTokenForm(request.POST or None)
+    device = otp.pending_device(user=request.user, session=request.session)  # type: ignore[arg-type]
+    form = OtpEnrolForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"]):
-            device.confirmed = True
-            device.save(update_fields=["confirmed"])
+        try:
+            services.second_factor_enrol(
+                user=request.user,  # type: ignore[arg-type]
+                device=device,
+                enrolment_code=form.cleaned_data["enrolment_code"],
+                token=form.cleaned_data["token"],
+                request=request,
+            )
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            request.session.pop(otp.PENDING_DEVICE_SESSION_KEY, None)
             otp_login(request, device)
-            audit.record(action=AuditAction.OTP_ENROLLED, request=request, target=device)
             messages.success(request, _("二要素認証を登録しました。"))
             return redirect("cases:dashboard")
-        form.add_error("token", _("確認コードが正しくありません。認証アプリの表示を確認してください。"))
     context: dict[str, Any] = {
         "form": form,
         "qr_svg": otp.provisioning_svg(device=device),
@@ -154,18 +164,29 @@ def staff_list(request: HttpRequest) -> HttpResponse:
     return render(request, "staff/accounts/staff_list.html", {"users": users, "devices": devices})
 
 
+def _enrolment_code_page(request: HttpRequest, *, user: User, code: str, headline: str) -> HttpResponse:
+    # Rendered straight from the POST, never via a redirect, the session or messages: the code is shown once only.
+    context = {
+        "target": user,
+        "headline": headline,
+        "code": services.format_enrolment_code(code),
+        "hours": settings.MADOGUCHI_ENROLMENT_CODE_HOURS,
+    }
+    return render(request, "staff/accounts/enrolment_code_issued.html", context)
+
+
+@never_cache
 @require_action(Action.USERS_MANAGE)
 @require_http_methods(["GET", "POST"])
 def staff_create(request: HttpRequest) -> HttpResponse:
     form = StaffCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.staff_create(actor=request.user, **form.cleaned_data)  # type: ignore[arg-type]
+            user, code = services.staff_create(actor=request.user, **form.cleaned_data)  # type: ignore[arg-type]
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
-            messages.success(request, _("職員を登録しました。"))
-            return redirect("accounts:staff_list")
+            return _enrolment_code_page(request, user=user, code=code, headline=_("職員を登録しました。"))
     return render(
         request,
         "staff/accounts/staff_form.html",
@@ -174,6 +195,7 @@ def staff_create(request: HttpRequest) -> HttpResponse:
     )
 
 
+@never_cache
 @require_action(Action.USERS_MANAGE)
 @require_http_methods(["GET", "POST"])
 def staff_edit(request: HttpRequest, pk: int) -> HttpResponse:
@@ -187,9 +209,16 @@ def staff_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = StaffEditForm(request.POST or None, initial=initial)
     if request.method == "POST":
         if request.POST.get("reset_second_factor"):
-            services.staff_reset_second_factor(actor=request.user, user=target)  # type: ignore[arg-type]
-            messages.success(request, _("二要素認証の登録を解除しました。次回ログイン時に再登録が必要です。"))
-            return redirect("accounts:staff_edit", pk=target.pk)
+            code = services.staff_reset_second_factor(actor=request.user, user=target)  # type: ignore[arg-type]
+            headline = _("二要素認証の登録を解除しました。次回ログイン時に再登録が必要です。")
+            return _enrolment_code_page(request, user=target, code=code, headline=headline)
+        if request.POST.get("issue_enrolment_code"):
+            try:
+                code = services.enrolment_code_issue(actor=request.user, user=target)  # type: ignore[arg-type]
+            except DomainError as exc:
+                messages.error(request, exc.message)
+                return redirect("accounts:staff_edit", pk=target.pk)
+            return _enrolment_code_page(request, user=target, code=code, headline=_("登録コードを再発行しました。"))
         if form.is_valid():
             try:
                 services.staff_update(actor=request.user, user=target, **form.cleaned_data)  # type: ignore[arg-type]
@@ -198,7 +227,12 @@ def staff_edit(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(request, _("職員の情報を更新しました。"))
                 return redirect("accounts:staff_list")
-    context = {"form": form, "title": _("職員の編集"), "target": target}
+    context = {
+        "form": form,
+        "title": _("職員の編集"),
+        "target": target,
+        "has_device": TOTPDevice.objects.filter(user=target, confirmed=True).exists(),
+    }
     return render(request, "staff/accounts/staff_form.html", context, status=400 if form.errors else 200)
 
 

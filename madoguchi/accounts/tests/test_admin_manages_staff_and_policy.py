@@ -14,7 +14,9 @@ def test_admin_registers_a_staff_member_with_a_role(client_for, admin_user):
         reverse("accounts:staff_create"),
         {"username": "newfront", "display_name": "新人 一郎", "role": "front", "password": "long-enough-pass-2026"},
     )
-    assert response.status_code == 302
+    # The result page (not a redirect) shows the new account's one-time enrolment code.
+    assert response.status_code == 200
+    assert 'id="enrolment-code"' in response.content.decode()
     user = User.objects.get(username="newfront")
     assert user.role == "front" and user.check_password("long-enough-pass-2026")
     assert AuditEvent.objects.filter(action="create", target_id=str(user.pk), actor=admin_user).exists()
@@ -59,7 +61,8 @@ def test_admin_resets_a_lost_authenticator(client_for, admin_user, tier2_staff):
     response = client_for(admin_user).post(
         reverse("accounts:staff_edit", kwargs={"pk": tier2_staff.pk}), {"reset_second_factor": "1"}
     )
-    assert response.status_code == 302
+    assert response.status_code == 200
+    assert 'id="enrolment-code"' in response.content.decode()
     assert not TOTPDevice.objects.filter(user=tier2_staff).exists()
 
 

@@ -13,6 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from madoguchi.accounts.models import AuditAction, AuditEvent, SecurityPolicy, User
 from madoguchi.accounts.otp import secret_for_manual_entry
 from madoguchi.accounts.roles import Role
+from madoguchi.accounts.services import enrolment_code_issue
 from madoguchi.core.testing import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -43,10 +44,10 @@ def _log_in(client: Client, username: str, *, next_url: str = "") -> str:
     return response["Location"]
 
 
-def _enrol(client: Client, user: User) -> TOTPDevice:
+def _enrol(client: Client, user: User, code: str) -> TOTPDevice:
     client.get(SETUP)
     device = TOTPDevice.objects.get(user=user, confirmed=False)
-    response = client.post(SETUP, {"token": _token(device)})
+    response = client.post(SETUP, {"enrolment_code": code, "token": _token(device)})
     assert response.status_code == 302
     return device
 
@@ -54,6 +55,12 @@ def _enrol(client: Client, user: User) -> TOTPDevice:
 @pytest.fixture
 def front_user() -> User:
     return UserFactory(username="kakuu-front", role=Role.FRONT, display_name="架空 一郎")
+
+
+@pytest.fixture
+def front_code(front_user) -> str:
+    # As an admin hands it over with a new account (the enrolment code itself has its own test files).
+    return enrolment_code_issue(actor=None, user=front_user)
 
 
 @pytest.fixture
@@ -96,13 +103,13 @@ def test_setup_page_shows_a_qr_code_and_the_manual_key(front_user):
     assert secret_for_manual_entry(device=device) in html
 
 
-def test_setup_rejects_a_wrong_token_with_a_japanese_error_next_to_the_field(front_user):
+def test_setup_rejects_a_wrong_token_with_a_japanese_error_next_to_the_field(front_user, front_code):
     client = Client()
     _log_in(client, "kakuu-front")
     client.get(SETUP)
     device = TOTPDevice.objects.get(user=front_user, confirmed=False)
 
-    response = client.post(SETUP, {"token": _wrong_token(device)})
+    response = client.post(SETUP, {"enrolment_code": front_code, "token": _wrong_token(device)})
 
     assert response.status_code == 200
     assert response.context["form"].errors["token"] == [
@@ -119,21 +126,21 @@ def test_setup_rejects_a_wrong_token_with_a_japanese_error_next_to_the_field(fro
     assert client.get(DASHBOARD)["Location"] == SETUP
 
 
-def test_setup_rejects_malformed_input_in_japanese(front_user):
+def test_setup_rejects_malformed_input_in_japanese(front_user, front_code):
     client = Client()
     _log_in(client, "kakuu-front")
 
-    response = client.post(SETUP, {"token": "12ab"})
+    response = client.post(SETUP, {"enrolment_code": front_code, "token": "12ab"})
 
     assert response.status_code == 200
     assert response.context["form"].errors["token"] == ["6桁の数字を入力してください。"]
 
 
-def test_correct_token_enrols_and_opens_the_dashboard(front_user):
+def test_correct_token_enrols_and_opens_the_dashboard(front_user, front_code):
     client = Client()
     _log_in(client, "kakuu-front")
 
-    device = _enrol(client, front_user)
+    device = _enrol(client, front_user, front_code)
 
     device.refresh_from_db()
     assert device.confirmed
@@ -141,24 +148,24 @@ def test_correct_token_enrols_and_opens_the_dashboard(front_user):
     assert AuditEvent.objects.filter(action=AuditAction.OTP_ENROLLED, actor=front_user).count() == 1
 
 
-def test_full_width_digits_from_a_japanese_ime_are_accepted(front_user):
+def test_full_width_digits_from_a_japanese_ime_are_accepted(front_user, front_code):
     client = Client()
     _log_in(client, "kakuu-front")
     client.get(SETUP)
     device = TOTPDevice.objects.get(user=front_user, confirmed=False)
     full_width = _token(device).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
 
-    response = client.post(SETUP, {"token": full_width})
+    response = client.post(SETUP, {"enrolment_code": front_code, "token": full_width})
 
     assert response.status_code == 302
     assert client.get(DASHBOARD).status_code == 200
 
 
 @pytest.fixture
-def enrolled(front_user) -> TOTPDevice:
+def enrolled(front_user, front_code) -> TOTPDevice:
     client = Client()
     _log_in(client, "kakuu-front")
-    device = _enrol(client, front_user)
+    device = _enrol(client, front_user, front_code)
     client.post(reverse("accounts:logout"))
     return device
 
