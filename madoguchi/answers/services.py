@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,7 +22,8 @@ from madoguchi.cases import services as case_services
 from madoguchi.cases.choices import Tier
 from madoguchi.cases.models import Case, DeskRules
 from madoguchi.cases.workflow import Status
-from madoguchi.core.errors import ConcurrentEditError, DomainError, NotPermitted
+from madoguchi.core.errors import DomainError, NotPermitted
+from madoguchi.core.versioning import save_if_unchanged
 
 
 def _require(actor: User, action: Action) -> None:
@@ -66,18 +66,17 @@ def answer_save_draft(
         )
     if draft.status == AnswerStatus.PENDING_APPROVAL:
         raise DomainError(_("承認待ちの回答案は編集できません。差戻しを受けてから修正してください。"))
-    version = draft.version if expected_version is None else expected_version
-    updated = AnswerDraft.objects.filter(pk=draft.pk, version=version).update(
+    save_if_unchanged(
+        draft,
+        expected_version=expected_version,
+        conflict_message=_("他の職員がこの回答案を先に更新しました。最新の内容を確認してください。"),
         measures=measures,
         referrals=referrals,
         channel=channel,
         status=AnswerStatus.DRAFT,
         needs_approval=approval_required(case=case),
-        version=F("version") + 1,
         updated_at=timezone.now(),
     )
-    if not updated:
-        raise ConcurrentEditError(_("他の職員がこの回答案を先に更新しました。最新の内容を確認してください。"))
     draft.refresh_from_db()
     return draft
 

@@ -30,8 +30,9 @@ from madoguchi.cases.models import (
 )
 from madoguchi.cases.workflow import Status, can_transition
 from madoguchi.core.business_hours import BusinessHours, add_business_minutes
-from madoguchi.core.errors import ConcurrentEditError, DomainError, NotPermitted, TransitionNotAllowed
+from madoguchi.core.errors import DomainError, NotPermitted, TransitionNotAllowed
 from madoguchi.core.normalize import normalize_email, normalize_name, phone_digits
+from madoguchi.core.versioning import save_if_unchanged
 
 # Leaf apps (search index, triage) register hooks here instead of cases importing them.
 _after_save_hooks: list[Callable[[Case], None]] = []
@@ -205,14 +206,15 @@ def _set_tags(case: Case, names: Iterable[str]) -> None:
 
 def _bump(case: Case, *, expected_version: int | None, **changes: Any) -> Case:
     """Apply `changes` only if nobody saved the case since `expected_version` (optimistic locking)."""
-    version = case.version if expected_version is None else expected_version
-    updated = Case.objects.filter(pk=case.pk, version=version).update(
-        version=F("version") + 1, updated_at=timezone.now(), **changes
+    save_if_unchanged(
+        case,
+        expected_version=expected_version,
+        conflict_message=_(
+            "他の職員がこの案件を先に更新しました。最新の内容を確認してから、もう一度保存してください。"
+        ),
+        updated_at=timezone.now(),
+        **changes,
     )
-    if updated == 0:
-        raise ConcurrentEditError(
-            _("他の職員がこの案件を先に更新しました。最新の内容を確認してから、もう一度保存してください。")
-        )
     case.refresh_from_db()
     # Every change to a case reaches the leaf apps (search index, triage) in the same transaction.
     _after_save(case)

@@ -6,15 +6,15 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from madoguchi.accounts import audit
 from madoguchi.accounts.models import AuditAction, User
 from madoguchi.accounts.roles import Action
-from madoguchi.core.errors import ConcurrentEditError, DomainError, NotPermitted
+from madoguchi.core.errors import DomainError, NotPermitted
 from madoguchi.core.normalize import nfkc
+from madoguchi.core.versioning import save_if_unchanged
 from madoguchi.referrals.models import ReferralOrganization, Situation
 
 # Fields a staff member may change through the edit form; situations is handled separately (M2M).
@@ -101,26 +101,16 @@ def organization_create(
     return org
 
 
-def _stale() -> ConcurrentEditError:
-    return ConcurrentEditError(
-        _(
+def _bump(*, organization: ReferralOrganization, expected_version: int | None, **changes: Any) -> None:
+    save_if_unchanged(
+        organization,
+        expected_version=expected_version,
+        conflict_message=_(
             "他の職員がこの紹介先を先に更新しました。入力内容はそのまま残しています。"
             "現在保存されている内容を確認してから、もう一度保存してください。"
-        )
+        ),
+        **changes,
     )
-
-
-def _bump(*, organization: ReferralOrganization, expected_version: int | None, **changes: Any) -> None:
-    """Write `changes` only if nobody saved the entry since `expected_version` (optimistic locking).
-
-    The compare-and-set is the UPDATE itself, so it holds on SQLite too, where select_for_update is a no-op.
-    """
-    version = organization.version if expected_version is None else expected_version
-    updated = ReferralOrganization.objects.filter(pk=organization.pk, version=version).update(
-        version=F("version") + 1, **changes
-    )
-    if updated == 0:
-        raise _stale()
 
 
 @transaction.atomic
@@ -154,8 +144,6 @@ def organization_update(
     if not changes:
         # The form already equals what is stored: nothing to overwrite, whoever saved last.
         return changes
-    if org.version != expected_version:
-        raise _stale()
     _bump(
         organization=org,
         expected_version=expected_version,

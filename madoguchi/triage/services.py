@@ -26,9 +26,6 @@ _lock = threading.Lock()
 _cached: dict[str, TriageModel] = {}
 
 
-load_jsonl = corpus.load_jsonl
-
-
 def _pointer() -> Path:
     return Path(settings.TRIAGE_MODEL_DIR) / "current.json"
 

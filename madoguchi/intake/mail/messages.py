@@ -12,12 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from madoguchi.core.catalogue import gettext_noop
+
 MessageTable = Mapping[tuple[str, str], str]
-
-
-def gettext_noop(message: str) -> str:
-    """Mark a template for makemessages (Django's keyword) without importing Django; it is translated on display."""
-    return message
 
 
 PROBLEM_MESSAGES: MessageTable = {

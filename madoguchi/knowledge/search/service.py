@@ -90,12 +90,16 @@ def index_document(
         entry.status = status
         entry.channel = channel
         entry.received_at = received_at
-        entry.tags = tags_field(tags)
+        names = tag_names(tags)
+        # Postings change only with the tags; most saves of a case (status, notes) leave them alone.
+        tags_changed = entry.pk is None or entry.tags != tags_field(names)
+        entry.tags = tags_field(names)
         entry.visibility = visibility
         entry.url = url
         entry.save(using=using)
-        SearchTag.objects.using(using).filter(entry=entry).delete()
-        SearchTag.objects.using(using).bulk_create([SearchTag(entry=entry, tag=name) for name in tag_names(tags)])
+        if tags_changed:
+            SearchTag.objects.using(using).filter(entry=entry).delete()
+            SearchTag.objects.using(using).bulk_create([SearchTag(entry=entry, tag=name) for name in names])
         backend.add(cursor, entry_id=entry.pk, title_norm=entry.title_norm, body_norm=entry.body_norm)
     return entry
 

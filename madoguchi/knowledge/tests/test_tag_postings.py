@@ -87,7 +87,6 @@ def test_a_full_window_holds_the_newest_tagged_matches(tagged_corpus):
 
 def _stats(**overrides):
     values = {
-        "rows": 1000.0,
         "tokens": postgres.ColumnStats(freqs={"サー": 0.4, "ーバ": 0.3, "バ": 0.35, "漏洩": 0.05}, floor=0.001),
         "columns": {"status": postgres.ColumnStats(freqs={"closed": 0.5, "received": 0.1}, floor=0.01)},
     }

@@ -23,10 +23,6 @@ from madoguchi.triage.engine.evaluation import cross_validate, evaluate, format_
 from madoguchi.triage.engine.model import TriageModel, train
 
 
-def load_jsonl(*, path: Path) -> list[dict[str, Any]]:
-    return corpus.load_jsonl(path)
-
-
 def _training(names: str | None) -> list[dict[str, Any]]:
     if not names:
         return corpus.training_examples()
@@ -35,7 +31,7 @@ def _training(names: str | None) -> list[dict[str, Any]]:
         path = corpus.SEED_FILE if name == "seed" else corpus.DATA_DIR / name
         if path.resolve() == corpus.HELDOUT_FILE.resolve():
             raise SystemExit("the current held-out set is never trained on (ADR 0006)")
-        rows.extend(load_jsonl(path=path))
+        rows.extend(corpus.load_jsonl(path))
     return rows
 
 
@@ -82,7 +78,7 @@ def main(argv: list[str] | None = None) -> None:
     bench.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args(argv)
     if args.command == "cv":
-        examples = load_jsonl(path=corpus.SEED_FILE) if args.corpus == "seed" else corpus.training_examples()
+        examples = corpus.load_jsonl(corpus.SEED_FILE) if args.corpus == "seed" else corpus.training_examples()
         metrics, _ = cross_validate(examples=examples, folds=args.folds, seed=args.seed)
         print(format_report(metrics))
     elif args.command == "evaluate":
@@ -90,7 +86,7 @@ def main(argv: list[str] | None = None) -> None:
         print(
             f"model {model.model_version}; thresholds urgent {model.urgent_threshold}, police {model.police_threshold}"
         )
-        print(format_report(evaluate(model=model, examples=load_jsonl(path=args.path))))
+        print(format_report(evaluate(model=model, examples=corpus.load_jsonl(args.path))))
     else:
         print(_bench(examples=corpus.training_examples(), repeats=args.repeats))
 

@@ -43,8 +43,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
+from madoguchi.core.catalogue import gettext_noop
 from madoguchi.triage.engine import rules as cue_rules
-from madoguchi.triage.engine.rules import gettext_noop
 from madoguchi.triage.engine.text import PreparedText, prepare, wordish_tokens
 
 ENGINE_VERSION = "triage-engine-4"

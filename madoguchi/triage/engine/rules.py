@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from madoguchi.core.catalogue import gettext_noop
 from madoguchi.triage.engine.text import split_sentences
 
 Context = Literal["asserted", "negated", "question", "hypothetical"]
@@ -44,14 +45,6 @@ class RuleHit:
     context: Context
     in_request: bool
     excerpt: str
-
-
-def gettext_noop(message: str) -> str:
-    """Marks a reason for the message catalogue (makemessages finds this name); no Django here.
-
-    Reasons are stored in Japanese and translated when shown (madoguchi/triage/reasons.py).
-    """
-    return message
 
 
 def _re(pattern: str) -> re.Pattern[str]:

@@ -1,15 +1,11 @@
-import json
 from collections import Counter
-from pathlib import Path
 
+from madoguchi.triage.engine.corpus import SEED_FILE, load_jsonl
 from madoguchi.triage.engine.model import CATEGORIES, FLOWS, validate_examples
-
-SEED = Path(__file__).resolve().parent.parent / "data" / "seed.jsonl"
 
 
 def _examples():
-    with SEED.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle]
+    return load_jsonl(SEED_FILE)
 
 
 def test_seed_corpus_is_valid_and_balanced():

@@ -1,6 +1,5 @@
 """The labelled sets stay usable: well-formed, balanced, and the current held-out set apart from training."""
 
-import json
 from collections import Counter
 from pathlib import Path
 
@@ -15,8 +14,7 @@ CATEGORIES = {
 }  # fmt: skip
 
 
-def _load(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+_load = corpus.load_jsonl
 
 
 @pytest.mark.parametrize(

@@ -77,7 +77,6 @@ class ColumnStats:
 class EntryStats:
     """What ANALYZE knows about knowledge_searchentry: enough to guess how selective a search is."""
 
-    rows: float
     tokens: ColumnStats
     columns: dict[str, ColumnStats]
     received_bounds: tuple[dt.datetime, ...] = ()
@@ -134,7 +133,6 @@ def read_statistics(connection: BaseDatabaseWrapper) -> EntryStats | None:
         row = cursor.fetchone()
         if row is None or row[0] is None or row[0] <= 0:
             return None
-        rows = float(row[0])
         cursor.execute(
             "SELECT attname, most_common_vals::text::text[], most_common_freqs::float8[], "
             "most_common_elems::text::text[], most_common_elem_freqs::float8[], "
@@ -152,7 +150,7 @@ def read_statistics(connection: BaseDatabaseWrapper) -> EntryStats | None:
         if name in found
     }
     bounds = tuple(found["received_at"][4] or ()) if "received_at" in found else ()
-    return EntryStats(rows=rows, tokens=tokens, columns=columns, received_bounds=bounds)
+    return EntryStats(tokens=tokens, columns=columns, received_bounds=bounds)
 
 
 def cached_statistics(connection: BaseDatabaseWrapper) -> EntryStats | None:

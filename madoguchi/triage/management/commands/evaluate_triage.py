@@ -7,6 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from madoguchi.triage import services
+from madoguchi.triage.engine import corpus
 from madoguchi.triage.engine.evaluation import evaluate, format_report
 
 
@@ -21,7 +22,7 @@ class Command(BaseCommand):
         path = Path(options["jsonl"])
         if not path.exists():
             raise CommandError(f"no such file: {path}")
-        examples = services.load_jsonl(path)
+        examples = corpus.load_jsonl(path)
         model = services.current_model()
         metrics = evaluate(model=model, examples=examples)
         if options["json"]:
