@@ -2,9 +2,10 @@
 
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.http import HttpRequest, HttpResponse
-from django.urls import path
+from django.urls import URLPattern, URLResolver, include, path
 
-from config.urls import handler400, handler403, handler404, handler500, urlpatterns
+from config import urls as project_urls
+from config.urls import handler400, handler403, handler404, handler500
 
 
 def _bad_request(request: HttpRequest) -> HttpResponse:
@@ -24,9 +25,9 @@ _failing = [
     path("fail/403/", _forbidden),
     path("fail/500/", _crash),
 ]
-urlpatterns = [
-    *[path(f"staff/{p.pattern}", p.callback) for p in _failing],
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("staff/", include(_failing)),
     *_failing,
-    *urlpatterns,
+    *project_urls.urlpatterns,
 ]
 __all__ = ["handler400", "handler403", "handler404", "handler500", "urlpatterns"]
