@@ -49,6 +49,7 @@ class SecurityHeadersMiddleware:
             response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         if request.path.startswith(STAFF_PREFIX):
             # Staff pages carry personal data: never kept by the browser or a proxy (back button, shared PCs).
-            response["Cache-Control"] = "no-store"
+            if "no-store" not in response.get("Cache-Control", ""):
+                response["Cache-Control"] = "no-store"
             response["Pragma"] = "no-cache"
         return response
