@@ -1,4 +1,4 @@
-"""Response headers every page gets: a strict Content-Security-Policy, no-store on staff pages, a request reference."""
+"""Response headers: a strict Content-Security-Policy, no-store on staff pages and POST answers, a request reference."""
 
 from __future__ import annotations
 
@@ -47,8 +47,9 @@ class SecurityHeadersMiddleware:
         response.headers.setdefault("X-Request-Reference", reference)
         if response.get("Content-Type", "").startswith("text/html"):
             response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-        if request.path.startswith(STAFF_PREFIX):
-            # Staff pages carry personal data: never kept by the browser or a proxy (back button, shared PCs).
+        if request.path.startswith(STAFF_PREFIX) or request.method == "POST":
+            # Staff pages carry personal data, and so does any page answering a POST (the public form's
+            # confirmation echoes what was typed): never kept by the browser or a proxy (back button, shared PCs).
             if "no-store" not in response.get("Cache-Control", ""):
                 response["Cache-Control"] = "no-store"
             response["Pragma"] = "no-cache"

@@ -32,3 +32,11 @@ def test_public_pages_are_left_to_normal_caching():
     response = Client().get(reverse("intake:privacy"))
 
     assert "no-store" not in response.get("Cache-Control", "")
+
+
+def test_public_form_answer_to_a_post_is_not_stored():
+    # The confirmation (or the refused form) echoes the consulter's name, address and story.
+    response = Client().post(reverse("intake:form"), {"step": "input", "person_name": "架空 太郎"})
+
+    assert "架空 太郎" in response.content.decode()
+    assert response["Cache-Control"] == "no-store"
