@@ -42,8 +42,16 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 DEBUG = env_bool("DEBUG", False)
 TESTING = "pytest" in sys.modules or env_bool("MADOGUCHI_TESTING", False)
-# MADOGUCHI_ENV=production makes every safety requirement mandatory.
-PRODUCTION = env_str("MADOGUCHI_ENV", "development") == "production"
+# MADOGUCHI_ENV=production makes every safety requirement mandatory. Any other spelling ("prod", "Production")
+# is refused rather than silently running as development.
+ENVIRONMENTS = ("development", "test", "production")
+ENVIRONMENT = env_str("MADOGUCHI_ENV", "development")
+if ENVIRONMENT not in ENVIRONMENTS:
+    raise ImproperlyConfigured(
+        f"MADOGUCHI_ENV must be one of development, test, production (got {ENVIRONMENT!r}). "
+        "MADOGUCHI_ENV には development・test・production のいずれかを指定してください。"
+    )
+PRODUCTION = ENVIRONMENT == "production"
 
 DATA_DIR = Path(env_str("MADOGUCHI_DATA_DIR", str(BASE_DIR / "var"))).resolve()
 DATA_DIR.mkdir(parents=True, exist_ok=True)
@@ -51,6 +59,8 @@ DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 def _secret_key() -> str:
     key = env_str("SECRET_KEY")
+    if key and PRODUCTION:
+        _refuse_weak_secret_key(key)
     if key:
         return key
     if PRODUCTION:
@@ -61,6 +71,17 @@ def _secret_key() -> str:
         key_file.write_text(secrets.token_urlsafe(50))
         key_file.chmod(0o600)
     return key_file.read_text().strip()
+
+
+def _refuse_weak_secret_key(key: str) -> None:
+    # The same rule as Django's `check --deploy` (security.W009), but fatal: production must not start with it.
+    if len(key) < 50 or len(set(key)) < 5 or key.startswith("django-insecure"):
+        raise ImproperlyConfigured(
+            "SECRET_KEY is too weak for MADOGUCHI_ENV=production: use at least 50 characters with at least 5 "
+            "different ones, not starting with 'django-insecure' (e.g. python -c 'import secrets; "
+            "print(secrets.token_urlsafe(50))'). "
+            "SECRET_KEY が弱すぎます。50 文字以上・5 種類以上の文字からなる推測できない値にしてください。"
+        )
 
 
 SECRET_KEY = _secret_key()
@@ -92,6 +113,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so redirects and lock-out pages made by the middleware below get the headers too.
+    "madoguchi.core.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -189,6 +212,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy and no-store on staff pages: madoguchi.core.middleware (ADR 0007-hardening).
+CSRF_FAILURE_VIEW = "madoguchi.core.error_views.csrf_failure"
 if PRODUCTION:
     if DEBUG:
         raise ImproperlyConfigured("DEBUG must be off when MADOGUCHI_ENV=production.")

@@ -16,3 +16,8 @@ urlpatterns = [
     path("staff/taxonomy/", include("madoguchi.taxonomy.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
+
+handler400 = "madoguchi.core.error_views.bad_request"
+handler403 = "madoguchi.core.error_views.permission_denied"
+handler404 = "madoguchi.core.error_views.page_not_found"
+handler500 = "madoguchi.core.error_views.server_error"

@@ -6,13 +6,23 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from madoguchi.answers.models import AnswerChannel
+from madoguchi.core import limits
 
 
 class AnswerDraftForm(forms.Form):
     prefix = "answer"
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    measures = forms.CharField(label=_("① 具体的な対策"), widget=forms.Textarea(attrs={"rows": 8}))
-    referrals = forms.CharField(label=_("② 相談・届出先"), widget=forms.Textarea(attrs={"rows": 5}), required=False)
+    measures = forms.CharField(
+        label=_("① 具体的な対策"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        validators=limits.max_chars(limits.ANSWER_PART),
+    )
+    referrals = forms.CharField(
+        label=_("② 相談・届出先"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        validators=limits.max_chars(limits.ANSWER_PART),
+    )
     channel = forms.ChoiceField(label=_("回答方法"), choices=AnswerChannel.choices)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -23,4 +33,9 @@ class AnswerDraftForm(forms.Form):
 class ReviewForm(forms.Form):
     prefix = "review"
     decision = forms.ChoiceField(choices=[("approve", _("承認")), ("reject", _("差戻し"))], widget=forms.HiddenInput)
-    comment = forms.CharField(label=_("コメント"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    comment = forms.CharField(
+        label=_("コメント"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        validators=limits.max_chars(limits.NOTE),
+    )

@@ -11,6 +11,7 @@ from madoguchi.accounts.models import User
 from madoguchi.accounts.roles import Role
 from madoguchi.cases.choices import PREFECTURES, Category, Channel, EmployeeBand, EventKind, Industry, Urgency
 from madoguchi.cases.workflow import Status
+from madoguchi.core import limits
 from madoguchi.core.normalize import normalize_email, normalize_phone
 
 _DT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -71,7 +72,9 @@ class IntakeForm(ConsulterFields):
     received_at = forms.DateTimeField(label=_("受付日時"), widget=_DT, required=False)
     subject = forms.CharField(label=_("件名"), max_length=200, required=False)
     body = forms.CharField(
-        label=_("相談内容（相談者の言葉のまま）"), widget=forms.Textarea(attrs={"rows": 10, "autofocus": True})
+        label=_("相談内容（相談者の言葉のまま）"),
+        validators=limits.max_chars(limits.CONSULTATION_BODY),
+        widget=forms.Textarea(attrs={"rows": 10, "autofocus": True}),
     )
     category = forms.ChoiceField(label=_("相談区分"), choices=_blank(Category.choices), required=False)
     urgency = forms.TypedChoiceField(label=_("緊急度"), choices=Urgency.choices, coerce=int, initial=Urgency.NORMAL)
@@ -111,7 +114,11 @@ class EditIntakeForm(ConsulterFields):
     prefix = "edit"
     version = forms.IntegerField(widget=forms.HiddenInput)
     subject = forms.CharField(label=_("件名"), max_length=200)
-    body = forms.CharField(label=_("相談内容（原文）"), widget=forms.Textarea(attrs={"rows": 8}))
+    body = forms.CharField(
+        label=_("相談内容（原文）"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        validators=limits.max_chars(limits.CONSULTATION_BODY),
+    )
     aware_at = forms.DateTimeField(label=_("事案を認知した日時"), widget=_DT, required=False)
     tags = forms.CharField(label=_("タグ（カンマ区切り）"), max_length=300, required=False)
 
@@ -136,7 +143,12 @@ class DispatchForm(TriageForm):
         required=False,
         empty_label=_("二次対応の共有キュー"),
     )
-    note = forms.CharField(label=_("引継ぎメモ"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    note = forms.CharField(
+        label=_("引継ぎメモ"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        validators=limits.max_chars(limits.NOTE),
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -150,7 +162,12 @@ class CallbackForm(forms.Form):
     prefix = "callback"
     phone = PhoneField(label=_("折り返し先電話番号"), max_length=40)
     due_at = forms.DateTimeField(label=_("折り返し期限"), widget=_DT)
-    note = forms.CharField(label=_("メモ"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    note = forms.CharField(
+        label=_("メモ"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        validators=limits.max_chars(limits.NOTE),
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -161,13 +178,19 @@ class CallbackForm(forms.Form):
 
 class CallbackDoneForm(forms.Form):
     prefix = "callback_done"
-    outcome = forms.CharField(label=_("結果"), widget=forms.Textarea(attrs={"rows": 2}))
+    outcome = forms.CharField(
+        label=_("結果"), widget=forms.Textarea(attrs={"rows": 2}), validators=limits.max_chars(limits.NOTE)
+    )
 
 
 class FrontAnswerForm(forms.Form):
     prefix = "front_answer"
     version = forms.IntegerField(widget=forms.HiddenInput)
-    answer = forms.CharField(label=_("回答した内容"), widget=forms.Textarea(attrs={"rows": 4}))
+    answer = forms.CharField(
+        label=_("回答した内容"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        validators=limits.max_chars(limits.ANSWER_PART),
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -185,7 +208,9 @@ class NoteForm(forms.Form):
             (EventKind.CALL_OUT, EventKind.CALL_OUT.label),
         ],
     )
-    text = forms.CharField(label=_("内容"), widget=forms.Textarea(attrs={"rows": 3}))
+    text = forms.CharField(
+        label=_("内容"), widget=forms.Textarea(attrs={"rows": 3}), validators=limits.max_chars(limits.NOTE)
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -195,7 +220,9 @@ class NoteForm(forms.Form):
 class AssessmentForm(forms.Form):
     prefix = "assessment"
     version = forms.IntegerField(widget=forms.HiddenInput)
-    assessment = forms.CharField(label=_("状況判断"), widget=forms.Textarea(attrs={"rows": 4}))
+    assessment = forms.CharField(
+        label=_("状況判断"), widget=forms.Textarea(attrs={"rows": 4}), validators=limits.max_chars(limits.NOTE)
+    )
 
 
 class InquiryForm(forms.Form):
@@ -203,8 +230,15 @@ class InquiryForm(forms.Form):
     organization_name = forms.CharField(label=_("照会先（警視庁、IPA、連携機関など）"), max_length=200)
     contact_person = forms.CharField(label=_("先方担当者"), max_length=100, required=False)
     contacted_at = forms.DateTimeField(label=_("照会日時"), widget=_DT)
-    question = forms.CharField(label=_("照会内容"), widget=forms.Textarea(attrs={"rows": 2}))
-    response = forms.CharField(label=_("先方の回答"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    question = forms.CharField(
+        label=_("照会内容"), widget=forms.Textarea(attrs={"rows": 2}), validators=limits.max_chars(limits.NOTE)
+    )
+    response = forms.CharField(
+        label=_("先方の回答"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        validators=limits.max_chars(limits.NOTE),
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -216,7 +250,9 @@ class InquiryForm(forms.Form):
 class CloseForm(forms.Form):
     prefix = "close"
     version = forms.IntegerField(widget=forms.HiddenInput)
-    resolution = forms.CharField(label=_("対応結果"), widget=forms.Textarea(attrs={"rows": 3}))
+    resolution = forms.CharField(
+        label=_("対応結果"), widget=forms.Textarea(attrs={"rows": 3}), validators=limits.max_chars(limits.NOTE)
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -225,7 +261,9 @@ class CloseForm(forms.Form):
 
 class ReopenForm(forms.Form):
     prefix = "reopen"
-    reason = forms.CharField(label=_("再開する理由"), widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label=_("再開する理由"), widget=forms.Textarea(attrs={"rows": 2}), validators=limits.max_chars(limits.NOTE)
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -235,7 +273,12 @@ class ReopenForm(forms.Form):
 class MergeForm(forms.Form):
     prefix = "merge"
     into_reference = forms.CharField(label=_("統合先の受付番号"), max_length=16)
-    reason = forms.CharField(label=_("理由"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    reason = forms.CharField(
+        label=_("理由"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        validators=limits.max_chars(limits.NOTE),
+    )
 
     def clean_into_reference(self) -> str:
         import unicodedata
@@ -247,12 +290,12 @@ class MergeForm(forms.Form):
 
 
 class CaseFilterForm(forms.Form):
-    q = forms.CharField(label=_("キーワード"), required=False)
-    reference = forms.CharField(label=_("受付番号"), required=False)
+    q = forms.CharField(label=_("キーワード"), required=False, max_length=limits.TITLE)
+    reference = forms.CharField(label=_("受付番号"), required=False, max_length=limits.TITLE)
     status = forms.ChoiceField(label=_("状態"), choices=_blank(Status.choices), required=False)
     category = forms.ChoiceField(label=_("相談区分"), choices=_blank(Category.choices), required=False)
     channel = forms.ChoiceField(label=_("受付経路"), choices=_blank(Channel.choices), required=False)
-    tag = forms.CharField(label=_("タグ"), required=False)
+    tag = forms.CharField(label=_("タグ"), required=False, max_length=limits.TITLE)
     date_from = forms.DateField(
         label=_("受付日（から）"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )

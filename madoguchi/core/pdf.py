@@ -27,9 +27,14 @@ def base_style(*, size: float = 9, leading: float = 13) -> ParagraphStyle:
     return ParagraphStyle("base", fontName=japanese_font(), fontSize=size, leading=leading, wordWrap="CJK")
 
 
+def markup(value: object) -> str:
+    """Plain text made safe for reportlab Paragraph markup, in element text and in quoted attributes alike."""
+    return escape(str(value), {'"': "&quot;", "'": "&#39;"})
+
+
 def text(value: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph of plain text: escaped, line breaks kept."""
-    return Paragraph(escape(value).replace("\n", "<br/>"), style)
+    return Paragraph(markup(value).replace("\n", "<br/>"), style)
 
 
 def a4_document(buffer: io.BytesIO, *, title: str, author: str = "") -> SimpleDocTemplate:

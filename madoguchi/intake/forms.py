@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from madoguchi.cases.choices import PREFECTURES, EmployeeBand, Industry
 from madoguchi.cases.forms import JapaneseEmailField, PhoneField
+from madoguchi.core import limits
 from madoguchi.intake import mail
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -129,7 +130,7 @@ class ConsultationForm(forms.Form):
     )
     body = forms.CharField(
         label=_("ご相談内容（何が起きたか、何を知りたいか）"),
-        max_length=10000,
+        max_length=limits.PUBLIC_FORM_BODY,
         widget=forms.Textarea(attrs={"rows": 10}),
         help_text=_("いつ、何が起きたか、どのような画面やメールが届いたかなど、分かる範囲でご記入ください。"),
     )
@@ -204,7 +205,9 @@ class ConsultationForm(forms.Form):
 
 class MailTemplateForm(forms.Form):
     subject = forms.CharField(label=_("件名"), max_length=200)
-    body = forms.CharField(label=_("本文"), widget=forms.Textarea(attrs={"rows": 18}))
+    body = forms.CharField(
+        label=_("本文"), widget=forms.Textarea(attrs={"rows": 18}), validators=limits.max_chars(limits.ANSWER_PART)
+    )
 
 
 class DismissForm(forms.Form):

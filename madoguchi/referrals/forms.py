@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from madoguchi.cases.choices import Category
+from madoguchi.core import limits
 from madoguchi.core.normalize import nfkc
 from madoguchi.referrals.models import AsOfBasis, Audience, ChannelKind, EntryType, Situation
 
@@ -63,7 +64,9 @@ class OrganizationForm(forms.Form):
     name = forms.CharField(label=_("名称"), max_length=200)
     short_name = forms.CharField(label=_("略称"), max_length=100)
     entry_type = forms.ChoiceField(label=_("種別"), choices=EntryType.choices)
-    handles = forms.CharField(label=_("対応内容"), widget=forms.Textarea(attrs={"rows": 3}))
+    handles = forms.CharField(
+        label=_("対応内容"), widget=forms.Textarea(attrs={"rows": 3}), validators=limits.max_chars(limits.NOTE)
+    )
     audience = forms.MultipleChoiceField(label=_("対象"), choices=Audience.choices, widget=forms.CheckboxSelectMultiple)
     channels = forms.CharField(
         label=_("連絡手段"),
@@ -84,14 +87,27 @@ class OrganizationForm(forms.Form):
     )
     public = forms.BooleanField(label=_("公開ページに掲載"), required=False)
     source_url = forms.URLField(label=_("出典URL"), max_length=500, assume_scheme="https")
-    source_note = forms.CharField(label=_("出典の補足"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    source_note = forms.CharField(
+        label=_("出典の補足"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        validators=limits.max_chars(limits.NOTE),
+    )
     as_of = forms.DateField(label=_("情報の日付"), widget=forms.DateInput(attrs={"type": "date"}))
     as_of_basis = forms.ChoiceField(label=_("日付の根拠"), choices=AsOfBasis.choices)
     verified = forms.BooleanField(label=_("出典で確認済み"), required=False)
     verification_note = forms.CharField(
-        label=_("要確認の内容"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("要確認の内容"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        validators=limits.max_chars(limits.NOTE),
     )
-    notes = forms.CharField(label=_("備考"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    notes = forms.CharField(
+        label=_("備考"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        validators=limits.max_chars(limits.NOTE),
+    )
     # The version the editor loaded; the save is refused if someone saved the entry since (optimistic locking).
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from xml.sax.saxutils import escape
 
 from django.utils.translation import gettext as _
 from reportlab.lib import colors
@@ -49,14 +48,28 @@ def _footer(canvas: object, doc: SimpleDocTemplate) -> None:
     canvas.restoreState()  # type: ignore[attr-defined]
 
 
+def _channel_markup(channel: dict[str, str]) -> str:
+    """One contact line as Paragraph markup; every directory value is escaped, web addresses become links."""
+    kind = channel.get("kind", "")
+    label = str(ChannelKind(kind).label) if kind in ChannelKind.values else kind
+    value = channel.get("value", "")
+    shown = pdf.markup(value)
+    if kind == ChannelKind.WEB and value.lower().startswith(("https://", "http://")):
+        shown = f'<link href="{pdf.markup(value)}">{shown}</link>'
+    line = f"{pdf.markup(label)}：{shown}"
+    if channel.get("hours"):
+        line += f"（{pdf.markup(channel['hours'])}）"
+    return line
+
+
 def quick_list_pdf(*, groups: list[SituationGroup], today: dt.date, desk_name: str) -> bytes:
     styles = _styles()
     buffer = io.BytesIO()
     doc = pdf.a4_document(buffer, title=_("相談・届出先クイックリスト"), author=desk_name)
     story: list[object] = [
-        Paragraph(escape(_("相談・届出先クイックリスト")), styles["title"]),
+        Paragraph(pdf.markup(_("相談・届出先クイックリスト")), styles["title"]),
         Paragraph(
-            escape(
+            pdf.markup(
                 _("%(desk)s　作成日：%(date)s　") % {"desk": desk_name, "date": jdate(today)}
                 + _("各連絡先は出典の日付（情報の日付）時点のものです。ご利用前に各機関の案内をご確認ください。")
             ),
@@ -65,30 +78,18 @@ def quick_list_pdf(*, groups: list[SituationGroup], today: dt.date, desk_name: s
         Spacer(1, 2 * mm),
     ]
     for group in groups:
-        block: list[object] = [Paragraph(escape(f"■ {group.situation.label}"), styles["situation"])]
+        block: list[object] = [Paragraph(pdf.markup(f"■ {group.situation.label}"), styles["situation"])]
         for org in group.organizations:
             marks = []
             if not org.verified:
                 marks.append(_("［未検証］"))
             if is_stale(org, today=today):
                 marks.append(_("［要確認］"))
-            entry: list[object] = [Paragraph(escape(org.name + " " + "".join(marks)), styles["org"])]
+            entry: list[object] = [Paragraph(pdf.markup(org.name + " " + "".join(marks)), styles["org"])]
             for channel in org.channels:
-                label = (
-                    str(ChannelKind(channel["kind"]).label)
-                    if channel["kind"] in ChannelKind.values
-                    else channel["kind"]
-                )
-                text = f"{label}：{channel['value']}"
-                if channel.get("hours"):
-                    text += f"（{channel['hours']}）"
-                if channel["kind"] == ChannelKind.WEB:
-                    text = f'{escape(label)}：<link href="{escape(channel["value"])}">{escape(channel["value"])}</link>'
-                else:
-                    text = escape(text)
-                entry.append(Paragraph(text, styles["detail"]))
+                entry.append(Paragraph(_channel_markup(channel), styles["detail"]))
             source = _("出典：%(url)s（%(date)s時点）") % {"url": org.source_url, "date": jdate(org.as_of)}
-            entry.append(Paragraph(escape(source), styles["source"]))
+            entry.append(Paragraph(pdf.markup(source), styles["source"]))
             block.append(KeepTogether(entry))
         story.extend(block)
     doc.build(story, onFirstPage=_footer, onLaterPages=_footer)  # type: ignore[arg-type]

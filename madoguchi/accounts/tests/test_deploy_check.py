@@ -55,11 +55,12 @@ def test_production_settings_pass_the_deploy_check_without_warnings(tmp_path):
     assert "System check identified no issues" in output
 
 
-def test_the_deploy_check_would_notice_a_weak_secret_key(tmp_path):
+def test_the_deploy_check_would_notice_a_missing_hsts_header(tmp_path):
     # Proves the clean run above is not clean by accident: the same command does report a problem.
-    result = _manage("check", "--deploy", env=_production_env(tmp_path, SECRET_KEY="kakuu-short-key"))
+    # (A weak SECRET_KEY no longer gets this far: production settings refuse it before any check runs.)
+    result = _manage("check", "--deploy", env=_production_env(tmp_path, SECURE_HSTS_SECONDS="0"))
 
-    assert "security.W009" in result.stdout + result.stderr
+    assert "security.W004" in result.stdout + result.stderr
 
 
 def test_production_without_secret_key_refuses_to_start(tmp_path):

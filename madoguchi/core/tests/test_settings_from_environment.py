@@ -18,11 +18,12 @@ def test_empty_variables_from_env_example_fall_back_to_defaults(tmp_path):
     code = (
         "import django, os; os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'config.settings'); django.setup();"
         "from django.conf import settings as s;"
-        "print(s.DATABASES['default']['ENGINE'], ','.join(s.ALLOWED_HOSTS), bool(s.SECRET_KEY))"
+        "print(s.DATABASES['default']['ENGINE'], ','.join(s.ALLOWED_HOSTS), bool(s.SECRET_KEY),"
+        " s.DATABASES['default']['NAME'])"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
-    engine, hosts, has_key = out.stdout.split()
+    engine, hosts, has_key, db_name = out.stdout.split()
     assert engine == "django.db.backends.sqlite3"
     assert "127.0.0.1" in hosts.split(",")
     assert has_key == "True"
-    assert (tmp_path / "madoguchi.sqlite3").parent == tmp_path
+    assert Path(db_name) == tmp_path.resolve() / "madoguchi.sqlite3"
