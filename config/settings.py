@@ -137,7 +137,9 @@ if _db["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": env_int("SQLITE_BUSY_TIMEOUT_SECONDS", 20),
         "transaction_mode": "IMMEDIATE",
     }
-    _db.setdefault("TEST", {})
+    # Tests use a file, like production: an in-memory shared-cache database answers concurrent writers with
+    # "database table is locked" instead of waiting, so threaded tests could not exercise real SQLite locking.
+    _db.setdefault("TEST", {}).setdefault("NAME", str(DATA_DIR / "test-madoguchi.sqlite3"))
 elif _db["ENGINE"] == "django.db.backends.postgresql":
     _db["ENGINE"] = "django.db.backends.postgresql"
     _db.setdefault("TEST", {})

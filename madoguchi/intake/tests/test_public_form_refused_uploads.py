@@ -46,3 +46,17 @@ def test_an_accepted_input_step_still_keeps_its_upload_for_the_confirmation(clie
 
     assert response.status_code == 200
     assert len(_pending_files()) == 1
+
+
+@pytest.mark.django_db
+def test_input_steps_beyond_the_request_budget_store_no_upload(client, settings, desk_settings):
+    # Uploads on the input step are never confirmed by a bot; the per-request budget bounds them too.
+    settings.MADOGUCHI_PUBLIC_FORM_POST_RATE = "2/3600"
+    for _ in range(2):
+        assert client.post("/consult/", {**VALID, "attachments": [png()]}).status_code == 200
+    stored = _pending_files()
+
+    refused = client.post("/consult/", {**VALID, "attachments": [png()]})
+
+    assert refused.status_code == 429
+    assert _pending_files() == stored
