@@ -16,11 +16,11 @@ from madoguchi.core.client_address import client_address
 from madoguchi.intake import ratelimit, services, storage
 from madoguchi.intake.forms import (
     ConsultationForm,
-    megabytes,
     check_upload,
     check_upload_size,
     max_file_bytes,
     max_files,
+    megabytes,
 )
 from madoguchi.intake.models import RateLimitScope
 

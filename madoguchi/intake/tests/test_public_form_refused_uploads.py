@@ -13,7 +13,6 @@ def _pending_files() -> list:
     return sorted(root.rglob("data")) if root.exists() else []
 
 
-
 @pytest.fixture(autouse=True)
 def own_data_dir(settings, tmp_path):
     # The pending area lives under DATA_DIR; a fresh one per test so other tests' files do not count.

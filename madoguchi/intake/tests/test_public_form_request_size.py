@@ -29,7 +29,6 @@ class UnreadableBody(io.RawIOBase):
         return b""
 
 
-
 @pytest.fixture(autouse=True)
 def own_data_dir(settings, tmp_path):
     # The pending area lives under DATA_DIR; a fresh one per test so other tests' files do not count.
