@@ -65,7 +65,10 @@ def _render_input(
     )
 
 
-def _pending_from_post(request: HttpRequest, form: ConsultationForm) -> list[tuple[storage.PendingFile, bytes]]:
+def _pending_from_post(
+    request: HttpRequest, form: ConsultationForm, *, keep_data: bool = False
+) -> list[tuple[storage.PendingFile, bytes]]:
+    """The files carried from earlier steps; their bytes only when the consultation is about to be created."""
     removed = set(request.POST.getlist("remove"))
     kept: list[tuple[storage.PendingFile, bytes]] = []
     lost = False
@@ -77,7 +80,7 @@ def _pending_from_post(request: HttpRequest, form: ConsultationForm) -> list[tup
         if loaded is None:
             lost = True
         else:
-            kept.append(loaded)
+            kept.append(loaded if keep_data else (loaded[0], b""))
     if lost:
         form.add_error(
             "attachments",
@@ -164,7 +167,9 @@ def _consult(request: HttpRequest, *, key: str, refused: bool) -> HttpResponse:
         ratelimit.hit(scope=RateLimitScope.SUBMISSION, key=key)
         form.add_error(None, _("送信できませんでした。お手数ですが、お電話でご相談ください。"))
         return _render_input(request, form, [], 400)
-    pending = _pending_from_post(request, form)
+    # Only the final step needs the bytes; earlier steps hold at most one file in memory at a time.
+    keep_data = step == "confirm"
+    pending = _pending_from_post(request, form, keep_data=keep_data)
     if refused:
         form.add_error(None, _rate_limit_message())
         return _render_input(request, form, [p for p, _data in pending], 429)
@@ -182,7 +187,8 @@ def _consult(request: HttpRequest, *, key: str, refused: bool) -> HttpResponse:
             content_type=checked.content_type,
             sniffed_type=checked.sniffed_type,
         )
-        pending.append((saved, checked.data))
+        pending.append((saved, checked.data if keep_data else b""))
+        del checked
     if len(pending) > max_files():
         for extra, _data in pending[max_files() :]:
             storage.discard_pending(token=extra.token)
