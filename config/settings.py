@@ -160,7 +160,9 @@ if _db["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": env_int("SQLITE_BUSY_TIMEOUT_SECONDS", 20),
         "transaction_mode": "IMMEDIATE",
     }
-    _db.setdefault("TEST", {})
+    # Tests use a file, like production: an in-memory shared-cache database answers concurrent writers with
+    # "database table is locked" instead of waiting, so threaded tests could not exercise real SQLite locking.
+    _db.setdefault("TEST", {}).setdefault("NAME", str(DATA_DIR / "test-madoguchi.sqlite3"))
 elif _db["ENGINE"] == "django.db.backends.postgresql":
     _db["ENGINE"] = "django.db.backends.postgresql"
     _db.setdefault("TEST", {})
@@ -194,6 +196,8 @@ AXES_LOCKOUT_TEMPLATE = "staff/accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_USERNAME_FORM_FIELD = "username"
+# The same address as the audit log and the rate limit (not axes' own ipware lookup, which ignores our proxies).
+AXES_CLIENT_IP_CALLABLE = "madoguchi.core.client_address.client_address"
 
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Madoguchi")
 # Hours an administrator-issued one-time code for enrolling a first authenticator stays valid.
@@ -253,8 +257,10 @@ MEDIA_ROOT = DATA_DIR / "files"  # never served directly: downloads go through a
 MAIL_STORE_DIR = DATA_DIR / "mail"
 # Trained triage models are content-addressed (engine version + training-data digest), so a shared folder is safe.
 TRIAGE_MODEL_DIR = Path(env_str("MADOGUCHI_TRIAGE_MODEL_DIR", str(DATA_DIR / "triage")))
+# Form fields other than files (Django refuses more with HTTP 400).
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 1024)
-FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Uploads above this go to a temporary file while the request is parsed, not to memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
 
 # --- Mail ---------------------------------------------------------------------
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
@@ -284,11 +290,22 @@ MAIL_MAX_ATTACHMENTS = env_int("MAIL_MAX_ATTACHMENTS", 20)
 MADOGUCHI_DESK_NAME = env_str("MADOGUCHI_DESK_NAME", "中小企業サイバーセキュリティ相談窓口")
 MADOGUCHI_BUSINESS_HOURS = env_str("MADOGUCHI_BUSINESS_HOURS", "09:00-17:00")
 MADOGUCHI_PUBLIC_FORM_RATE = env_str("MADOGUCHI_PUBLIC_FORM_RATE", "5/3600")  # submissions/seconds per address
+# Every POST to the form (input, confirmation, edit steps) per address: bounds uploads that are never confirmed.
+MADOGUCHI_PUBLIC_FORM_POST_RATE = env_str("MADOGUCHI_PUBLIC_FORM_POST_RATE", "30/3600")
 MADOGUCHI_PUBLIC_FORM_MAX_FILES = env_int("MADOGUCHI_PUBLIC_FORM_MAX_FILES", 5)
 MADOGUCHI_PUBLIC_FORM_MAX_FILE_BYTES = env_int("MADOGUCHI_PUBLIC_FORM_MAX_FILE_BYTES", MAIL_MAX_ATTACHMENT_BYTES)
 # Absolute address of this desk (links in notification mails), e.g. https://desk.example.jp
 MADOGUCHI_BASE_URL = env_str("MADOGUCHI_BASE_URL", "http://127.0.0.1:8000")
-MADOGUCHI_TRUST_X_FORWARDED_FOR = env_bool("MADOGUCHI_TRUST_X_FORWARDED_FOR", False)
+# Client address (audit log, login throttling, public-form rate limit): madoguchi/core/client_address.py.
+# 0 = REMOTE_ADDR; N = the N-th X-Forwarded-For entry from the right (N reverse proxies that each append one).
+# The old MADOGUCHI_TRUST_X_FORWARDED_FOR=1 (which trusted the client-controlled left-most entry) now means one
+# proxy, with a system-check warning asking to switch; an explicit MADOGUCHI_TRUSTED_PROXY_COUNT wins.
+MADOGUCHI_LEGACY_TRUST_X_FORWARDED_FOR = env_bool("MADOGUCHI_TRUST_X_FORWARDED_FOR", False)
+MADOGUCHI_TRUSTED_PROXY_COUNT = env_int(
+    "MADOGUCHI_TRUSTED_PROXY_COUNT", 1 if MADOGUCHI_LEGACY_TRUST_X_FORWARDED_FOR else 0
+)
+if MADOGUCHI_TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("MADOGUCHI_TRUSTED_PROXY_COUNT must be 0 or more.")
 MADOGUCHI_STALE_AFTER_DAYS = env_int("MADOGUCHI_STALE_AFTER_DAYS", 365)
 
 LOGGING = {

@@ -7,4 +7,6 @@ class CoreConfig(AppConfig):
     verbose_name = _("共通")
 
     def ready(self) -> None:
-        from madoguchi.core import db_checks  # noqa: F401  (connects signal handlers)
+        from madoguchi.core import checks, db_checks, validation_messages  # noqa: F401  (checks, signal handlers)
+
+        validation_messages.install()

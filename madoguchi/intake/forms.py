@@ -33,7 +33,7 @@ def max_file_bytes() -> int:
     return int(getattr(settings, "MADOGUCHI_PUBLIC_FORM_MAX_FILE_BYTES", settings.MAIL_MAX_ATTACHMENT_BYTES))
 
 
-def _megabytes(size: int) -> str:
+def megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.1f}MB"
 
 
@@ -45,16 +45,24 @@ class CheckedFile:
     data: bytes
 
 
+def check_upload_size(*, name: str, size: int) -> None:
+    if size > max_file_bytes():
+        raise forms.ValidationError(
+            _("「%(name)s」（%(size)s）は大きすぎます。1ファイル %(limit)s までにしてください。"),
+            code="too_large",
+            params={
+                "name": mail.sanitize_filename(name=name, fallback="添付ファイル"),
+                "size": megabytes(size),
+                "limit": megabytes(max_file_bytes()),
+            },
+        )
+
+
 def check_upload(*, name: str, data: bytes, declared_type: str) -> CheckedFile:
     """Accept screenshots, PDFs and mail files, judged by their bytes; the name only has to agree."""
     filename = mail.sanitize_filename(name=name, fallback="添付ファイル")
     extension = filename.rpartition(".")[2].lower() if "." in filename else ""
-    if len(data) > max_file_bytes():
-        raise forms.ValidationError(
-            _("「%(name)s」（%(size)s）は大きすぎます。1ファイル %(limit)s までにしてください。"),
-            code="too_large",
-            params={"name": filename, "size": _megabytes(len(data)), "limit": _megabytes(max_file_bytes())},
-        )
+    check_upload_size(name=name, size=len(data))
     if not data:
         raise forms.ValidationError(_("「%(name)s」は空のファイルです。"), code="empty", params={"name": filename})
     sniffed, _ext = mail.sniff_type(payload=data)
@@ -147,7 +155,7 @@ class ConsultationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["attachments"].help_text = _(
             "画面のスクリーンショット、不審なメール（.eml・.msg）、PDF。%(count)d件まで、1ファイル%(size)sまで。"
-        ) % {"count": max_files(), "size": _megabytes(max_file_bytes())}
+        ) % {"count": max_files(), "size": megabytes(max_file_bytes())}
         messages = {
             "org_name": _("組織名を入力してください。"),
             "person_name": _("お名前を入力してください。"),
@@ -161,8 +169,11 @@ class ConsultationForm(forms.Form):
             "ご相談内容は%(limit_value)d文字以内で入力してください（現在%(show_value)d文字）。"
         )
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
-        self.fields["email"].widget.attrs.update({"autocomplete": "email", "inputmode": "email", "type": "email"})
-        self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "inputmode": "tel", "type": "tel"})
+        # The input type is the widget's, never an attribute: a second `type` attribute is ignored by browsers.
+        self.fields["email"].widget.input_type = "email"
+        self.fields["email"].widget.attrs.update({"autocomplete": "email", "inputmode": "email"})
+        self.fields["phone"].widget.input_type = "tel"
+        self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
         self.fields["person_name"].widget.attrs.update({"autocomplete": "name"})
         self.fields["org_name"].widget.attrs.update({"autocomplete": "organization"})
         self.fields["attachments"].widget.attrs.update(

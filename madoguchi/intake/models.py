@@ -163,16 +163,26 @@ class MailboxState(models.Model):
         return f"{self.username}@{self.host}/{self.folder}"
 
 
-class FormSubmissionAttempt(models.Model):
-    """One public-form submission, counted per client address for rate limiting (no cache server needed)."""
+class RateLimitScope(models.TextChoices):
+    POST = "post", _("相談フォームへの送信（各画面）")
+    SUBMISSION = "submission", _("相談の受付")
 
+
+class RateLimitCounter(models.Model):
+    """Requests per client address and fixed time window, counted by one atomic upsert (no cache server needed)."""
+
+    scope = models.CharField(_("対象"), max_length=16, choices=RateLimitScope.choices)
     client_key = models.CharField(_("送信元（ハッシュ）"), max_length=64)
-    at = models.DateTimeField(_("日時"), auto_now_add=True)
+    window_start = models.DateTimeField(_("時間枠の開始"))
+    count = models.PositiveIntegerField(_("回数"), default=0)
 
     class Meta:
-        verbose_name = _("相談フォーム送信記録")
-        verbose_name_plural = _("相談フォーム送信記録")
-        indexes = [models.Index(fields=["client_key", "at"], name="form_attempt_idx")]
+        verbose_name = _("送信回数の記録")
+        verbose_name_plural = _("送信回数の記録")
+        constraints = [
+            models.UniqueConstraint(fields=["scope", "client_key", "window_start"], name="rate_limit_counter_unique")
+        ]
+        indexes = [models.Index(fields=["window_start"], name="rate_limit_window_idx")]
 
     def __str__(self) -> str:
-        return f"{self.client_key[:8]} {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.scope} {self.client_key[:8]} {self.window_start:%Y-%m-%d %H:%M} {self.count}"

@@ -4,15 +4,25 @@ from collections.abc import Callable
 from typing import Any
 
 from django import forms
+from django.core.files.uploadhandler import FileUploadHandler, SkipFile, TemporaryFileUploadHandler
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
-from madoguchi.accounts.audit import client_ip
-from madoguchi.intake import services, storage
-from madoguchi.intake.forms import ConsultationForm, check_upload, max_files
+from madoguchi.core.client_address import client_address
+from madoguchi.intake import ratelimit, services, storage
+from madoguchi.intake.forms import (
+    ConsultationForm,
+    check_upload,
+    check_upload_size,
+    max_file_bytes,
+    max_files,
+    megabytes,
+)
+from madoguchi.intake.models import RateLimitScope
 
 # (url name, label) pairs of the public site's sections, in order; names that do not resolve are skipped.
 PUBLIC_SECTIONS: list[tuple[str, Callable[[], str]]] = [
@@ -24,6 +34,8 @@ PUBLIC_SECTIONS: list[tuple[str, Callable[[], str]]] = [
 # How long an uploaded file waits for the consulter to confirm (the clean_pending_uploads command removes it).
 PENDING_MAX_AGE = 6 * 3600
 DONE_SESSION_KEY = "intake_done_reference"
+# Room for the text fields and multipart framing on top of the files (the text is at most ~40 KB).
+REQUEST_MARGIN_BYTES = 1024 * 1024
 
 
 @require_GET
@@ -53,7 +65,10 @@ def _render_input(
     )
 
 
-def _pending_from_post(request: HttpRequest, form: ConsultationForm) -> list[tuple[storage.PendingFile, bytes]]:
+def _pending_from_post(
+    request: HttpRequest, form: ConsultationForm, *, keep_data: bool = False
+) -> list[tuple[storage.PendingFile, bytes]]:
+    """The files carried from earlier steps; their bytes only when the consultation is about to be created."""
     removed = set(request.POST.getlist("remove"))
     kept: list[tuple[storage.PendingFile, bytes]] = []
     lost = False
@@ -65,7 +80,7 @@ def _pending_from_post(request: HttpRequest, form: ConsultationForm) -> list[tup
         if loaded is None:
             lost = True
         else:
-            kept.append(loaded)
+            kept.append(loaded if keep_data else (loaded[0], b""))
     if lost:
         form.add_error(
             "attachments",
@@ -74,9 +89,68 @@ def _pending_from_post(request: HttpRequest, form: ConsultationForm) -> list[tup
     return kept
 
 
+class DiscardUploadHandler(FileUploadHandler):
+    """Reads past every uploaded file without keeping a byte: for requests that are already refused."""
+
+    def new_file(self, *args: Any, **kwargs: Any) -> None:
+        raise SkipFile
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes | None:
+        return None
+
+    def file_complete(self, file_size: int) -> None:
+        return None
+
+
+def max_request_bytes() -> int:
+    # Every file at its limit, plus room for the text fields and the multipart framing.
+    return max_files() * max_file_bytes() + REQUEST_MARGIN_BYTES
+
+
+def _content_length(request: HttpRequest) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
+
+
+def _rate_limit_message() -> str:
+    return _(
+        "短い時間に多くの送信があったため、受付を一時的に止めています。"
+        "しばらく時間をおいてから送信するか、お電話でご相談ください。入力内容は消えていません。"
+    )
+
+
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
 def consult(request: HttpRequest) -> HttpResponse:
-    """相談フォーム: input -> confirmation -> done. Files wait in the pending area between the steps."""
+    """相談フォーム: input -> confirmation -> done. Files wait in the pending area between the steps.
+
+    Size and rate limits are decided before the body is parsed, so a refused request costs neither memory nor
+    disk. CsrfViewMiddleware would parse the body first (it reads request.POST), hence csrf_exempt here and
+    csrf_protect on _consult: the pattern of Django's "Modifying upload handlers on the fly".
+    """
+    if request.method == "GET":
+        return _consult(request, key="", refused=False)
+    if _content_length(request) > max_request_bytes():
+        return render(
+            request,
+            "public/intake/too_large.html",
+            {"limit": megabytes(max_request_bytes()), "file_limit": megabytes(max_file_bytes()), "count": max_files()},
+            status=413,
+        )
+    key = ratelimit.client_key(address=client_address(request))
+    post_allowed = ratelimit.hit(scope=RateLimitScope.POST, key=key)
+    refused = not post_allowed or ratelimit.exhausted(scope=RateLimitScope.SUBMISSION, key=key)
+    # Refused requests keep their text fields (the typing survives) but every file is skipped unread to disk;
+    # accepted ones stream each file to a temporary file, never to memory.
+    handler: FileUploadHandler = DiscardUploadHandler(request) if refused else TemporaryFileUploadHandler(request)
+    request.upload_handlers = [handler]
+    return _consult(request, key=key, refused=refused)
+
+
+@csrf_protect
+def _consult(request: HttpRequest, *, key: str, refused: bool) -> HttpResponse:
     if request.method == "GET":
         return _render_input(request, ConsultationForm(), [], 200)
 
@@ -89,9 +163,20 @@ def consult(request: HttpRequest) -> HttpResponse:
 
     form = ConsultationForm(request.POST, request.FILES)
     form.is_valid()
-    pending = _pending_from_post(request, form)
+    if form.honeypot_filled:
+        ratelimit.hit(scope=RateLimitScope.SUBMISSION, key=key)
+        form.add_error(None, _("送信できませんでした。お手数ですが、お電話でご相談ください。"))
+        return _render_input(request, form, [], 400)
+    # Only the final step needs the bytes; earlier steps hold at most one file in memory at a time.
+    keep_data = step == "confirm"
+    pending = _pending_from_post(request, form, keep_data=keep_data)
+    if refused:
+        form.add_error(None, _rate_limit_message())
+        return _render_input(request, form, [p for p, _data in pending], 429)
     for upload in request.FILES.getlist("attachments"):
         try:
+            # The size is known without reading: a too-large file never enters memory.
+            check_upload_size(name=upload.name or "", size=upload.size or 0)
             checked = check_upload(name=upload.name or "", data=upload.read(), declared_type=upload.content_type or "")
         except forms.ValidationError as exc:
             form.add_error("attachments", exc)
@@ -102,7 +187,8 @@ def consult(request: HttpRequest) -> HttpResponse:
             content_type=checked.content_type,
             sniffed_type=checked.sniffed_type,
         )
-        pending.append((saved, checked.data))
+        pending.append((saved, checked.data if keep_data else b""))
+        del checked
     if len(pending) > max_files():
         for extra, _data in pending[max_files() :]:
             storage.discard_pending(token=extra.token)
@@ -111,31 +197,20 @@ def consult(request: HttpRequest) -> HttpResponse:
             "attachments",
             _("添付できるファイルは%(count)d件までです。超えた分は添付していません。") % {"count": max_files()},
         )
-    key = services.client_key(address=client_ip(request))
-    status = 400
-    if form.honeypot_filled:
-        services.record_attempt(key=key)
-        form.add_error(None, _("送信できませんでした。お手数ですが、お電話でご相談ください。"))
-    elif services.rate_limited(key=key):
-        form.add_error(
-            None,
-            _(
-                "短い時間に多くの送信があったため、受付を一時的に止めています。"
-                "しばらく時間をおいてから送信するか、お電話でご相談ください。入力内容は消えていません。"
-            ),
-        )
-        status = 429
     files = [p for p, _data in pending]
     if form.errors:
-        return _render_input(request, form, files, status)
+        return _render_input(request, form, files, 400)
     if step != "confirm":
         return render(
             request,
             "public/intake/confirm.html",
             {"form": form, "values": form.typed_values(), "pending": files},
         )
+    # The decision itself: one atomic increment, so parallel submissions cannot all take the last slot.
+    if not ratelimit.hit(scope=RateLimitScope.SUBMISSION, key=key):
+        form.add_error(None, _rate_limit_message())
+        return _render_input(request, form, files, 429)
     data = form.cleaned_data
-    services.record_attempt(key=key)
     case = services.submit_web_consultation(
         data=services.WebConsultation(
             body=data["body"],

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import logging
 import re
 from collections.abc import Sequence
@@ -27,7 +25,6 @@ from madoguchi.intake import mail, problem_messages, storage
 from madoguchi.intake.models import (
     Attachment,
     AttachmentSource,
-    FormSubmissionAttempt,
     InboundMessage,
     InboundStatus,
     Transport,
@@ -420,33 +417,6 @@ class UploadedFile:
     filename: str
     content_type: str
     data: bytes
-
-
-def _rate() -> tuple[int, int]:
-    count, _sep, seconds = settings.MADOGUCHI_PUBLIC_FORM_RATE.partition("/")
-    return int(count), int(seconds or 3600)
-
-
-def client_key(*, address: str | None) -> str:
-    # Addresses are personal data: only a keyed hash is kept, enough to count, useless to anyone else.
-    return hashlib.sha256(f"{settings.SECRET_KEY}:{address or '-'}".encode()).hexdigest()
-
-
-def rate_limited(*, key: str, now: dt.datetime | None = None) -> bool:
-    count, seconds = _rate()
-    since = (now or timezone.now()) - dt.timedelta(seconds=seconds)
-    return FormSubmissionAttempt.objects.filter(client_key=key, at__gte=since).count() >= count
-
-
-def record_attempt(*, key: str) -> None:
-    FormSubmissionAttempt.objects.create(client_key=key)
-
-
-def forget_old_attempts(*, older_than: dt.timedelta) -> int:
-    # Never forget attempts still inside the rate-limit window.
-    keep = max(older_than, dt.timedelta(seconds=_rate()[1]))
-    deleted, _rows = FormSubmissionAttempt.objects.filter(at__lt=timezone.now() - keep).delete()
-    return deleted
 
 
 @transaction.atomic

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from madoguchi.intake import services, storage
+from madoguchi.intake import ratelimit, storage
 from madoguchi.intake.public_views import PENDING_MAX_AGE
 
 
@@ -17,5 +17,5 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         removed = storage.clean_pending(older_than_seconds=options["older_than"])
-        forgotten = services.forget_old_attempts(older_than=dt.timedelta(days=1))
+        forgotten = ratelimit.forget_old(older_than=dt.timedelta(days=1))
         self.stdout.write(f"pending uploads removed={removed} rate-limit records removed={forgotten}")
