@@ -7,6 +7,7 @@ consultation linked to it and flagged for staff, and its attachments stay on the
 from email.message import EmailMessage
 
 import pytest
+from django.urls import reverse
 
 from madoguchi.answers import outbox
 from madoguchi.answers.models import OutboundKind
@@ -121,6 +122,8 @@ def test_a_stranger_naming_the_reference_number_opens_a_new_linked_case(case, cl
     # And the new case shows it prominently.
     html = client_for(tier1_staff).get(result.case.get_absolute_url()).content.decode()
     assert FLAG in html and f'href="{case.get_absolute_url()}"' in html
+    detail = client_for(tier1_staff).get(reverse("intake_staff:message", args=[result.message.pk])).content.decode()
+    assert "差出人がこの案件の関係者と一致しないため" in detail and case.reference in detail
 
 
 def test_a_stranger_replying_to_the_consulters_message_id_does_not_thread(case):
