@@ -21,7 +21,7 @@ from madoguchi.answers.models import MailTemplateCode, OutboundEmail, OutboundKi
 from madoguchi.cases import events
 from madoguchi.cases import services as case_services
 from madoguchi.cases.choices import Channel, EventKind
-from madoguchi.cases.models import Case, Person
+from madoguchi.cases.models import Case
 from madoguchi.core.errors import DomainError, NotPermitted
 from madoguchi.intake import mail, problem_messages, storage
 from madoguchi.intake.models import (
@@ -175,11 +175,12 @@ class Thread:
 
 
 def case_addresses(*, case: Case) -> set[str]:
-    """Normalised addresses of the people on a case: the consulter, people registered in the consulter's
-    organisation, and senders whose mail the desk already filed on it."""
+    """Normalised addresses of the people on a case: the consulter and senders whose mail is filed on it.
+
+    Not "everyone in the consulter's organisation": organisations are matched by name, so anyone can join
+    one by writing its name in a From display name or the public form.
+    """
     found = [case.person.email if case.person else ""]
-    if case.organization_id is not None:
-        found += Person.objects.filter(organization_id=case.organization_id).values_list("email", flat=True)
     found += InboundMessage.objects.filter(
         case=case, status__in=[InboundStatus.STORED, InboundStatus.THREADED]
     ).values_list("from_address", flat=True)

@@ -78,15 +78,42 @@ def test_sender_match_applies_nfkc_to_stored_addresses(case):
     assert result.outcome == services.THREADED and result.case == case
 
 
-def test_a_colleague_registered_in_the_consulters_organisation_threads(case):
-    from madoguchi.cases.models import Person
-
-    Person.objects.create(organization=case.organization, name="見本 花子", email="Hanako.Mihon@Example.JP")
+def test_someone_whose_mail_is_already_filed_on_the_case_threads(case):
+    sent = outbox.enqueue(kind=OutboundKind.ANSWER, case=case, to=[CONSULTER], subject="回答", body_text="…")
+    # The consulter's IT vendor answered our mail (filed on the case), then writes again citing the number.
+    services.ingest_raw(
+        raw=_mail(
+            sender="it-vendor@example.net",
+            subject="Re: 回答",
+            message_id="<v1@example.net>",
+            in_reply_to=sent.message_id,
+        ),
+        transport="pipe",
+    )
     result = services.ingest_raw(
-        raw=_mail(sender="hanako.mihon@example.jp", subject=f"[{case.reference}]", message_id="<a3@example.jp>"),
+        raw=_mail(sender="it-vendor@example.net", subject=f"[{case.reference}] ログ", message_id="<v2@example.net>"),
         transport="pipe",
     )
     assert result.outcome == services.THREADED and result.case == case
+
+
+def test_claiming_the_consulters_organisation_name_does_not_make_a_stranger_part_of_the_case(case):
+    # The first mail files the stranger as a person of 「株式会社サンプル商事」 (organisations match by name).
+    services.ingest_raw(
+        raw=_mail(
+            sender=f"株式会社サンプル商事 悪田 <{STRANGER}>", subject="はじめまして", message_id="<m0@example.com>"
+        ),
+        transport="pipe",
+    )
+    result = services.ingest_raw(
+        raw=_mail(
+            sender=f"株式会社サンプル商事 悪田 <{STRANGER}>",
+            subject=f"[{case.reference}]",
+            message_id="<m9@example.com>",
+        ),
+        transport="pipe",
+    )
+    assert result.outcome == services.NEW_CASE and result.case != case
 
 
 def test_a_reply_to_a_message_id_we_sent_for_the_case_threads_from_any_sender(case):
