@@ -1,7 +1,7 @@
 """Plain-text mail is plain text: what staff wrote reaches the consulter byte for byte, never HTML-escaped.
 
-The answer, the acknowledgements and the desk notification go through the outbox to the real SMTP server
-(aiosmtpd); the received mail is MIME-decoded and compared with what was written.
+The answer goes through the outbox to the real SMTP server (aiosmtpd); the received mail is MIME-decoded and
+compared with what was written. Acknowledgements: intake/tests/test_acknowledgement_plain_text.py.
 """
 
 from email import message_from_bytes, policy
@@ -59,37 +59,3 @@ def test_answer_reaches_the_consulter_exactly_as_written(smtp_server, client_for
     assert escape("https://www.example.jp/a?b=1&c=2") in html
     assert "&amp;amp;" not in html and "&amp;#x27;" not in html and "&amp;lt;" not in html
     assert "&amp;quot;" not in html
-
-
-def test_web_acknowledgement_and_desk_notification_are_not_escaped(client, smtp_server, settings):
-    from madoguchi.intake.tests._form_helpers import VALID
-
-    settings.MADOGUCHI_DESK_NOTIFY = ["desk-notify@madoguchi.example.jp"]
-    posted = {**VALID, "org_name": ORG, "person_name": PERSON, "step": "confirm"}
-    assert client.post("/consult/", posted).status_code == 302
-    call_command("send_outbox")
-
-    _msg, ack = _received(smtp_server, VALID["email"])
-    assert ack.startswith(f"{ORG}\n{PERSON} 様\n"), ack[:200]
-    notify_msg, notify = _received(smtp_server, "desk-notify@madoguchi.example.jp")
-    assert f"組織名: {ORG}\n" in notify and f"氏名: {PERSON}\n" in notify
-    assert f"（{ORG}）" in str(notify_msg["Subject"])
-
-
-def test_email_acknowledgement_repeats_the_subject_unescaped(smtp_server, settings):
-    from email.message import EmailMessage
-
-    from madoguchi.intake import services as intake_services
-
-    settings.DEFAULT_FROM_EMAIL = "窓口 <soudan@madoguchi.example.jp>"
-    mail = EmailMessage()
-    mail["From"] = f"{PERSON} <obrien@example.jp>"
-    mail["To"] = "soudan@madoguchi.example.jp"
-    mail["Subject"] = 'K&K の "請求書" <至急> https://www.example.jp/a?b=1&c=2'
-    mail["Message-ID"] = "<plain-text-ack@example.jp>"
-    mail.set_content("本文です。\n")
-    intake_services.ingest_raw(raw=mail.as_bytes(), transport="pipe")
-    call_command("send_outbox")
-
-    _msg, ack = _received(smtp_server, "obrien@example.jp")
-    assert '「K&K の "請求書" <至急> https://www.example.jp/a?b=1&c=2」' in ack
