@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 
 from madoguchi.cases.choices import EventKind
 from madoguchi.cases.models import Case
@@ -66,6 +67,8 @@ def test_reused_message_id_is_shown_to_staff_on_the_new_case(desk_settings, clie
     assert "Message-ID" in note.text and REUSED in note.text
     html = client_for(tier1_staff).get(second.case.get_absolute_url()).content.decode()
     assert "Message-ID が再利用されています" in html
+    listing = client_for(tier1_staff).get(reverse("intake_staff:inbound")).content.decode()
+    assert listing.count('class="badge stale intake-flag"') == 1
 
 
 @pytest.mark.django_db
