@@ -147,7 +147,16 @@ TEMPLATES = [
             ],
             "string_if_invalid": "",
         },
-    }
+    },
+    {
+        # Plain-text mail (templates/emails/): never HTML-escaped, or `K&K` would reach the consulter as
+        # `K&amp;K`. Rendered only through madoguchi.answers.mailtext, which also sets the Context's flag.
+        "NAME": "mail",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates" / "emails"],
+        "APP_DIRS": False,
+        "OPTIONS": {"autoescape": False, "string_if_invalid": ""},
+    },
 ]
 
 # --- Database -------------------------------------------------------------

@@ -2,15 +2,19 @@
 
 A template's first line is the subject, the rest is the body. Both use the Django template language
 without HTML escaping (they are plain-text mails) and only ever see the plain strings given here.
+
+Every plain-text mail is rendered here. A bare ``Context(...)`` turns autoescaping back on whatever the engine
+says, and ``render_to_string`` picks the HTML engine: both once turned `K&K` into `K&amp;K` in delivered mail.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
-from django.template import Context, Engine, TemplateSyntaxError
+from django.template import Context, Engine, TemplateSyntaxError, engines
 
 from madoguchi.answers.models import MailTemplate, MailTemplateCode
 
@@ -37,7 +41,18 @@ PLACEHOLDERS = {
 
 
 def _engine() -> Engine:
+    # No loaders and no libraries: an admin's template cannot include or load anything.
     return Engine(autoescape=False, builtins=[])
+
+
+def _render(engine: Engine, source: str, values: dict[str, Any]) -> str:
+    # Context() defaults to autoescape=True and that, not the engine's setting, decides at render time.
+    return engine.from_string(source).render(Context(values, autoescape=engine.autoescape))
+
+
+def render_file(*, name: str, context: dict[str, Any]) -> str:
+    """A plain-text mail body from a file under templates/emails/ (the 「いま行うこと」 mail), unescaped."""
+    return engines["mail"].get_template(name).render(context)
 
 
 @dataclass(frozen=True)
@@ -71,11 +86,11 @@ def render(*, code: str, context: dict[str, str | int]) -> MailText:
     engine = _engine()
     values = {"desk_name": settings.MADOGUCHI_DESK_NAME, **context}
     try:
-        subject = engine.from_string(subject_source).render(Context(values))
-        body = engine.from_string(body_source).render(Context(values))
+        subject = _render(engine, subject_source, values)
+        body = _render(engine, body_source, values)
     except TemplateSyntaxError:
         # A broken override must not stop intake: fall back to the file the admin started from.
         subject_source, body_source = default_source(code=code)
-        subject = engine.from_string(subject_source).render(Context(values))
-        body = engine.from_string(body_source).render(Context(values))
+        subject = _render(engine, subject_source, values)
+        body = _render(engine, body_source, values)
     return MailText(subject=" ".join(subject.split()), body=body.lstrip("\n"))

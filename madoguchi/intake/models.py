@@ -22,11 +22,32 @@ class Transport(models.TextChoices):
     UPLOAD = "upload", _("取込み（手動）")
 
 
-class InboundMessage(models.Model):
-    """One received mail. The raw bytes live under MAIL_STORE_DIR as <sha256>.eml; this row is the decoded view."""
+class ReferencedVia(models.TextChoices):
+    SUBJECT = "subject", _("件名の受付番号")
+    REPLY = "reply", _("受信メールへの返信")
 
-    message_id = models.CharField(_("Message-ID"), max_length=500, unique=True)
+
+class InboundMessage(models.Model):
+    """One received mail. The raw bytes live under MAIL_STORE_DIR as <sha256>.eml; this row is the decoded view.
+
+    A Message-ID is not unique: a different mail may reuse one. The same Message-ID with the same content
+    (`content_sha256`, see mail/fingerprint.py) is a redelivery and is stored once.
+    """
+
+    message_id = models.CharField(_("Message-ID"), max_length=500, db_index=True)
     message_id_generated = models.BooleanField(_("Message-ID を生成"), default=False)
+    content_sha256 = models.CharField(_("内容の指紋（SHA-256）"), max_length=64, blank=True)
+    message_id_reused = models.BooleanField(_("Message-ID の再利用"), default=False)
+    referenced_case = models.ForeignKey(
+        Case,
+        verbose_name=_("参照していた案件"),
+        help_text=_("受付番号や返信先で既存の案件を指していたが、差出人が一致しないため追加しなかった案件"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    referenced_via = models.CharField(_("参照の方法"), max_length=8, choices=ReferencedVia.choices, blank=True)
     raw_sha256 = models.CharField(_("SHA-256"), max_length=64, db_index=True)
     raw_size = models.PositiveBigIntegerField(_("サイズ（バイト）"))
     transport = models.CharField(_("受信経路"), max_length=16, choices=Transport.choices)
@@ -75,9 +96,18 @@ class InboundMessage(models.Model):
         verbose_name_plural = _("受信メール")
         ordering = ["-received_at", "-id"]
         indexes = [models.Index(fields=["status", "-received_at"], name="inbound_status_idx")]
+        constraints = [
+            # Two deliveries of the same mail racing each other: the second insert fails and is a duplicate.
+            models.UniqueConstraint(fields=["message_id", "content_sha256"], name="inbound_message_content_unique"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.subject or self.message_id}"
+
+    @property
+    def needs_attention(self) -> bool:
+        """Staff must look: the mail named a case its sender is not on, or reused another mail's Message-ID."""
+        return self.message_id_reused or self.referenced_case_id is not None
 
     @property
     def raw_name(self) -> str:

@@ -22,7 +22,7 @@ def quarantine(*, user: User) -> QuerySet[InboundMessage]:
 
 
 def case_messages(*, case: Case) -> QuerySet[InboundMessage]:
-    return InboundMessage.objects.filter(case=case).order_by("received_at", "id")
+    return InboundMessage.objects.filter(case=case).select_related("referenced_case").order_by("received_at", "id")
 
 
 def case_attachments(*, case: Case) -> QuerySet[Attachment]:

@@ -27,6 +27,7 @@ from madoguchi.intake.models import (
     AttachmentSource,
     InboundMessage,
     InboundStatus,
+    ReferencedVia,
     Transport,
 )
 
@@ -84,24 +85,39 @@ def _parse(raw: bytes) -> tuple[mail.ParsedMessage | None, _Failure | None]:
         return None, _Failure(code=code, params=params, reason=reason)
 
 
+def _fingerprint(parsed: mail.ParsedMessage) -> str:
+    return mail.content_fingerprint(
+        sender=parsed.sender.address[:320],
+        subject=parsed.subject,
+        body=parsed.text_body,
+        attachment_sha256s=[a.sha256 for a in parsed.attachments],
+    )
+
+
 def ingest_raw(*, raw: bytes, transport: str) -> IngestResult:
     """Store one received mail byte-exact, then record it: new case, thread, auto-reply or quarantine.
 
     The raw file is written before the database is touched, so a crash leaves at most a file without a row;
-    ingesting the same bytes again then completes the record.
+    ingesting the same bytes again then completes the record. A duplicate is the same Message-ID with the
+    same content; a different mail that reuses a Message-ID is kept and flagged (docs/mail-intake.md).
     """
     if transport not in Transport.values:
         raise ValueError(f"unknown transport {transport!r}")
     sha256 = storage.store_raw(raw=raw)
     parsed, failure = _parse(raw)
-    message_id = parsed.message_id if parsed is not None else _quarantine_message_id(sha256)
+    if parsed is not None:
+        message_id, content = parsed.message_id, _fingerprint(parsed)
+    else:
+        message_id, content = _quarantine_message_id(sha256), sha256
     try:
         with transaction.atomic():
-            existing = InboundMessage.objects.filter(message_id=message_id).first()
+            existing = InboundMessage.objects.filter(message_id=message_id, content_sha256=content).first()
             if existing is not None:
-                return IngestResult(message=existing, outcome=DUPLICATE, case=existing.case)
+                return _duplicate(existing, sha256=sha256)
             row = InboundMessage(
                 message_id=message_id,
+                content_sha256=content,
+                message_id_reused=InboundMessage.objects.filter(message_id=message_id).exists(),
                 raw_sha256=sha256,
                 raw_size=len(raw),
                 transport=transport,
@@ -113,10 +129,19 @@ def ingest_raw(*, raw: bytes, transport: str) -> IngestResult:
             return _apply(row, parsed)
     except IntegrityError:
         # Two deliveries of the same mail raced; the other one won and holds the record.
-        existing = InboundMessage.objects.filter(message_id=message_id).first()
+        existing = InboundMessage.objects.filter(message_id=message_id, content_sha256=content).first()
         if existing is None:
             raise
-        return IngestResult(message=existing, outcome=DUPLICATE, case=existing.case)
+        return _duplicate(existing, sha256=sha256)
+
+
+def _duplicate(existing: InboundMessage, *, sha256: str) -> IngestResult:
+    """A redelivery: the stored row stands. Its raw copy is deleted unless some row keeps exactly these bytes."""
+    if sha256 != existing.raw_sha256 and not InboundMessage.objects.filter(raw_sha256=sha256).exists():
+        # Only a row with identical content could reference these bytes, and that row is `existing`.
+        storage.discard_raw(sha256=sha256)
+        logger.info("intake: duplicate of inbound %s; raw copy %s deleted", existing.pk, sha256)
+    return IngestResult(message=existing, outcome=DUPLICATE, case=existing.case)
 
 
 def _quarantine(row: InboundMessage, *, failure: _Failure) -> IngestResult:
@@ -137,26 +162,71 @@ def _survivor(case: Case) -> Case:
     return case
 
 
-def find_thread(*, parsed: mail.ParsedMessage) -> Case | None:
-    """The case a reply belongs to: by In-Reply-To/References (ours or theirs), then by 受付番号 in the subject."""
+@dataclass(frozen=True)
+class Thread:
+    """Where a mail belongs. `referenced` is a case it pointed at but may not join (its sender is not on it)."""
+
+    case: Case | None = None
+    referenced: Case | None = None
+    referenced_via: str = ""
+
+
+def case_addresses(*, case: Case) -> set[str]:
+    """Normalised addresses of the people on a case: the consulter and senders whose mail is filed on it.
+
+    Not "everyone in the consulter's organisation": organisations are matched by name, so anyone can join
+    one by writing its name in a From display name or the public form.
+    """
+    found = [case.person.email if case.person else ""]
+    found += InboundMessage.objects.filter(
+        case=case, status__in=[InboundStatus.STORED, InboundStatus.THREADED]
+    ).values_list("from_address", flat=True)
+    return {mail.normalize_address(a) for a in found if a}
+
+
+def _sender_on_case(*, sender: str, case: Case) -> bool:
+    return bool(sender) and mail.normalize_address(sender) in case_addresses(case=case)
+
+
+def find_thread(*, parsed: mail.ParsedMessage) -> Thread:
+    """The case a mail belongs to.
+
+    1. A reply (In-Reply-To/References) to a Message-ID the desk sent for a case joins it, whoever sends it:
+       our Message-IDs are random and only the people we wrote to know them.
+    2. A reply to a stored inbound mail, or a 受付番号 in the subject, joins that case only when the sender is
+       on it (`case_addresses`): reference numbers are sequential and inbound Message-IDs are not secret.
+    Otherwise the first case pointed at is returned as `referenced`; the caller opens a new, linked case.
+    """
+    sender = parsed.sender.address
+    referenced: Case | None = None
+    via = ""
     ids = [i for i in [parsed.in_reply_to, *reversed(parsed.references)] if i]
     if ids:
-        inbound = (
-            InboundMessage.objects.filter(message_id__in=ids, case__isnull=False)
-            .select_related("case")
-            .order_by("-received_at")
-            .first()
-        )
-        if inbound is not None and inbound.case is not None:
-            return _survivor(inbound.case)
         outbound = OutboundEmail.objects.filter(message_id__in=ids, case__isnull=False).select_related("case").first()
         if outbound is not None and outbound.case is not None:
-            return _survivor(outbound.case)
+            return Thread(case=_survivor(outbound.case))
+        inbound = (
+            InboundMessage.objects.filter(message_id__in=ids, case__isnull=False, message_id_reused=False)
+            .select_related("case")
+            .order_by("-received_at", "-id")
+        )
+        for row in inbound:
+            assert row.case is not None
+            case = _survivor(row.case)
+            if _sender_on_case(sender=sender, case=case) or _sender_on_case(sender=sender, case=row.case):
+                return Thread(case=case)
+            if referenced is None:
+                referenced, via = case, ReferencedVia.REPLY
     for reference in parsed.reference_numbers:
-        case = Case.objects.filter(reference=reference).first()
-        if case is not None:
-            return _survivor(case)
-    return None
+        named = Case.objects.filter(reference=reference).first()
+        if named is None:
+            continue
+        case = _survivor(named)
+        if _sender_on_case(sender=sender, case=case) or _sender_on_case(sender=sender, case=named):
+            return Thread(case=case)
+        if referenced is None:
+            referenced, via = case, ReferencedVia.SUBJECT
+    return Thread(referenced=referenced, referenced_via=via)
 
 
 _CORPORATE = re.compile(r"(株式会社|有限会社|合同会社|合資会社|合名会社|一般社団法人|㈱|㈲|[（(][株有][）)])")
@@ -284,18 +354,19 @@ def _apply(row: InboundMessage, parsed: mail.ParsedMessage) -> IngestResult:
             row.auto_reply_kind = parsed.auto_reply.kind
             row.auto_reply_reason = parsed.auto_reply.reason
         # Linked for context (a bounce of our answer), but no event, no case, no reply.
-        row.case = thread
+        row.case = thread.case
         row.save()
         _store_attachments(row=row, parsed=parsed, case=None)
         return IngestResult(message=row, outcome=AUTO_REPLY, case=None)
 
-    if thread is not None:
+    if thread.case is not None:
         row.status = InboundStatus.THREADED
-        row.case = thread
+        row.case = thread.case
         row.save()
-        attachments = _store_attachments(row=row, parsed=parsed, case=thread)
-        _record_on_case(case=thread, row=row, attachments=attachments)
-        return IngestResult(message=row, outcome=THREADED, case=thread)
+        attachments = _store_attachments(row=row, parsed=parsed, case=thread.case)
+        _record_on_case(case=thread.case, row=row, attachments=attachments)
+        _note_reused_message_id(case=thread.case, row=row)
+        return IngestResult(message=row, outcome=THREADED, case=thread.case)
 
     org_name, person_name = split_display_name(name=parsed.sender.name)
     case = case_services.case_create(
@@ -308,9 +379,14 @@ def _apply(row: InboundMessage, parsed: mail.ParsedMessage) -> IngestResult:
     )
     row.status = InboundStatus.STORED
     row.case = case
+    row.referenced_case = thread.referenced
+    row.referenced_via = thread.referenced_via
     row.save()
     attachments = _store_attachments(row=row, parsed=parsed, case=case)
     _record_on_case(case=case, row=row, attachments=attachments)
+    _note_reused_message_id(case=case, row=row)
+    if thread.referenced is not None:
+        _note_refused_thread(case=case, referenced=thread.referenced, via=thread.referenced_via, row=row)
     if parsed.sender.address.lower() != _own_address():
         _acknowledge(
             case=case,
@@ -320,6 +396,61 @@ def _apply(row: InboundMessage, parsed: mail.ParsedMessage) -> IngestResult:
             in_reply_to=parsed.message_id,
         )
     return IngestResult(message=row, outcome=NEW_CASE, case=case)
+
+
+def _note_reused_message_id(*, case: Case, row: InboundMessage) -> None:
+    if not row.message_id_reused:
+        return
+    events.generic(
+        case=case,
+        actor=None,
+        kind=EventKind.NOTE,
+        text=_(
+            "このメールの Message-ID %(message_id)s は、内容の異なる別のメールで既に使われています"
+            "（Message-ID が再利用されています）。同じメールの再送ではないため、別のメールとして受け付けました。"
+        )
+        % {"message_id": row.message_id},
+        inbound_id=row.pk,
+        flag="message_id_reused",
+    )
+
+
+def _note_refused_thread(*, case: Case, referenced: Case, via: str, row: InboundMessage) -> None:
+    """Both timelines say why the mail did not join the case it pointed at; staff merge it if it belongs."""
+    values = {"reference": referenced.reference, "sender": row.from_address, "new": case.reference}
+    if via == ReferencedVia.REPLY:
+        text = _(
+            "既存の案件への返信ですが送信者が一致しないため新しい相談として受け付けました。"
+            "返信先は案件 %(reference)s のメールですが、差出人 %(sender)s はその案件の関係者として登録されていません。"
+            "同じ相談であれば統合してください。"
+        )
+    else:
+        text = _(
+            "受付番号を含むが送信者が一致しないため新しい相談として受け付けました。"
+            "件名の受付番号 %(reference)s の案件に、差出人 %(sender)s は関係者として登録されていません。"
+            "同じ相談であれば統合してください。"
+        )
+    events.generic(
+        case=case,
+        actor=None,
+        kind=EventKind.NOTE,
+        text=text % values,
+        inbound_id=row.pk,
+        flag="sender_not_on_case",
+        related_case=referenced.reference,
+    )
+    events.generic(
+        case=referenced,
+        actor=None,
+        kind=EventKind.NOTE,
+        text=_(
+            "この案件を指すメールが、関係者として登録されていない差出人 %(sender)s から届きました。"
+            "この案件には追加せず、新しい相談 %(new)s として受け付けました。"
+        )
+        % values,
+        flag="sender_not_on_case",
+        related_case=case.reference,
+    )
 
 
 def _base_context(case: Case) -> dict[str, str | int]:
@@ -368,13 +499,19 @@ def reprocess(*, actor: User, message: InboundMessage) -> IngestResult:
     if parsed is None:
         assert failure is not None
         result = _quarantine(row, failure=failure)
-    elif InboundMessage.objects.filter(message_id=parsed.message_id).exclude(pk=row.pk).exists():
+    elif (
+        InboundMessage.objects.filter(message_id=parsed.message_id, content_sha256=_fingerprint(parsed))
+        .exclude(pk=row.pk)
+        .exists()
+    ):
         row.status = InboundStatus.DISMISSED
-        row.dismiss_reason = _("同じ Message-ID のメールが既に保存されているため、重複として破棄しました。")
+        row.dismiss_reason = _("同じ Message-ID で同じ内容のメールが既に保存されているため、重複として破棄しました。")
         row.handled_by, row.handled_at = actor, timezone.now()
         row.save()
         result = IngestResult(message=row, outcome=DUPLICATE, case=None)
     else:
+        row.content_sha256 = _fingerprint(parsed)
+        row.message_id_reused = InboundMessage.objects.filter(message_id=parsed.message_id).exclude(pk=row.pk).exists()
         result = _apply(row, parsed)
         InboundMessage.objects.filter(pk=row.pk).update(handled_by=actor, handled_at=timezone.now())
     return result

@@ -67,6 +67,14 @@ def store_raw(*, raw: bytes) -> str:
     return sha256
 
 
+def discard_raw(*, sha256: str) -> None:
+    """Delete a raw copy no row references (a redelivered duplicate); the folder entry is synced like a write."""
+    path = raw_path(sha256=sha256)
+    path.unlink(missing_ok=True)
+    if path.parent.exists():
+        _fsync_dir(path.parent)
+
+
 def read_raw(*, sha256: str) -> bytes:
     return raw_path(sha256=sha256).read_bytes()
 

@@ -8,12 +8,11 @@ from typing import Any
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from madoguchi.accounts.models import User
-from madoguchi.answers import outbox
+from madoguchi.answers import mailtext, outbox
 from madoguchi.answers.models import OutboundEmail, OutboundKind
 from madoguchi.cases import events as case_events
 from madoguchi.cases.models import Case
@@ -181,7 +180,7 @@ def render_now_mail(*, run: PlaybookRun) -> tuple[str, list[str]]:
         "DESK_NAME": settings.MADOGUCHI_DESK_NAME,
     }
     codes = [i.code for g in groups for i in g.items]
-    return render_to_string("emails/playbook_now.txt", context), codes
+    return mailtext.render_file(name="playbook_now.txt", context=context), codes
 
 
 @transaction.atomic

@@ -3,6 +3,7 @@
 from .attachments import sanitize_filename, sniff_type
 from .autoreply import AutoReplyVerdict, detect_auto_reply
 from .charsets import DecodedText, UndecodableSpan, canonical_charset, decode_bytes
+from .fingerprint import content_fingerprint, normalize_address
 from .headers import (
     Address,
     decode_header_bytes,
@@ -29,12 +30,14 @@ __all__ = [
     "UndecodableSpan",
     "UnparseableMessage",
     "canonical_charset",
+    "content_fingerprint",
     "decode_bytes",
     "decode_header_bytes",
     "decode_parameter",
     "detect_auto_reply",
     "extract_reference_numbers",
     "html_to_text",
+    "normalize_address",
     "normalize_message_id",
     "parse_address_list",
     "parse_date",

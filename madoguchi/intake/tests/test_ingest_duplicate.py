@@ -34,3 +34,13 @@ def test_the_same_garbage_twice_is_quarantined_once():
     again = services.ingest_raw(raw=eml("garbage_random.eml"), transport="pipe")
     assert again.outcome == services.DUPLICATE
     assert InboundMessage.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_redelivered_duplicate_leaves_no_unreferenced_raw_file(desk_settings):
+    from madoguchi.intake import storage
+
+    services.ingest_raw(raw=eml("duplicate_first.eml"), transport="pipe")
+    services.ingest_raw(raw=eml("duplicate_redelivered.eml"), transport="imap")
+    on_disk = {p.stem for p in storage.mail_store_dir().glob("*.eml")}
+    assert on_disk == set(InboundMessage.objects.values_list("raw_sha256", flat=True))
