@@ -35,6 +35,8 @@
   const post = (form, body, keepalive) => fetch(form.dataset.draftUrl, {
     method: "POST",
     credentials: "same-origin",
+    // After the session expired the server redirects to the login page: that is not a save.
+    redirect: "manual",
     keepalive: keepalive,
     headers: { "Content-Type": "application/json", "X-CSRFToken": token },
     body: JSON.stringify(body),
