@@ -80,7 +80,9 @@ def form_draft(request: HttpRequest, form_key: str) -> HttpResponse:
         payload = json.loads(request.body or b"{}")
     except ValueError:
         return JsonResponse({"error": _("下書きを保存できませんでした。")}, status=400)
-    if not isinstance(payload, dict) or payload.get("discard"):
+    if not isinstance(payload, dict):
+        return JsonResponse({"error": _("下書きを保存できませんでした。")}, status=400)
+    if payload.get("discard"):
         drafts.draft_delete(user=user, form_key=form_key)
         return JsonResponse({"saved": False})
     try:

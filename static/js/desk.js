@@ -77,10 +77,7 @@
   let leaving = false;
   document.addEventListener("submit", (event) => {
     const form = event.target;
-    if (form === resubmitting) {
-      leaving = !form.classList.contains("logout");
-      return;
-    }
+    if (form === resubmitting) return;
     if (state.has(form)) {
       const s = state.get(form);
       clearTimeout(s.timer);
@@ -88,10 +85,7 @@
     }
     const others = forms.filter((f) => f !== form && (state.get(f).unsent || state.get(f).busy));
     const own = state.has(form) && state.get(form).busy;
-    if (!others.length && !own) {
-      leaving = !form.classList.contains("logout");
-      return;
-    }
+    if (!others.length && !own) return;
     event.preventDefault();
     event.stopImmediatePropagation();
     const waits = others.map((f) => save(f, false));
@@ -103,6 +97,12 @@
       else HTMLFormElement.prototype.submit.call(form);
     });
   }, true);
+
+  // A submit that really leaves the page (no script stopped it) needs no question: the other forms' typing
+  // is on the server by now. Logging out deletes drafts, so it still asks.
+  window.addEventListener("submit", (event) => {
+    leaving = !event.defaultPrevented && !event.target.classList.contains("logout");
+  });
 
   window.addEventListener("pagehide", () => { forms.forEach((f) => save(f, true)); });
   document.addEventListener("visibilitychange", () => {
