@@ -34,7 +34,7 @@ def _draft_saved(user):
     return False
 
 
-def test_same_user_is_offered_the_draft_and_restores_it_exactly(page, live_server, login, tier1_staff):
+def test_same_user_is_offered_the_draft_and_restores_it_exactly(page, live_server, login, shot, tier1_staff):
     login(page, "tier1")
     _type_phone_intake_and_leave(page, live_server)
     assert _draft_saved(tier1_staff)
@@ -42,6 +42,7 @@ def test_same_user_is_offered_the_draft_and_restores_it_exactly(page, live_serve
     page.goto(f"{live_server.url}/staff/cases/new/?channel=phone")
     offer = page.locator("#draft-restore")
     expect(offer).to_contain_text("前回の入力を復元しますか")
+    shot(page, "drafts-intake-restore-offer")
     # Nothing of the caller is on the page before the user chooses.
     expect(page.locator("#id_person_name")).to_have_value("")
     assert "架空 一郎" not in page.content()
