@@ -8,16 +8,22 @@ from django.http import HttpRequest
 
 from madoguchi.accounts import audit
 from madoguchi.accounts.models import AuditAction, User
+from madoguchi.core import drafts
 
 
 @receiver(user_logged_in)
 def _login(sender: Any, request: HttpRequest | None, user: User, **kwargs: Any) -> None:
     audit.record(action=AuditAction.LOGIN, actor=user, request=request)
+    # Drafts typed in a session that has since expired are never offered again.
+    drafts.drafts_purge(user=user)
 
 
 @receiver(user_logged_out)
 def _logout(sender: Any, request: HttpRequest | None, user: User | None, **kwargs: Any) -> None:
     audit.record(action=AuditAction.LOGOUT, actor=user, request=request)
+    # Nothing typed for one caller may be shown to the next person at this PC.
+    if user is not None:
+        drafts.drafts_clear_session(user=user, session_key=request.session.session_key if request else None)
 
 
 @receiver(user_login_failed)

@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from typing import Any
 
 from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -24,6 +25,7 @@ from madoguchi.cases.access import access_case, visible_cases
 from madoguchi.cases.choices import Channel, Tier
 from madoguchi.cases.models import Callback, Case, DeskRules, ResponseTarget
 from madoguchi.cases.workflow import Status
+from madoguchi.core import drafts
 from madoguchi.core.errors import DomainError
 from madoguchi.core.normalize import normalize_name, phone_digits
 
@@ -35,6 +37,59 @@ keyword_filter: Callable[..., Any] | None = None
 
 def _user(request: HttpRequest) -> User:
     return request.user  # type: ignore[return-value]
+
+
+def _session_key(request: HttpRequest) -> str:
+    return request.session.session_key or ""
+
+
+def _intake_draft_key(channel: str) -> str:
+    return f"intake:{channel}"
+
+
+def _case_draft_prefix(case: Case) -> str:
+    return f"case:{case.reference}:"
+
+
+def _check_draft_key(request: HttpRequest, form_key: str) -> None:
+    """A draft key names a form the user may fill in; a case draft needs access to that case."""
+    if not drafts.valid_form_key(form_key):
+        raise Http404
+    kind, _sep, rest = form_key.partition(":")
+    if kind == "intake":
+        if rest not in Channel.values or not _user(request).can(Action.CASE_CREATE):
+            raise Http404
+    else:
+        access_case(user=_user(request), reference=rest.split(":")[0])
+
+
+@require_action(Action.CASE_VIEW)
+def form_draft(request: HttpRequest, form_key: str) -> HttpResponse:
+    """The user's own draft of one form: GET restores it (audited), POST saves or discards it."""
+    _check_draft_key(request, form_key)
+    user = _user(request)
+    if request.method == "GET":
+        draft = drafts.draft_get(user=user, session_key=_session_key(request), form_key=form_key)
+        if draft is None:
+            raise Http404
+        audit.record(action=AuditAction.VIEW_PERSONAL_DATA, request=request, target=draft, detail={"draft": form_key})
+        return JsonResponse({"data": draft.data})
+    if request.method != "POST":
+        return HttpResponse(status=405)
+    try:
+        payload = json.loads(request.body or b"{}")
+    except ValueError:
+        return JsonResponse({"error": _("下書きを保存できませんでした。")}, status=400)
+    if not isinstance(payload, dict):
+        return JsonResponse({"error": _("下書きを保存できませんでした。")}, status=400)
+    if payload.get("discard"):
+        drafts.draft_delete(user=user, form_key=form_key)
+        return JsonResponse({"saved": False})
+    try:
+        drafts.draft_save(user=user, session_key=_session_key(request), form_key=form_key, data=payload.get("data"))
+    except DomainError:
+        return JsonResponse({"error": _("下書きを保存できませんでした。")}, status=400)
+    return JsonResponse({"saved": True})
 
 
 @require_GET
@@ -81,6 +136,10 @@ def _intake_kwargs(data: dict[str, Any]) -> dict[str, Any]:
 @require_action(Action.CASE_CREATE)
 def case_create(request: HttpRequest) -> HttpResponse:
     channel = request.GET.get("channel", Channel.PHONE)
+    if channel not in Channel.values:
+        channel = Channel.PHONE
+    draft_key = _intake_draft_key(channel)
+    has_draft = False
     if request.method == "POST":
         form = case_forms.IntakeForm(request.POST)
         if form.is_valid():
@@ -104,6 +163,7 @@ def case_create(request: HttpRequest) -> HttpResponse:
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
             else:
                 audit.record(action=AuditAction.CREATE, request=request, target=case)
+                drafts.draft_delete(user=_user(request), form_key=draft_key)
                 messages.success(
                     request,
                     _("相談を受け付けました。受付番号は %(ref)s です。") % {"ref": case.reference},
@@ -114,7 +174,15 @@ def case_create(request: HttpRequest) -> HttpResponse:
     else:
         form = case_forms.IntakeForm(initial={"channel": channel, "received_at": timezone.localtime()})
         status = 200
-    return render(request, "staff/cases/intake.html", {"form": form}, status=status)
+        # Only offered, never filled in: the typing comes back when the user chooses 「復元する」.
+        draft = drafts.draft_get(user=_user(request), session_key=_session_key(request), form_key=draft_key)
+        has_draft = draft is not None
+    context = {
+        "form": form,
+        "draft_url": reverse("cases:form_draft", args=[draft_key]),
+        "has_draft": has_draft,
+    }
+    return render(request, "staff/cases/intake.html", context, status=status)
 
 
 @require_GET
@@ -179,15 +247,63 @@ def _detail_forms(case: Case, user: User, bound: dict[str, Any]) -> dict[str, An
     return built
 
 
+def _restore_drafts(
+    request: HttpRequest, case: Case, forms_by_name: dict[str, Any], bound: dict[str, Any], callbacks: list[Callback]
+) -> list[str]:
+    """Put the user's own unsaved typing back into the case screen's forms (a submit elsewhere drops none).
+
+    Hidden fields (the optimistic-locking version) always come from the case as it is now. A form that was
+    just submitted keeps what was posted. Returns the form prefixes that got typing back.
+    """
+    prefix = _case_draft_prefix(case)
+    found = drafts.drafts_with_prefix(user=_user(request), session_key=_session_key(request), prefix=prefix)
+    if not found:
+        return []
+    by_prefix: dict[str, Any] = {
+        form.prefix: form
+        for name, form in forms_by_name.items()
+        if isinstance(form, forms.BaseForm) and name not in bound and form.prefix
+    }
+    pending = {f"callback_done:{cb.pk}": cb for cb in callbacks}
+    restored: list[str] = []
+    for draft in found:
+        form_prefix = draft.form_key[len(prefix) :]
+        if form_prefix in pending:
+            outcome = str(draft.data.get("callback_done-outcome", ""))
+            pending[form_prefix].draft_outcome = outcome  # type: ignore[attr-defined]
+            restored.append(form_prefix)
+            continue
+        form = by_prefix.get(form_prefix)
+        if form is None:
+            continue
+        for html_name, value in draft.data.items():
+            field_name = html_name.removeprefix(f"{form_prefix}-")
+            field = form.fields.get(field_name)
+            if field is not None and not field.widget.is_hidden and html_name != field_name:
+                form.initial[field_name] = value
+        restored.append(form_prefix)
+    if restored:
+        audit.record(
+            action=AuditAction.VIEW_PERSONAL_DATA,
+            request=request,
+            target=case,
+            detail={"drafts": [prefix + p for p in restored]},
+        )
+    return restored
+
+
 def render_detail(
     request: HttpRequest, case: Case, *, bound: dict[str, Any] | None = None, status: int = 200
 ) -> HttpResponse:
     user = _user(request)
     bound = bound or {}
+    forms_by_name = _detail_forms(case, user, bound)
+    callbacks = list(case.callbacks.select_related("assignee").all())
+    restored = _restore_drafts(request, case, forms_by_name, bound, callbacks)
     context: dict[str, Any] = {
         "case": case,
         "timeline": selectors.timeline(case=case),
-        "callbacks": case.callbacks.select_related("assignee").all(),
+        "callbacks": callbacks,
         "inquiries": case.inquiries.all(),
         "previous_cases": selectors.previous_cases(case=case, user=user),
         "panels": panels.render_context(request, case, bound),
@@ -195,7 +311,9 @@ def render_detail(
         "Status": Status,
         "Tier": Tier,
         "open_tab": bound.get("open_tab", ""),
-        **_detail_forms(case, user, bound),
+        "draft_prefix": _case_draft_prefix(case),
+        "draft_forms": restored,
+        **forms_by_name,
     }
     return render(request, "staff/cases/case_detail.html", context, status=status)
 
@@ -226,6 +344,7 @@ def _run_action(
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
+            drafts.draft_delete(user=_user(request), form_key=_case_draft_prefix(case) + str(form.prefix))
             messages.success(request, success)
             return redirect("cases:detail", reference=case.reference)
     case.refresh_from_db()
@@ -340,6 +459,7 @@ def callback_done(request: HttpRequest, pk: int) -> HttpResponse:
         except DomainError as exc:
             messages.error(request, exc.message)
         else:
+            drafts.draft_delete(user=_user(request), form_key=f"{_case_draft_prefix(case)}callback_done:{callback.pk}")
             messages.success(request, _("折り返しを完了にしました。"))
     else:
         messages.error(request, _("折り返しの結果を入力してください。"))

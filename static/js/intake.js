@@ -1,31 +1,9 @@
-// Keeps the intake form's typing in localStorage until the case is saved, and shows earlier
-// consultations of the same caller while tier 1 types. The server still validates everything.
+// Shows earlier consultations of the same caller while tier 1 types. The server still validates everything.
+// (The typing itself is kept as a server-side draft by desk.js, never in the browser's storage.)
 (function () {
   "use strict";
   const form = document.getElementById("intake-form");
   if (!form) return;
-  const key = form.dataset.draftKey;
-  const fields = Array.from(form.querySelectorAll("input[name], textarea[name], select[name]"))
-    .filter((el) => el.name !== "csrfmiddlewaretoken");
-  const hasServerErrors = form.querySelector(".error") !== null;
-  try {
-    const saved = JSON.parse(window.localStorage.getItem(key) || "null");
-    if (saved && !hasServerErrors) {
-      fields.forEach((el) => {
-        if (!(el.name in saved)) return;
-        if (el.type === "checkbox") el.checked = saved[el.name] === true;
-        else if (!el.value) el.value = saved[el.name];
-      });
-    }
-  } catch (e) { /* a broken draft is ignored */ }
-  const save = () => {
-    const data = {};
-    fields.forEach((el) => { data[el.name] = el.type === "checkbox" ? el.checked : el.value; });
-    try { window.localStorage.setItem(key, JSON.stringify(data)); } catch (e) { /* storage full */ }
-  };
-  form.addEventListener("input", save);
-  form.addEventListener("submit", () => { save(); });
-
   const box = document.getElementById("repeat-consulter");
   let timer = null;
   const lookup = () => {

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class FormDraft(models.Model):
+    """What one staff member has typed into one form and not yet saved, kept on the server.
+
+    A draft belongs to one user and one login session: it is never shown to anybody else, never offered
+    after a new login, and deleted on logout, on session expiry, after `drafts.DRAFT_TTL`, and when the
+    form is saved. Only `madoguchi.core.drafts` reads and writes it.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("職員"), on_delete=models.CASCADE, related_name="form_drafts"
+    )
+    session_key = models.CharField(_("セッション"), max_length=40)
+    form_key = models.CharField(_("フォーム"), max_length=200)
+    data = models.JSONField(_("入力内容"), default=dict)
+    updated_at = models.DateTimeField(_("更新日時"))
+
+    class Meta:
+        verbose_name = _("入力途中の下書き")
+        verbose_name_plural = _("入力途中の下書き")
+        constraints = [models.UniqueConstraint(fields=["user", "form_key"], name="formdraft_one_per_user_and_form")]
+        indexes = [models.Index(fields=["updated_at"], name="formdraft_updated_idx")]
+
+    def __str__(self) -> str:
+        return self.form_key
