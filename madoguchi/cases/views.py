@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 from madoguchi.accounts import audit
 from madoguchi.accounts.decorators import require_action
 from madoguchi.accounts.models import AuditAction, User
-from madoguchi.accounts.roles import Action
+from madoguchi.accounts.roles import Action, Role
 from madoguchi.cases import forms as case_forms
 from madoguchi.cases import panels, selectors, services
 from madoguchi.cases.access import access_case, visible_cases
@@ -195,6 +195,8 @@ def render_detail(
         "Status": Status,
         "Tier": Tier,
         "open_tab": bound.get("open_tab", ""),
+        # Model versions are for managers and admins checking the assistant, not for the desk.
+        "show_model_details": user.role in (Role.MANAGER, Role.ADMIN),
         **_detail_forms(case, user, bound),
     }
     return render(request, "staff/cases/case_detail.html", context, status=status)
