@@ -258,6 +258,14 @@ MAIL_MAX_ATTACHMENTS = env_int("MAIL_MAX_ATTACHMENTS", 20)
 # --- Desk ---------------------------------------------------------------------
 MADOGUCHI_DESK_NAME = env_str("MADOGUCHI_DESK_NAME", "中小企業サイバーセキュリティ相談窓口")
 MADOGUCHI_BUSINESS_HOURS = env_str("MADOGUCHI_BUSINESS_HOURS", "09:00-17:00")
+# How the public reaches the desk, shown on every public page (the defaults are fictional placeholders).
+MADOGUCHI_DESK_PHONE = env_str("MADOGUCHI_DESK_PHONE", "03-0000-0000")
+MADOGUCHI_DESK_HOURS_TEXT = env_str(
+    "MADOGUCHI_DESK_HOURS_TEXT",
+    "平日 {}〜{}（土日・祝日・年末年始を除く）".format(*MADOGUCHI_BUSINESS_HOURS.split("-", 1)),
+)
+MADOGUCHI_DESK_EMAIL = env_str("MADOGUCHI_DESK_EMAIL", "desk@example.jp")
+MADOGUCHI_DESK_ADDRESS = env_str("MADOGUCHI_DESK_ADDRESS", "〒100-0000 東京都千代田区架空町1-2-3（サンプル）")
 MADOGUCHI_PUBLIC_FORM_RATE = env_str("MADOGUCHI_PUBLIC_FORM_RATE", "5/3600")  # submissions/seconds per address
 MADOGUCHI_PUBLIC_FORM_MAX_FILES = env_int("MADOGUCHI_PUBLIC_FORM_MAX_FILES", 5)
 MADOGUCHI_PUBLIC_FORM_MAX_FILE_BYTES = env_int("MADOGUCHI_PUBLIC_FORM_MAX_FILE_BYTES", MAIL_MAX_ATTACHMENT_BYTES)
