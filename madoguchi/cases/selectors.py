@@ -12,7 +12,7 @@ from django.utils import timezone
 from madoguchi.accounts.models import User
 from madoguchi.cases.access import visible_cases
 from madoguchi.cases.choices import Tier
-from madoguchi.cases.models import Callback, Case, CaseEvent
+from madoguchi.cases.models import Callback, Case, CaseEvent, Organization, Person
 from madoguchi.cases.workflow import OPEN_STATUSES, Status
 
 _LIST_RELATED = ("organization", "person", "assignee")
@@ -157,3 +157,18 @@ def repeat_consulter_cases(
     return list(
         visible_cases(user=user).filter(conditions).select_related(*_LIST_RELATED).order_by("-received_at")[:limit]
     )
+
+
+def organization_cases(*, organization: Organization, user: User) -> QuerySet[Case]:
+    """The organisation's consultations that this user may see, newest first."""
+    return (
+        visible_cases(user=user)
+        .filter(organization=organization)
+        .select_related(*_LIST_RELATED)
+        .order_by("-received_at", "-id")
+        .prefetch_related("playbook_runs")
+    )
+
+
+def organization_people(*, organization: Organization) -> QuerySet[Person]:
+    return organization.people.order_by("name", "id")

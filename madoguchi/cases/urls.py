@@ -23,5 +23,6 @@ urlpatterns = [
     path("cases/<str:reference>/reopen/", views.case_reopen, name="reopen"),
     path("cases/<str:reference>/merge/", views.case_merge, name="merge"),
     path("callbacks/<int:pk>/done/", views.callback_done, name="callback_done"),
+    path("organizations/<int:pk>/", views.organization_detail, name="organization"),
     path("settings/", views.desk_settings, name="desk_settings"),
 ]

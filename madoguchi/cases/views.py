@@ -20,7 +20,7 @@ from madoguchi.accounts.models import AuditAction, User
 from madoguchi.accounts.roles import Action, Role
 from madoguchi.cases import forms as case_forms
 from madoguchi.cases import panels, selectors, services
-from madoguchi.cases.access import access_case, visible_cases
+from madoguchi.cases.access import access_case, access_organization, visible_cases
 from madoguchi.cases.choices import Channel, Tier
 from madoguchi.cases.models import Callback, Case, DeskRules, ResponseTarget
 from madoguchi.cases.workflow import Status
@@ -533,3 +533,17 @@ def desk_settings(request: HttpRequest) -> HttpResponse:
         ),
     }
     return render(request, "staff/settings_form.html", context, status=status)
+
+
+@require_GET
+@require_action(Action.CASE_VIEW)
+def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request)
+    organization = access_organization(user=user, pk=pk)
+    audit.record(action=AuditAction.VIEW_PERSONAL_DATA, request=request, target=organization)
+    context = {
+        "organization": organization,
+        "people": selectors.organization_people(organization=organization),
+        "cases": selectors.organization_cases(organization=organization, user=user),
+    }
+    return render(request, "staff/cases/organization_detail.html", context)
