@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "madoguchi.knowledge",
     "madoguchi.taxonomy",
     "madoguchi.triage",
+    "madoguchi.notifications",
 ]
 
 MIDDLEWARE = [
@@ -121,6 +122,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "madoguchi.core.context_processors.desk",
+                "madoguchi.notifications.context_processors.unread",
             ],
             "string_if_invalid": "",
         },
