@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "madoguchi.knowledge",
     "madoguchi.taxonomy",
     "madoguchi.triage",
+    "madoguchi.notifications",
 ]
 
 MIDDLEWARE = [
@@ -144,6 +145,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "madoguchi.core.context_processors.desk",
+                "madoguchi.notifications.context_processors.unread",
             ],
             "string_if_invalid": "",
         },
@@ -298,6 +300,14 @@ MAIL_MAX_ATTACHMENTS = env_int("MAIL_MAX_ATTACHMENTS", 20)
 # --- Desk ---------------------------------------------------------------------
 MADOGUCHI_DESK_NAME = env_str("MADOGUCHI_DESK_NAME", "中小企業サイバーセキュリティ相談窓口")
 MADOGUCHI_BUSINESS_HOURS = env_str("MADOGUCHI_BUSINESS_HOURS", "09:00-17:00")
+# How the public reaches the desk, shown on every public page (the defaults are fictional placeholders).
+MADOGUCHI_DESK_PHONE = env_str("MADOGUCHI_DESK_PHONE", "03-0000-0000")
+MADOGUCHI_DESK_HOURS_TEXT = env_str(
+    "MADOGUCHI_DESK_HOURS_TEXT",
+    "平日 {}〜{}（土日・祝日・年末年始を除く）".format(*MADOGUCHI_BUSINESS_HOURS.split("-", 1)),
+)
+MADOGUCHI_DESK_EMAIL = env_str("MADOGUCHI_DESK_EMAIL", "desk@example.jp")
+MADOGUCHI_DESK_ADDRESS = env_str("MADOGUCHI_DESK_ADDRESS", "〒100-0000 東京都千代田区架空町1-2-3（サンプル）")
 MADOGUCHI_PUBLIC_FORM_RATE = env_str("MADOGUCHI_PUBLIC_FORM_RATE", "5/3600")  # submissions/seconds per address
 # Every POST to the form (input, confirmation, edit steps) per address: bounds uploads that are never confirmed.
 MADOGUCHI_PUBLIC_FORM_POST_RATE = env_str("MADOGUCHI_PUBLIC_FORM_POST_RATE", "30/3600")

@@ -14,6 +14,7 @@ urlpatterns = [
     path("staff/knowledge/", include("madoguchi.knowledge.urls")),
     path("staff/triage/", include("madoguchi.triage.urls")),
     path("staff/taxonomy/", include("madoguchi.taxonomy.urls")),
+    path("staff/notifications/", include("madoguchi.notifications.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

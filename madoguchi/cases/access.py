@@ -8,7 +8,7 @@ from django.http import Http404
 from madoguchi.accounts.models import User
 from madoguchi.accounts.roles import Action, Role
 from madoguchi.cases.choices import Tier
-from madoguchi.cases.models import Case
+from madoguchi.cases.models import Case, Organization
 
 
 def visible_cases(*, user: User) -> QuerySet[Case]:
@@ -30,3 +30,13 @@ def access_case(*, user: User, reference: str, action: Action = Action.CASE_VIEW
         return qs.get(reference=reference)
     except Case.DoesNotExist as exc:
         raise Http404 from exc
+
+
+def access_organization(*, user: User, pk: int) -> Organization:
+    """An organisation is visible to a user who can see at least one of its consultations."""
+    if not user.can(Action.CASE_VIEW):
+        raise Http404
+    organization = Organization.objects.filter(pk=pk).first()
+    if organization is None or not visible_cases(user=user).filter(organization=organization).exists():
+        raise Http404
+    return organization

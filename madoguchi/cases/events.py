@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.utils import timezone
@@ -10,9 +11,21 @@ from madoguchi.accounts.models import User
 from madoguchi.cases.choices import EventKind
 from madoguchi.cases.models import Case, CaseEvent
 
+# Leaf apps (in-desk notifications) listen to new events here instead of cases importing them. Listeners run
+# inside the caller's transaction, so a rolled-back action leaves no notification behind.
+_listeners: list[Callable[[CaseEvent], None]] = []
+
+
+def register_listener(listener: Callable[[CaseEvent], None]) -> None:
+    if listener not in _listeners:
+        _listeners.append(listener)
+
 
 def _add(case: Case, kind: EventKind, actor: User | None, text: str = "", **data: Any) -> CaseEvent:
-    return CaseEvent.objects.create(case=case, kind=kind, at=timezone.now(), actor=actor, text=text, data=data)
+    event = CaseEvent.objects.create(case=case, kind=kind, at=timezone.now(), actor=actor, text=text, data=data)
+    for listener in _listeners:
+        listener(event)
+    return event
 
 
 def received(*, case: Case, actor: User | None, channel: str) -> CaseEvent:

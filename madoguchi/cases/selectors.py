@@ -12,7 +12,7 @@ from django.utils import timezone
 from madoguchi.accounts.models import User
 from madoguchi.cases.access import visible_cases
 from madoguchi.cases.choices import Tier
-from madoguchi.cases.models import Callback, Case, CaseEvent
+from madoguchi.cases.models import Callback, Case, CaseEvent, Organization, Person
 from madoguchi.cases.workflow import OPEN_STATUSES, Status
 
 _LIST_RELATED = ("organization", "person", "assignee")
@@ -117,8 +117,17 @@ def case_list(*, user: User, filters: dict[str, Any]) -> QuerySet[Case]:
     return qs.order_by("-received_at", "-id").prefetch_related("playbook_runs")
 
 
-def timeline(*, case: Case) -> QuerySet[CaseEvent]:
-    return case.events.select_related("actor").order_by("at", "id")
+def timeline(*, case: Case) -> list[CaseEvent]:
+    """The case's events, oldest first; dispatch/assign events carry the assignee's display name."""
+    events = list(case.events.select_related("actor").order_by("at", "id"))
+    usernames = {e.data.get("assignee") for e in events if isinstance(e.data, dict) and e.data.get("assignee")}
+    names = {}
+    if usernames:
+        names = {u.username: str(u) for u in User.objects.filter(username__in=usernames)}
+    for e in events:
+        assignee = e.data.get("assignee") if isinstance(e.data, dict) else None
+        e.assignee_name = names.get(assignee, assignee) if assignee else ""  # type: ignore[attr-defined]
+    return events
 
 
 def previous_cases(*, case: Case, user: User, limit: int = 10) -> list[Case]:
@@ -148,3 +157,18 @@ def repeat_consulter_cases(
     return list(
         visible_cases(user=user).filter(conditions).select_related(*_LIST_RELATED).order_by("-received_at")[:limit]
     )
+
+
+def organization_cases(*, organization: Organization, user: User) -> QuerySet[Case]:
+    """The organisation's consultations that this user may see, newest first."""
+    return (
+        visible_cases(user=user)
+        .filter(organization=organization)
+        .select_related(*_LIST_RELATED)
+        .order_by("-received_at", "-id")
+        .prefetch_related("playbook_runs")
+    )
+
+
+def organization_people(*, organization: Organization) -> QuerySet[Person]:
+    return organization.people.order_by("name", "id")

@@ -24,5 +24,6 @@ urlpatterns = [
     path("cases/<str:reference>/merge/", views.case_merge, name="merge"),
     path("callbacks/<int:pk>/done/", views.callback_done, name="callback_done"),
     path("drafts/<str:form_key>/", views.form_draft, name="form_draft"),
+    path("organizations/<int:pk>/", views.organization_detail, name="organization"),
     path("settings/", views.desk_settings, name="desk_settings"),
 ]

@@ -18,10 +18,10 @@ from django.views.decorators.http import require_GET, require_POST
 from madoguchi.accounts import audit
 from madoguchi.accounts.decorators import require_action
 from madoguchi.accounts.models import AuditAction, User
-from madoguchi.accounts.roles import Action
+from madoguchi.accounts.roles import Action, Role
 from madoguchi.cases import forms as case_forms
 from madoguchi.cases import panels, selectors, services
-from madoguchi.cases.access import access_case, visible_cases
+from madoguchi.cases.access import access_case, access_organization, visible_cases
 from madoguchi.cases.choices import Channel, Tier
 from madoguchi.cases.models import Callback, Case, DeskRules, ResponseTarget
 from madoguchi.cases.workflow import Status
@@ -313,6 +313,8 @@ def render_detail(
         "open_tab": bound.get("open_tab", ""),
         "draft_prefix": _case_draft_prefix(case),
         "draft_forms": restored,
+        # Model versions are for managers and admins checking the assistant, not for the desk.
+        "show_model_details": user.role in (Role.MANAGER, Role.ADMIN),
         **forms_by_name,
     }
     return render(request, "staff/cases/case_detail.html", context, status=status)
@@ -651,3 +653,17 @@ def desk_settings(request: HttpRequest) -> HttpResponse:
         ),
     }
     return render(request, "staff/settings_form.html", context, status=status)
+
+
+@require_GET
+@require_action(Action.CASE_VIEW)
+def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    user = _user(request)
+    organization = access_organization(user=user, pk=pk)
+    audit.record(action=AuditAction.VIEW_PERSONAL_DATA, request=request, target=organization)
+    context = {
+        "organization": organization,
+        "people": selectors.organization_people(organization=organization),
+        "cases": selectors.organization_cases(organization=organization, user=user),
+    }
+    return render(request, "staff/cases/organization_detail.html", context)

@@ -1,3 +1,4 @@
+import unicodedata
 from typing import Any
 
 from django.conf import settings
@@ -5,4 +6,15 @@ from django.http import HttpRequest
 
 
 def desk(request: HttpRequest) -> dict[str, Any]:
-    return {"DESK_NAME": settings.MADOGUCHI_DESK_NAME}
+    phone = settings.MADOGUCHI_DESK_PHONE
+    return {
+        "DESK_NAME": settings.MADOGUCHI_DESK_NAME,
+        "DESK_CONTACT": {
+            "phone": phone,
+            # tel: links take digits and + only; full-width digits are folded first.
+            "phone_href": "".join(c for c in unicodedata.normalize("NFKC", phone) if c.isdigit() or c == "+"),
+            "hours": settings.MADOGUCHI_DESK_HOURS_TEXT,
+            "email": settings.MADOGUCHI_DESK_EMAIL,
+            "address": settings.MADOGUCHI_DESK_ADDRESS,
+        },
+    }

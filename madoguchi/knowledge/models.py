@@ -76,3 +76,39 @@ class SearchTag(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tag} → {self.entry_id}"
+
+
+class CannedText(models.Model):
+    """定型文: a passage for answer part ① that staff insert into the answer being written and then adapt."""
+
+    title = models.CharField(_("題名"), max_length=100)
+    body = models.TextField(_("本文"), max_length=5000)
+    category = models.CharField(
+        _("よく使う相談区分"),
+        max_length=32,
+        blank=True,
+        help_text=_("選ぶと、その区分の案件で先頭に表示します。"),
+    )
+    active = models.BooleanField(_("使用中"), default=True)
+    version = models.PositiveIntegerField(_("版"), default=1)
+    created_by = models.ForeignKey(
+        "accounts.User", verbose_name=_("作成者"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_by = models.ForeignKey(
+        "accounts.User", verbose_name=_("更新者"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("作成日時"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("定型文")
+        verbose_name_plural = _("定型文")
+        ordering = ["title", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["title"], condition=models.Q(active=True), name="canned_text_active_title_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title

@@ -16,6 +16,7 @@ from madoguchi.cases.panels import DashboardWidget, Panel, register, register_wi
 from madoguchi.playbooks import rules, selectors
 from madoguchi.playbooks.clocks import FLAG_LABELS
 from madoguchi.playbooks.forms import AwareForm, FactsForm, FilingForm, TickForm
+from madoguchi.playbooks.models import Family
 from madoguchi.playbooks.rules import TIER1_PHASES
 
 DASHBOARD_HORIZON = dt.timedelta(days=3)
@@ -28,12 +29,22 @@ def _context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict[st
     now = timezone.now()
     deadlines = selectors.case_deadlines(case=case, facts=facts, now=now) if facts else []
     current = selectors.current_templates()
-    suggested = {t.pk for t in selectors.suggested_templates(case=case)}
+    suggested_templates = selectors.suggested_templates(case=case)
+    suggested = {t.pk for t in suggested_templates}
     active_families = {r.family for r in runs if r.status == "active"}
     facts_initial: dict[str, Any] = {"incident_at": facts.incident_at if facts else None}
     if facts:
         facts_initial.update({k: bool(v) for k, v in facts.flags.items()})
     start_form = bound.get("playbook_start_form")
+    # Legal clocks concern data leaks: shown when the case is handled as one or staff recorded the facts.
+    clocks_relevant = bool(
+        facts
+        or any(r.family == Family.LEAK for r in runs)
+        or any(t.family == Family.LEAK for t in suggested_templates)
+        or bound.get("playbook_facts_form") is not None
+        or bound.get("playbook_aware_form") is not None
+        or case.aware_at
+    )
     return {
         "runs": [{"run": r, "phases": selectors.phases(run=r)} for r in runs],
         "offer": [t for t in current if t.family not in active_families],
@@ -48,6 +59,7 @@ def _context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict[st
         "filing_form": bound.get("playbook_filing_form") or FilingForm(),
         "filing_error_code": bound.get("playbook_filing_code"),
         "deadlines": deadlines,
+        "clocks_relevant": clocks_relevant,
         "can_start": rules.can_start(user=user) and case.is_open,
         "can_tick_all": user.can(Action.CASE_RESEARCH),
         "can_tick_first": rules.can_start(user=user),

@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.utils.translation import gettext as _
 
+from madoguchi.referrals.freshness import checked_on, is_stale
 from madoguchi.referrals.models import ChannelKind, ReferralOrganization
 
 _KIND_LABEL = {
@@ -28,11 +29,24 @@ def referral_block(organization: ReferralOrganization) -> str:
         if channel.get("hours"):
             line += f"（{channel['hours']}）"
         lines.append(line)
+    # Each entry says when its details were last confirmed, not when the answer was written.
+    lines.append("　" + _("（連絡先は%(date)sに確認した情報です）") % {"date": jdate(checked_on(organization))})
     return "\n".join(lines)
 
 
 def referrals_text(*, organizations: list[ReferralOrganization], today: dt.date) -> str:
-    """Blocks for the chosen organisations, dated: contact details change and the answer must say when."""
+    """Blocks for the chosen organisations, each with the day its contact details were last confirmed."""
     blocks = [referral_block(org) for org in organizations]
-    footer = _("※ 連絡先は%(date)s時点の情報です。") % {"date": jdate(today)}
+    footer = _("※ 連絡先は変わることがあります。お問い合わせの前に各機関の Web サイトでもご確認ください。")
     return "\n\n".join([*blocks, footer])
+
+
+def stale_warning(*, organizations: list[ReferralOrganization], today: dt.date) -> str:
+    """A warning for the writer when a chosen entry is due for re-checking (要確認); empty when none is."""
+    stale = [org for org in organizations if is_stale(org, today=today)]
+    if not stale:
+        return ""
+    names = "、".join(f"{org.name}（{jdate(checked_on(org))}確認）" for org in stale)
+    return _("次の紹介先は確認から期間がたっています（要確認）：%(names)s。送付の前に連絡先を確かめてください。") % {
+        "names": names
+    }

@@ -22,7 +22,7 @@ from madoguchi.cases.choices import Category
 from madoguchi.cases.views import render_detail
 from madoguchi.core.errors import ConcurrentEditError, DomainError
 from madoguchi.referrals import selectors, services
-from madoguchi.referrals.formatting import referrals_text
+from madoguchi.referrals.formatting import referrals_text, stale_warning
 from madoguchi.referrals.forms import (
     DirectorySearchForm,
     InsertReferralsForm,
@@ -285,6 +285,9 @@ def case_insert_referrals(request: HttpRequest, reference: str) -> HttpResponse:
     # Keep the order staff ticked them in, which is the panel's ranking.
     ordered = [chosen[c] for c in form.cleaned_data["organizations"] if c in chosen]
     text = referrals_text(organizations=ordered, today=timezone.localdate())
+    warning = stale_warning(organizations=ordered, today=timezone.localdate())
+    if warning:
+        messages.warning(request, warning)
     key = ANSWER_REFERRALS_SESSION_KEY.format(pk=case.pk)
     pending = request.session.get(key, "")
     request.session[key] = f"{pending}\n\n{text}" if pending else text

@@ -45,3 +45,46 @@ _FLOWS = {
 @register.filter
 def flow_label(code: str | None) -> str:
     return str(_FLOWS.get(code or "", code or ""))
+
+
+# Timeline "edit" events store field names and str() values; staff read labels and formatted values.
+_CHANGE_LABELS = {
+    "organization": _("組織"),
+    "person": _("相談者"),
+    "tags": _("タグ"),
+}
+
+
+@register.filter
+def change_label(name: str) -> str:
+    from madoguchi.cases.models import Case
+
+    if name in _CHANGE_LABELS:
+        return str(_CHANGE_LABELS[name])
+    try:
+        return str(Case._meta.get_field(name).verbose_name)  # type: ignore[union-attr]
+    except Exception:  # noqa: BLE001 - an unknown name from an old event is shown as stored
+        return name
+
+
+@register.filter
+def change_value(value: object, name: str = "") -> str:
+    """Format a stored old/new value: datetimes the Japanese way, channel codes as labels."""
+    import datetime as dt
+
+    from madoguchi.cases.choices import Channel
+    from madoguchi.core.templatetags.jp import jdatetime
+
+    text = "" if value is None else str(value)
+    if not text:
+        return "―"
+    if name == "channel":
+        try:
+            return str(Channel(text).label)
+        except ValueError:
+            return text
+    try:
+        parsed = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return text
+    return jdatetime(parsed) if parsed.tzinfo else text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import html
+import re
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,18 @@ def test_every_message_in_the_english_catalogue_is_translated():
     assert len(messages) > 900
     assert untranslated == []
     assert fuzzy == []
+
+
+@pytest.mark.django_db
+def test_english_pages_keep_the_product_name(tier1_staff, client_for):
+    client = client_for(tier1_staff)
+
+    _switch_to_english(client)
+    dashboard = _page_text(client.get(reverse("cases:dashboard")))
+
+    brand = re.search(r'<a class="brand"[^>]*>(.*?)</a>', dashboard, re.S)
+    title = re.search(r"<title>(.*?)</title>", dashboard, re.S)
+    assert brand is not None and title is not None
+    assert "Madoguchi" in brand.group(1)
+    assert "Counter" not in brand.group(1)
+    assert title.group(1).strip().endswith("| Madoguchi")

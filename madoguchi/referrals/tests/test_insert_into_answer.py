@@ -1,4 +1,4 @@
-"""One action puts chosen organisations, with contact details dated today, into answer part ②."""
+"""One action puts chosen organisations, each with the day its details were confirmed, into answer part ②."""
 
 from __future__ import annotations
 
@@ -29,7 +29,8 @@ def test_chosen_organisations_land_in_part_two(client_for, tier2_staff, tier2_ca
     assert "管轄の警察署（被害届の提出）" in part_two
     assert "03-3581-4321" in part_two
     today = timezone.localdate()
-    assert f"{today.year}年{today.month}月{today.day}日時点" in part_two
+    assert f"{today.year}年{today.month}月{today.day}日時点" not in part_two
+    assert "に確認した情報です" in part_two
     assert part_two.index("サイバー犯罪対策課") < part_two.index("管轄の警察署")
     # The prefill is used once: reloading the case does not insert it again.
     again = client.get(tier2_case.get_absolute_url()).content.decode()
