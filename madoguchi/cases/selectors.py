@@ -6,7 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Case as SqlCase
+from django.db.models import F, Q, QuerySet, When
+from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from madoguchi.accounts.models import User
@@ -18,9 +20,26 @@ from madoguchi.cases.workflow import OPEN_STATUSES, Status
 _LIST_RELATED = ("organization", "person", "assignee")
 
 
+def _effective_urgency() -> SqlCase:
+    # Case.effective_urgency in SQL: until staff decide the category, the triage suggestion may raise the
+    # urgency a queue sorts by (never lower it), so urgent arrivals are first before anyone opens them.
+    return SqlCase(
+        When(
+            Q(category="") & ~Q(suggested_category="") & Q(suggested_urgency__isnull=False),
+            then=Greatest("urgency", "suggested_urgency"),
+        ),
+        default=F("urgency"),
+    )
+
+
 def _queue_order(qs: QuerySet[Case]) -> QuerySet[Case]:
-    # Urgent first, then oldest waiting first. Playbook progress badges read the prefetched runs.
-    return qs.order_by("-urgency", "received_at", "id").prefetch_related("playbook_runs")
+    # Urgent first (suggested urgency counts while undecided), then oldest waiting first.
+    # Playbook progress badges read the prefetched runs.
+    return (
+        qs.annotate(queue_urgency=_effective_urgency())
+        .order_by("-queue_urgency", "received_at", "id")
+        .prefetch_related("playbook_runs")
+    )
 
 
 def my_cases(*, user: User) -> QuerySet[Case]:
