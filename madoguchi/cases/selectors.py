@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from madoguchi.accounts.models import User
 from madoguchi.cases.access import visible_cases
-from madoguchi.cases.choices import Tier
+from madoguchi.cases.choices import Tier, Urgency
 from madoguchi.cases.models import Callback, Case, CaseEvent
 from madoguchi.cases.workflow import OPEN_STATUSES, Status
 
@@ -81,6 +81,15 @@ def overdue_first_contact(*, user: User, now: dt.datetime | None = None) -> Quer
     )
 
 
+def urgent_waiting(*, user: User) -> QuerySet[Case]:
+    """Open cases nobody has contacted yet that are urgent, by decision or, until one, by triage suggestion."""
+    return _queue_order(
+        visible_cases(user=user)
+        .filter(status__in=OPEN_STATUSES, first_contact_at__isnull=True)
+        .select_related(*_LIST_RELATED)
+    ).filter(queue_urgency__gte=Urgency.HIGH)
+
+
 def open_callbacks(*, user: User) -> QuerySet[Callback]:
     case_ids = visible_cases(user=user).values("pk")
     return (
@@ -92,6 +101,7 @@ def open_callbacks(*, user: User) -> QuerySet[Callback]:
 
 @dataclass
 class Dashboard:
+    urgent: list[Case]
     mine: list[Case]
     front: list[Case]
     pool: list[Case]
@@ -103,6 +113,7 @@ class Dashboard:
 
 def dashboard(*, user: User, limit: int = 20) -> Dashboard:
     return Dashboard(
+        urgent=list(urgent_waiting(user=user)[:limit]),
         mine=list(my_cases(user=user)[:limit]),
         front=list(front_queue(user=user)[:limit]),
         pool=list(tier2_pool(user=user)[:limit]),

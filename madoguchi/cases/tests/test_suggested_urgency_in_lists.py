@@ -89,3 +89,22 @@ def test_a_decided_normal_case_no_longer_sorts_as_urgent(client_for, tier1_staff
     html = client_for(tier1_staff).get(reverse("cases:dashboard")).content.decode()
     front = html[html.index('id="front"') :]
     assert front.index(_ref(calm)) < front.index(_ref(web)), "oldest first once both are normal"
+
+
+def test_urgent_arrivals_have_their_own_first_section_on_the_dashboard(client_for, tier1_staff, arrivals):
+    calm, web, mail = arrivals
+    html = client_for(tier1_staff).get(reverse("cases:dashboard")).content.decode()
+    first_section = re.search(r'<section class="card[^"]*" id="([a-z_]+)"', html)
+    assert first_section and first_section.group(1) == "urgent"
+    urgent = html[html.index('id="urgent"') : html.index("</section>", html.index('id="urgent"'))]
+    assert _ref(web) in urgent and _ref(mail) in urgent
+    assert _ref(calm) not in urgent
+    assert "推定: 至急" in _row(urgent, web)
+
+
+def test_the_urgent_section_leaves_once_first_contact_is_made(client_for, tier1_staff, arrivals):
+    _calm, web, mail = arrivals
+    for case in (web, mail):
+        services.case_add_note(actor=tier1_staff, case=case, kind="call_out", text="折り返し済み")
+    html = client_for(tier1_staff).get(reverse("cases:dashboard")).content.decode()
+    assert 'id="urgent"' not in html
