@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Case as SqlCase
-from django.db.models import F, Q, QuerySet, When
+from django.db.models import F, Q, QuerySet, When, prefetch_related_objects
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
@@ -83,11 +83,15 @@ def overdue_first_contact(*, user: User, now: dt.datetime | None = None) -> Quer
 
 def urgent_waiting(*, user: User) -> QuerySet[Case]:
     """Open cases nobody has contacted yet that are urgent, by decision or, until one, by triage suggestion."""
+    # Effective urgency (see _effective_urgency) of 高 or above, written as a plain condition.
+    urgent = Q(urgency__gte=Urgency.HIGH) | (
+        Q(category="") & ~Q(suggested_category="") & Q(suggested_urgency__gte=Urgency.HIGH)
+    )
     return _queue_order(
         visible_cases(user=user)
-        .filter(status__in=OPEN_STATUSES, first_contact_at__isnull=True)
+        .filter(urgent, status__in=OPEN_STATUSES, first_contact_at__isnull=True)
         .select_related(*_LIST_RELATED)
-    ).filter(queue_urgency__gte=Urgency.HIGH)
+    )
 
 
 def open_callbacks(*, user: User) -> QuerySet[Callback]:
@@ -112,13 +116,21 @@ class Dashboard:
 
 
 def dashboard(*, user: User, limit: int = 20) -> Dashboard:
+    def first(qs: QuerySet[Case]) -> list[Case]:
+        return list(qs.prefetch_related(None)[:limit])
+
+    queues = {
+        "urgent": first(urgent_waiting(user=user)),
+        "mine": first(my_cases(user=user)),
+        "front": first(front_queue(user=user)),
+        "pool": first(tier2_pool(user=user)),
+        "approvals": first(awaiting_approval(user=user)),
+        "overdue": first(overdue_first_contact(user=user)),
+    }
+    # One query for the playbook progress badges of every queue, instead of one per queue.
+    prefetch_related_objects([c for cases in queues.values() for c in cases], "playbook_runs")
     return Dashboard(
-        urgent=list(urgent_waiting(user=user)[:limit]),
-        mine=list(my_cases(user=user)[:limit]),
-        front=list(front_queue(user=user)[:limit]),
-        pool=list(tier2_pool(user=user)[:limit]),
-        approvals=list(awaiting_approval(user=user)[:limit]),
-        overdue=list(overdue_first_contact(user=user)[:limit]),
+        **queues,
         callbacks=list(open_callbacks(user=user)[:limit]),
         now=timezone.now(),
     )
