@@ -95,6 +95,14 @@ class Case(models.Model):
     category = models.CharField(_("相談区分"), max_length=32, choices=Category.choices, blank=True)
     urgency = models.IntegerField(_("緊急度"), choices=Urgency.choices, default=Urgency.NORMAL)
     police_referral = models.BooleanField(_("警視庁への相談を要する"), default=False)
+    # What the triage assistant proposed on arrival, copied here so that lists show and sort by it without
+    # reaching into the triage app. It counts only while `category` is empty (nobody has decided yet).
+    suggested_category = models.CharField(
+        _("AI が推定した相談区分"), max_length=32, choices=Category.choices, blank=True
+    )
+    suggested_urgency = models.IntegerField(_("AI が推定した緊急度"), choices=Urgency.choices, null=True, blank=True)
+    suggested_police = models.BooleanField(_("AI が推定した警察相談の要否"), null=True, blank=True)
+    suggested_flow = models.CharField(_("AI が推定した事故対応フロー"), max_length=16, blank=True)
     tier = models.IntegerField(_("対応段階"), choices=Tier.choices, default=Tier.FRONT)
     status = models.CharField(_("状態"), max_length=24, choices=Status.choices, default=Status.RECEIVED)
     assignee = models.ForeignKey(
@@ -169,6 +177,26 @@ class Case(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status not in {Status.CLOSED, Status.MERGED}
+
+    @property
+    def shows_suggestion(self) -> bool:
+        """The triage suggestion stands in for the decision until staff choose a category."""
+        return not self.category and bool(self.suggested_category)
+
+    @property
+    def suggestion_is_urgent(self) -> bool:
+        """The suggestion marks the case urgent, above what staff set at intake (if anything)."""
+        suggested = self.suggested_urgency
+        if not self.shows_suggestion or suggested is None:
+            return False
+        return suggested >= Urgency.HIGH and suggested > self.urgency
+
+    @property
+    def effective_urgency(self) -> int:
+        """The urgency queues sort by: a suggestion may raise an undecided case's urgency, never lower it."""
+        if self.shows_suggestion and self.suggested_urgency is not None:
+            return max(self.urgency, self.suggested_urgency)
+        return self.urgency
 
 
 class CaseEvent(models.Model):

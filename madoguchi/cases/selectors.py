@@ -6,21 +6,40 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Case as SqlCase
+from django.db.models import F, Q, QuerySet, When, prefetch_related_objects
+from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from madoguchi.accounts.models import User
 from madoguchi.cases.access import visible_cases
-from madoguchi.cases.choices import Tier
+from madoguchi.cases.choices import Tier, Urgency
 from madoguchi.cases.models import Callback, Case, CaseEvent, Organization, Person
 from madoguchi.cases.workflow import OPEN_STATUSES, Status
 
 _LIST_RELATED = ("organization", "person", "assignee")
 
 
+def _effective_urgency() -> SqlCase:
+    # Case.effective_urgency in SQL: until staff decide the category, the triage suggestion may raise the
+    # urgency a queue sorts by (never lower it), so urgent arrivals are first before anyone opens them.
+    return SqlCase(
+        When(
+            Q(category="") & ~Q(suggested_category="") & Q(suggested_urgency__isnull=False),
+            then=Greatest("urgency", "suggested_urgency"),
+        ),
+        default=F("urgency"),
+    )
+
+
 def _queue_order(qs: QuerySet[Case]) -> QuerySet[Case]:
-    # Urgent first, then oldest waiting first. Playbook progress badges read the prefetched runs.
-    return qs.order_by("-urgency", "received_at", "id").prefetch_related("playbook_runs")
+    # Urgent first (suggested urgency counts while undecided), then oldest waiting first.
+    # Playbook progress badges read the prefetched runs.
+    return (
+        qs.annotate(queue_urgency=_effective_urgency())
+        .order_by("-queue_urgency", "received_at", "id")
+        .prefetch_related("playbook_runs")
+    )
 
 
 def my_cases(*, user: User) -> QuerySet[Case]:
@@ -62,6 +81,19 @@ def overdue_first_contact(*, user: User, now: dt.datetime | None = None) -> Quer
     )
 
 
+def urgent_waiting(*, user: User) -> QuerySet[Case]:
+    """Open cases nobody has contacted yet that are urgent, by decision or, until one, by triage suggestion."""
+    # Effective urgency (see _effective_urgency) of 高 or above, written as a plain condition.
+    urgent = Q(urgency__gte=Urgency.HIGH) | (
+        Q(category="") & ~Q(suggested_category="") & Q(suggested_urgency__gte=Urgency.HIGH)
+    )
+    return _queue_order(
+        visible_cases(user=user)
+        .filter(urgent, status__in=OPEN_STATUSES, first_contact_at__isnull=True)
+        .select_related(*_LIST_RELATED)
+    )
+
+
 def open_callbacks(*, user: User) -> QuerySet[Callback]:
     case_ids = visible_cases(user=user).values("pk")
     return (
@@ -73,6 +105,7 @@ def open_callbacks(*, user: User) -> QuerySet[Callback]:
 
 @dataclass
 class Dashboard:
+    urgent: list[Case]
     mine: list[Case]
     front: list[Case]
     pool: list[Case]
@@ -83,12 +116,21 @@ class Dashboard:
 
 
 def dashboard(*, user: User, limit: int = 20) -> Dashboard:
+    def first(qs: QuerySet[Case]) -> list[Case]:
+        return list(qs.prefetch_related(None)[:limit])
+
+    queues = {
+        "urgent": first(urgent_waiting(user=user)),
+        "mine": first(my_cases(user=user)),
+        "front": first(front_queue(user=user)),
+        "pool": first(tier2_pool(user=user)),
+        "approvals": first(awaiting_approval(user=user)),
+        "overdue": first(overdue_first_contact(user=user)),
+    }
+    # One query for the playbook progress badges of every queue, instead of one per queue.
+    prefetch_related_objects([c for cases in queues.values() for c in cases], "playbook_runs")
     return Dashboard(
-        mine=list(my_cases(user=user)[:limit]),
-        front=list(front_queue(user=user)[:limit]),
-        pool=list(tier2_pool(user=user)[:limit]),
-        approvals=list(awaiting_approval(user=user)[:limit]),
-        overdue=list(overdue_first_contact(user=user)[:limit]),
+        **queues,
         callbacks=list(open_callbacks(user=user)[:limit]),
         now=timezone.now(),
     )

@@ -141,13 +141,53 @@ def person_match_or_create(*, data: PersonData, organization: Organization | Non
     return person
 
 
-def first_response_due(*, category: str, received_at: dt.datetime) -> dt.datetime:
-    target = ResponseTarget.objects.filter(category=category).first() if category else None
-    minutes = target.first_contact_minutes if target else DeskRules.current().default_first_contact_minutes
-    if target is not None and not target.business_hours_only:
+def first_response_due(*, category: str, received_at: dt.datetime, urgency: int = Urgency.NORMAL) -> dt.datetime:
+    """When first contact is due: the category's target; an urgent case is due no later than an urgent breach."""
+    wanted = {category, Category.URGENT_BREACH} if urgency >= Urgency.HIGH else {category}
+    targets = {t.category: t for t in ResponseTarget.objects.filter(category__in=wanted - {""})}
+    own = targets.get(category)
+    if own is not None:
+        dues = [_target_due(own, received_at)]
+    else:
+        dues = [_due(received_at=received_at, minutes=DeskRules.current().default_first_contact_minutes)]
+    urgent = targets.get(Category.URGENT_BREACH) if urgency >= Urgency.HIGH else None
+    if urgent is not None:
+        dues.append(_target_due(urgent, received_at))
+    return min(dues)
+
+
+def _target_due(target: ResponseTarget, received_at: dt.datetime) -> dt.datetime:
+    return _due(received_at=received_at, minutes=target.first_contact_minutes, business_only=target.business_hours_only)
+
+
+def _due(*, received_at: dt.datetime, minutes: int, business_only: bool = True) -> dt.datetime:
+    if not business_only:
         return received_at + dt.timedelta(minutes=minutes)
     hours = BusinessHours.parse(settings.MADOGUCHI_BUSINESS_HOURS)
     return add_business_minutes(start=received_at, minutes=minutes, hours=hours)
+
+
+@transaction.atomic
+def case_record_suggestion(*, case: Case, category: str, urgency: int, police: bool, flow: str) -> Case:
+    """Keep the triage assistant's proposal on the case; while undecided, the target follows it.
+
+    Called by the triage app's after-save hook on arrival. It is derived data, not anybody's edit, so the
+    case's version (optimistic locking) is left alone and no after-save hook runs again.
+    """
+    changes: dict[str, Any] = {
+        "suggested_category": category,
+        "suggested_urgency": urgency,
+        "suggested_police": police,
+        "suggested_flow": flow,
+    }
+    if not case.category:
+        changes["first_response_due_at"] = first_response_due(
+            category=category, received_at=case.received_at, urgency=max(case.urgency, urgency)
+        )
+    Case.objects.filter(pk=case.pk).update(**changes)
+    for name, value in changes.items():
+        setattr(case, name, value)
+    return case
 
 
 @transaction.atomic
@@ -189,7 +229,7 @@ def case_create(
         created_by=actor,
         responder=responder,
         scribe=scribe,
-        first_response_due_at=first_response_due(category=category, received_at=received_at),
+        first_response_due_at=first_response_due(category=category, received_at=received_at, urgency=urgency),
     )
     _set_tags(case, tags)
     events.received(case=case, actor=actor, channel=channel)
@@ -307,8 +347,11 @@ def case_triage(
         raise DomainError(_("相談区分を選んでください。"), field="category")
     police_changed = police_referral != case.police_referral
     changes: dict[str, Any] = {"category": category, "urgency": urgency, "police_referral": police_referral}
-    if category != case.category:
-        changes["first_response_due_at"] = first_response_due(category=category, received_at=case.received_at)
+    if category != case.category or urgency != case.urgency:
+        # The decision replaces whatever the target followed before (the suggestion, or an older decision).
+        changes["first_response_due_at"] = first_response_due(
+            category=category, received_at=case.received_at, urgency=urgency
+        )
     # The event goes first so that after-save hooks (the triage assistant) see who decided.
     events.triaged(case=case, actor=actor, category=category, urgency=urgency, police=police_referral, source=source)
     case = _bump(case, expected_version=expected_version, **changes)

@@ -207,10 +207,18 @@ def _detail_forms(case: Case, user: User, bound: dict[str, Any]) -> dict[str, An
         "urgency": case.urgency,
         "police_referral": case.police_referral,
     }
+    initial_dispatch = dict(initial_triage)
+    if case.shows_suggestion:
+        # Nobody has decided yet: dispatch starts from the triage suggestion, never lowering a set urgency.
+        initial_dispatch.update(
+            category=case.suggested_category,
+            urgency=case.effective_urgency,
+            police_referral=case.police_referral or bool(case.suggested_police),
+        )
     org, person = case.organization, case.person
     built: dict[str, Any] = {
         "triage_form": case_forms.TriageForm(initial=initial_triage),
-        "dispatch_form": case_forms.DispatchForm(initial=initial_triage),
+        "dispatch_form": case_forms.DispatchForm(initial=initial_dispatch),
         "callback_form": case_forms.CallbackForm(
             initial={
                 "phone": person.phone if person else "",

@@ -36,19 +36,25 @@ def _context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict[st
     if facts:
         facts_initial.update({k: bool(v) for k, v in facts.flags.items()})
     start_form = bound.get("playbook_start_form")
+    offer = [t for t in current if t.family not in active_families]
+    default = selectors.default_template(case=case, offer=offer)
     # Legal clocks concern data leaks: shown when the case is handled as one or staff recorded the facts.
     clocks_relevant = bool(
         facts
         or any(r.family == Family.LEAK for r in runs)
         or any(t.family == Family.LEAK for t in suggested_templates)
+        or (not case.category and case.suggested_flow == Family.LEAK)
         or bound.get("playbook_facts_form") is not None
         or bound.get("playbook_aware_form") is not None
         or case.aware_at
     )
     return {
         "runs": [{"run": r, "phases": selectors.phases(run=r)} for r in runs],
-        "offer": [t for t in current if t.family not in active_families],
+        "offer": offer,
         "suggested": suggested,
+        # Exactly one option is pre-selected, so 開始する starts the flow the screen shows.
+        "default_pk": default.pk if default else None,
+        "default_is_triage": bool(default and default.family == case.suggested_flow),
         "start_errors": start_form.non_field_errors() if start_form is not None else [],
         "tick_form": bound.get("playbook_tick_form") or TickForm(),
         "tick_error_item": bound.get("playbook_tick_item"),

@@ -39,6 +39,17 @@ def suggested_templates(*, case: Case) -> list[PlaybookTemplate]:
     return [t for t in current_templates() if case.category and case.category in t.categories]
 
 
+def default_template(*, case: Case, offer: Iterable[PlaybookTemplate]) -> PlaybookTemplate | None:
+    """The one flow the start form pre-selects: triage's suggested flow when it fits the case's category
+    (or nobody has decided a category yet), else the first flow that fits the category, else none."""
+    offered = list(offer)
+    fits = [t for t in offered if case.category and case.category in t.categories]
+    for t in offered:
+        if t.family == case.suggested_flow and (not case.category or t in fits):
+            return t
+    return fits[0] if fits else None
+
+
 def runs_for_case(*, case: Case) -> QuerySet[PlaybookRun]:
     return PlaybookRun.objects.filter(case=case).select_related("started_by").prefetch_related("items__done_by")
 

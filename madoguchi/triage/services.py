@@ -218,6 +218,14 @@ def on_case_saved(case: Case) -> None:
             referrals=s.referrals,
             laws=s.laws,
         )
+        # The lists, the dispatch form and the response target use the suggestion until staff decide.
+        case_services.case_record_suggestion(
+            case=case,
+            category=s.category,
+            urgency=Urgency.CRITICAL if s.urgent else Urgency.NORMAL,
+            police=s.police,
+            flow=s.flow or "",
+        )
     if case.category and row.decision == Decision.PENDING:
         # Whoever set the category last is on the timeline's latest triage event.
         event = case.events.filter(kind="triage").order_by("-at", "-id").select_related("actor").first()

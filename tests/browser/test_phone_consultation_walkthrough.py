@@ -28,6 +28,8 @@ def test_phone_intake_dispatch_answer_approval_close(
     expect(page.locator("h1 .ref")).to_have_text(case.reference)
 
     # Bad input on the dispatch form: no category -> Japanese message, nothing lost.
+    # (The form starts from the triage suggestion; clear the category to send none.)
+    page.select_option("#act-dispatch select[name=dispatch-category]", "")
     page.fill("#act-dispatch textarea[name=dispatch-note]", "BECの疑い、至急")
     page.click("#act-dispatch button[type=submit]")
     expect(page.locator("#act-dispatch .error")).to_contain_text("相談区分を選んでください")

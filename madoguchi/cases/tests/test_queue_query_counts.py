@@ -32,8 +32,8 @@ def test_query_count_does_not_grow_with_the_number_of_cases(client_for, tier1_st
     _seed(tier1_staff, 25)
     many = _count(client, reverse(url_name))
     assert many == few
-    # Session, user, policy, the header's unread-notification count, queues and one query per dashboard
-    # widget: bounded, whatever the case count.
+    # Session, user, policy, the header's unread-notification count, queues, one query for their playbook
+    # badges and one per dashboard widget: bounded, whatever the case count.
     assert many <= 21
 
 
