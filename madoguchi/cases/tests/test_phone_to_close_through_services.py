@@ -53,7 +53,7 @@ def test_phone_consultation_goes_from_intake_to_close(tier1_staff, tier2_staff, 
         referrals="警視庁 サイバー犯罪対策課",
         channel="email",
     )
-    assert draft.needs_approval, "crime answers need a manager's approval by default"
+    assert answer_services.approval_required(case=case), "crime answers need a manager's approval by default"
     with pytest.raises(Exception, match="承認"):
         answer_services.answer_send(actor=tier2_staff, draft=draft)
 
