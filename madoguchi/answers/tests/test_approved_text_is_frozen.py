@@ -62,3 +62,11 @@ def test_edit_after_approval_returns_the_draft_to_needing_approval(client_for, t
         services.answer_send(actor=tier2_staff, draft=draft)
     last = draft.revisions.order_by("-number").first()
     assert (last.author, last.measures) == (tier2_staff, "承認後に一文追加した対策")
+
+
+def test_an_approval_by_a_contributor_recorded_behind_the_services_back_is_not_sent(tier1_staff, tier2_staff, manager):
+    case, draft = _approved(tier1_staff, tier2_staff, manager)
+    AnswerDraft.objects.filter(pk=draft.pk).update(reviewed_by=tier2_staff)
+    with pytest.raises(DomainError, match="文面に関わっていない管理職の承認がありません"):
+        services.answer_send(actor=tier2_staff, draft=draft)
+    assert not OutboundEmail.objects.filter(case=case).exists()

@@ -56,3 +56,13 @@ def test_service_refuses_a_save_that_expected_no_draft_when_one_exists(tier1_sta
             expected_version=services.NO_DRAFT_VERSION,
         )
     assert AnswerDraft.objects.get(case=case).measures == "一人目"
+
+
+def test_a_caller_that_passes_no_version_cannot_overwrite_an_existing_draft(tier1_staff, tier2_staff, second_tier2):
+    case = case_in_progress(tier1=tier1_staff, tier2=tier2_staff)
+    services.answer_save_draft(actor=tier2_staff, case=case, measures="一人目", referrals="", channel="email")
+    with pytest.raises(ConcurrentEditError):
+        services.answer_save_draft(
+            actor=second_tier2, case=case, measures="版を渡さない二人目", referrals="", channel="email"
+        )
+    assert AnswerDraft.objects.get(case=case).measures == "一人目"
