@@ -189,7 +189,7 @@ def answer_approve(*, actor: User, draft: AnswerDraft, comment: str = "") -> Ans
     if actor.pk in contributor_ids(draft=draft):
         raise DomainError(
             _(
-                "この回答案の文面を自分で書いたか修正したため、承認できません。文面に関わっていない別の管理職に依頼してください。"
+                "自分が作成した、または修正した回答案は承認できません。文面に関わっていない別の管理職に依頼してください。"
             )
         )
     draft.status = AnswerStatus.APPROVED

@@ -25,7 +25,7 @@ def test_manager_who_rewrote_the_draft_cannot_approve_it(client_for, tier1_staff
     draft.refresh_from_db()
     assert draft.status == AnswerStatus.PENDING_APPROVAL, "the rewriting manager's approval must not count"
     assert draft.reviewed_by is None
-    assert "文面を自分で書いたか修正したため、承認できません" in response.content.decode()
+    assert "自分が作成した、または修正した回答案は承認できません" in response.content.decode()
     assert set(draft.revisions.values_list("author__username", flat=True)) == {"tier2", "manager"}
 
 

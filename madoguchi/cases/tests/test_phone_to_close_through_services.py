@@ -131,8 +131,14 @@ def test_rejected_answer_goes_back_to_work_and_can_be_resubmitted(tier1_staff, t
     answer_services.answer_reject(actor=manager, draft=draft, comment="法テラスも案内すること")
     case.refresh_from_db()
     assert case.status == Status.IN_PROGRESS
+    draft.refresh_from_db()
     draft = answer_services.answer_save_draft(
-        actor=tier2_staff, case=case, measures="案2", referrals="法テラス", channel="phone"
+        actor=tier2_staff,
+        case=case,
+        measures="案2",
+        referrals="法テラス",
+        channel="phone",
+        expected_version=draft.version,
     )
     assert draft.status == AnswerStatus.DRAFT and draft.measures == "案2"
     answer_services.answer_submit_for_approval(actor=tier2_staff, draft=draft)
