@@ -260,7 +260,7 @@ def answer_send(*, actor: User, draft: AnswerDraft) -> AnswerDraft:
     _require(actor, Action.ANSWER_SEND)
     # Lock the draft and the case so that a parallel edit or re-triage cannot slip between check and send.
     draft = AnswerDraft.objects.select_for_update().get(pk=draft.pk)
-    case = Case.objects.select_for_update().select_related("person", "organization").get(pk=draft.case_id)
+    case = Case.objects.select_for_update(of=("self",)).select_related("person", "organization").get(pk=draft.case_id)
     draft.case = case
     if draft.status == AnswerStatus.SENT:
         raise DomainError(_("この回答は既に送付済みです。"))
