@@ -51,6 +51,7 @@ def test_insert_race_on_the_unique_index_becomes_a_conflict(tier1_staff, tier2_s
     case = case_in_progress(tier1=tier1_staff, tier2=tier2_staff)
     first_inserted = threading.Event()
     release_first = threading.Event()
+    go_second = threading.Event()
     second_pid: list[int] = []
     results: dict[str, object] = {}
 
@@ -64,7 +65,7 @@ def test_insert_race_on_the_unique_index_becomes_a_conflict(tier1_staff, tier2_s
         return draft
 
     def second():
-        first_inserted.wait(30)
+        go_second.wait(30)
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_backend_pid()")
@@ -79,8 +80,16 @@ def test_insert_race_on_the_unique_index_becomes_a_conflict(tier1_staff, tier2_s
     t2.start()
     first_inserted.wait(30)
     if connection.vendor == "postgresql":
+        # The second save starts while the first is uncommitted: it sees no draft and its INSERT waits.
+        go_second.set()
         _wait_until_blocked_on_a_lock(second_pid)
-    release_first.set()
+        release_first.set()
+    else:
+        # SQLite lets one writer in at a time (BEGIN IMMEDIATE waits in production); the test database's
+        # shared cache would report "locked" instead of waiting, so the second save starts after the first.
+        release_first.set()
+        t1.join(60)
+        go_second.set()
     t1.join(60)
     t2.join(60)
 
