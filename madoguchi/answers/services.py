@@ -157,9 +157,11 @@ def answer_save_draft(
     )
     draft.refresh_from_db()
     if was_approved:
-        case_services.case_set_status(
-            actor=actor, case=case, to=Status.IN_PROGRESS, text=_("承認後に回答案が修正されました。")
-        )
+        case.refresh_from_db()
+        if case.status == Status.APPROVED:
+            case_services.case_set_status(
+                actor=actor, case=case, to=Status.IN_PROGRESS, text=_("承認後に回答案が修正されました。")
+            )
     if text_changed or was_approved:
         _record_revision(draft=draft, actor=actor, approval_withdrawn=was_approved)
     return draft
