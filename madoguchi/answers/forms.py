@@ -11,7 +11,8 @@ from madoguchi.core import limits
 
 class AnswerDraftForm(forms.Form):
     prefix = "answer"
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # The version of the draft the editor loaded; 0 says explicitly "there was no draft yet" (see services).
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
     measures = forms.CharField(
         label=_("① 具体的な対策"),
         widget=forms.Textarea(attrs={"rows": 8}),
@@ -28,6 +29,17 @@ class AnswerDraftForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["measures"].error_messages["required"] = _("① 具体的な対策を入力してください。")
+        stale = _("画面の情報が古いため保存できませんでした。入力内容を控えてから、画面を読み込み直してください。")
+        for code in ("required", "invalid", "min_value"):
+            self.fields["version"].error_messages[code] = stale
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        # The version is a hidden field: its error would be invisible next to it, so show it at the top.
+        if "version" in self.errors:
+            message = self.errors.pop("version")
+            self.add_error(None, message)
+        return cleaned
 
 
 class ReviewForm(forms.Form):

@@ -33,7 +33,6 @@ class AnswerDraft(models.Model):
     referrals = models.TextField(_("② 相談・届出先"), blank=True)
     channel = models.CharField(_("回答方法"), max_length=16, choices=AnswerChannel.choices, default=AnswerChannel.EMAIL)
     status = models.CharField(_("状態"), max_length=24, choices=AnswerStatus.choices, default=AnswerStatus.DRAFT)
-    needs_approval = models.BooleanField(_("承認が必要"), default=False)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("作成者"), on_delete=models.PROTECT, related_name="+"
     )
@@ -50,6 +49,8 @@ class AnswerDraft(models.Model):
     )
     reviewed_at = models.DateTimeField(_("承認日時"), null=True, blank=True)
     review_comment = models.TextField(_("承認者コメント"), blank=True)
+    # SHA-256 of exactly what the reviewer approved (see services.answer_content_hash); empty unless approved.
+    approved_hash = models.CharField(_("承認した文面のハッシュ（SHA-256）"), max_length=64, blank=True)
     sent_at = models.DateTimeField(_("送付日時"), null=True, blank=True)
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -76,6 +77,37 @@ class AnswerDraft(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case.reference} {self.get_status_display()}"
+
+
+class AnswerRevision(models.Model):
+    """One save of a draft's text by one person: who wrote what, kept for as long as the draft is kept.
+
+    Approval looks here for the draft's contributors; nothing edits or deletes a revision.
+    """
+
+    draft = models.ForeignKey(AnswerDraft, verbose_name=_("回答案"), on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField(_("版番号"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("保存した職員"), on_delete=models.PROTECT, related_name="+"
+    )
+    saved_at = models.DateTimeField(_("保存日時"))
+    measures = models.TextField(_("① 具体的な対策"))
+    referrals = models.TextField(_("② 相談・届出先"), blank=True)
+    channel = models.CharField(_("回答方法"), max_length=16, choices=AnswerChannel.choices)
+
+    class Meta:
+        verbose_name = _("回答案の版")
+        verbose_name_plural = _("回答案の版")
+        ordering = ["draft", "number"]
+        constraints = [models.UniqueConstraint(fields=["draft", "number"], name="answer_revision_number_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.draft_id} #{self.number}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.pk is not None:
+            raise ValueError("Answer revisions are append-only.")
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
 
 
 class OutboundStatus(models.TextChoices):
@@ -127,12 +159,27 @@ class OutboundEmail(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    answer = models.ForeignKey(
+        AnswerDraft,
+        verbose_name=_("回答"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="outbound_emails",
+    )
 
     class Meta:
         verbose_name = _("送信メール")
         verbose_name_plural = _("送信メール")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["status", "next_attempt_at"], name="outbox_due_idx")]
+        constraints = [
+            # An answer mail only enters the outbox through answers.services.answer_send, which links it.
+            models.CheckConstraint(
+                condition=~models.Q(kind="answer") | models.Q(answer__isnull=False),
+                name="outbox_answer_mail_names_its_answer",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.subject} → {', '.join(self.to)}"

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from madoguchi.accounts.models import User
-from madoguchi.answers.models import OutboundEmail, OutboundKind, OutboundStatus
+from madoguchi.answers.models import AnswerDraft, OutboundEmail, OutboundKind, OutboundStatus
 from madoguchi.cases.models import Case
 
 logger = logging.getLogger(__name__)
@@ -47,8 +47,12 @@ def enqueue(
     references: str = "",
     actor: User | None = None,
     headers: dict[str, str] | None = None,
+    answer: AnswerDraft | None = None,
 ) -> OutboundEmail:
+    # An answer mail names its draft (a database constraint insists), so only answer_send, which checks the
+    # approval, can queue one.
     return OutboundEmail.objects.create(
+        answer=answer,
         kind=kind,
         case=case,
         to=list(to),

@@ -21,7 +21,10 @@ def _context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict[st
     if case.tier != Tier.BACK and not case.answers.exists():
         return None
     draft = services.open_draft(case=case)
-    initial: dict[str, Any] = {"channel": "email" if case.person and case.person.email else "phone"}
+    initial: dict[str, Any] = {
+        "version": services.NO_DRAFT_VERSION,
+        "channel": "email" if case.person and case.person.email else "phone",
+    }
     # The referral panel may have queued organisations for part ②; they wait until a form can show them.
     editable = draft is None or draft.status in {AnswerStatus.DRAFT, AnswerStatus.REJECTED}
     session = getattr(request, "session", None)
@@ -40,6 +43,7 @@ def _context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict[st
         "sent_answers": case.answers.filter(status=AnswerStatus.SENT).select_related("sent_by", "reviewed_by"),
         "answer_form": bound.get("answer_form") or AnswerDraftForm(initial=initial),
         "review_form": bound.get("review_form") or ReviewForm(),
+        "stored_meanwhile": bound.get("answer_stored_meanwhile"),
         "needs_approval": services.approval_required(case=case),
         "failed_mail": case.outbound_emails.filter(status=OutboundStatus.FAILED).exists(),
         "outbound": case.outbound_emails.all()[:10],

@@ -1,8 +1,14 @@
-"""Write path of answers: drafts with parts ① and ②, manager approval, sending or recording."""
+"""Write path of answers: drafts with parts ① and ②, who wrote them, manager approval, sending or recording.
+
+The approval invariants this module keeps are written down, with the tests that guard them, in docs/approval.md.
+"""
 
 from __future__ import annotations
 
-from django.db import transaction
+import hashlib
+import json
+
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,6 +19,7 @@ from madoguchi.answers.models import (
     OPEN_ANSWER_STATUSES,
     AnswerChannel,
     AnswerDraft,
+    AnswerRevision,
     AnswerStatus,
     MailTemplateCode,
     OutboundKind,
@@ -22,8 +29,19 @@ from madoguchi.cases import services as case_services
 from madoguchi.cases.choices import Tier
 from madoguchi.cases.models import Case, DeskRules
 from madoguchi.cases.workflow import Status
-from madoguchi.core.errors import DomainError, NotPermitted
+from madoguchi.core.errors import ConcurrentEditError, DomainError, NotPermitted
 from madoguchi.core.versioning import save_if_unchanged
+
+# The answer form says "no draft yet" with this version; stored drafts start at version 1.
+NO_DRAFT_VERSION = 0
+
+_DRAFT_CASE_STATUSES = {
+    Status.DISPATCHED,
+    Status.IN_PROGRESS,
+    Status.ON_HOLD,
+    Status.AWAITING_APPROVAL,
+    Status.APPROVED,
+}
 
 
 def _require(actor: User, action: Action) -> None:
@@ -31,12 +49,55 @@ def _require(actor: User, action: Action) -> None:
         raise NotPermitted(_("この操作を行う権限がありません。"))
 
 
+def _conflict_message() -> str:
+    return _(
+        "他の職員がこの回答案を先に保存しました。入力内容はそのまま残しています。"
+        "現在保存されている内容を確認してから、もう一度保存してください。"
+    )
+
+
 def approval_required(*, case: Case) -> bool:
-    return case.category in DeskRules.current().approval_categories
+    """Whether an answer on `case`, as the case is now, needs a manager's approval before it goes out."""
+    rules = DeskRules.current()
+    if case.category in rules.approval_categories:
+        return True
+    return bool(rules.approval_for_police_referral and case.police_referral)
 
 
 def open_draft(*, case: Case) -> AnswerDraft | None:
     return case.answers.filter(status__in=OPEN_ANSWER_STATUSES).first()
+
+
+def contributor_ids(*, draft: AnswerDraft) -> set[int]:
+    """Everyone who saved text into this draft at any time in its life (its author included)."""
+    ids = set(draft.revisions.values_list("author_id", flat=True))
+    ids.add(draft.author_id)
+    return ids
+
+
+def _record_revision(*, draft: AnswerDraft, actor: User, approval_withdrawn: bool) -> AnswerRevision:
+    last = draft.revisions.order_by("-number").values_list("number", flat=True).first() or 0
+    revision = AnswerRevision.objects.create(
+        draft=draft,
+        number=last + 1,
+        author=actor,
+        saved_at=timezone.now(),
+        measures=draft.measures,
+        referrals=draft.referrals,
+        channel=draft.channel,
+    )
+    text = _("第%(number)d版") % {"number": revision.number}
+    if approval_withdrawn:
+        text += " " + _("（承認後に修正されたため、承認は取り消されました）")
+    events.answer_draft_saved(
+        case=draft.case,
+        actor=actor,
+        draft_id=draft.pk,
+        revision=revision.number,
+        approval_withdrawn=approval_withdrawn,
+        text=text,
+    )
+    return revision
 
 
 @transaction.atomic
@@ -49,41 +110,67 @@ def answer_save_draft(
     channel: str,
     expected_version: int | None = None,
 ) -> AnswerDraft:
+    """Create or change the case's open draft; every change of its text is a revision with its author.
+
+    `expected_version` is the draft version the editor loaded, or NO_DRAFT_VERSION (or None) when the editor
+    saw no draft: a save that expected no draft while one exists, or an older version, is a conflict and
+    writes nothing. Saving an approved draft withdraws the approval.
+    """
     _require(actor, Action.ANSWER_DRAFT)
-    if case.tier != Tier.BACK or case.status not in {Status.IN_PROGRESS, Status.ON_HOLD, Status.DISPATCHED}:
+    if case.tier != Tier.BACK or case.status not in _DRAFT_CASE_STATUSES:
         raise DomainError(_("二次対応中の案件でのみ回答案を作成できます。"))
     if not measures.strip():
         raise DomainError(_("① 具体的な対策を入力してください。"), field="measures")
+    if channel not in AnswerChannel.values:
+        raise DomainError(_("回答方法を選んでください。"), field="channel")
     draft = open_draft(case=case)
     if draft is None:
-        return AnswerDraft.objects.create(
-            case=case,
-            measures=measures,
-            referrals=referrals,
-            channel=channel,
-            author=actor,
-            needs_approval=approval_required(case=case),
-        )
+        if expected_version not in (None, NO_DRAFT_VERSION):
+            # The editor loaded a draft that is no longer open (sent meanwhile): not a new answer.
+            raise ConcurrentEditError(_conflict_message())
+        try:
+            # The savepoint keeps the outer transaction usable when a parallel first save wins the race.
+            with transaction.atomic():
+                draft = AnswerDraft.objects.create(
+                    case=case, measures=measures, referrals=referrals, channel=channel, author=actor
+                )
+        except IntegrityError as exc:
+            raise ConcurrentEditError(_conflict_message()) from exc
+        _record_revision(draft=draft, actor=actor, approval_withdrawn=False)
+        return draft
     if draft.status == AnswerStatus.PENDING_APPROVAL:
         raise DomainError(_("承認待ちの回答案は編集できません。差戻しを受けてから修正してください。"))
+    if expected_version in (None, NO_DRAFT_VERSION):
+        raise ConcurrentEditError(_conflict_message())
+    text_changed = (draft.measures, draft.referrals, draft.channel) != (measures, referrals, channel)
+    was_approved = draft.status == AnswerStatus.APPROVED
     save_if_unchanged(
         draft,
         expected_version=expected_version,
-        conflict_message=_("他の職員がこの回答案を先に更新しました。最新の内容を確認してください。"),
+        conflict_message=_conflict_message(),
         measures=measures,
         referrals=referrals,
         channel=channel,
         status=AnswerStatus.DRAFT,
-        needs_approval=approval_required(case=case),
+        approved_hash="",
         updated_at=timezone.now(),
     )
     draft.refresh_from_db()
+    if was_approved:
+        case.refresh_from_db()
+        if case.status == Status.APPROVED:
+            case_services.case_set_status(
+                actor=actor, case=case, to=Status.IN_PROGRESS, text=_("承認後に回答案が修正されました。")
+            )
+    if text_changed or was_approved:
+        _record_revision(draft=draft, actor=actor, approval_withdrawn=was_approved)
     return draft
 
 
 @transaction.atomic
 def answer_submit_for_approval(*, actor: User, draft: AnswerDraft) -> AnswerDraft:
     _require(actor, Action.ANSWER_DRAFT)
+    draft = AnswerDraft.objects.select_for_update().select_related("case").get(pk=draft.pk)
     if draft.status not in {AnswerStatus.DRAFT, AnswerStatus.REJECTED}:
         raise DomainError(_("この回答案は承認依頼できる状態ではありません。"))
     draft.status = AnswerStatus.PENDING_APPROVAL
@@ -96,16 +183,23 @@ def answer_submit_for_approval(*, actor: User, draft: AnswerDraft) -> AnswerDraf
 
 @transaction.atomic
 def answer_approve(*, actor: User, draft: AnswerDraft, comment: str = "") -> AnswerDraft:
+    """Approve exactly the text under review: its hash is recorded and checked again when it is sent."""
     _require(actor, Action.ANSWER_APPROVE)
+    draft = AnswerDraft.objects.select_for_update().select_related("case").get(pk=draft.pk)
     if draft.status != AnswerStatus.PENDING_APPROVAL:
         raise DomainError(_("承認待ちの回答案ではありません。"))
-    if draft.author_id == actor.pk:
-        raise DomainError(_("自分が作成した回答案は承認できません。別の管理職に依頼してください。"))
+    if actor.pk in contributor_ids(draft=draft):
+        raise DomainError(
+            _(
+                "自分が作成した、または修正した回答案は承認できません。文面に関わっていない別の管理職に依頼してください。"
+            )
+        )
     draft.status = AnswerStatus.APPROVED
     draft.reviewed_by = actor
     draft.reviewed_at = timezone.now()
     draft.review_comment = comment
-    draft.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_comment", "updated_at"])
+    draft.approved_hash = answer_content_hash(draft=draft, mail_text=render_answer_text(draft=draft))
+    draft.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_comment", "approved_hash", "updated_at"])
     case_services.case_set_status(actor=actor, case=draft.case, to=Status.APPROVED)
     events.approved(case=draft.case, actor=actor, draft_id=draft.pk, text=comment)
     return draft
@@ -114,6 +208,7 @@ def answer_approve(*, actor: User, draft: AnswerDraft, comment: str = "") -> Ans
 @transaction.atomic
 def answer_reject(*, actor: User, draft: AnswerDraft, comment: str) -> AnswerDraft:
     _require(actor, Action.ANSWER_APPROVE)
+    draft = AnswerDraft.objects.select_for_update().select_related("case").get(pk=draft.pk)
     if draft.status != AnswerStatus.PENDING_APPROVAL:
         raise DomainError(_("承認待ちの回答案ではありません。"))
     if not comment.strip():
@@ -122,10 +217,23 @@ def answer_reject(*, actor: User, draft: AnswerDraft, comment: str) -> AnswerDra
     draft.reviewed_by = actor
     draft.reviewed_at = timezone.now()
     draft.review_comment = comment
-    draft.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_comment", "updated_at"])
+    draft.approved_hash = ""
+    draft.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_comment", "approved_hash", "updated_at"])
     case_services.case_set_status(actor=actor, case=draft.case, to=Status.IN_PROGRESS, text=comment)
     events.rejected(case=draft.case, actor=actor, draft_id=draft.pk, text=comment)
     return draft
+
+
+def answer_content_hash(*, draft: AnswerDraft, mail_text: mailtext.MailText) -> str:
+    """SHA-256 of everything that goes out: how, the subject and body as rendered, and parts ① and ② as typed."""
+    payload = {
+        "channel": draft.channel,
+        "subject": mail_text.subject,
+        "body": mail_text.body,
+        "measures": draft.measures,
+        "referrals": draft.referrals,
+    }
+    return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 
 
 def render_answer_text(*, draft: AnswerDraft) -> mailtext.MailText:
@@ -146,16 +254,39 @@ def render_answer_text(*, draft: AnswerDraft) -> mailtext.MailText:
 
 @transaction.atomic
 def answer_send(*, actor: User, draft: AnswerDraft) -> AnswerDraft:
-    """Send by e-mail through the outbox, or record that it was given by phone, letter or in person."""
+    """Send by e-mail through the outbox, or record that it was given by phone, letter or in person.
+
+    Whether approval is needed is decided here, from the case as it is now (category and police flag under
+    the current desk rules), not from when the draft was written.
+    """
     _require(actor, Action.ANSWER_SEND)
-    case = draft.case
+    # Lock the draft and the case so that a parallel edit or re-triage cannot slip between check and send.
+    draft = AnswerDraft.objects.select_for_update().get(pk=draft.pk)
+    case = Case.objects.select_for_update(of=("self",)).select_related("person", "organization").get(pk=draft.case_id)
+    draft.case = case
     if draft.status == AnswerStatus.SENT:
         raise DomainError(_("この回答は既に送付済みです。"))
-    if draft.needs_approval and draft.status != AnswerStatus.APPROVED:
-        raise DomainError(_("この区分の回答は管理職の承認を受けてから送付してください。"))
+    needs_approval = approval_required(case=case)
+    if needs_approval and draft.status != AnswerStatus.APPROVED:
+        raise DomainError(
+            _(
+                "この案件の回答は、管理職の承認を受けてから送付してください"
+                "（承認が必要な相談区分か、警察への相談を要する案件です）。"
+            )
+        )
     if draft.status not in {AnswerStatus.DRAFT, AnswerStatus.APPROVED}:
         raise DomainError(_("この回答案は送付できる状態ではありません。"))
     mail_text = render_answer_text(draft=draft)
+    if draft.status == AnswerStatus.APPROVED:
+        if draft.reviewed_by_id is None or draft.reviewed_by_id in contributor_ids(draft=draft):
+            raise DomainError(_("文面に関わっていない管理職の承認がありません。もう一度承認を依頼してください。"))
+        if draft.approved_hash != answer_content_hash(draft=draft, mail_text=mail_text):
+            raise DomainError(
+                _(
+                    "承認された時から送付する文面が変わっています（差込み項目やメールの文面の変更を含みます）。"
+                    "回答案を保存し直して、もう一度承認を依頼してください。"
+                )
+            )
     text = mail_text.body
     if draft.channel == AnswerChannel.EMAIL:
         address = case.person.email if case.person else ""
@@ -168,6 +299,7 @@ def answer_send(*, actor: User, draft: AnswerDraft) -> AnswerDraft:
         row = outbox.enqueue(
             kind=OutboundKind.ANSWER,
             case=case,
+            answer=draft,
             to=[address],
             subject=mail_text.subject,
             body_text=text,

@@ -17,7 +17,7 @@ from madoguchi.answers.forms import AnswerDraftForm, ReviewForm
 from madoguchi.answers.models import AnswerDraft, OutboundEmail, OutboundStatus
 from madoguchi.cases.access import access_case, visible_cases
 from madoguchi.cases.views import render_detail
-from madoguchi.core.errors import DomainError
+from madoguchi.core.errors import ConcurrentEditError, DomainError
 
 
 def _user(request: HttpRequest) -> User:
@@ -37,6 +37,7 @@ def _draft_for(request: HttpRequest, reference: str, action: Action) -> AnswerDr
 def save_draft(request: HttpRequest, reference: str) -> HttpResponse:
     case = access_case(user=_user(request), reference=reference, action=Action.ANSWER_DRAFT)
     form = AnswerDraftForm(request.POST)
+    stored = None
     if form.is_valid():
         d = form.cleaned_data
         try:
@@ -48,12 +49,22 @@ def save_draft(request: HttpRequest, reference: str) -> HttpResponse:
                 channel=d["channel"],
                 expected_version=d["version"],
             )
+        except ConcurrentEditError as exc:
+            # Keep the typing, show what is stored now, and carry its version so that saving again is a
+            # deliberate decision taken with the other change in view (as the directory editor does).
+            stored = services.open_draft(case=case)
+            posted = request.POST.copy()
+            posted[form.add_prefix("version")] = str(stored.version if stored else services.NO_DRAFT_VERSION)
+            form = AnswerDraftForm(posted)
+            form.is_valid()
+            form.add_error(None, exc.message)
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
             messages.success(request, _("回答案を保存しました。"))
             return redirect("cases:detail", reference=case.reference)
-    return render_detail(request, case, bound={"answer_form": form, "open_tab": "answer_form"}, status=400)
+    bound = {"answer_form": form, "answer_stored_meanwhile": stored, "open_tab": "answer_form"}
+    return render_detail(request, case, bound=bound, status=400)
 
 
 def _simple(request: HttpRequest, reference: str, action: Action, run: Any, success: str) -> HttpResponse:

@@ -205,6 +205,7 @@ class EventKind(models.TextChoices):
     CALLBACK_DONE = "callback_done", _("折り返し完了")
     INQUIRY = "inquiry", _("外部機関への照会")
     POLICE_FLAG = "police_flag", _("警察相談フラグ")
+    ANSWER_DRAFT_SAVED = "answer_draft_saved", _("回答案の保存")
     APPROVAL_REQUESTED = "approval_requested", _("承認依頼")
     APPROVED = "approved", _("承認")
     REJECTED = "rejected", _("差戻し")

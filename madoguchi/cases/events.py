@@ -82,6 +82,20 @@ def police_flag(*, case: Case, actor: User, value: bool, text: str = "") -> Case
     return _add(case, EventKind.POLICE_FLAG, actor, text, value=value)
 
 
+def answer_draft_saved(
+    *, case: Case, actor: User, draft_id: int, revision: int, approval_withdrawn: bool, text: str = ""
+) -> CaseEvent:
+    return _add(
+        case,
+        EventKind.ANSWER_DRAFT_SAVED,
+        actor,
+        text,
+        draft_id=draft_id,
+        revision=revision,
+        approval_withdrawn=approval_withdrawn,
+    )
+
+
 def approval_requested(*, case: Case, actor: User, draft_id: int) -> CaseEvent:
     return _add(case, EventKind.APPROVAL_REQUESTED, actor, draft_id=draft_id)
 

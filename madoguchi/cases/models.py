@@ -313,6 +313,9 @@ class DeskRules(models.Model):
     """Singleton row of desk rules that admins change without a deploy."""
 
     approval_categories = models.JSONField(_("回答に管理職の承認を要する相談区分"), default=list, blank=True)
+    approval_for_police_referral = models.BooleanField(
+        _("警察への相談を要する案件の回答には、相談区分にかかわらず管理職の承認を要する"), default=True
+    )
     default_first_contact_minutes = models.PositiveIntegerField(_("初回対応の標準目標（分）"), default=24 * 60)
     updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
 

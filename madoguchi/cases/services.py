@@ -604,6 +604,7 @@ def desk_rules_update(
     approval_categories: list[str],
     default_first_contact_minutes: int,
     targets: dict[str, tuple[int, bool]],
+    approval_for_police_referral: bool | None = None,
 ) -> DeskRules:
     """Admins change which answers need approval and the response-time targets per category."""
     from madoguchi.accounts import audit
@@ -613,8 +614,14 @@ def desk_rules_update(
     if set(approval_categories) - set(Category.values) or set(targets) - set(Category.values):
         raise DomainError(_("相談区分の指定が正しくありません。"))
     rules = DeskRules.current()
-    before = {"approval_categories": list(rules.approval_categories), "default": rules.default_first_contact_minutes}
+    before = {
+        "approval_categories": list(rules.approval_categories),
+        "approval_for_police_referral": rules.approval_for_police_referral,
+        "default": rules.default_first_contact_minutes,
+    }
     rules.approval_categories = sorted(approval_categories)
+    if approval_for_police_referral is not None:
+        rules.approval_for_police_referral = approval_for_police_referral
     rules.default_first_contact_minutes = default_first_contact_minutes
     rules.save()
     for category, (minutes, business_only) in targets.items():
@@ -625,6 +632,11 @@ def desk_rules_update(
         action=AuditAction.UPDATE,
         actor=actor,
         target=rules,
-        detail={"before": before, "approval_categories": rules.approval_categories, "targets": targets},
+        detail={
+            "before": before,
+            "approval_categories": rules.approval_categories,
+            "approval_for_police_referral": rules.approval_for_police_referral,
+            "targets": targets,
+        },
     )
     return rules

@@ -636,6 +636,7 @@ def desk_settings(request: HttpRequest) -> HttpResponse:
     rules = DeskRules.current()
     initial: dict[str, Any] = {
         "approval_categories": rules.approval_categories,
+        "approval_for_police_referral": rules.approval_for_police_referral,
         "default_first_contact_minutes": rules.default_first_contact_minutes,
     }
     for target in ResponseTarget.objects.all():
@@ -646,6 +647,7 @@ def desk_settings(request: HttpRequest) -> HttpResponse:
         services.desk_rules_update(
             actor=_user(request),
             approval_categories=form.cleaned_data["approval_categories"],
+            approval_for_police_referral=form.cleaned_data["approval_for_police_referral"],
             default_first_contact_minutes=form.cleaned_data["default_first_contact_minutes"],
             targets=form.targets(),
         )

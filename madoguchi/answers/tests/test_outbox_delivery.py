@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 def test_queued_mail_reaches_the_smtp_server_with_reference_and_message_id(smtp_server, tier1_staff):
     case = make_case(actor=tier1_staff)
     row = outbox.enqueue(
-        kind=OutboundKind.ANSWER,
+        kind=OutboundKind.OTHER,
         case=case,
         to=["taro@sample-shoji.example.jp"],
         subject="ご相談への回答①",
@@ -43,7 +43,7 @@ def test_queued_mail_reaches_the_smtp_server_with_reference_and_message_id(smtp_
 
 def test_failure_is_retried_with_growing_backoff_then_marked_failed(closed_smtp_port, tier1_staff):
     case = make_case(actor=tier1_staff)
-    row = outbox.enqueue(kind=OutboundKind.ANSWER, case=case, to=["a@example.jp"], subject="件名", body_text="本文")
+    row = outbox.enqueue(kind=OutboundKind.OTHER, case=case, to=["a@example.jp"], subject="件名", body_text="本文")
     before = timezone.now()
     report = outbox.send_due()
     assert (report.sent, report.failed) == (0, 1)
@@ -64,7 +64,7 @@ def test_failed_mail_is_visible_on_the_dashboard_and_the_case_and_can_be_retried
     from madoguchi.core.testing import dispatched_case
 
     case = dispatched_case(tier1=tier1_staff)
-    row = outbox.enqueue(kind=OutboundKind.ANSWER, case=case, to=["a@example.jp"], subject="件名", body_text="本文")
+    row = outbox.enqueue(kind=OutboundKind.OTHER, case=case, to=["a@example.jp"], subject="件名", body_text="本文")
     OutboundEmail.objects.filter(pk=row.pk).update(
         status=OutboundStatus.FAILED, last_error="SMTPConnectError: 接続不可"
     )

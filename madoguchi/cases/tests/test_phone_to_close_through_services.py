@@ -53,7 +53,7 @@ def test_phone_consultation_goes_from_intake_to_close(tier1_staff, tier2_staff, 
         referrals="警視庁 サイバー犯罪対策課",
         channel="email",
     )
-    assert draft.needs_approval, "crime answers need a manager's approval by default"
+    assert answer_services.approval_required(case=case), "crime answers need a manager's approval by default"
     with pytest.raises(Exception, match="承認"):
         answer_services.answer_send(actor=tier2_staff, draft=draft)
 
@@ -131,8 +131,14 @@ def test_rejected_answer_goes_back_to_work_and_can_be_resubmitted(tier1_staff, t
     answer_services.answer_reject(actor=manager, draft=draft, comment="法テラスも案内すること")
     case.refresh_from_db()
     assert case.status == Status.IN_PROGRESS
+    draft.refresh_from_db()
     draft = answer_services.answer_save_draft(
-        actor=tier2_staff, case=case, measures="案2", referrals="法テラス", channel="phone"
+        actor=tier2_staff,
+        case=case,
+        measures="案2",
+        referrals="法テラス",
+        channel="phone",
+        expected_version=draft.version,
     )
     assert draft.status == AnswerStatus.DRAFT and draft.measures == "案2"
     answer_services.answer_submit_for_approval(actor=tier2_staff, draft=draft)

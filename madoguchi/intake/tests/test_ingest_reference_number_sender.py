@@ -79,7 +79,7 @@ def test_sender_match_applies_nfkc_to_stored_addresses(case):
 
 
 def test_someone_whose_mail_is_already_filed_on_the_case_threads(case):
-    sent = outbox.enqueue(kind=OutboundKind.ANSWER, case=case, to=[CONSULTER], subject="回答", body_text="…")
+    sent = outbox.enqueue(kind=OutboundKind.OTHER, case=case, to=[CONSULTER], subject="回答", body_text="…")
     # The consulter's IT vendor answered our mail (filed on the case), then writes again citing the number.
     services.ingest_raw(
         raw=_mail(
@@ -117,7 +117,7 @@ def test_claiming_the_consulters_organisation_name_does_not_make_a_stranger_part
 
 
 def test_a_reply_to_a_message_id_we_sent_for_the_case_threads_from_any_sender(case):
-    sent = outbox.enqueue(kind=OutboundKind.ANSWER, case=case, to=[CONSULTER], subject="回答", body_text="…")
+    sent = outbox.enqueue(kind=OutboundKind.OTHER, case=case, to=[CONSULTER], subject="回答", body_text="…")
     result = services.ingest_raw(
         raw=_mail(
             sender="it-vendor@example.net",

@@ -41,7 +41,7 @@ def test_reply_with_references_to_a_stored_message_joins_its_case(desk_settings)
 def test_reply_to_our_outbound_message_id_joins_that_case(desk_settings, tier1_staff):
     case = make_case(actor=tier1_staff, email="taro.kaku@example.jp")
     sent = outbox.enqueue(
-        kind=OutboundKind.ANSWER, case=case, to=["taro.kaku@example.jp"], subject="回答", body_text="…"
+        kind=OutboundKind.OTHER, case=case, to=["taro.kaku@example.jp"], subject="回答", body_text="…"
     )
     result = services.ingest_raw(
         raw=_mail(subject="Re: 回答", message_id="<r1@example.jp>", in_reply_to=sent.message_id), transport="pipe"
