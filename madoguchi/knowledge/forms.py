@@ -38,7 +38,7 @@ class SearchForm(forms.Form):
     date_to = forms.DateField(label=_("日付（まで）"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         _rest, query_tag = split_tag(data.get("q") or "")
         tag = (data.get("tag") or "").strip()
         if query_tag and tag and query_tag != tag:

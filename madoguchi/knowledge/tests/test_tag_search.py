@@ -63,3 +63,11 @@ def test_tag_search_respects_case_access(tagged, client_for, tier1_staff, other_
     html = client_for(tier1_staff).get(reverse("knowledge:search"), {"q": "tag:ランサムウェア"}).content.decode()
     assert "サーバが動かない" in html
     assert "非公開の件" not in html
+
+
+def test_two_different_tags_are_refused_with_the_typing_kept(tagged, client_for, manager):
+    response = client_for(manager).get(reverse("knowledge:search"), {"q": "tag:ランサムウェア", "tag": "アカウント"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "違うタグが指定されています" in html
+    assert 'value="tag:ランサムウェア"' in html
