@@ -28,7 +28,12 @@ def _blank(choices: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label=_("キーワード"), max_length=200, required=False)
+    q = forms.CharField(
+        label=_("キーワード"),
+        max_length=200,
+        required=False,
+        help_text=_("タグの文字も探します。「tag:タグ名」でそのタグの記録だけに絞り込めます。"),
+    )
     kind = forms.ChoiceField(label=_("種類"), choices=KIND_CHOICES, required=False)
     category = forms.ChoiceField(label=_("相談区分"), choices=_blank(Category.choices), required=False)
     status = forms.ChoiceField(label=_("状態"), choices=_blank(Status.choices), required=False)
