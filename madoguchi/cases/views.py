@@ -21,9 +21,10 @@ from madoguchi.accounts.models import AuditAction, User
 from madoguchi.accounts.roles import Action, Role
 from madoguchi.cases import forms as case_forms
 from madoguchi.cases import panels, selectors, services
-from madoguchi.cases.access import access_case, access_organization, visible_cases
+from madoguchi.cases.access import access_case, access_organization
 from madoguchi.cases.choices import Channel, Tier
 from madoguchi.cases.models import Callback, Case, DeskRules, ResponseTarget
+from madoguchi.cases.reference_lookup import cases_by_reference_input
 from madoguchi.cases.workflow import Status
 from madoguchi.core import drafts
 from madoguchi.core.errors import DomainError
@@ -619,14 +620,20 @@ def case_merge(request: HttpRequest, reference: str) -> HttpResponse:
 
 
 def lookup_reference(request: HttpRequest) -> HttpResponse:
-    """Jump straight to a case by its reference number (read out on the phone)."""
+    """Jump to a case by its reference number as read out on the phone: 「9」, 「2026-9」, ２０２６－００００９.
+
+    One visible match opens the case; several (the same number in other years) are listed, this year first.
+    """
     if not request.user.is_authenticated:
         raise Http404
-    import unicodedata
-
-    ref = unicodedata.normalize("NFKC", request.GET.get("ref", "")).strip()
-    if visible_cases(user=_user(request)).filter(reference=ref).exists():
-        return redirect("cases:detail", reference=ref)
+    ref = request.GET.get("ref", "").strip()[:40]
+    found = cases_by_reference_input(user=_user(request), text=ref)
+    if len(found) == 1:
+        return redirect("cases:detail", reference=found[0].reference)
+    if found:
+        return render(
+            request, "staff/cases/reference_choices.html", {"cases": found, "ref": ref, "now": timezone.now()}
+        )
     messages.error(request, _("受付番号 %(ref)s の案件は見つかりません。") % {"ref": ref})
     return redirect("cases:list")
 

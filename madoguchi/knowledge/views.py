@@ -11,7 +11,7 @@ from madoguchi.cases.access import visible_cases
 from madoguchi.cases.choices import Category, Channel
 from madoguchi.cases.workflow import Status
 from madoguchi.knowledge.case_index import CASE_KIND
-from madoguchi.knowledge.forms import KIND_CHOICES, SearchForm
+from madoguchi.knowledge.forms import KIND_LABELS, SearchForm
 from madoguchi.knowledge.search import service
 from madoguchi.knowledge.search.types import SearchFilters
 
@@ -24,7 +24,8 @@ def search(request: HttpRequest) -> HttpResponse:
     user: User = request.user  # type: ignore[assignment]
     form = SearchForm(request.GET or None)
     page = None
-    if form.is_valid() and form.cleaned_data["q"].strip():
+    # A tag alone (the tag field, or `tag:` in the keyword box) lists that tag's records.
+    if form.is_valid() and (form.cleaned_data["q"].strip() or form.cleaned_data["tag"].strip()):
         data = form.cleaned_data
         try:
             number = max(1, int(request.GET.get("page", "1")))
@@ -47,7 +48,7 @@ def search(request: HttpRequest) -> HttpResponse:
         )
     query = request.GET.copy()
     query.pop("page", None)
-    kinds, categories = dict(KIND_CHOICES), dict(Category.choices)
+    kinds, categories = KIND_LABELS, dict(Category.choices)
     statuses, channels = dict(Status.choices), dict(Channel.choices)
     rows = [
         {

@@ -17,6 +17,7 @@ import yaml
 from django.db import models
 from django.utils import timezone
 
+from madoguchi.referrals import hooks
 from madoguchi.referrals.models import (
     EventLawLink,
     EventType,
@@ -249,4 +250,6 @@ def load(*, force: bool, stdout: TextIO | None = None) -> dict[str, Any]:
                 for law_code, order, relevance, condition, verified, note in rows
             )
 
+    # The search index (knowledge) refreshes the directory and the law map from what is now stored.
+    hooks.reference_loaded()
     return {name: dict(counter) for name, counter in up.counts.items()}

@@ -15,6 +15,7 @@ from madoguchi.accounts.roles import Action
 from madoguchi.core.errors import DomainError, NotPermitted
 from madoguchi.core.normalize import nfkc
 from madoguchi.core.versioning import save_if_unchanged
+from madoguchi.referrals import hooks
 from madoguchi.referrals.models import ReferralOrganization, Situation
 
 # Fields a staff member may change through the edit form; situations is handled separately (M2M).
@@ -89,6 +90,7 @@ def organization_create(
     org.search_key = organization_search_key(organization=org, situations=situations)
     org.save()
     org.situations.set(situations)
+    hooks.organization_saved(org)
     audit.record(
         action=AuditAction.CREATE,
         actor=actor,
@@ -153,6 +155,7 @@ def organization_update(
         **{field: getattr(org, field) for field in EDITABLE_FIELDS if field in changes},
     )
     org.situations.set(situations)
+    hooks.organization_saved(org)
     audit.record(action=AuditAction.UPDATE, actor=actor, target=org, detail={"changes": changes})
     organization.refresh_from_db()
     return changes

@@ -180,6 +180,26 @@ def bigram_text(norm: str) -> str:
     return " ".join(bigram_tokens(norm))
 
 
+_TAG_TOKEN = re.compile(r"^(?:tag|タグ):(.+)$", re.IGNORECASE)
+
+
+def split_tag(query: str) -> tuple[str, str]:
+    """Take a `tag:名前` token (also 「タグ：名前」, full-width) out of a query: (the rest, the tag name).
+
+    Tag names are matched as stored, after NFKC only (no case folding or spelling variants), like the
+    tag filter field. With several tag tokens the last one counts.
+    """
+    rest: list[str] = []
+    tag = ""
+    for token in unicodedata.normalize("NFKC", query).split():
+        found = _TAG_TOKEN.match(token)
+        if found:
+            tag = found.group(1).strip()
+        else:
+            rest.append(token)
+    return " ".join(rest), tag
+
+
 def query_terms(query: str) -> list[str]:
     """Normalised search terms: whitespace separates terms, all of which must match."""
     seen: list[str] = []

@@ -6,6 +6,7 @@ never disagrees with the record. The backend is chosen by the database vendor.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 from collections import Counter
@@ -18,11 +19,11 @@ from django.db import connections, transaction
 from django.db.models import QuerySet
 
 from madoguchi.knowledge.models import SearchEntry, SearchTag
-from madoguchi.knowledge.search.backends.base import SearchBackend
+from madoguchi.knowledge.search.backends.base import SearchBackend, tagged_sql
 from madoguchi.knowledge.search.backends.postgres import PostgresBackend
 from madoguchi.knowledge.search.backends.sqlite import SqliteBackend
 from madoguchi.knowledge.search.highlight import highlight
-from madoguchi.knowledge.search.normalize import normalize_text, query_terms, trigrams
+from madoguchi.knowledge.search.normalize import normalize_text, query_terms, split_tag, trigrams
 from madoguchi.knowledge.search.types import (
     RANK_WINDOW,
     CandidateRequest,
@@ -57,6 +58,18 @@ def tags_field(tags: Iterable[str]) -> str:
     return f"|{'|'.join(names)}|" if names else ""
 
 
+def indexed_body(body: str, tags: Iterable[str]) -> str:
+    """The normalised body the text indexes hold: the body, then the tags, so free text finds a tag.
+
+    The raw body (snippets) stays without them; the page shows tags on their own.
+    """
+    norm = normalize_text(body)
+    names = tag_names(tags)
+    if not names:
+        return norm
+    return f"{norm}\n{normalize_text(' '.join(names))}" if norm else normalize_text(" ".join(names))
+
+
 def index_document(
     *,
     kind: str,
@@ -84,13 +97,13 @@ def index_document(
             entry = SearchEntry(kind=kind, object_id=object_id)
         entry.title = title
         entry.body = body
+        names = tag_names(tags)
         entry.title_norm = normalize_text(title)[:600]
-        entry.body_norm = normalize_text(body)
+        entry.body_norm = indexed_body(body, names)
         entry.category = category
         entry.status = status
         entry.channel = channel
         entry.received_at = received_at
-        names = tag_names(tags)
         # Postings change only with the tags; most saves of a case (status, notes) leave them alone.
         tags_changed = entry.pk is None or entry.tags != tags_field(names)
         entry.tags = tags_field(names)
@@ -102,6 +115,59 @@ def index_document(
             SearchTag.objects.using(using).bulk_create([SearchTag(entry=entry, tag=name) for name in names])
         backend.add(cursor, entry_id=entry.pk, title_norm=entry.title_norm, body_norm=entry.body_norm)
     return entry
+
+
+def index_document_from(document: Document, *, using: str = "default") -> SearchEntry:
+    return index_document(
+        kind=document.kind,
+        object_id=document.object_id,
+        title=document.title,
+        body=document.body,
+        category=document.category,
+        status=document.status,
+        channel=document.channel,
+        received_at=document.received_at,
+        tags=document.tags,
+        visibility=document.visibility,
+        url=document.url,
+        using=using,
+    )
+
+
+def _stored_as(entry: SearchEntry, document: Document) -> bool:
+    return (
+        entry.title == document.title[:300]
+        and entry.body == document.body[:MAX_INDEXED_BODY]
+        and entry.category == document.category
+        and entry.status == document.status
+        and entry.channel == document.channel
+        and entry.received_at == document.received_at
+        and entry.tags == tags_field(document.tags)
+        and entry.visibility == document.visibility
+        and entry.url == document.url
+    )
+
+
+def sync_kind(*, kind: str, documents: list[Document], using: str = "default") -> dict[str, int]:
+    """Make the entries of one small kind (directory, law map) equal `documents`: write only what changed.
+
+    For reference data loaded in bulk; one query reads what is stored, unchanged records cost nothing.
+    Entries whose record is gone are removed.
+    """
+    stored = {e.object_id: e for e in SearchEntry.objects.using(using).filter(kind=kind)}
+    counts = {"indexed": 0, "unchanged": 0, "removed": 0}
+    with transaction.atomic(using=using):
+        for document in documents:
+            entry = stored.pop(document.object_id, None)
+            if entry is not None and _stored_as(entry, document):
+                counts["unchanged"] += 1
+                continue
+            index_document_from(document, using=using)
+            counts["indexed"] += 1
+        for object_id in stored:
+            remove_document(kind=kind, object_id=object_id, using=using)
+            counts["removed"] += 1
+    return counts
 
 
 def remove_document(*, kind: str, object_id: int, using: str = "default") -> bool:
@@ -124,7 +190,9 @@ def clear_index(*, using: str = "default") -> None:
 
 
 def parse_query(query: str) -> Query:
-    return Query(terms=tuple(query_terms(query)))
+    """Terms to match, and a `tag:名前` (or 「タグ：名前」) token taken out of them as a tag filter."""
+    text, tag = split_tag(query)
+    return Query(terms=tuple(query_terms(text)), tag=tag)
 
 
 def search(
@@ -146,12 +214,17 @@ def search(
     empty = SearchPage(
         query=query, terms=parsed.terms, hits=[], total=0, total_is_lower_bound=False, offset=offset, limit=limit
     )
-    if not parsed.terms:
+    filters = filters or SearchFilters()
+    if parsed.tag:
+        if filters.tag.strip() and filters.tag.strip() != parsed.tag:
+            # One tag filter at a time: the form refuses two different ones before this point.
+            return empty
+        filters = dataclasses.replace(filters, tag=parsed.tag)
+    if not parsed.terms and not filters.tag.strip():
         return empty
-    request = CandidateRequest(
-        query=parsed, kinds=tuple(kinds), filters=filters or SearchFilters(), restrict=dict(restrict or {})
-    )
-    scored = get_backend(using=using).candidates(request)
+    request = CandidateRequest(query=parsed, kinds=tuple(kinds), filters=filters, restrict=dict(restrict or {}))
+    # A tag and no text: the tag's postings, newest first.
+    scored = get_backend(using=using).candidates(request) if parsed.terms else _tagged_candidates(request, using=using)
     # Best score first; among equals the newest.
     scored.sort(key=lambda pair: (-pair[1], -pair[0]))
     page_ids = [entry_id for entry_id, _score in scored[offset : offset + limit]]
@@ -187,6 +260,15 @@ def search(
     )
 
 
+def _tagged_candidates(request: CandidateRequest, *, using: str) -> list[tuple[int, float]]:
+    """A tag and no text: the tag's postings newest first (the (tag, entry) B-tree), filters applied."""
+    connection = connections[using]
+    sql, params = tagged_sql(request, connection, column="id")
+    with connection.cursor() as cursor:
+        cursor.execute(f"{sql} ORDER BY t.entry_id DESC LIMIT %s", [*params, request.window])
+        return [(int(r[0]), 0.0) for r in cursor.fetchall()]
+
+
 def matching_object_ids_sql(
     *, query: str, kind: str, filters: SearchFilters | None = None, using: str = "default"
 ) -> tuple[str, list[Any]] | None:
@@ -195,12 +277,15 @@ def matching_object_ids_sql(
     The caller's own queryset must apply permissions (cases.access.visible_cases).
     """
     parsed = parse_query(query)
-    if not parsed.terms:
+    filters = filters or SearchFilters()
+    if parsed.tag:
+        filters = dataclasses.replace(filters, tag=parsed.tag)
+    request = CandidateRequest(query=parsed, kinds=(kind,), filters=filters, caller_checks_permissions=True)
+    if parsed.terms:
+        return get_backend(using=using).matching_ids_sql(request)
+    if not filters.tag.strip():
         return None
-    request = CandidateRequest(
-        query=parsed, kinds=(kind,), filters=filters or SearchFilters(), caller_checks_permissions=True
-    )
-    return get_backend(using=using).matching_ids_sql(request)
+    return tagged_sql(request, connections[using], column="object_id")
 
 
 def bulk_add(documents: list[Document], *, using: str = "default") -> int:
@@ -213,7 +298,7 @@ def bulk_add(documents: list[Document], *, using: str = "default") -> int:
             title=d.title[:300],
             body=d.body[:MAX_INDEXED_BODY],
             title_norm=normalize_text(d.title[:300])[:600],
-            body_norm=normalize_text(d.body[:MAX_INDEXED_BODY]),
+            body_norm=indexed_body(d.body[:MAX_INDEXED_BODY], d.tags),
             category=d.category,
             status=d.status,
             channel=d.channel,
@@ -328,5 +413,6 @@ __all__ = [
     "remove_document",
     "search",
     "similar_entries",
+    "sync_kind",
     "trigrams",
 ]

@@ -29,6 +29,8 @@ class Query:
     """A parsed query: normalised terms split by the index that serves them."""
 
     terms: tuple[str, ...]
+    # From a `tag:` token of the query (exact tag name, NFKC only); merged into the filters.
+    tag: str = ""
 
     @property
     def long_terms(self) -> list[str]:

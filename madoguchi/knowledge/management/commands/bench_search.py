@@ -29,6 +29,7 @@ from madoguchi.knowledge.models import SearchEntry
 from madoguchi.knowledge.search import service
 from madoguchi.knowledge.search.backends.postgres import tsvector_literal
 from madoguchi.knowledge.search.normalize import normalize_text
+from madoguchi.knowledge.search.service import indexed_body
 from madoguchi.knowledge.search.types import SearchFilters
 
 QUERIES: dict[str, list[str]] = {
@@ -52,7 +53,7 @@ COLUMNS = (
 def _row(i: int, c: SyntheticCase, now: Any) -> tuple[Any, ...]:
     tags = f"|{'|'.join(sorted(c.tags))}|" if c.tags else ""
     return (
-        i, "case", i, c.title, c.body, normalize_text(c.title), normalize_text(c.body),
+        i, "case", i, c.title, c.body, normalize_text(c.title), indexed_body(c.body, c.tags),
         c.category, c.status, c.channel, c.received_at, tags, "staff", "", now,
     )  # fmt: skip
 

@@ -8,11 +8,12 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from madoguchi.knowledge.case_index import iter_case_documents
+from madoguchi.knowledge.reference_index import reference_documents
 from madoguchi.knowledge.search import service
 
 
 class Command(BaseCommand):
-    help = "検索索引を作り直します（相談案件ほか、索引に載せる記録すべて）。"
+    help = "検索索引を作り直します（相談案件、相談・届出先、適用法規）。"
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--batch-size", type=int, default=2000)
@@ -25,6 +26,8 @@ class Command(BaseCommand):
             total += service.bulk_add(documents)
             if options["verbosity"] >= 2:
                 self.stdout.write(f"{total} 件")
+        # The directory and the law map: a few hundred records, one batch.
+        total += service.bulk_add(list(reference_documents()))
         self.stdout.write(
             self.style.SUCCESS(f"検索索引を作り直しました: {total} 件, {time.monotonic() - started:.1f} 秒")
         )

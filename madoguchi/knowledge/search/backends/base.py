@@ -101,3 +101,17 @@ def filter_sql(request: CandidateRequest, connection: BaseDatabaseWrapper) -> tu
         params.append(kind)
         params.extend(sub_params)
     return where, params
+
+
+def tagged_sql(request: CandidateRequest, connection: BaseDatabaseWrapper, *, column: str) -> tuple[str, list[Any]]:
+    """`SELECT e.<column>` of the entries carrying the filter's tag, through the tag postings (no text).
+
+    Both backends: the (tag, entry) B-tree gives one tag's entries in entry order; the other filters
+    and permissions are checked per posting. Callers add ORDER BY t.entry_id / LIMIT as they need.
+    """
+    where, params = filter_sql(request, connection)
+    sql = (
+        f"SELECT {ENTRY}.{column} FROM knowledge_searchtag t JOIN knowledge_searchentry {ENTRY} "
+        f"ON {ENTRY}.id = t.entry_id WHERE {' AND '.join(['t.tag = %s', *where])}"
+    )
+    return sql, [request.filters.tag.strip()[:100], *params]
