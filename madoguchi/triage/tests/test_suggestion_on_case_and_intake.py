@@ -13,14 +13,19 @@ pytestmark = pytest.mark.django_db
 RANSOM = "朝から経理のPCでファイルが開けず、画面に英語の身代金要求が表示されている。NASのファイルも暗号化されつつある。"
 
 
-def test_new_case_gets_a_suggestion_shown_on_the_case_with_model_version(client_for, tier1_staff, reference_data):
+def test_new_case_gets_a_suggestion_shown_on_the_case_model_version_for_managers_only(
+    client_for, tier1_staff, manager, reference_data
+):
     case = make_case(actor=tier1_staff, subject="ファイルが暗号化された", body=RANSOM)
     suggestion = TriageSuggestion.objects.get(case=case)
     assert suggestion.decision == Decision.PENDING
     assert suggestion.category == "urgent_breach" and suggestion.urgent
-    html = client_for(tier1_staff).get(reverse("cases:detail", kwargs={"reference": case.reference})).content.decode()
-    assert "振り分け支援" in html and suggestion.model_version in html
-    assert "緊急：セキュリティ侵害発生" in html
+    url = reverse("cases:detail", kwargs={"reference": case.reference})
+    desk = client_for(tier1_staff).get(url).content.decode()
+    managers = client_for(manager).get(url).content.decode()
+    assert "振り分け支援" in desk and suggestion.model_version not in desk
+    assert suggestion.model_version in managers
+    assert "緊急：セキュリティ侵害発生" in desk
 
 
 def test_accepting_in_one_action_sets_category_urgency_and_police(client_for, tier1_staff, reference_data):
