@@ -68,8 +68,9 @@ class _Echo:
         return value
 
 
-def rows(cases: QuerySet[Case], *, cap: int = EXPORT_CAP) -> Iterator[str]:
-    """The file, line by line: BOM + header, then at most `cap` cases in the list's order."""
+def rows(cases: QuerySet[Case], *, cap: int | None = None) -> Iterator[str]:
+    """The file, line by line: BOM + header, then at most `cap` (EXPORT_CAP) cases in the list's order."""
+    cap = EXPORT_CAP if cap is None else cap
     writer = csv.writer(_Echo(), lineterminator="\r\n")
     yield "\ufeff" + writer.writerow(header())
     selected: Iterable[Case] = cases.prefetch_related(None)[:cap].iterator(chunk_size=2000)
