@@ -148,3 +148,15 @@ def test_invalid_input_keeps_the_selection_and_says_what_is_missing(client_for, 
     response = _post(client, action="dispatch")
     assert response.status_code == 400
     assert "操作する案件を一覧で選んでください。" in response.content.decode()
+
+
+def test_bulk_assign_refuses_a_case_changed_since_the_list_was_shown(client_for, tier1_staff, tier2_staff, manager):
+    case = dispatched_case(tier1=tier1_staff)
+    seen = _sel(case)
+    services.case_add_note(actor=manager, case=case, kind=EventKind.NOTE, text="メモ")
+    services.case_assign(actor=manager, case=case, assignee=manager)
+    response = _post(client_for(manager), action="assign", assignee=tier2_staff.pk, cases=seen)
+    msgs = _messages(response)
+    assert msgs[2].startswith(f"{case.reference}：他の職員がこの案件を先に更新しました。")
+    case.refresh_from_db()
+    assert case.assignee == manager
