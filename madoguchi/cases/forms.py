@@ -359,6 +359,7 @@ class SavedViewForm(forms.Form):
 class BulkActionForm(forms.Form):
     """The list's bulk action bar: selected rows (受付番号:版) and what to do with them."""
 
+    prefix = "bulk"
     ASSIGN = "assign"
     DISPATCH = "dispatch"
 

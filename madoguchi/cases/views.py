@@ -208,7 +208,7 @@ def case_list_export(request: HttpRequest) -> HttpResponse:
 @require_action(Action.CASE_DISPATCH)
 def case_bulk(request: HttpRequest) -> HttpResponse:
     form = case_forms.BulkActionForm(request.POST)
-    query = request.POST.get("query", "")
+    query = request.POST.get("bulk-query", "")
     if not form.is_valid():
         return _render_list(request, QueryDict(saved_views.clean_query(query)), bulk_form=form, status=400)
     d = form.cleaned_data

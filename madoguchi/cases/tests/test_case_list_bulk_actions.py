@@ -18,9 +18,10 @@ def _sel(*cases):
     return [f"{c.reference}:{c.version}" for c in cases]
 
 
-def _post(client, **data):
-    data.setdefault("query", "sort=reference")
-    return client.post(reverse("cases:bulk"), data)
+def _post(client, cases=(), **fields):
+    data = {f"bulk-{k}": v for k, v in fields.items()}
+    data.setdefault("bulk-query", "sort=reference")
+    return client.post(reverse("cases:bulk"), {**data, "cases": list(cases)})
 
 
 def _messages(response):
