@@ -184,7 +184,7 @@ def _list_url(query: str) -> str:
 
 @require_GET
 @require_action(Action.CASE_VIEW)
-def case_list_export(request: HttpRequest) -> HttpResponse:
+def case_list_export(request: HttpRequest) -> StreamingHttpResponse:
     form = case_forms.CaseFilterForm(request.GET or None)
     qs = _listed_cases(request, form)
     total = qs.count()
