@@ -238,8 +238,9 @@ def case_bulk(request: HttpRequest) -> HttpResponse:
 @require_action(Action.CASE_VIEW)
 def saved_view_create(request: HttpRequest) -> HttpResponse:
     form = case_forms.SavedViewForm(request.POST)
-    query = request.POST.get("saved-query", "")
+    query = request.POST.get("saved-query", "")[:2000]
     if form.is_valid():
+        query = form.cleaned_data["query"]
         try:
             saved_views.saved_view_create(
                 actor=_user(request), name=form.cleaned_data["name"], query=query, shared=form.cleaned_data["shared"]

@@ -126,3 +126,15 @@ def test_sort_is_kept_in_the_pager_links(client_for, tier1_staff, manager):
     response, refs = _listed(client_for(manager), sort="subject")
     assert refs[0] == min(refs)  # references follow creation order here, as subjects do
     assert "sort=subject&amp;page=2" in response.content.decode()
+
+
+def test_keyword_search_keeps_the_requested_sort(client_for, tier1_staff, manager):
+    # The keyword filter (knowledge's index) narrows the list's own queryset, so the sort survives it.
+    first = make_case(actor=tier1_staff, subject="B ランサムウェア被害", body="ファイルが暗号化された")
+    second = make_case(actor=tier1_staff, subject="A ランサムウェアの相談", body="暗号化の脅迫", email="b@example.jp")
+    make_case(actor=tier1_staff, subject="C 関係のない相談", body="パスワードの管理", email="c@example.jp")
+    client = client_for(manager)
+    _response, refs = _listed(client, q="暗号化", sort="subject")
+    assert refs == [second.reference, first.reference]
+    _response, refs = _listed(client, q="暗号化", sort="-subject")
+    assert refs == [first.reference, second.reference]
