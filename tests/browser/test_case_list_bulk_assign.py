@@ -18,6 +18,11 @@ def test_select_two_rows_and_bulk_assign(page, live_server, login, tier1_staff, 
     login(page, "tier2")
     page.goto(f"{live_server.url}/staff/cases/?sort=reference")
     assert_no_axe_violations(page)
+    # The header checkbox (static/js/case-list.js) ticks and clears the whole page.
+    page.check("#select-all")
+    expect(page.locator("input[name=cases]:checked")).to_have_count(3)
+    page.uncheck("#select-all")
+    expect(page.locator("input[name=cases]:checked")).to_have_count(0)
     page.check(f"#select-{one.reference}")
     page.check(f"#select-{two.reference}")
     page.select_option("#id_bulk-action", "assign")

@@ -138,3 +138,28 @@ def test_keyword_search_keeps_the_requested_sort(client_for, tier1_staff, manage
     assert refs == [second.reference, first.reference]
     _response, refs = _listed(client, q="暗号化", sort="-subject")
     assert refs == [first.reference, second.reference]
+
+
+def test_sorting_by_a_related_column_costs_no_query_per_row(client_for, tier1_staff, tier2_staff, manager):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from madoguchi.cases.models import SavedCaseView
+    from madoguchi.core.testing import dispatched_case
+
+    def seed(start, n):
+        for i in range(start, start + n):
+            case = dispatched_case(tier1=tier1_staff, org_name=f"合同会社テスト{i}", email=f"q{i}@example.jp")
+            services.case_assign(actor=manager, case=case, assignee=tier2_staff)
+            SavedCaseView.objects.create(owner=manager, name=f"条件{i}", query="sort=-assignee", shared=i % 2 == 0)
+
+    def count(client):
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(reverse("cases:list"), {"sort": "-assignee"}).status_code == 200
+        return len(ctx.captured_queries)
+
+    client = client_for(manager)
+    seed(0, 3)
+    few = count(client)
+    seed(3, 20)
+    assert count(client) == few
