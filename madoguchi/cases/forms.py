@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from madoguchi.accounts.models import User
 from madoguchi.accounts.roles import Role
 from madoguchi.cases.choices import PREFECTURES, Category, Channel, EmployeeBand, EventKind, Industry, Urgency
+from madoguchi.cases.selectors import CASE_LIST_SORTS
 from madoguchi.cases.workflow import Status
 from madoguchi.core import limits
 from madoguchi.core.normalize import normalize_email, normalize_phone
@@ -301,6 +302,12 @@ class CaseFilterForm(forms.Form):
     )
     date_to = forms.DateField(label=_("受付日（まで）"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     include_closed = forms.BooleanField(label=_("完了した案件も含める"), required=False)
+    sort = forms.CharField(required=False, max_length=32, widget=forms.HiddenInput)
+
+    def clean_sort(self) -> str:
+        # Only whitelisted keys survive; anything else falls back to the default order, never to an error.
+        sort = self.cleaned_data.get("sort") or ""
+        return sort if sort.lstrip("-") in CASE_LIST_SORTS and sort.count("-") <= 1 else ""
 
 
 class DeskRulesForm(forms.Form):
@@ -335,3 +342,55 @@ class DeskRulesForm(forms.Form):
             if minutes:
                 out[code] = (minutes, bool(self.cleaned_data.get(f"business_{code}")))
         return out
+
+
+class SavedViewForm(forms.Form):
+    prefix = "saved"
+    name = forms.CharField(label=_("名前"), max_length=100)
+    shared = forms.BooleanField(label=_("窓口の全員に共有する"), required=False)
+    query = forms.CharField(required=False, max_length=2000, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["name"].error_messages["required"] = _("名前を入力してください。")
+        self.fields["name"].error_messages["max_length"] = _("名前は100文字以内で入力してください。")
+
+
+class BulkActionForm(forms.Form):
+    """The list's bulk action bar: selected rows (受付番号:版) and what to do with them."""
+
+    prefix = "bulk"
+    ASSIGN = "assign"
+    DISPATCH = "dispatch"
+
+    action = forms.ChoiceField(
+        label=_("一括操作"), choices=[(ASSIGN, _("担当者を割り当てる")), (DISPATCH, _("二次対応へ回付する"))]
+    )
+    assignee = forms.ModelChoiceField(label=_("担当者"), queryset=User.objects.none(), required=False)
+    category = forms.ChoiceField(label=_("回付する相談区分"), choices=_blank(Category.choices), required=False)
+    query = forms.CharField(required=False, max_length=2000, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = User.objects.filter(  # type: ignore[attr-defined]
+            is_active=True, role__in=[Role.BACK, Role.MANAGER]
+        ).order_by("username")
+
+    def selection(self) -> list[tuple[str, int | None]]:
+        """The ticked rows as (reference, version seen on the list); a malformed value is dropped."""
+        out: list[tuple[str, int | None]] = []
+        for value in self.data.getlist("cases")[:500] if hasattr(self.data, "getlist") else []:
+            reference, _sep, version = str(value).rpartition(":")
+            if reference and version.isdigit():
+                out.append((reference, int(version)))
+        return out
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not self.selection():
+            raise forms.ValidationError(_("操作する案件を一覧で選んでください。"))
+        if data.get("action") == self.ASSIGN and not data.get("assignee"):
+            self.add_error("assignee", _("担当者を選んでください。"))
+        if data.get("action") == self.DISPATCH and not data.get("category"):
+            self.add_error("category", _("回付する前に相談区分を選んでください。"))
+        return data

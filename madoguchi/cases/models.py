@@ -332,3 +332,24 @@ class DeskRules(models.Model):
             pk=1, defaults={"approval_categories": [Category.CRIME, Category.LEGAL]}
         )
         return rules
+
+
+class SavedCaseView(models.Model):
+    """A named case-list filter (「この条件を保存」): the list's query string, applied through the filter form."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("作成者"), on_delete=models.CASCADE, related_name="saved_case_views"
+    )
+    name = models.CharField(_("名前"), max_length=100)
+    query = models.TextField(_("絞り込み条件"), blank=True)
+    shared = models.BooleanField(_("窓口の全員に共有する"), default=False)
+    created_at = models.DateTimeField(_("作成日時"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("保存した一覧条件")
+        verbose_name_plural = _("保存した一覧条件")
+        constraints = [models.UniqueConstraint(fields=["owner", "name"], name="saved_case_view_unique_name")]
+
+    def __str__(self) -> str:
+        return self.name

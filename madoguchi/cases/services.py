@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from madoguchi.accounts.models import User
 from madoguchi.accounts.roles import Action
 from madoguchi.cases import events
+from madoguchi.cases.access import visible_cases
 from madoguchi.cases.choices import Category, EventKind, Tier, Urgency
 from madoguchi.cases.models import (
     Callback,
@@ -640,3 +641,79 @@ def desk_rules_update(
         },
     )
     return rules
+
+
+# --- Bulk actions of the case list: each case through the single-case service, in its own transaction. ---
+
+
+@dataclass
+class BulkResult:
+    done: list[str]
+    refused: list[tuple[str, str]]  # (reference, reason in Japanese)
+
+
+def _bulk_run(
+    *, actor: User, selection: Iterable[tuple[str, int | None]], run: Callable[[Case, int | None], Any]
+) -> BulkResult:
+    result = BulkResult(done=[], refused=[])
+    for reference, expected_version in selection:
+        try:
+            # One transaction per case: a refusal rolls back that case only, never half of it.
+            with transaction.atomic():
+                case = visible_cases(user=actor).select_for_update().filter(reference=reference).first()
+                if case is None:
+                    # Same answer for a missing case and one the actor may not see.
+                    raise DomainError(_("案件が見つからないか、操作する権限がありません。"))
+                if expected_version is not None and case.version != expected_version:
+                    raise DomainError(
+                        _("他の職員がこの案件を先に更新しました。最新の内容を確認してから、もう一度操作してください。")
+                    )
+                run(case, expected_version)
+        except DomainError as exc:
+            result.refused.append((reference, exc.message))
+        else:
+            result.done.append(reference)
+    return result
+
+
+def cases_bulk_assign(*, actor: User, selection: Iterable[tuple[str, int | None]], assignee: User) -> BulkResult:
+    """Assign cases already at tier 2 to one tier-2 staff member (the list's bulk action bar)."""
+    _require(actor, Action.CASE_DISPATCH)
+
+    def run(case: Case, expected_version: int | None) -> None:
+        if case.tier != Tier.BACK or case.status not in {Status.DISPATCHED, Status.IN_PROGRESS}:
+            raise TransitionNotAllowed(
+                _("「%(status)s」の案件には担当者を割り当てられません（二次対応待ち・二次対応中の案件のみ）。")
+                % {"status": Status(case.status).label}
+            )
+        # Who works a tier-2 case is decided at tier 2, as when taking a case from the pool.
+        _require(actor, Action.CASE_RESEARCH)
+        if not assignee.is_active or not assignee.can(Action.CASE_RESEARCH):
+            raise DomainError(_("二次対応を担当できる職員を選んでください。"), field="assignee")
+        case_assign(actor=actor, case=case, assignee=assignee)
+
+    return _bulk_run(actor=actor, selection=selection, run=run)
+
+
+def cases_bulk_dispatch(*, actor: User, selection: Iterable[tuple[str, int | None]], category: str) -> BulkResult:
+    """Dispatch tier-1 cases to the tier-2 pool with one category; urgency and police flag stay as they are."""
+    _require(actor, Action.CASE_DISPATCH)
+    if category not in Category.values:
+        raise DomainError(_("回付する前に相談区分を選んでください。"), field="category")
+
+    def run(case: Case, expected_version: int | None) -> None:
+        if not can_transition(case.status, Status.DISPATCHED):
+            raise TransitionNotAllowed(
+                _("「%(old)s」の案件を「%(new)s」にすることはできません。")
+                % {"old": Status(case.status).label, "new": Status.DISPATCHED.label}
+            )
+        case_dispatch(
+            actor=actor,
+            case=case,
+            expected_version=case.version if expected_version is None else expected_version,
+            category=category,
+            urgency=case.effective_urgency,
+            police_referral=case.police_referral,
+        )
+
+    return _bulk_run(actor=actor, selection=selection, run=run)

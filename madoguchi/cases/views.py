@@ -8,19 +8,21 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from madoguchi.accounts import audit
 from madoguchi.accounts.decorators import require_action
 from madoguchi.accounts.models import AuditAction, User
 from madoguchi.accounts.roles import Action, Role
+from madoguchi.cases import export as case_export
 from madoguchi.cases import forms as case_forms
-from madoguchi.cases import panels, selectors, services
+from madoguchi.cases import panels, saved_views, selectors, services
 from madoguchi.cases.access import access_case, access_organization
 from madoguchi.cases.choices import Channel, Tier
 from madoguchi.cases.models import Callback, Case, DeskRules, ResponseTarget
@@ -101,19 +103,209 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "staff/cases/dashboard.html", {"board": board, "dashboard_widgets": widgets})
 
 
+_SORT_COLUMNS = [
+    ("reference", _lazy("受付番号")),
+    ("urgency", _lazy("緊急度")),
+    ("subject", _lazy("件名")),
+    ("category", _lazy("相談区分")),
+    ("organization", _lazy("組織")),
+    ("status", _lazy("状態")),
+    ("assignee", _lazy("担当者")),
+    ("received_at", _lazy("受付日時")),
+    ("channel", _lazy("受付経路")),
+]
+
+
+def _listed_cases(request: HttpRequest, form: case_forms.CaseFilterForm) -> Any:
+    filters = form.cleaned_data if form.is_valid() else {}
+    if filters.get("q") and keyword_filter is not None:
+        return keyword_filter(user=_user(request), query=filters["q"], filters=filters)
+    return selectors.case_list(user=_user(request), filters=filters)
+
+
+def _sort_columns(params: QueryDict, sort: str) -> list[dict[str, Any]]:
+    """Header links: a column sorts ascending first, and toggles when it is the current sort."""
+    current = sort or selectors.DEFAULT_CASE_LIST_SORT
+    columns = []
+    for key, label in _SORT_COLUMNS:
+        query = params.copy()
+        query.pop("page", None)
+        if current == key:
+            aria, query["sort"] = "ascending", f"-{key}"
+        elif current == f"-{key}":
+            aria, query["sort"] = "descending", key
+        else:
+            aria, query["sort"] = "", key
+        columns.append({"key": key, "label": label, "aria_sort": aria, "query": query.urlencode()})
+    return columns
+
+
+def _render_list(
+    request: HttpRequest,
+    params: QueryDict,
+    *,
+    bulk_form: case_forms.BulkActionForm | None = None,
+    save_form: case_forms.SavedViewForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    form = case_forms.CaseFilterForm(params or None)
+    qs = _listed_cases(request, form)
+    page = Paginator(qs, PAGE_SIZE).get_page(params.get("page"))
+    query = params.copy()
+    query.pop("page", None)
+    sort = form.cleaned_data.get("sort", "") if form.is_valid() else ""
+    user = _user(request)
+    context = {
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "columns": _sort_columns(params, sort),
+        "export_capped": page.paginator.count > case_export.EXPORT_CAP,
+        "export_cap": case_export.EXPORT_CAP,
+        "saved_views": list(saved_views.saved_views_for(user=user)),
+        "save_form": save_form or case_forms.SavedViewForm(initial={"query": query.urlencode()}),
+        "bulk_form": bulk_form or case_forms.BulkActionForm(initial={"query": query.urlencode()}),
+        "can_bulk": user.can(Action.CASE_DISPATCH),
+        "checked": {ref for ref, _v in bulk_form.selection()} if bulk_form is not None else set(),
+    }
+    return render(request, "staff/cases/case_list.html", context, status=status)
+
+
 @require_GET
 @require_action(Action.CASE_VIEW)
 def case_list(request: HttpRequest) -> HttpResponse:
+    return _render_list(request, request.GET)
+
+
+def _list_url(query: str) -> str:
+    # Only the query string comes from the form; the path is ours, so this cannot redirect elsewhere.
+    return reverse("cases:list") + ("?" + saved_views.clean_query(query) if query else "")
+
+
+@require_GET
+@require_action(Action.CASE_VIEW)
+def case_list_export(request: HttpRequest) -> StreamingHttpResponse:
     form = case_forms.CaseFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    if filters.get("q") and keyword_filter is not None:
-        qs = keyword_filter(user=_user(request), query=filters["q"], filters=filters)
-    else:
-        qs = selectors.case_list(user=_user(request), filters=filters)
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(request, "staff/cases/case_list.html", {"form": form, "page": page, "query": query.urlencode()})
+    qs = _listed_cases(request, form)
+    total = qs.count()
+    audit.record(
+        action=AuditAction.EXPORT,
+        request=request,
+        detail={
+            "what": "case_list",
+            "filters": {k: v for k, v in request.GET.items() if k != "page"},
+            "rows": min(total, case_export.EXPORT_CAP),
+            "capped": total > case_export.EXPORT_CAP,
+        },
+    )
+    response = StreamingHttpResponse(case_export.rows(qs), content_type="text/csv; charset=utf-8")
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    response["Content-Disposition"] = f'attachment; filename="cases-{stamp}.csv"'
+    return response
+
+
+@require_POST
+@require_action(Action.CASE_DISPATCH)
+def case_bulk(request: HttpRequest) -> HttpResponse:
+    form = case_forms.BulkActionForm(request.POST)
+    query = request.POST.get("bulk-query", "")
+    if not form.is_valid():
+        return _render_list(request, QueryDict(saved_views.clean_query(query)), bulk_form=form, status=400)
+    d = form.cleaned_data
+    try:
+        if d["action"] == form.ASSIGN:
+            result = services.cases_bulk_assign(
+                actor=_user(request), selection=form.selection(), assignee=d["assignee"]
+            )
+            done = _("%(count)d 件に担当者を割り当てました。")
+        else:
+            result = services.cases_bulk_dispatch(
+                actor=_user(request), selection=form.selection(), category=d["category"]
+            )
+            done = _("%(count)d 件を二次対応へ回付しました。")
+    except DomainError as exc:
+        form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        return _render_list(request, QueryDict(saved_views.clean_query(query)), bulk_form=form, status=400)
+    messages.success(request, done % {"count": len(result.done)})
+    if result.refused:
+        messages.warning(request, _("%(count)d 件は操作できませんでした。") % {"count": len(result.refused)})
+        for reference, reason in result.refused:
+            messages.warning(request, _("%(reference)s：%(reason)s") % {"reference": reference, "reason": reason})
+    return redirect(_list_url(query))
+
+
+@require_POST
+@require_action(Action.CASE_VIEW)
+def saved_view_create(request: HttpRequest) -> HttpResponse:
+    form = case_forms.SavedViewForm(request.POST)
+    query = request.POST.get("saved-query", "")[:2000]
+    if form.is_valid():
+        query = form.cleaned_data["query"]
+        try:
+            saved_views.saved_view_create(
+                actor=_user(request), name=form.cleaned_data["name"], query=query, shared=form.cleaned_data["shared"]
+            )
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, _("一覧の条件を保存しました。"))
+            return redirect(_list_url(query))
+    return _render_list(request, QueryDict(saved_views.clean_query(query)), save_form=form, status=400)
+
+
+@require_GET
+@require_action(Action.CASE_VIEW)
+def saved_view_apply(request: HttpRequest, pk: int) -> HttpResponse:
+    view = saved_views.access_saved_view(user=_user(request), pk=pk)
+    params = QueryDict(view.query)
+    form = case_forms.CaseFilterForm(params)
+    if not form.is_valid():
+        # A choice that no longer exists (a retired category, say): show the list with the errors, filter nothing.
+        return _render_list(request, params, status=400)
+    return redirect(_list_url(view.query))
+
+
+@require_POST
+@require_action(Action.CASE_VIEW)
+def saved_view_update(request: HttpRequest, pk: int) -> HttpResponse:
+    view = saved_views.access_saved_view(user=_user(request), pk=pk, own=True)
+    if request.POST.get("delete"):
+        saved_views.saved_view_delete(actor=_user(request), view=view)
+        messages.success(request, _("保存した条件を削除しました。"))
+        return redirect("cases:saved_views")
+    form = case_forms.SavedViewForm(request.POST, prefix=f"saved{view.pk}")
+    if form.is_valid():
+        try:
+            saved_views.saved_view_rename(
+                actor=_user(request), view=view, name=form.cleaned_data["name"], shared=form.cleaned_data["shared"]
+            )
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, _("保存した条件を変更しました。"))
+            return redirect("cases:saved_views")
+    return _saved_views_page(request, bound={view.pk: form}, status=400)
+
+
+def _saved_views_page(
+    request: HttpRequest, *, bound: dict[int, case_forms.SavedViewForm] | None = None, status: int = 200
+) -> HttpResponse:
+    user = _user(request)
+    rows = []
+    for view in saved_views.saved_views_for(user=user):
+        form = None
+        if view.owner_id == user.pk:
+            form = (bound or {}).get(view.pk) or case_forms.SavedViewForm(
+                initial={"name": view.name, "shared": view.shared}, prefix=f"saved{view.pk}"
+            )
+        rows.append({"view": view, "form": form})
+    return render(request, "staff/cases/saved_views.html", {"rows": rows}, status=status)
+
+
+@require_GET
+@require_action(Action.CASE_VIEW)
+def saved_view_list(request: HttpRequest) -> HttpResponse:
+    return _saved_views_page(request)
 
 
 def _intake_kwargs(data: dict[str, Any]) -> dict[str, Any]:

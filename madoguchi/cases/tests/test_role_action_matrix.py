@@ -14,6 +14,10 @@ pytestmark = pytest.mark.django_db
 ENDPOINTS = [
     ("cases:dashboard", "get", Action.CASE_VIEW, False),
     ("cases:list", "get", Action.CASE_VIEW, False),
+    ("cases:list_export", "get", Action.CASE_VIEW, False),
+    ("cases:bulk", "post", Action.CASE_DISPATCH, False),
+    ("cases:saved_views", "get", Action.CASE_VIEW, False),
+    ("cases:saved_view_create", "post", Action.CASE_VIEW, False),
     ("knowledge:search", "get", Action.CASE_VIEW, False),
     ("cases:create", "get", Action.CASE_CREATE, False),
     ("cases:create", "post", Action.CASE_CREATE, False),
