@@ -50,4 +50,5 @@ def test_tier2_dispatched_case_with_filtered_picker(
     expect(page.locator("#handover")).to_be_visible()
     page.get_by_role("searchbox", name="分類項目を絞り込む").fill("ランサム")
     assert_no_axe_violations(page)
+    page.evaluate("window.scrollTo(0, 0)")
     shot(page, f"issue10-case-screen-back1-{width}x{height}-full")
