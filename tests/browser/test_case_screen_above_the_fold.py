@@ -69,8 +69,15 @@ def test_tier2_dispatched_case_shows_handover_suggestion_and_take(
     shot(page, "issue10-case-screen-back1-1366x768")
     take.click()
     expect(page.locator(".messages")).to_contain_text("担当になりました")
-    # In progress, the next action is the answer editor; the bar leads to it.
+    # In progress, the next action is the answer editor: beside the consultation, and the bar leads to it.
+    assert page.evaluate("window.scrollY") == 0
+    assert_on_first_screen(page.locator("#consultation h2"))
+    # The editor starts on the first screen: its label and its first lines.
+    assert_on_first_screen(page.locator("label[for=id_answer-measures]"))
+    assert page.locator("#id_answer-measures").bounding_box()["y"] + 80 <= HEIGHT
     answer = page.locator(".primary-actions").get_by_role("link", name="回答を作成")
     assert_on_first_screen(answer)
+    shot(page, "issue10-case-screen-back1-in-progress-1366x768")
+    page.mouse.wheel(0, 3000)
     answer.click()
     assert_on_first_screen(page.locator("#id_answer-measures"))
