@@ -4,6 +4,8 @@ the user's role are on the first screen, without scrolling."""
 import pytest
 from playwright.sync_api import expect
 
+from madoguchi.answers import services as answer_services
+from madoguchi.answers.tests.helpers import case_in_progress
 from madoguchi.cases import services
 from madoguchi.cases.choices import Channel, Urgency
 from madoguchi.core.testing import make_case
@@ -81,3 +83,17 @@ def test_tier2_dispatched_case_shows_handover_suggestion_and_take(
     page.mouse.wheel(0, 3000)
     answer.click()
     assert_on_first_screen(page.locator("#id_answer-measures"))
+
+
+def test_manager_reviews_an_answer_beside_the_consultation(page, live_server, login, tier1_staff, tier2_staff, manager):
+    case = case_in_progress(tier1=tier1_staff, tier2=tier2_staff)
+    draft = answer_services.answer_save_draft(
+        actor=tier2_staff, case=case, measures="振込先の変更は電話で確認してください。", referrals="", channel="email"
+    )
+    answer_services.answer_submit_for_approval(actor=tier2_staff, draft=draft)
+    login(page, manager.username)
+    page.goto(f"{live_server.url}/staff/cases/{case.reference}/")
+    assert_on_first_screen(page.locator("#consultation h2"))
+    assert_on_first_screen(page.locator(".primary-actions").get_by_role("link", name="承認・差し戻し"))
+    assert_on_first_screen(page.locator("#panel-answers .verbatim", has_text="振込先の変更は電話で確認してください。"))
+    assert page.locator("#review-form").bounding_box()["y"] < HEIGHT
