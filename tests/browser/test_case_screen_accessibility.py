@@ -4,6 +4,7 @@ WCAG 2.1 A/AA violations at 1366x768 and on a tablet, for tier 1 and tier 2; scr
 import pytest
 from playwright.sync_api import expect
 
+from madoguchi.answers.tests.helpers import case_in_progress
 from madoguchi.cases import services
 from madoguchi.cases.choices import Channel, Urgency
 from madoguchi.core.testing import make_case
@@ -52,3 +53,16 @@ def test_tier2_dispatched_case_with_filtered_picker(
     assert_no_axe_violations(page)
     page.evaluate("window.scrollTo(0, 0)")
     shot(page, f"issue10-case-screen-back1-{width}x{height}-full")
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_tier2_case_in_progress_with_the_answer_editor_on_top(
+    page, live_server, login, tier1_staff, tier2_staff, shot, width, height
+):
+    case = case_in_progress(tier1=tier1_staff, tier2=tier2_staff)
+    page.set_viewport_size({"width": width, "height": height})
+    login(page, tier2_staff.username)
+    page.goto(f"{live_server.url}/staff/cases/{case.reference}/")
+    expect(page.locator("#id_answer-measures")).to_be_visible()
+    assert_no_axe_violations(page)
+    shot(page, f"issue10-case-screen-back1-in-progress-{width}x{height}-full")
