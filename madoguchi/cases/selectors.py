@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from madoguchi.accounts.models import User
 from madoguchi.cases.access import visible_cases
-from madoguchi.cases.choices import Tier, Urgency
+from madoguchi.cases.choices import EventKind, Tier, Urgency
 from madoguchi.cases.models import Callback, Case, CaseEvent, Organization, Person
 from madoguchi.cases.workflow import OPEN_STATUSES, Status
 
@@ -198,6 +198,17 @@ def timeline(*, case: Case) -> list[CaseEvent]:
         assignee = e.data.get("assignee") if isinstance(e.data, dict) else None
         e.assignee_name = names.get(assignee, assignee) if assignee else ""  # type: ignore[attr-defined]
     return events
+
+
+def handover_note(*, events: list[CaseEvent]) -> CaseEvent | None:
+    """The latest dispatch event when it carries tier 1's handover note (引継ぎメモ), else None.
+
+    Only the latest dispatch counts: an older note may describe a hand-over that no longer applies.
+    """
+    dispatches = [e for e in events if e.kind == EventKind.DISPATCH]
+    if dispatches and dispatches[-1].text.strip():
+        return dispatches[-1]
+    return None
 
 
 def previous_cases(*, case: Case, user: User, limit: int = 10) -> list[Case]:

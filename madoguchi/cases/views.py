@@ -501,9 +501,11 @@ def render_detail(
     forms_by_name = _detail_forms(case, user, bound)
     callbacks = list(case.callbacks.select_related("assignee").all())
     restored = _restore_drafts(request, case, forms_by_name, bound, callbacks)
+    timeline = selectors.timeline(case=case)
     context: dict[str, Any] = {
         "case": case,
-        "timeline": selectors.timeline(case=case),
+        "timeline": timeline,
+        "handover": selectors.handover_note(events=timeline),
         "callbacks": callbacks,
         "inquiries": case.inquiries.all(),
         "previous_cases": selectors.previous_cases(case=case, user=user),
