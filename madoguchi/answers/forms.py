@@ -19,6 +19,17 @@ class AnswerDraftForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["measures"].error_messages["required"] = _("① 具体的な対策を入力してください。")
 
+    # Browsers submit textareas with CRLF; the answer is stored, previewed and mailed with plain LF.
+    def clean_measures(self) -> str:
+        return _lf(self.cleaned_data["measures"])
+
+    def clean_referrals(self) -> str:
+        return _lf(self.cleaned_data["referrals"])
+
+
+def _lf(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
 
 class ReviewForm(forms.Form):
     prefix = "review"

@@ -34,6 +34,7 @@
     dirty = true;
     editCount += 1;
     if (stopped) { return; }
+    say(form.dataset.unsavedMessage, false);
     if (timer) { window.clearTimeout(timer); }
     timer = window.setTimeout(autosave, AUTOSAVE_DELAY_MS);
   }
