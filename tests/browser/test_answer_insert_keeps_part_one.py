@@ -16,7 +16,7 @@ def test_inserting_referrals_keeps_typed_part_one(page, live_server, login, tier
     page.fill("#id_answer-measures", "まず取引銀行に連絡し、口座の利用停止を依頼してください。")
     page.fill("#id_answer-referrals", "既に書いた紹介先のメモ")
     page.locator("#referral-insert-form input[name=organizations]").first.check()
-    page.click("#referral-insert-button")
+    page.click("button:has-text('選んだ紹介先を回答の②に入れる')")
 
     part_two = page.locator("#id_answer-referrals")
     expect(part_two).to_have_value(re.compile(r"時点の情報です"))

@@ -18,12 +18,13 @@ def test_recording_a_phone_answer_uses_the_unsaved_edit(page, live_server, login
     )
     open_case(page, live_server, login, case)
     page.fill("#id_answer-measures", "電話で伝えた最新の対策：添付ファイルを開いた端末をネットワークから外す。")
-    page.click("#answer-send")
+    page.click("button:has-text('回答済みとして記録する')")
 
-    expect(page.locator(".messages")).to_contain_text("電話で回答したことを記録しました")
+    expect(page.locator(".messages")).to_be_visible()
     answer = AnswerDraft.objects.get(case=case)
     assert answer.status == AnswerStatus.SENT
     assert answer.measures == "電話で伝えた最新の対策：添付ファイルを開いた端末をネットワークから外す。"
+    expect(page.locator(".messages")).to_contain_text("電話で回答したことを記録しました")
     event = CaseEvent.objects.get(case=case, kind="answer_sent")
     assert event.data["via"] == "phone"
     assert event.text.startswith("電話で回答しました。")

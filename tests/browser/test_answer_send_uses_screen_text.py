@@ -17,7 +17,7 @@ def test_sending_by_mail_uses_the_unsaved_edit(page, live_server, login, tier1_s
     )
     open_case(page, live_server, login, case)
     page.fill("#id_answer-measures", "最新の対策：パスワードを変更し、多要素認証を設定してください。")
-    page.click("#answer-send")
+    page.click("button:has-text('回答をメールで送付する')")
     expect(page.locator("#answer-preview")).to_be_visible()
     assert not OutboundEmail.objects.filter(case=case).exists()  # nothing queued before confirming
     page.click("#answer-confirm-form button[type=submit]")
