@@ -23,6 +23,8 @@
   var stopped = false;      // after a conflict autosave stops: it must never overwrite someone else's text
   var submitting = false;
   var lastCaretInReferrals = null;
+  var waitingSubmitter = null;  // a button pressed while an autosave was on its way
+  var confirmForm = document.getElementById("answer-confirm-form");
 
   function say(text, isError) {
     if (!status) { return; }
@@ -35,6 +37,12 @@
     editCount += 1;
     if (stopped) { return; }
     say(form.dataset.unsavedMessage, false);
+    if (confirmForm) {
+      // The preview above shows the previous text: it must not be confirmed any more.
+      confirmForm.querySelector("button[type='submit']").disabled = true;
+      var stale = document.getElementById("answer-preview-stale");
+      if (stale) { stale.hidden = false; }
+    }
     if (timer) { window.clearTimeout(timer); }
     timer = window.setTimeout(autosave, AUTOSAVE_DELAY_MS);
   }
@@ -57,8 +65,16 @@
       return response.json().then(function (data) { return { status: response.status, data: data }; });
     }).then(function (result) {
       saving = false;
+      if (result.data.ok) { version.value = String(result.data.version); }
+      if (waitingSubmitter) {
+        // The pressed button goes ahead now, with the version this autosave produced.
+        var submitter = waitingSubmitter;
+        waitingSubmitter = null;
+        if (editCount === sentAt && result.data.ok) { dirty = false; }
+        form.requestSubmit(submitter);
+        return;
+      }
       if (result.data.ok) {
-        version.value = String(result.data.version);
         if (editCount === sentAt) { dirty = false; }
         say(result.data.message, false);
       } else if (result.data.conflict) {
@@ -70,6 +86,11 @@
     }).catch(function () {
       saving = false;
       say(form.dataset.offlineMessage, true);
+      if (waitingSubmitter) {
+        var submitter = waitingSubmitter;
+        waitingSubmitter = null;
+        form.requestSubmit(submitter);
+      }
     });
   }
 
@@ -98,7 +119,13 @@
   ["keyup", "click", "select", "blur"].forEach(function (name) {
     referrals.addEventListener(name, function () { lastCaretInReferrals = referrals.selectionStart; });
   });
-  form.addEventListener("submit", function () {
+  form.addEventListener("submit", function (event) {
+    if (saving) {
+      // Submitting now would carry the version from before this autosave and conflict with ourselves.
+      event.preventDefault();
+      waitingSubmitter = event.submitter || null;
+      return;
+    }
     submitting = true;
     if (timer) { window.clearTimeout(timer); }
   });

@@ -31,3 +31,16 @@ def test_preview_is_the_mail_that_is_queued(page, live_server, login, tier1_staf
     assert mail.body_text == body
     assert case.reference in subject
     assert "端末をネットワークから外す" in body and "架空市 情報セキュリティ相談窓口" in body
+
+
+def test_editing_after_the_preview_voids_its_confirmation(page, live_server, login, tier1_staff, tier2_staff):
+    case = taken_case(tier1=tier1_staff, tier2=tier2_staff)
+    open_case(page, live_server, login, case)
+    page.fill("#id_answer-measures", "プレビューした対策")
+    page.select_option("#id_answer-channel", "email")
+    page.click("#answer-send")
+    expect(page.locator("#answer-preview")).to_be_visible()
+    page.locator("#id_answer-measures").press_sequentially("（追記）")
+    expect(page.locator("#answer-confirm-form button[type=submit]")).to_be_disabled()
+    expect(page.locator("#answer-preview-stale")).to_be_visible()
+    assert not OutboundEmail.objects.filter(case=case).exists()
