@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -259,7 +260,7 @@ def send(request: HttpRequest, reference: str) -> HttpResponse:
         try:
             if d["channel"] == AnswerChannel.EMAIL:
                 _save(request, case, form)
-                return redirect("answers:preview", reference=reference)
+                return redirect(_preview_url(reference))
             draft = services.answer_save_and_send(
                 actor=_user(request),
                 case=case,
@@ -274,7 +275,7 @@ def send(request: HttpRequest, reference: str) -> HttpResponse:
         return redirect("cases:detail", reference=reference)
     draft = _draft_for(request, reference, Action.ANSWER_SEND)
     if draft.channel == AnswerChannel.EMAIL and request.POST.get("confirm") != "1":
-        return redirect("answers:preview", reference=reference)
+        return redirect(_preview_url(reference))
     try:
         version = int(request.POST.get("version", ""))
     except ValueError:
@@ -287,6 +288,10 @@ def send(request: HttpRequest, reference: str) -> HttpResponse:
         return redirect("cases:detail", reference=reference)
     messages.success(request, _sent_message(draft))
     return redirect("cases:detail", reference=reference)
+
+
+def _preview_url(reference: str) -> str:
+    return reverse("answers:preview", kwargs={"reference": reference}) + "#answer-preview"
 
 
 @require_GET

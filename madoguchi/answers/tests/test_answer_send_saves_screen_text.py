@@ -95,7 +95,7 @@ def test_email_answer_is_saved_then_previewed_not_queued(client_for, tier2_staff
     client = client_for(tier2_staff)
     response = _post(client, case, measures="メールの対策", referrals="", channel="email", version=draft.version)
     assert response.status_code == 302
-    assert response["Location"] == reverse("answers:preview", kwargs={"reference": case.reference})
+    assert response["Location"] == reverse("answers:preview", kwargs={"reference": case.reference}) + "#answer-preview"
     answer = AnswerDraft.objects.get(pk=draft.pk)
     assert (answer.status, answer.measures, answer.channel) == (AnswerStatus.DRAFT, "メールの対策", "email")
     assert not OutboundEmail.objects.exists()
