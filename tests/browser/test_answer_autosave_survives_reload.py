@@ -48,7 +48,7 @@ def test_autosave_conflict_is_shown_and_overwrites_nothing(page, live_server, lo
     )
     page.fill("#id_answer-measures", "自分が入力中の版")
     status = page.locator("#answer-autosave-status")
-    expect(status).to_contain_text("他の職員がこの回答案を先に更新しました")
+    expect(status).to_contain_text("他の職員がこの回答案を先に保存しました")
     expect(status).to_have_class(re.compile(r"\berror\b"))
     assert AnswerDraft.objects.get(case=case).measures == "同僚が先に保存した版"
     expect(page.locator("#id_answer-measures")).to_have_value("自分が入力中の版")

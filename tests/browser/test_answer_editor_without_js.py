@@ -45,6 +45,6 @@ def test_referral_insert_without_scripts_keeps_the_typing(page, live_server, log
     page.locator("#referral-insert-form input[name=organizations]").first.check()
     page.click("#referral-insert-button")
     expect(page.locator("#id_answer-measures")).to_have_value("スクリプトなしの対策")
-    expect(page.locator("#id_answer-referrals")).to_have_value(re.compile("時点の情報です"))
+    expect(page.locator("#id_answer-referrals")).to_have_value(re.compile("に確認した情報です"))
     page.reload()
-    expect(page.locator("#id_answer-referrals")).to_have_value(re.compile("時点の情報です"))
+    expect(page.locator("#id_answer-referrals")).to_have_value(re.compile("に確認した情報です"))

@@ -19,7 +19,7 @@ def test_inserting_referrals_keeps_typed_part_one(page, live_server, login, tier
     page.click("button:has-text('選んだ紹介先を回答の②に入れる')")
 
     part_two = page.locator("#id_answer-referrals")
-    expect(part_two).to_have_value(re.compile(r"時点の情報です"))
+    expect(part_two).to_have_value(re.compile(r"に確認した情報です"))
     expect(page.locator("#id_answer-measures")).to_have_value(
         "まず取引銀行に連絡し、口座の利用停止を依頼してください。"
     )

@@ -17,7 +17,7 @@ def test_inserted_referrals_survive_a_reload(page, live_server, login, tier1_sta
     page.fill("#id_answer-measures", "ログイン情報を変更し、取引履歴を確認してください。")
     page.locator("#referral-insert-form input[name=organizations]").first.check()
     page.click("button:has-text('選んだ紹介先を回答の②に入れる')")
-    expect(page.locator("#id_answer-referrals")).to_have_value(re.compile("時点の情報です"))
+    expect(page.locator("#id_answer-referrals")).to_have_value(re.compile("に確認した情報です"))
     inserted = page.locator("#id_answer-referrals").input_value()
     expect(page.locator("#answer-autosave-status")).to_contain_text("自動保存しました")
 

@@ -49,5 +49,5 @@ def test_newcomer_starts_leak_playbook_sees_deadlines_and_fills_part_two(page, l
     part_two = page.locator("#id_answer-referrals")
     expect(part_two).not_to_have_value("")
     assert first_name.strip()[:6] in part_two.input_value()
-    assert "時点の情報です" in part_two.input_value()
+    assert "に確認した情報です" in part_two.input_value()
     shot(page, "11-part-two-filled")
