@@ -41,6 +41,17 @@ class AnswerDraftForm(forms.Form):
             self.add_error(None, message)
         return cleaned
 
+    # Browsers submit textareas with CRLF; the answer is stored, previewed and mailed with plain LF.
+    def clean_measures(self) -> str:
+        return _lf(self.cleaned_data["measures"])
+
+    def clean_referrals(self) -> str:
+        return _lf(self.cleaned_data["referrals"])
+
+
+def _lf(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
 
 class ReviewForm(forms.Form):
     prefix = "review"

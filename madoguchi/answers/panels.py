@@ -25,29 +25,40 @@ def _context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict[st
         "version": services.NO_DRAFT_VERSION,
         "channel": "email" if case.person and case.person.email else "phone",
     }
-    # The referral panel may have queued organisations for part ②; they wait until a form can show them.
-    editable = draft is None or draft.status in {AnswerStatus.DRAFT, AnswerStatus.REJECTED}
-    session = getattr(request, "session", None)
-    pending = session.pop(f"answer_referrals_{case.pk}", "") if editable and session is not None else ""
     if draft is not None:
         initial = {
             "version": draft.version,
             "measures": draft.measures,
-            "referrals": "\n\n".join(part for part in (draft.referrals, pending) if part),
+            "referrals": draft.referrals,
             "channel": draft.channel,
         }
-    else:
-        initial["referrals"] = pending
+    user = request.user
+    bound_form = bound.get("answer_form")
+    # An approved draft is editable too (saving a change withdraws the approval); a refused save always
+    # comes back in the editor, whatever the draft's state, so that nothing typed is lost.
+    editable = (
+        user.can(Action.ANSWER_DRAFT)  # type: ignore[union-attr]
+        and case.is_open
+        and (
+            draft is None
+            or draft.status in {AnswerStatus.DRAFT, AnswerStatus.REJECTED, AnswerStatus.APPROVED}
+            or bool(bound_form is not None and bound_form.errors)
+        )
+    )
     return {
         "draft": draft,
         "sent_answers": case.answers.filter(status=AnswerStatus.SENT).select_related("sent_by", "reviewed_by"),
-        "answer_form": bound.get("answer_form") or AnswerDraftForm(initial=initial),
+        "answer_form": bound_form or AnswerDraftForm(initial=initial),
         "review_form": bound.get("review_form") or ReviewForm(),
-        "stored_meanwhile": bound.get("answer_stored_meanwhile"),
         "needs_approval": services.approval_required(case=case),
         "failed_mail": case.outbound_emails.filter(status=OutboundStatus.FAILED).exists(),
         "outbound": case.outbound_emails.all()[:10],
         "AnswerStatus": AnswerStatus,
+        "editable": editable,
+        # A refused save shows what is stored now next to the typing; the preview shows the mail as sent.
+        "stored": bound.get("answer_stored"),
+        "preview": bound.get("answer_preview"),
+        "preview_to": bound.get("preview_to", ""),
     }
 
 

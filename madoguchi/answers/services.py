@@ -287,7 +287,8 @@ def answer_send(*, actor: User, draft: AnswerDraft) -> AnswerDraft:
                     "回答案を保存し直して、もう一度承認を依頼してください。"
                 )
             )
-    text = mail_text.body
+    # The timeline keeps what the consulter actually got: the mail for e-mail, the answer itself otherwise.
+    text = mail_text.body if draft.channel == AnswerChannel.EMAIL else _given_answer_text(draft=draft)
     if draft.channel == AnswerChannel.EMAIL:
         address = case.person.email if case.person else ""
         if not address:
@@ -315,3 +316,121 @@ def answer_send(*, actor: User, draft: AnswerDraft) -> AnswerDraft:
     events.answer_sent(case=case, actor=actor, draft_id=draft.pk, via=draft.channel, text=text)
     case_services.case_mark_answered(actor=actor, case=case)
     return draft
+
+
+# --- The answer as one editor: what is on the screen is what is saved, previewed and sent. ---
+
+
+def _given_answer_text(*, draft: AnswerDraft) -> str:
+    """Timeline text of an answer given by phone, letter or in person: the channel, then parts ① and ②."""
+    return _("%(channel)sで回答しました。\n\n■ ① 具体的な対策\n%(measures)s\n\n■ ② 相談・届出先\n%(referrals)s") % {
+        "channel": draft.get_channel_display(),
+        "measures": draft.measures,
+        "referrals": draft.referrals or "―",
+    }
+
+
+def answer_mail_preview(*, draft: AnswerDraft) -> mailtext.MailText:
+    """The answer mail exactly as answer_send will queue it: same render, same subject prefix as the outbox."""
+    mail_text = render_answer_text(draft=draft)
+    return mailtext.MailText(
+        subject=outbox.subject_with_reference(case=draft.case, subject=mail_text.subject), body=mail_text.body
+    )
+
+
+def _check_version(*, draft: AnswerDraft, expected_version: int) -> None:
+    if draft.version != expected_version:
+        raise ConcurrentEditError(_("他の職員がこの回答案を先に更新しました。最新の内容を確認してください。"))
+
+
+@transaction.atomic
+def answer_save_screen_text(
+    *,
+    actor: User,
+    case: Case,
+    measures: str,
+    referrals: str,
+    channel: str,
+    expected_version: int | None,
+) -> AnswerDraft:
+    """Save the texts on the screen before acting on them (send, preview, request approval).
+
+    Like answer_save_draft, with one difference: an approved draft whose screen text is exactly the
+    approved text, at the version the editor loaded, is left untouched, so its approval holds and it can
+    be sent. Any difference is saved through answer_save_draft, which withdraws the approval (invariant 4
+    in docs/approval.md); whatever happens next, answer_send checks the approval and its hash again.
+    """
+    _require(actor, Action.ANSWER_DRAFT)
+    draft = open_draft(case=case)
+    if draft is not None and draft.status == AnswerStatus.APPROVED:
+        draft = AnswerDraft.objects.select_for_update().get(pk=draft.pk)
+        unchanged = (draft.measures, draft.referrals, draft.channel) == (measures, referrals, channel)
+        if unchanged and draft.status == AnswerStatus.APPROVED and draft.version == expected_version:
+            return draft
+    return answer_save_draft(
+        actor=actor,
+        case=case,
+        measures=measures,
+        referrals=referrals,
+        channel=channel,
+        expected_version=expected_version,
+    )
+
+
+@transaction.atomic
+def answer_save_and_send(
+    *,
+    actor: User,
+    case: Case,
+    measures: str,
+    referrals: str,
+    channel: str,
+    expected_version: int | None,
+) -> AnswerDraft:
+    """Save the texts on the screen (optimistically locked), then send or record exactly them.
+
+    The send goes through answer_send with every approval check; when it is refused, the save is rolled
+    back with it and the editor shows the typing with the reason.
+    """
+    _require(actor, Action.ANSWER_SEND)
+    draft = answer_save_screen_text(
+        actor=actor,
+        case=case,
+        measures=measures,
+        referrals=referrals,
+        channel=channel,
+        expected_version=expected_version,
+    )
+    return answer_send_version(actor=actor, draft=draft, expected_version=draft.version)
+
+
+@transaction.atomic
+def answer_send_version(*, actor: User, draft: AnswerDraft, expected_version: int) -> AnswerDraft:
+    """Send the draft only if it is still the version the staff member saw (e.g. in the mail preview)."""
+    _require(actor, Action.ANSWER_SEND)
+    locked = AnswerDraft.objects.select_for_update().select_related("case").get(pk=draft.pk)
+    _check_version(draft=locked, expected_version=expected_version)
+    return answer_send(actor=actor, draft=locked)
+
+
+@transaction.atomic
+def answer_save_and_submit(
+    *,
+    actor: User,
+    case: Case,
+    measures: str,
+    referrals: str,
+    channel: str,
+    expected_version: int | None,
+) -> AnswerDraft:
+    """Save the texts on the screen (optimistically locked), then ask a manager to approve exactly them."""
+    _require(actor, Action.ANSWER_DRAFT)
+    draft = answer_save_draft(
+        actor=actor,
+        case=case,
+        measures=measures,
+        referrals=referrals,
+        channel=channel,
+        expected_version=expected_version,
+    )
+    return answer_submit_for_approval(actor=actor, draft=draft)

@@ -12,10 +12,15 @@ from madoguchi.accounts.roles import Action
 from madoguchi.cases.choices import Tier
 from madoguchi.cases.models import Case
 from madoguchi.cases.panels import DashboardWidget, Panel, register, register_widget
+from madoguchi.cases.workflow import Status
 from madoguchi.referrals.forms import PoliceFlagForm
 from madoguchi.referrals.models import Situation
 from madoguchi.referrals.selectors import stale_organizations
 from madoguchi.referrals.suggest import suggest_for_text
+
+# The case states in which the answer editor is on the screen (an approved answer stays editable: saving a
+# change withdraws the approval). Awaiting approval the answer is locked, so nothing can be inserted.
+ANSWER_EDITABLE_STATUSES = {Status.DISPATCHED, Status.IN_PROGRESS, Status.ON_HOLD, Status.APPROVED}
 
 
 def case_text(case: Case) -> str:
@@ -31,7 +36,8 @@ def _case_panel(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict
     tier2_case = case.tier == Tier.BACK and case.is_open
     return {
         "suggestions": suggestions,
-        "can_insert": tier2_case and user.can(Action.ANSWER_DRAFT),
+        # Inserting goes into the answer editor, which exists while the answer can still be drafted.
+        "can_insert": tier2_case and user.can(Action.ANSWER_DRAFT) and case.status in ANSWER_EDITABLE_STATUSES,
         "can_police": tier2_case and user.can(Action.CASE_RESEARCH) and not case.police_referral,
         "insert_form": bound.get("referrals_insert_form"),
         "police_form": bound.get("referrals_police_form") or PoliceFlagForm(),

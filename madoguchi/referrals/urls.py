@@ -15,6 +15,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("laws/", views.law_map, name="law_map"),
     path("laws/event/<slug:code>/", views.event_detail, name="event"),
     path("laws/law/<slug:code>/", views.law_detail, name="law"),
-    path("case/<str:reference>/insert/", views.case_insert_referrals, name="case_insert"),
     path("case/<str:reference>/police/", views.case_police_flag, name="case_police"),
 ]

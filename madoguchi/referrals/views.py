@@ -22,10 +22,8 @@ from madoguchi.cases.choices import Category
 from madoguchi.cases.views import render_detail
 from madoguchi.core.errors import ConcurrentEditError, DomainError
 from madoguchi.referrals import selectors, services
-from madoguchi.referrals.formatting import referrals_text, stale_warning
 from madoguchi.referrals.forms import (
     DirectorySearchForm,
-    InsertReferralsForm,
     OrganizationForm,
     PoliceFlagForm,
     QuickListForm,
@@ -33,9 +31,6 @@ from madoguchi.referrals.forms import (
 )
 from madoguchi.referrals.models import AsOfBasis, Audience, EntryType, ReferralOrganization
 from madoguchi.referrals.pdf import quick_list_pdf
-
-# The answer panel (answers app) reads part ② from this session key; referrals must not import answers.
-ANSWER_REFERRALS_SESSION_KEY = "answer_referrals_{pk}"
 
 
 def _user(request: HttpRequest) -> User:
@@ -271,32 +266,6 @@ def event_detail(request: HttpRequest, code: str) -> HttpResponse:
 @require_action(Action.CASE_VIEW)
 def law_detail(request: HttpRequest, code: str) -> HttpResponse:
     return _render(request, "staff/referrals/law_detail.html", {"law": selectors.law(code=code)})
-
-
-@require_POST
-@require_action(Action.ANSWER_DRAFT)
-def case_insert_referrals(request: HttpRequest, reference: str) -> HttpResponse:
-    case = access_case(user=_user(request), reference=reference, action=Action.ANSWER_DRAFT)
-    codes = list(ReferralOrganization.objects.values_list("code", flat=True))
-    form = InsertReferralsForm(request.POST, codes=codes)
-    if not form.is_valid():
-        return render_detail(request, case, bound={"referrals_insert_form": form}, status=400)
-    chosen = {o.code: o for o in ReferralOrganization.objects.filter(code__in=form.cleaned_data["organizations"])}
-    # Keep the order staff ticked them in, which is the panel's ranking.
-    ordered = [chosen[c] for c in form.cleaned_data["organizations"] if c in chosen]
-    text = referrals_text(organizations=ordered, today=timezone.localdate())
-    warning = stale_warning(organizations=ordered, today=timezone.localdate())
-    if warning:
-        messages.warning(request, warning)
-    key = ANSWER_REFERRALS_SESSION_KEY.format(pk=case.pk)
-    pending = request.session.get(key, "")
-    request.session[key] = f"{pending}\n\n{text}" if pending else text
-    messages.success(
-        request,
-        _("%(n)d件の紹介先を回答の「② 相談・届出先」に入れました。内容を確認して回答案を保存してください。")
-        % {"n": len(ordered)},
-    )
-    return redirect(f"{case.get_absolute_url()}#answer")
 
 
 @require_POST

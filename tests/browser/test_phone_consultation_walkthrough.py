@@ -71,7 +71,7 @@ def test_phone_intake_dispatch_answer_approval_close(
     login(page, "tier2")
     page.goto(f"{live_server.url}/staff/cases/{case.reference}/")
     page.click("text=回答済みとして記録する")
-    expect(page.locator(".messages")).to_contain_text("回答を送付しました")
+    expect(page.locator(".messages")).to_contain_text("電話で回答したことを記録しました")
     page.fill("#act-close textarea[name=close-resolution]", "電話で回答し、了承を得た")
     page.click("#act-close button[type=submit]")
     expect(page.locator(".messages")).to_contain_text("完了にしました")

@@ -53,6 +53,48 @@ SERVICES = {
         AnswerStatus.APPROVED,
         lambda actor, draft: services.answer_send(actor=actor, draft=draft),
     ),
+    # The answer editor's save-then-act services (screen text saved, then sent or submitted).
+    "answer_save_screen_text": (
+        Action.ANSWER_DRAFT,
+        AnswerStatus.DRAFT,
+        lambda actor, draft: services.answer_save_screen_text(
+            actor=actor,
+            case=draft.case,
+            measures="権限のない書き換え",
+            referrals="",
+            channel="email",
+            expected_version=draft.version,
+        ),
+    ),
+    "answer_save_and_send": (
+        Action.ANSWER_SEND,
+        AnswerStatus.APPROVED,
+        lambda actor, draft: services.answer_save_and_send(
+            actor=actor,
+            case=draft.case,
+            measures=draft.measures,
+            referrals=draft.referrals,
+            channel=draft.channel,
+            expected_version=draft.version,
+        ),
+    ),
+    "answer_save_and_submit": (
+        Action.ANSWER_DRAFT,
+        AnswerStatus.DRAFT,
+        lambda actor, draft: services.answer_save_and_submit(
+            actor=actor,
+            case=draft.case,
+            measures="権限のない承認依頼",
+            referrals="",
+            channel="email",
+            expected_version=draft.version,
+        ),
+    ),
+    "answer_send_version": (
+        Action.ANSWER_SEND,
+        AnswerStatus.APPROVED,
+        lambda actor, draft: services.answer_send_version(actor=actor, draft=draft, expected_version=draft.version),
+    ),
 }
 
 REFUSALS = [

@@ -24,7 +24,7 @@ def test_two_first_saves_from_empty_forms_the_second_is_a_conflict(client_for, t
     assert post_draft(client_for(tier2_staff), case, version=0, measures="一人目の文面").status_code == 302
     response = post_draft(client_for(second_tier2), case, version=0, measures="二人目の文面（消えてはいけない）")
 
-    assert response.status_code == 400
+    assert response.status_code == 409
     html = response.content.decode()
     assert CONFLICT in html
     assert "二人目の文面（消えてはいけない）" in html, "the second saver's typing stays in the form"

@@ -51,11 +51,18 @@ def test_inserting_an_overdue_entry_shows_the_warning(client_for, tier2_staff, t
     old = _org("local_police_station")
     old.last_verified_at = timezone.now() - dt.timedelta(days=800)
     old.save(update_fields=["last_verified_at"])
-    url = reverse("referrals:case_insert", kwargs={"reference": tier2_case.reference})
+    url = reverse("answers:insert_referrals", kwargs={"reference": tier2_case.reference})
+    client = client_for(tier2_staff)
 
-    response = client_for(tier2_staff).post(url, {"organizations": ["local_police_station"]}, follow=True)
+    # Without the editor script the whole answer form comes along (and is saved): the page names the entry.
+    answer = {"answer-version": "0", "answer-measures": "対策", "answer-referrals": "", "answer-channel": "phone"}
+    response = client.post(url, {"organizations": ["local_police_station"], **answer}, follow=True)
 
     page = html_lib.unescape(response.content.decode())
     assert response.status_code == 200
     assert "要確認" in page
     assert f"{old.name}（" in page
+
+    # With the script the reply carries the warning for the editor to show.
+    reply = client.post(url, {"organizations": ["local_police_station"]}, HTTP_ACCEPT="application/json").json()
+    assert "要確認" in reply["warning"] and f"{old.name}（" in reply["warning"]

@@ -25,7 +25,6 @@ ENDPOINTS = [
     ("referrals:organization_edit", "org", "get", Action.REFERENCE_EDIT),
     ("referrals:organization_edit", "org", "post", Action.REFERENCE_EDIT),
     ("referrals:organization_verify", "org", "post", Action.REFERENCE_EDIT),
-    ("referrals:case_insert", "case", "post", Action.ANSWER_DRAFT),
     ("referrals:case_police", "case", "post", Action.CASE_RESEARCH),
 ]
 
@@ -69,6 +68,6 @@ def test_public_directory_needs_no_login(anonymous, reference_data):
 
 def test_missing_case_is_404_for_case_actions(client_for, tier2_staff, reference_data):
     client = client_for(tier2_staff)
-    for name in ("referrals:case_police", "referrals:case_insert"):
+    for name in ("referrals:case_police",):
         url = reverse(name, kwargs={"reference": "2099-00001"})
         assert client.post(url, {"reason": "理由", "organizations": ["houterasu"]}).status_code == 404
