@@ -15,6 +15,7 @@ from madoguchi.cases.access import visible_cases
 from madoguchi.cases.choices import Tier
 from madoguchi.cases.models import Case
 from madoguchi.cases.panels import DashboardWidget, Panel, register, register_answer_summaries, register_widget
+from madoguchi.knowledge import selectors as knowledge_selectors
 
 
 def _context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict[str, Any] | None:
@@ -55,6 +56,10 @@ def _context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict[st
         "outbound": case.outbound_emails.all()[:10],
         "AnswerStatus": AnswerStatus,
         "editable": editable,
+        # Canned texts (定型文) for part ①, those for the case's category (or the suggested one) first.
+        "canned_texts": (
+            knowledge_selectors.canned_texts_for(category=case.category or case.suggested_category) if editable else []
+        ),
         # A refused save shows what is stored now next to the typing; the preview shows the mail as sent.
         "stored": bound.get("answer_stored"),
         "preview": bound.get("answer_preview"),

@@ -22,6 +22,7 @@ from madoguchi.cases.access import access_case, visible_cases
 from madoguchi.cases.models import Case
 from madoguchi.cases.views import render_detail
 from madoguchi.core.errors import ConcurrentEditError, DomainError
+from madoguchi.knowledge import selectors as knowledge_selectors
 from madoguchi.referrals.formatting import referrals_text, stale_warning
 from madoguchi.referrals.forms import InsertReferralsForm
 from madoguchi.referrals.models import ReferralOrganization
@@ -175,6 +176,36 @@ def insert_referrals(request: HttpRequest, reference: str) -> HttpResponse:
             messages.info(request, inserted + _("① を入力して回答案を保存してください。"))
             return render_detail(request, case, bound={"answer_form": AnswerDraftForm(initial=initial)})
         # Anything else (a stale screen without a version, a text over the limit): the reason, the text kept.
+        return render_detail(request, case, bound={"answer_form": form, "open_tab": "answer_form"}, status=400)
+    try:
+        _save(request, case, form)
+    except DomainError as exc:
+        return _refused(request, case, form, exc)
+    messages.success(request, inserted + _("回答案を保存しました。"))
+    return redirect(f"{case.get_absolute_url()}#answer")
+
+
+@require_POST
+@require_action(Action.ANSWER_DRAFT)
+def insert_canned(request: HttpRequest, reference: str) -> HttpResponse:
+    """Append the chosen canned text (定型文) to part ① when the editor script is off.
+
+    With the script the text is inserted at the cursor in the browser and this view is never called; without
+    it the button submits the whole answer form here, so what was typed comes along and is kept.
+    """
+    case = access_case(user=_user(request), reference=reference, action=Action.ANSWER_DRAFT)
+    canned = None
+    raw = request.POST.get("canned", "")
+    if raw.isdigit():
+        canned = knowledge_selectors.canned_text(pk=int(raw))
+    initial = _typed_initial(request.POST)
+    if canned is None or not canned.active:
+        messages.error(request, _("挿入する定型文を選んでください。"))
+        return render_detail(request, case, bound={"answer_form": AnswerDraftForm(initial=initial)}, status=400)
+    initial["measures"] = "\n\n".join(part for part in (initial.get("measures", "").rstrip(), canned.body) if part)
+    form = _typed_form(_as_post(initial))
+    inserted = _("定型文「%(title)s」を回答の「① 具体的な対策」に入れました。") % {"title": canned.title}
+    if not form.is_valid():
         return render_detail(request, case, bound={"answer_form": form, "open_tab": "answer_form"}, status=400)
     try:
         _save(request, case, form)

@@ -112,6 +112,37 @@
     changed();
   }
 
+  var cannedButton = document.getElementById("canned-insert-button");
+  var cannedSelect = document.getElementById("canned-text");
+  var lastCaretInMeasures = null;
+
+  function insertIntoMeasures(text) {
+    // At the cursor in part ①, or at the end when the writer has not been in ① yet.
+    var value = measures.value;
+    var at = lastCaretInMeasures === null ? value.length : Math.min(lastCaretInMeasures, value.length);
+    var before = value.slice(0, at);
+    var after = value.slice(at);
+    var lead = before && !/\n$/.test(before) ? "\n" : "";
+    var tail = after && !/^\n/.test(after) ? "\n" : "";
+    measures.value = before + lead + text + tail + after;
+    lastCaretInMeasures = (before + lead + text).length;
+    measures.setSelectionRange(lastCaretInMeasures, lastCaretInMeasures);
+    changed();
+  }
+
+  ["keyup", "click", "select", "blur"].forEach(function (name) {
+    measures.addEventListener(name, function () { lastCaretInMeasures = measures.selectionStart; });
+  });
+  if (cannedButton && cannedSelect) {
+    cannedButton.addEventListener("click", function (event) {
+      event.preventDefault();
+      var option = cannedSelect.options[cannedSelect.selectedIndex];
+      if (!option) { return; }
+      insertIntoMeasures(option.dataset.body);
+      measures.focus();
+    });
+  }
+
   form.addEventListener("input", changed);
   form.addEventListener("change", function (event) {
     if (event.target === channel) { updateSendLabel(); }
