@@ -50,15 +50,20 @@ def search(request: HttpRequest) -> HttpResponse:
     query.pop("page", None)
     kinds, categories = KIND_LABELS, dict(Category.choices)
     statuses, channels = dict(Status.choices), dict(Channel.choices)
+    hits = page.hits if page else []
+    # Case hits carry the case's triage state, so an undecided urgent case is marked here as in every list.
+    case_ids = [hit.object_id for hit in hits if hit.kind == CASE_KIND]
+    cases = {c.pk: c for c in visible_cases(user=user).filter(pk__in=case_ids)} if case_ids else {}
     rows = [
         {
             "hit": hit,
+            "case": cases.get(hit.object_id) if hit.kind == CASE_KIND else None,
             "kind_label": kinds.get(hit.kind, hit.kind),
             "category_label": categories.get(hit.category, ""),
             "status_label": statuses.get(hit.status, ""),
             "channel_label": channels.get(hit.channel, ""),
         }
-        for hit in (page.hits if page else [])
+        for hit in hits
     ]
     context = {
         "form": form,

@@ -54,4 +54,5 @@ def test_query_count_does_not_grow_with_the_number_of_hits(client_for, manager, 
         case_maker(f"標的型メール{i}", "標的型メールの添付を開いた。", tags=["標的型"])
     assert _count(client, {"q": "標的型"}) == few
     assert _count(client, {"q": "標的型", "tag": "標的型", "category": ""}) == few_tagged
-    assert few_tagged <= 10
+    # One more than the search itself: the case hits are loaded once for their triage state (推定 badges).
+    assert few_tagged <= 11
