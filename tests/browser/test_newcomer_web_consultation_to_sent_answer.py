@@ -1,5 +1,8 @@
 """Issue 10's walk on the demo desk: a citizen's urgent web consultation reaches the answer mail without losing a
-character, and the urgent case is first on the dashboard — public form, front1, back1, manager1, real SMTP."""
+character, and the urgent case is at the top of the dashboard — public form, front1, back1, manager1, real SMTP.
+
+Part ① is compared character for character in the editor after the referral insert, in the mail preview and in the
+mail the real SMTP server received (MIME-decoded)."""
 
 from email import message_from_bytes, policy
 
