@@ -43,6 +43,7 @@ def server_error(request: HttpRequest) -> HttpResponse:
     # Something is already broken: no database, no user, no context processors, only a self-contained template.
     reference = request_reference(request)
     logger.error("server error, reference %s, path %s", reference, request.path, exc_info=True)
-    template = loader.get_template(f"{_layout(request)}/errors/500.html")
-    content = template.render({"reference": reference, "DESK_NAME": settings.MADOGUCHI_DESK_NAME})
+    template = loader.get_template("errors/500.html")
+    context = {"reference": reference, "DESK_NAME": settings.MADOGUCHI_DESK_NAME, "staff": _layout(request) == "staff"}
+    content = template.render(context)
     return HttpResponse(content, status=500)
