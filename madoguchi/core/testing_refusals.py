@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -11,6 +11,7 @@ from django.apps import apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from madoguchi.accounts.roles import PERMISSIONS, Role
 from madoguchi.core.errors import NotPermitted
 
 GENERIC_REFUSAL = "この操作を行う権限がありません。"
@@ -43,3 +44,23 @@ def refused_up_front(message: str = GENERIC_REFUSAL) -> Iterator[None]:
     assert refused.value.message == message
     assert write_statements(queries) == []
     assert database_rows() == before
+
+
+def refused_params(services: Mapping[str, tuple[Any, ...]]) -> list[Any]:
+    """(service, role) for every role the table refuses the service's action; the action is each entry's first item."""
+    return [
+        pytest.param(name, role, id=f"{name}-{role}")
+        for name, (action, *_rest) in services.items()
+        for role in Role
+        if role not in PERMISSIONS[action]
+    ]
+
+
+def allowed_params(services: Mapping[str, tuple[Any, ...]]) -> list[Any]:
+    """(service, role) for every role the table allows: the same call in the same state must get through."""
+    return [
+        pytest.param(name, role, id=f"{name}-{role}")
+        for name, (action, *_rest) in services.items()
+        for role in Role
+        if role in PERMISSIONS[action]
+    ]

@@ -112,7 +112,8 @@ SERVICES: dict[str, tuple[Action, Callable[[Desk], Any], Callable[[User, Any, De
     ),
     "case_dispatch": (
         Action.CASE_DISPATCH,
-        _received,
+        # Triaged as dispatched, so case_dispatch does not go through case_triage (and its own check) first.
+        _triaged,
         lambda actor, case, desk: services.case_dispatch(
             actor=actor,
             case=case,
