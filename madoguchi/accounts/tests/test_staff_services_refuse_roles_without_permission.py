@@ -10,8 +10,8 @@ import pytest
 
 from madoguchi.accounts import services
 from madoguchi.accounts.roles import Action, Role
+from madoguchi.accounts.testing_refusals import allowed_params, database_rows, refused_params, refused_up_front
 from madoguchi.core.testing import UserFactory
-from madoguchi.core.testing_refusals import allowed_params, database_rows, refused_params, refused_up_front
 
 pytestmark = pytest.mark.django_db
 

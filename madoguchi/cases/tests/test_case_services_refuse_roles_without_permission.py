@@ -18,11 +18,11 @@ from django.utils import timezone
 
 from madoguchi.accounts.models import User
 from madoguchi.accounts.roles import PERMISSIONS, Action, Role
+from madoguchi.accounts.testing_refusals import GENERIC_REFUSAL, database_rows, refused_up_front
 from madoguchi.cases import services
 from madoguchi.cases.choices import Category, Channel, EventKind, Urgency
 from madoguchi.cases.models import Case
 from madoguchi.core.testing import UserFactory, dispatched_case, make_case
-from madoguchi.core.testing_refusals import GENERIC_REFUSAL, database_rows, refused_up_front
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +34,7 @@ class Desk:
     manager: User
     admin: User
 
-    def person(self, role: str) -> User:
+    def person(self, role: Role) -> User:
         return {Role.FRONT: self.tier1, Role.BACK: self.tier2, Role.MANAGER: self.manager, Role.ADMIN: self.admin}[role]
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from madoguchi.accounts.roles import Action
+from madoguchi.accounts.testing_refusals import allowed_params, database_rows, refused_params, refused_up_front
 from madoguchi.core.testing import UserFactory
-from madoguchi.core.testing_refusals import allowed_params, database_rows, refused_params, refused_up_front
 from madoguchi.knowledge import services
 from madoguchi.knowledge.models import CannedText
 

@@ -14,9 +14,9 @@ import pytest
 
 from madoguchi.accounts.models import User
 from madoguchi.accounts.roles import PERMISSIONS, Action, Role
+from madoguchi.accounts.testing_refusals import database_rows, refused_up_front
 from madoguchi.cases.models import Case
 from madoguchi.core.testing import UserFactory
-from madoguchi.core.testing_refusals import database_rows, refused_up_front
 from madoguchi.playbooks import services
 from madoguchi.playbooks.models import Phase, PlaybookRun, PlaybookTemplate
 
