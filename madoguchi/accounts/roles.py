@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from madoguchi.core.errors import NotPermitted
+
+if TYPE_CHECKING:
+    from madoguchi.accounts.models import User
 
 
 class Role(models.TextChoices):
@@ -69,3 +76,17 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
 
 def role_can(role: str, action: Action) -> bool:
     return role in PERMISSIONS[action]
+
+
+def require(actor: User | None, action: Action, *, message: str | None = None, system: bool = False) -> None:
+    """The services' permission re-check: refuse `actor` unless the table lets their role do `action`.
+
+    `actor=None` is the system itself (mail intake, commands); only services that said so pass `system=True`,
+    everywhere else a missing actor is refused like a person without the role.
+    """
+    if actor is None:
+        if system:
+            return
+    elif actor.can(action):
+        return
+    raise NotPermitted(message or gettext("この操作を行う権限がありません。"))

@@ -18,13 +18,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from madoguchi.accounts import audit
 from madoguchi.accounts.models import AuditAction, EnrolmentCode, SecurityPolicy, User
-from madoguchi.accounts.roles import Action, Role
-from madoguchi.core.errors import DomainError, NotPermitted
-
-
-def _require(actor: User, action: Action) -> None:
-    if not actor.can(action):
-        raise NotPermitted(_("この操作を行う権限がありません。"))
+from madoguchi.accounts.roles import Action, Role, require
+from madoguchi.core.errors import DomainError
 
 
 @transaction.atomic
@@ -32,7 +27,7 @@ def staff_create(
     *, actor: User, username: str, display_name: str, role: str, password: str, email: str = ""
 ) -> tuple[User, str]:
     """Create the account and return it with its one-time enrolment code (shown to the admin once)."""
-    _require(actor, Action.USERS_MANAGE)
+    require(actor, Action.USERS_MANAGE)
     if User.objects.filter(username__iexact=username).exists():
         raise DomainError(_("このユーザー名は既に使われています。"), field="username")
     user = User(username=username, display_name=display_name, role=role, email=email)
@@ -48,7 +43,7 @@ def staff_create(
 
 @transaction.atomic
 def staff_update(*, actor: User, user: User, display_name: str, role: str, is_active: bool, email: str = "") -> User:
-    _require(actor, Action.USERS_MANAGE)
+    require(actor, Action.USERS_MANAGE)
     if user.pk == actor.pk and (not is_active or role != Role.ADMIN):
         raise DomainError(_("自分自身の管理者権限を外したり、無効にしたりすることはできません。"), field="role")
     changes = {
@@ -66,7 +61,7 @@ def staff_update(*, actor: User, user: User, display_name: str, role: str, is_ac
 @transaction.atomic
 def staff_reset_second_factor(*, actor: User, user: User) -> str:
     """Remove a lost authenticator and return a new enrolment code: the user enrols again at the next login."""
-    _require(actor, Action.USERS_MANAGE)
+    require(actor, Action.USERS_MANAGE)
     count, _deleted = TOTPDevice.objects.filter(user=user).delete()
     audit.record(
         action=AuditAction.UPDATE, actor=actor, target=user, detail={"second_factor": "reset", "devices": count}
@@ -121,8 +116,7 @@ def enrolment_code_issue(*, actor: User | None, user: User) -> str:
     `actor=None` is the server operator at the command line (`manage.py issue_enrolment_code`), who already holds
     the database; through the web only an admin may issue.
     """
-    if actor is not None:
-        _require(actor, Action.USERS_MANAGE)
+    require(actor, Action.USERS_MANAGE, system=True)
     if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
         raise DomainError(
             _("この職員は二要素認証を登録済みです。端末を紛失した場合は登録を解除してください。"), field=None
@@ -183,7 +177,7 @@ def second_factor_enrol(
 
 @transaction.atomic
 def security_policy_update(*, actor: User, require_2fa_roles: list[str]) -> SecurityPolicy:
-    _require(actor, Action.SETTINGS_MANAGE)
+    require(actor, Action.SETTINGS_MANAGE)
     unknown = set(require_2fa_roles) - set(Role.values)
     if unknown:
         raise DomainError(_("役割の指定が正しくありません。"), field="require_2fa_roles")

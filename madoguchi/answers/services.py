@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from madoguchi.accounts.models import User
-from madoguchi.accounts.roles import Action
+from madoguchi.accounts.roles import Action, require
 from madoguchi.answers import mailtext, outbox
 from madoguchi.answers.models import (
     OPEN_ANSWER_STATUSES,
@@ -29,7 +29,7 @@ from madoguchi.cases import services as case_services
 from madoguchi.cases.choices import Tier
 from madoguchi.cases.models import Case, DeskRules
 from madoguchi.cases.workflow import Status
-from madoguchi.core.errors import ConcurrentEditError, DomainError, NotPermitted
+from madoguchi.core.errors import ConcurrentEditError, DomainError
 from madoguchi.core.versioning import save_if_unchanged
 
 # The answer form says "no draft yet" with this version; stored drafts start at version 1.
@@ -42,11 +42,6 @@ _DRAFT_CASE_STATUSES = {
     Status.AWAITING_APPROVAL,
     Status.APPROVED,
 }
-
-
-def _require(actor: User, action: Action) -> None:
-    if not actor.can(action):
-        raise NotPermitted(_("この操作を行う権限がありません。"))
 
 
 def _conflict_message() -> str:
@@ -116,7 +111,7 @@ def answer_save_draft(
     saw no draft: a save that expected no draft while one exists, or an older version, is a conflict and
     writes nothing. Saving an approved draft withdraws the approval.
     """
-    _require(actor, Action.ANSWER_DRAFT)
+    require(actor, Action.ANSWER_DRAFT)
     if case.tier != Tier.BACK or case.status not in _DRAFT_CASE_STATUSES:
         raise DomainError(_("二次対応中の案件でのみ回答案を作成できます。"))
     if not measures.strip():
@@ -169,7 +164,7 @@ def answer_save_draft(
 
 @transaction.atomic
 def answer_submit_for_approval(*, actor: User, draft: AnswerDraft) -> AnswerDraft:
-    _require(actor, Action.ANSWER_DRAFT)
+    require(actor, Action.ANSWER_DRAFT)
     draft = AnswerDraft.objects.select_for_update().select_related("case").get(pk=draft.pk)
     if draft.status not in {AnswerStatus.DRAFT, AnswerStatus.REJECTED}:
         raise DomainError(_("この回答案は承認依頼できる状態ではありません。"))
@@ -184,7 +179,7 @@ def answer_submit_for_approval(*, actor: User, draft: AnswerDraft) -> AnswerDraf
 @transaction.atomic
 def answer_approve(*, actor: User, draft: AnswerDraft, comment: str = "") -> AnswerDraft:
     """Approve exactly the text under review: its hash is recorded and checked again when it is sent."""
-    _require(actor, Action.ANSWER_APPROVE)
+    require(actor, Action.ANSWER_APPROVE)
     draft = AnswerDraft.objects.select_for_update().select_related("case").get(pk=draft.pk)
     if draft.status != AnswerStatus.PENDING_APPROVAL:
         raise DomainError(_("承認待ちの回答案ではありません。"))
@@ -207,7 +202,7 @@ def answer_approve(*, actor: User, draft: AnswerDraft, comment: str = "") -> Ans
 
 @transaction.atomic
 def answer_reject(*, actor: User, draft: AnswerDraft, comment: str) -> AnswerDraft:
-    _require(actor, Action.ANSWER_APPROVE)
+    require(actor, Action.ANSWER_APPROVE)
     draft = AnswerDraft.objects.select_for_update().select_related("case").get(pk=draft.pk)
     if draft.status != AnswerStatus.PENDING_APPROVAL:
         raise DomainError(_("承認待ちの回答案ではありません。"))
@@ -259,7 +254,7 @@ def answer_send(*, actor: User, draft: AnswerDraft) -> AnswerDraft:
     Whether approval is needed is decided here, from the case as it is now (category and police flag under
     the current desk rules), not from when the draft was written.
     """
-    _require(actor, Action.ANSWER_SEND)
+    require(actor, Action.ANSWER_SEND)
     # Lock the draft and the case so that a parallel edit or re-triage cannot slip between check and send.
     draft = AnswerDraft.objects.select_for_update().get(pk=draft.pk)
     case = Case.objects.select_for_update(of=("self",)).select_related("person", "organization").get(pk=draft.case_id)
@@ -360,7 +355,7 @@ def answer_save_screen_text(
     be sent. Any difference is saved through answer_save_draft, which withdraws the approval (invariant 4
     in docs/approval.md); whatever happens next, answer_send checks the approval and its hash again.
     """
-    _require(actor, Action.ANSWER_DRAFT)
+    require(actor, Action.ANSWER_DRAFT)
     draft = open_draft(case=case)
     if draft is not None and draft.status == AnswerStatus.APPROVED:
         draft = AnswerDraft.objects.select_for_update().get(pk=draft.pk)
@@ -392,7 +387,7 @@ def answer_save_and_send(
     The send goes through answer_send with every approval check; when it is refused, the save is rolled
     back with it and the editor shows the typing with the reason.
     """
-    _require(actor, Action.ANSWER_SEND)
+    require(actor, Action.ANSWER_SEND)
     draft = answer_save_screen_text(
         actor=actor,
         case=case,
@@ -407,7 +402,7 @@ def answer_save_and_send(
 @transaction.atomic
 def answer_send_version(*, actor: User, draft: AnswerDraft, expected_version: int) -> AnswerDraft:
     """Send the draft only if it is still the version the staff member saw (e.g. in the mail preview)."""
-    _require(actor, Action.ANSWER_SEND)
+    require(actor, Action.ANSWER_SEND)
     locked = AnswerDraft.objects.select_for_update().select_related("case").get(pk=draft.pk)
     _check_version(draft=locked, expected_version=expected_version)
     return answer_send(actor=actor, draft=locked)
@@ -424,7 +419,7 @@ def answer_save_and_submit(
     expected_version: int | None,
 ) -> AnswerDraft:
     """Save the texts on the screen (optimistically locked), then ask a manager to approve exactly them."""
-    _require(actor, Action.ANSWER_DRAFT)
+    require(actor, Action.ANSWER_DRAFT)
     draft = answer_save_draft(
         actor=actor,
         case=case,

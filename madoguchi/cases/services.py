@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from madoguchi.accounts.models import User
-from madoguchi.accounts.roles import Action
+from madoguchi.accounts.roles import Action, require
 from madoguchi.cases import events
 from madoguchi.cases.access import visible_cases
 from madoguchi.cases.choices import Category, EventKind, Tier, Urgency
@@ -31,7 +31,7 @@ from madoguchi.cases.models import (
 )
 from madoguchi.cases.workflow import Status, can_transition
 from madoguchi.core.business_hours import BusinessHours, add_business_minutes
-from madoguchi.core.errors import DomainError, NotPermitted, TransitionNotAllowed
+from madoguchi.core.errors import DomainError, TransitionNotAllowed
 from madoguchi.core.normalize import normalize_email, normalize_name, phone_digits
 from madoguchi.core.versioning import save_if_unchanged
 
@@ -47,12 +47,6 @@ def register_after_save(hook: Callable[[Case], None]) -> None:
 def _after_save(case: Case) -> None:
     for hook in _after_save_hooks:
         hook(case)
-
-
-def _require(actor: User | None, action: Action) -> None:
-    # actor None means the system itself (mail intake, commands); people are always checked.
-    if actor is not None and not actor.can(action):
-        raise NotPermitted(_("この操作を行う権限がありません。"))
 
 
 @dataclass(frozen=True)
@@ -208,7 +202,7 @@ def case_create(
     responder: User | None = None,
     scribe: User | None = None,
 ) -> Case:
-    _require(actor, Action.CASE_CREATE)
+    require(actor, Action.CASE_CREATE, system=True)
     if not body.strip() and not subject.strip():
         raise DomainError(_("相談内容を入力してください。"), field="body")
     if category and category not in Category.values:
@@ -298,7 +292,7 @@ def case_update_intake(
     tags: Iterable[str] | None = None,
     **fields: Any,
 ) -> Case:
-    _require(actor, Action.CASE_EDIT)
+    require(actor, Action.CASE_EDIT, system=True)
     unknown = set(fields) - set(_EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
@@ -343,7 +337,7 @@ def case_triage(
     police_referral: bool,
     source: str = "",
 ) -> Case:
-    _require(actor, Action.CASE_TRIAGE)
+    require(actor, Action.CASE_TRIAGE, system=True)
     if category not in Category.values:
         raise DomainError(_("相談区分を選んでください。"), field="category")
     police_changed = police_referral != case.police_referral
@@ -363,7 +357,7 @@ def case_triage(
 
 @transaction.atomic
 def case_set_police_flag(*, actor: User, case: Case, value: bool, reason: str = "") -> Case:
-    _require(actor, Action.CASE_TRIAGE)
+    require(actor, Action.CASE_TRIAGE, system=True)
     if case.police_referral == value:
         return case
     case = _bump(case, expected_version=None, police_referral=value)
@@ -384,7 +378,7 @@ def case_dispatch(
     note: str = "",
 ) -> Case:
     """Hand the case to tier 2: the pool when no assignee is named."""
-    _require(actor, Action.CASE_DISPATCH)
+    require(actor, Action.CASE_DISPATCH, system=True)
     if not category:
         raise DomainError(_("回付する前に相談区分を選んでください。"), field="category")
     if assignee is not None and not assignee.can(Action.CASE_RESEARCH):
@@ -415,7 +409,7 @@ def case_dispatch(
 @transaction.atomic
 def case_take(*, actor: User, case: Case) -> Case:
     """Tier 2 picks a case from the pool (or a dispatched case assigned to them) and starts work."""
-    _require(actor, Action.CASE_RESEARCH)
+    require(actor, Action.CASE_RESEARCH, system=True)
     if case.status == Status.DISPATCHED:
         case = _transition(case, actor=actor, to=Status.IN_PROGRESS, expected_version=None, assignee=actor)
     elif case.assignee_id != actor.pk:
@@ -428,7 +422,7 @@ def case_take(*, actor: User, case: Case) -> Case:
 
 @transaction.atomic
 def case_assign(*, actor: User, case: Case, assignee: User | None) -> Case:
-    _require(actor, Action.CASE_DISPATCH)
+    require(actor, Action.CASE_DISPATCH, system=True)
     if assignee is not None and case.tier == Tier.BACK and not assignee.can(Action.CASE_RESEARCH):
         raise DomainError(_("二次対応を担当できる職員を選んでください。"), field="assignee")
     case = _bump(case, expected_version=None, assignee=assignee)
@@ -440,7 +434,7 @@ def case_assign(*, actor: User, case: Case, assignee: User | None) -> Case:
 def case_hold_for_callback(
     *, actor: User, case: Case, phone: str, due_at: dt.datetime, note: str = "", assignee: User | None = None
 ) -> Callback:
-    _require(actor, Action.CALLBACK_MANAGE)
+    require(actor, Action.CALLBACK_MANAGE, system=True)
     if due_at <= timezone.now() - dt.timedelta(minutes=1):
         raise DomainError(_("折り返し期限には現在より後の日時を入れてください。"), field="due_at")
     callback = Callback.objects.create(
@@ -456,7 +450,7 @@ def case_hold_for_callback(
 
 @transaction.atomic
 def callback_complete(*, actor: User, callback: Callback, outcome: str) -> Callback:
-    _require(actor, Action.CALLBACK_MANAGE)
+    require(actor, Action.CALLBACK_MANAGE, system=True)
     if callback.done_at is not None:
         raise DomainError(_("この折り返しは既に完了しています。"))
     callback.done_at = timezone.now()
@@ -481,7 +475,7 @@ def case_add_note(*, actor: User, case: Case, kind: str, text: str) -> None:
     kind = EventKind(kind)
     if kind not in _NOTE_KINDS:
         raise DomainError(_("記録の種類が正しくありません。"), field="kind")
-    _require(actor, Action.CASE_RESEARCH if kind == EventKind.RESEARCH else Action.CASE_EDIT)
+    require(actor, Action.CASE_RESEARCH if kind == EventKind.RESEARCH else Action.CASE_EDIT, system=True)
     if not text.strip():
         raise DomainError(_("内容を入力してください。"), field="text")
     if kind in {EventKind.CALL_IN, EventKind.CALL_OUT}:
@@ -493,7 +487,7 @@ def case_add_note(*, actor: User, case: Case, kind: str, text: str) -> None:
 
 @transaction.atomic
 def case_update_assessment(*, actor: User, case: Case, expected_version: int, assessment: str) -> Case:
-    _require(actor, Action.CASE_RESEARCH)
+    require(actor, Action.CASE_RESEARCH, system=True)
     case = _bump(case, expected_version=expected_version, assessment=assessment)
     events.note(case=case, actor=actor, kind=EventKind.ASSESSMENT, text=assessment)
     return case
@@ -510,7 +504,7 @@ def case_record_inquiry(
     response: str = "",
     contact_person: str = "",
 ) -> ExternalInquiry:
-    _require(actor, Action.CASE_RESEARCH)
+    require(actor, Action.CASE_RESEARCH, system=True)
     inquiry = ExternalInquiry.objects.create(
         case=case,
         organization_name=organization_name,
@@ -530,7 +524,7 @@ def case_record_inquiry(
 @transaction.atomic
 def case_answer_at_front_and_close(*, actor: User, case: Case, expected_version: int, answer: str) -> Case:
     """Tier 1 answers a simple case itself (e.g. on the phone) and closes it."""
-    _require(actor, Action.CASE_CLOSE_TIER1)
+    require(actor, Action.CASE_CLOSE_TIER1, system=True)
     if case.tier != Tier.FRONT:
         raise DomainError(_("二次対応に回付済みの案件は一次対応では完了できません。"))
     if not case.category:
@@ -546,7 +540,7 @@ def case_answer_at_front_and_close(*, actor: User, case: Case, expected_version:
 @transaction.atomic
 def case_mark_answered(*, actor: User, case: Case) -> Case:
     """Called by the answers app when an answer has gone out."""
-    _require(actor, Action.ANSWER_SEND)
+    require(actor, Action.ANSWER_SEND, system=True)
     _mark_first_contact(case)
     return _transition(case, actor=actor, to=Status.ANSWERED, expected_version=None)
 
@@ -554,13 +548,13 @@ def case_mark_answered(*, actor: User, case: Case) -> Case:
 @transaction.atomic
 def case_set_status(*, actor: User, case: Case, to: str, text: str = "") -> Case:
     """Status moves that need no extra data (used by answers: awaiting approval, approved, back to work)."""
-    _require(actor, Action.ANSWER_DRAFT)
+    require(actor, Action.ANSWER_DRAFT, system=True)
     return _transition(case, actor=actor, to=to, expected_version=None, text=text)
 
 
 @transaction.atomic
 def case_close(*, actor: User, case: Case, expected_version: int, resolution: str) -> Case:
-    _require(actor, Action.CASE_CLOSE)
+    require(actor, Action.CASE_CLOSE, system=True)
     if not resolution.strip():
         raise DomainError(_("対応結果を入力してください。"), field="resolution")
     case = _transition(case, actor=actor, to=Status.CLOSED, expected_version=expected_version, resolution=resolution)
@@ -570,7 +564,7 @@ def case_close(*, actor: User, case: Case, expected_version: int, resolution: st
 
 @transaction.atomic
 def case_reopen(*, actor: User, case: Case, reason: str) -> Case:
-    _require(actor, Action.CASE_REOPEN)
+    require(actor, Action.CASE_REOPEN, system=True)
     if not reason.strip():
         raise DomainError(_("再開する理由を入力してください。"), field="reason")
     target = Status.IN_PROGRESS if case.tier == Tier.BACK else Status.RECEIVED
@@ -582,7 +576,7 @@ def case_reopen(*, actor: User, case: Case, reason: str) -> Case:
 @transaction.atomic
 def case_merge(*, actor: User, case: Case, into: Case, reason: str = "") -> Case:
     """Close a duplicate into another case; its timeline stays and points to the survivor."""
-    _require(actor, Action.CASE_MERGE)
+    require(actor, Action.CASE_MERGE, system=True)
     if into.pk == case.pk:
         raise DomainError(_("同じ案件には統合できません。"), field="into")
     if into.status == Status.MERGED:
@@ -611,7 +605,7 @@ def desk_rules_update(
     from madoguchi.accounts import audit
     from madoguchi.accounts.models import AuditAction
 
-    _require(actor, Action.SETTINGS_MANAGE)
+    require(actor, Action.SETTINGS_MANAGE, system=True)
     if set(approval_categories) - set(Category.values) or set(targets) - set(Category.values):
         raise DomainError(_("相談区分の指定が正しくありません。"))
     rules = DeskRules.current()
@@ -678,7 +672,7 @@ def _bulk_run(
 
 def cases_bulk_assign(*, actor: User, selection: Iterable[tuple[str, int | None]], assignee: User) -> BulkResult:
     """Assign cases already at tier 2 to one tier-2 staff member (the list's bulk action bar)."""
-    _require(actor, Action.CASE_DISPATCH)
+    require(actor, Action.CASE_DISPATCH, system=True)
 
     def run(case: Case, expected_version: int | None) -> None:
         if case.tier != Tier.BACK or case.status not in {Status.DISPATCHED, Status.IN_PROGRESS}:
@@ -687,7 +681,7 @@ def cases_bulk_assign(*, actor: User, selection: Iterable[tuple[str, int | None]
                 % {"status": Status(case.status).label}
             )
         # Who works a tier-2 case is decided at tier 2, as when taking a case from the pool.
-        _require(actor, Action.CASE_RESEARCH)
+        require(actor, Action.CASE_RESEARCH, system=True)
         if not assignee.is_active or not assignee.can(Action.CASE_RESEARCH):
             raise DomainError(_("二次対応を担当できる職員を選んでください。"), field="assignee")
         case_assign(actor=actor, case=case, assignee=assignee)
@@ -697,7 +691,7 @@ def cases_bulk_assign(*, actor: User, selection: Iterable[tuple[str, int | None]
 
 def cases_bulk_dispatch(*, actor: User, selection: Iterable[tuple[str, int | None]], category: str) -> BulkResult:
     """Dispatch tier-1 cases to the tier-2 pool with one category; urgency and police flag stay as they are."""
-    _require(actor, Action.CASE_DISPATCH)
+    require(actor, Action.CASE_DISPATCH, system=True)
     if category not in Category.values:
         raise DomainError(_("回付する前に相談区分を選んでください。"), field="category")
 

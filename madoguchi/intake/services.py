@@ -13,14 +13,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from madoguchi.accounts.models import User
-from madoguchi.accounts.roles import Action
+from madoguchi.accounts.roles import Action, require
 from madoguchi.answers import mailtext, outbox
 from madoguchi.answers.models import MailTemplateCode, OutboundEmail, OutboundKind
 from madoguchi.cases import events
 from madoguchi.cases import services as case_services
 from madoguchi.cases.choices import Channel, EventKind
 from madoguchi.cases.models import Case
-from madoguchi.core.errors import DomainError, NotPermitted
+from madoguchi.core.errors import DomainError
 from madoguchi.intake import mail, problem_messages, storage
 from madoguchi.intake.models import (
     Attachment,
@@ -54,11 +54,6 @@ def current_limits() -> mail.Limits:
         max_attachment_bytes=settings.MAIL_MAX_ATTACHMENT_BYTES,
         max_attachments=settings.MAIL_MAX_ATTACHMENTS,
     )
-
-
-def _require(actor: User, action: Action) -> None:
-    if not actor.can(action):
-        raise NotPermitted(_("この操作を行う権限がありません。"))
 
 
 def _quarantine_message_id(sha256: str) -> str:
@@ -487,7 +482,7 @@ def reprocess(*, actor: User, message: InboundMessage) -> IngestResult:
 
     The calling view writes the audit entry, because only it knows the client address.
     """
-    _require(actor, Action.QUARANTINE_MANAGE)
+    require(actor, Action.QUARANTINE_MANAGE)
     row = InboundMessage.objects.select_for_update().get(pk=message.pk)
     if row.status != InboundStatus.QUARANTINED:
         raise DomainError(_("隔離中のメールだけを再処理できます。"))
@@ -520,7 +515,7 @@ def reprocess(*, actor: User, message: InboundMessage) -> IngestResult:
 @transaction.atomic
 def dismiss(*, actor: User, message: InboundMessage, reason: str) -> InboundMessage:
     """Staff decide a quarantined mail is not a consultation; the raw file and the row stay."""
-    _require(actor, Action.QUARANTINE_MANAGE)
+    require(actor, Action.QUARANTINE_MANAGE)
     row = InboundMessage.objects.select_for_update().get(pk=message.pk)
     if row.status != InboundStatus.QUARANTINED:
         raise DomainError(_("隔離中のメールだけを破棄できます。"))

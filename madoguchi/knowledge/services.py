@@ -7,18 +7,13 @@ from django.utils.translation import gettext as _
 
 from madoguchi.accounts import audit
 from madoguchi.accounts.models import AuditAction, User
-from madoguchi.accounts.roles import Action
-from madoguchi.core.errors import DomainError, NotPermitted
+from madoguchi.accounts.roles import Action, require
+from madoguchi.core.errors import DomainError
 from madoguchi.core.versioning import save_if_unchanged
 from madoguchi.knowledge.models import CannedText
 
+# The people who write answers keep their canned texts (ANSWER_DRAFT).
 FIELDS = ("title", "body", "category")
-
-
-def _require(actor: User) -> None:
-    # The people who write answers keep their canned texts.
-    if not actor.can(Action.ANSWER_DRAFT):
-        raise NotPermitted(_("定型文を編集する権限がありません。"))
 
 
 def _duplicate_title() -> DomainError:
@@ -27,7 +22,7 @@ def _duplicate_title() -> DomainError:
 
 @transaction.atomic
 def canned_text_create(*, actor: User, title: str, body: str, category: str = "") -> CannedText:
-    _require(actor)
+    require(actor, Action.ANSWER_DRAFT, message=_("定型文を編集する権限がありません。"))
     try:
         with transaction.atomic():
             text = CannedText.objects.create(
@@ -43,7 +38,7 @@ def canned_text_create(*, actor: User, title: str, body: str, category: str = ""
 def canned_text_update(
     *, actor: User, text: CannedText, expected_version: int, title: str, body: str, category: str, active: bool
 ) -> CannedText:
-    _require(actor)
+    require(actor, Action.ANSWER_DRAFT, message=_("定型文を編集する権限がありません。"))
     try:
         with transaction.atomic():
             save_if_unchanged(

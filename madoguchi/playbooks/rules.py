@@ -15,24 +15,37 @@ from madoguchi.playbooks.models import Phase, RunItem
 TIER1_PHASES = frozenset({Phase.FIRST_RESPONSE.value})
 
 
+# The action each step needs; services re-check it with accounts.roles.require, panels and views ask can_*.
+START = Action.CASE_EDIT
+# Awareness time and the flags are facts the consulter tells whoever takes the call.
+EDIT_FACTS = Action.CASE_EDIT
+MARK_FILED = Action.CASE_RESEARCH
+MAIL = Action.ANSWER_SEND
+
+
+def tick_action(*, item: RunItem) -> Action:
+    """First-response items are tier-1 work (CASE_EDIT); every later phase needs CASE_RESEARCH.
+
+    Everyone with CASE_RESEARCH also has CASE_EDIT in the role table, so tier 2 ticks every phase.
+    """
+    return Action.CASE_EDIT if item.phase in TIER1_PHASES else Action.CASE_RESEARCH
+
+
 def can_start(*, user: User) -> bool:
-    return user.can(Action.CASE_EDIT)
+    return user.can(START)
 
 
 def can_tick(*, user: User, item: RunItem) -> bool:
-    if user.can(Action.CASE_RESEARCH):
-        return True
-    return user.can(Action.CASE_EDIT) and item.phase in TIER1_PHASES
+    return user.can(tick_action(item=item))
 
 
 def can_edit_facts(*, user: User) -> bool:
-    # Awareness time and the flags are facts the consulter tells whoever takes the call.
-    return user.can(Action.CASE_EDIT)
+    return user.can(EDIT_FACTS)
 
 
 def can_mark_filed(*, user: User) -> bool:
-    return user.can(Action.CASE_RESEARCH)
+    return user.can(MARK_FILED)
 
 
 def can_mail(*, user: User) -> bool:
-    return user.can(Action.ANSWER_SEND)
+    return user.can(MAIL)

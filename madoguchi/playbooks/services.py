@@ -12,11 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from madoguchi.accounts.models import User
+from madoguchi.accounts.roles import require
 from madoguchi.answers import mailtext, outbox
 from madoguchi.answers.models import OutboundEmail, OutboundKind
 from madoguchi.cases import events as case_events
 from madoguchi.cases.models import Case
-from madoguchi.core.errors import DomainError, NotPermitted
+from madoguchi.core.errors import DomainError
 from madoguchi.playbooks import clocks, events, rules, selectors
 from madoguchi.playbooks.clocks import FLAG_LABELS
 from madoguchi.playbooks.models import (
@@ -31,14 +32,9 @@ from madoguchi.playbooks.models import (
 )
 
 
-def _deny() -> NotPermitted:
-    return NotPermitted(_("この操作を行う権限がありません。"))
-
-
 @transaction.atomic
 def playbook_start(*, actor: User, case: Case, template: PlaybookTemplate) -> PlaybookRun:
-    if not rules.can_start(user=actor):
-        raise _deny()
+    require(actor, rules.START)
     if not case.is_open:
         raise DomainError(_("完了した案件では事故対応フローを開始できません。"))
     items = list(template.items.order_by("position"))
@@ -79,8 +75,7 @@ def playbook_start(*, actor: User, case: Case, template: PlaybookTemplate) -> Pl
 
 @transaction.atomic
 def item_set_done(*, actor: User, item: RunItem, done: bool, note: str = "") -> RunItem:
-    if not rules.can_tick(user=actor, item=item):
-        raise _deny()
+    require(actor, rules.tick_action(item=item))
     item = RunItem.objects.select_for_update().select_related("run__case").get(pk=item.pk)
     if item.run.status != RunStatus.ACTIVE:
         raise DomainError(_("終了した事故対応フローは変更できません。"))
@@ -110,8 +105,7 @@ def item_set_done(*, actor: User, item: RunItem, done: bool, note: str = "") -> 
 def clock_facts_update(
     *, actor: User, case: Case, flags: dict[str, bool], incident_at: dt.datetime | None
 ) -> CaseClockFacts:
-    if not rules.can_edit_facts(user=actor):
-        raise _deny()
+    require(actor, rules.EDIT_FACTS)
     unknown = set(flags) - set(FLAG_LABELS)
     if unknown:
         raise ValueError(f"unknown flags: {sorted(unknown)}")
@@ -139,8 +133,7 @@ def clock_facts_update(
 def clock_mark_filed(
     *, actor: User, case: Case, clock_code: str, filed_at: dt.datetime | None = None, note: str = ""
 ) -> ClockFiling:
-    if not rules.can_mark_filed(user=actor):
-        raise _deny()
+    require(actor, rules.MARK_FILED)
     rule = LegalClockRule.objects.filter(code=clock_code).first()
     if rule is None:
         raise DomainError(_("報告期限のルールが見つかりません。"))
@@ -190,8 +183,7 @@ def run_mail_to_consulter(*, actor: User, run: PlaybookRun) -> OutboundEmail:
     Kind OTHER and no manager approval: the mail repeats the desk's sourced, generic checklist and
     gives no case-specific judgement; the judgement goes in the answer (①②), which keeps its approval.
     """
-    if not rules.can_mail(user=actor):
-        raise _deny()
+    require(actor, rules.MAIL)
     case = run.case
     address = case.person.email if case.person else ""
     if not address:

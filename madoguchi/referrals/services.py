@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from madoguchi.accounts import audit
 from madoguchi.accounts.models import AuditAction, User
-from madoguchi.accounts.roles import Action
-from madoguchi.core.errors import DomainError, NotPermitted
+from madoguchi.accounts.roles import Action, require
+from madoguchi.core.errors import DomainError
 from madoguchi.core.normalize import nfkc
 from madoguchi.core.versioning import save_if_unchanged
 from madoguchi.referrals import hooks
@@ -54,11 +54,6 @@ def organization_search_key(*, organization: ReferralOrganization, situations: l
     return normalize_for_search("\n".join(p for p in parts if p))
 
 
-def _require(actor: User) -> None:
-    if not actor.can(Action.REFERENCE_EDIT):
-        raise NotPermitted(_("相談・届出先を編集する権限がありません。"))
-
-
 def _jsonable(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
@@ -76,7 +71,7 @@ def _check_consistency(*, public: bool, verified: bool, verification_note: str) 
 def organization_create(
     *, actor: User, code: str, data: dict[str, Any], situations: list[Situation]
 ) -> ReferralOrganization:
-    _require(actor)
+    require(actor, Action.REFERENCE_EDIT, message=_("相談・届出先を編集する権限がありません。"))
     if ReferralOrganization.objects.filter(code=code).exists():
         raise DomainError(_("このコードは既に使われています。"), field="code")
     _check_consistency(
@@ -128,7 +123,7 @@ def organization_update(
 
     Raises ConcurrentEditError, writing nothing, when someone else saved the entry after the form was loaded.
     """
-    _require(actor)
+    require(actor, Action.REFERENCE_EDIT, message=_("相談・届出先を編集する権限がありません。"))
     _check_consistency(
         public=data["public"], verified=data["verified"], verification_note=data.get("verification_note", "")
     )
@@ -165,7 +160,7 @@ def organization_update(
 def organization_mark_verified(*, actor: User, organization: ReferralOrganization) -> ReferralOrganization:
     """Staff re-checked the live page today: restart the staleness clock (and the version, so open edit forms
     cannot silently undo what was just checked)."""
-    _require(actor)
+    require(actor, Action.REFERENCE_EDIT, message=_("相談・届出先を編集する権限がありません。"))
     org = ReferralOrganization.objects.select_for_update().get(pk=organization.pk)
     old_at = org.last_verified_at.isoformat() if org.last_verified_at else None
     old_by = org.last_verified_by.get_username() if org.last_verified_by else None

@@ -9,14 +9,9 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from madoguchi.accounts.models import User
-from madoguchi.accounts.roles import Action
-from madoguchi.core.errors import DomainError, NotPermitted
+from madoguchi.accounts.roles import Action, require
+from madoguchi.core.errors import DomainError
 from madoguchi.taxonomy.models import Scheme, Term, TermAssignment
-
-
-def _require(actor: User, action: Action) -> None:
-    if not actor.can(action):
-        raise NotPermitted(_("この操作を行う権限がありません。"))
 
 
 def _check_parent(*, scheme: Scheme, term: Term | None, parent: Term | None) -> None:
@@ -35,7 +30,7 @@ def _check_parent(*, scheme: Scheme, term: Term | None, parent: Term | None) -> 
 def term_create(
     *, actor: User, scheme: Scheme, code: str, ref: str, label: str, parent: Term | None, page_url: str = ""
 ) -> Term:
-    _require(actor, Action.REFERENCE_EDIT)
+    require(actor, Action.REFERENCE_EDIT)
     if scheme.terms.filter(code=code).exists():
         raise DomainError(_("このコードはこの分類体系で使われています。"), field="code")
     _check_parent(scheme=scheme, term=None, parent=parent)
@@ -58,7 +53,7 @@ def term_create(
 @transaction.atomic
 def term_update(*, actor: User, term: Term, **fields: Any) -> dict[str, dict[str, str]]:
     """Change label, ref, parent, page_url or notes; returns the changes for the audit log."""
-    _require(actor, Action.REFERENCE_EDIT)
+    require(actor, Action.REFERENCE_EDIT)
     allowed = {"label", "ref", "parent", "page_url", "notes"}
     unknown = set(fields) - allowed
     if unknown:
@@ -80,7 +75,7 @@ def term_update(*, actor: User, term: Term, **fields: Any) -> dict[str, dict[str
 @transaction.atomic
 def term_move(*, actor: User, term: Term, up: bool) -> bool:
     """Swap the term with its previous (or next) sibling; returns False at the end of the list."""
-    _require(actor, Action.REFERENCE_EDIT)
+    require(actor, Action.REFERENCE_EDIT)
     siblings = list(Term.objects.select_for_update().filter(scheme=term.scheme, parent=term.parent_id))
     siblings.sort(key=lambda t: (t.order, t.pk))
     index = next(i for i, t in enumerate(siblings) if t.pk == term.pk)

@@ -66,6 +66,19 @@ SERVICES = {
             expected_version=draft.version,
         ),
     ),
+    # An approved draft with the approved text on screen is returned unsaved: only the role check refuses here.
+    "answer_save_screen_text-approved_unchanged": (
+        Action.ANSWER_DRAFT,
+        AnswerStatus.APPROVED,
+        lambda actor, draft: services.answer_save_screen_text(
+            actor=actor,
+            case=draft.case,
+            measures=draft.measures,
+            referrals=draft.referrals,
+            channel=draft.channel,
+            expected_version=draft.version,
+        ),
+    ),
     "answer_save_and_send": (
         Action.ANSWER_SEND,
         AnswerStatus.APPROVED,

@@ -9,6 +9,7 @@ from madoguchi.answers.models import AnswerStatus, OutboundStatus
 from madoguchi.cases import services
 from madoguchi.cases.choices import Category, Channel, EventKind, Tier, Urgency
 from madoguchi.cases.workflow import Status
+from madoguchi.core.errors import DomainError
 from madoguchi.core.testing import make_case
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +55,7 @@ def test_phone_consultation_goes_from_intake_to_close(tier1_staff, tier2_staff, 
         channel="email",
     )
     assert answer_services.approval_required(case=case), "crime answers need a manager's approval by default"
-    with pytest.raises(Exception, match="承認"):
+    with pytest.raises(DomainError, match="承認"):
         answer_services.answer_send(actor=tier2_staff, draft=draft)
 
     answer_services.answer_submit_for_approval(actor=tier2_staff, draft=draft)
@@ -94,7 +95,7 @@ def test_phone_consultation_goes_from_intake_to_close(tier1_staff, tier2_staff, 
 
 def test_tier1_answers_simple_case_and_closes_it(tier1_staff):
     case = make_case(actor=tier1_staff, subject="ガイドブックが欲しい", body="冊子を2部送ってほしい")
-    with pytest.raises(Exception, match="相談区分"):
+    with pytest.raises(DomainError, match="相談区分"):
         services.case_answer_at_front_and_close(actor=tier1_staff, case=case, expected_version=case.version, answer="x")
     case = services.case_triage(
         actor=tier1_staff,
@@ -126,7 +127,7 @@ def test_rejected_answer_goes_back_to_work_and_can_be_resubmitted(tier1_staff, t
         actor=tier2_staff, case=case, measures="案1", referrals="", channel="phone"
     )
     answer_services.answer_submit_for_approval(actor=tier2_staff, draft=draft)
-    with pytest.raises(Exception, match="理由"):
+    with pytest.raises(DomainError, match="理由"):
         answer_services.answer_reject(actor=manager, draft=draft, comment=" ")
     answer_services.answer_reject(actor=manager, draft=draft, comment="法テラスも案内すること")
     case.refresh_from_db()
@@ -163,5 +164,5 @@ def test_manager_cannot_approve_own_draft(tier1_staff, manager):
     case.refresh_from_db()
     draft = answer_services.answer_save_draft(actor=manager, case=case, measures="対策", referrals="", channel="phone")
     answer_services.answer_submit_for_approval(actor=manager, draft=draft)
-    with pytest.raises(Exception, match="自分が作成した"):
+    with pytest.raises(DomainError, match="自分が作成した"):
         answer_services.answer_approve(actor=manager, draft=draft)

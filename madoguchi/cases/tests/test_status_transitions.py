@@ -2,7 +2,7 @@ import pytest
 
 from madoguchi.cases import services
 from madoguchi.cases.workflow import ALLOWED_TRANSITIONS, Status, can_transition
-from madoguchi.core.errors import TransitionNotAllowed
+from madoguchi.core.errors import DomainError, TransitionNotAllowed
 from madoguchi.core.testing import dispatched_case, make_case
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +31,7 @@ def test_reopen_needs_a_reason_and_returns_to_the_right_tier(tier1_staff, tier2_
     case = services.case_answer_at_front_and_close(
         actor=tier1_staff, case=case, expected_version=case.version, answer="送付"
     )
-    with pytest.raises(Exception, match="理由"):
+    with pytest.raises(DomainError, match="理由"):
         services.case_reopen(actor=tier2_staff, case=case, reason="")
     case = services.case_reopen(actor=tier2_staff, case=case, reason="届いていないと再連絡")
     assert case.status == Status.RECEIVED and case.closed_at is None
@@ -45,5 +45,5 @@ def test_merge_closes_duplicate_and_notes_it_on_the_survivor(tier1_staff, tier2_
     assert first.events.filter(text__contains=duplicate.reference).exists()
     with pytest.raises(TransitionNotAllowed):
         services.case_merge(actor=tier2_staff, case=merged, into=first)
-    with pytest.raises(Exception, match="同じ案件"):
+    with pytest.raises(DomainError, match="同じ案件"):
         services.case_merge(actor=tier2_staff, case=first, into=first)
