@@ -68,22 +68,15 @@ def _refused(request: HttpRequest, case: Case, form: AnswerDraftForm, exc: Domai
     return render_detail(request, case, bound={"answer_form": form, "open_tab": "answer_form"}, status=400)
 
 
-def _save(request: HttpRequest, case: Case, form: AnswerDraftForm) -> AnswerDraft:
-    d = form.cleaned_data
-    return services.answer_save_draft(
-        actor=_user(request),
-        case=case,
-        measures=d["measures"],
-        referrals=d["referrals"],
-        channel=d["channel"],
-        expected_version=d["version"],
-    )
+def _save(request: HttpRequest, case: Case, form: AnswerDraftForm, *, before_action: bool = False) -> AnswerDraft:
+    """Save the editor's texts under the optimistic lock.
 
-
-def _save_screen_text(request: HttpRequest, case: Case, form: AnswerDraftForm) -> AnswerDraft:
-    """Save before acting (or autosaving): an approved draft whose text is unchanged keeps its approval."""
+    Before acting (or autosaving) an approved draft whose text is unchanged keeps its approval
+    (answer_save_screen_text); the save button itself always saves, which withdraws an approval.
+    """
     d = form.cleaned_data
-    return services.answer_save_screen_text(
+    save = services.answer_save_screen_text if before_action else services.answer_save_draft
+    return save(
         actor=_user(request),
         case=case,
         measures=d["measures"],
@@ -118,7 +111,7 @@ def autosave(request: HttpRequest, reference: str) -> HttpResponse:
         errors = [str(e) for field_errors in form.errors.values() for e in field_errors]
         return JsonResponse({"ok": False, "error": " ".join(errors)}, status=400)
     try:
-        draft = _save_screen_text(request, case, form)
+        draft = _save(request, case, form, before_action=True)
     except ConcurrentEditError as exc:
         return JsonResponse({"ok": False, "conflict": True, "error": exc.message}, status=409)
     except DomainError as exc:
@@ -312,7 +305,7 @@ def send(request: HttpRequest, reference: str) -> HttpResponse:
         d = form.cleaned_data
         try:
             if d["channel"] == AnswerChannel.EMAIL:
-                _save_screen_text(request, case, form)
+                _save(request, case, form, before_action=True)
                 return redirect(_preview_url(reference))
             draft = services.answer_save_and_send(
                 actor=_user(request),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import template
+from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext_lazy as _
 
 from madoguchi.cases.choices import Category, Urgency
@@ -63,7 +64,7 @@ def change_label(name: str) -> str:
         return str(_CHANGE_LABELS[name])
     try:
         return str(Case._meta.get_field(name).verbose_name)  # type: ignore[union-attr]
-    except Exception:  # noqa: BLE001 - an unknown name from an old event is shown as stored
+    except FieldDoesNotExist:  # an unknown name from an old event is shown as stored
         return name
 
 
