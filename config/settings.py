@@ -111,6 +111,7 @@ INSTALLED_APPS = [
     "madoguchi.taxonomy",
     "madoguchi.triage",
     "madoguchi.notifications",
+    "madoguchi.privacy",
 ]
 
 MIDDLEWARE = [
