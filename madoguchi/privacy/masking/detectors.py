@@ -139,9 +139,7 @@ def accounts(text: str) -> Iterator[Candidate]:
     for m in _ACCOUNT.finditer(text):
         yield Candidate(m.start(1), m.end(1), SpanType.ACCOUNT, 2)
     for m in _YUCHO.finditer(text):
-        start = m.start(1) if m.group(1) else m.start()
-        end = m.end(2) if m.group(2) else m.end()
-        yield Candidate(start, end, SpanType.ACCOUNT, 2)
+        yield Candidate(m.start(), m.end(), SpanType.ACCOUNT, 2)
     for m in _SEVEN.finditer(text):
         if _ACCOUNT_CONTEXT.search(text[max(0, m.start() - 30) : m.start()]):
             yield Candidate(m.start(), m.end(), SpanType.ACCOUNT, 4)
@@ -225,7 +223,7 @@ _BUILDING_WORDS = (
     "スクエア", "ガーデン", "テラス", "フォレスト", "オフィス", "ハイム", "ヴィラ", "シティ",
 )
 _BUILDING = (
-    rf"(?:[ \t、,]?[{KANJI}{KATA}A-Za-z0-9・&]{{0,20}}?(?:{_alt(tuple(_BUILDING_WORDS))})"
+    rf"(?:[ \t、,]?[{KANJI}{KATA}{HIRA}A-Za-z0-9・&]{{0,20}}?(?:{_alt(tuple(_BUILDING_WORDS))})"
     rf"(?:[ \t]?(?:第\d+|[A-Z](?![a-z])|[{KATA}]{{1,4}}))?)?"
     r"(?:[ \t]?(?:\d+[ \t]?(?:F|階|号室|号)|[A-Z]?\d{2,4}号?室|#\d{2,4}))?"
 )
@@ -238,12 +236,16 @@ _ADDRESS_NO_PREF = re.compile(
     rf"(?:[{KANJI}]{{1,4}}(?:区|町))?{_LOCALITY}[ \t]?{_HOUSE}{_BUILDING}"
 )
 _ADDRESS_CHOME = re.compile(rf"[{KANJI}{KATA}ヶケ]{{1,6}}{_NUM}丁目(?:[ \t]?{_NUM}(?:番地?|-)(?:[ \t]?{_NUM}号?)?)?{_BUILDING}")
+_ADDRESS_LATIN = re.compile(
+    r"(?:\d+-){1,3}\d+[ \t,]+[A-Z][A-Za-z\-]+(?:,[ \t]*[A-Z][A-Za-z\-]+-(?:ku|shi|machi|cho|gun|mura))+"
+    r"(?:,[ \t]*(?:Tokyo|Osaka|Kyoto|Hokkaido|[A-Z][a-z]+-(?:ken|to|fu)))?"
+)
 _ADDRESS_LABEL = re.compile(r"(?:ご住所|お住まい|住所|所在地|本社所在地|送付先|届け先)[ \t]*[:：][ \t]*([^\n]{4,80})")
 _LABEL_STOP = re.compile(r"[ \t]*(?:TEL|Tel|tel|FAX|Fax|電話|☎|携帯|メール|E-?mail|$)|。")
 
 
 def addresses(text: str) -> Iterator[Candidate]:
-    for pattern in (_ADDRESS_WITH_PREF, _ADDRESS_NO_PREF, _ADDRESS_CHOME):
+    for pattern in (_ADDRESS_WITH_PREF, _ADDRESS_NO_PREF, _ADDRESS_CHOME, _ADDRESS_LATIN):
         for m in pattern.finditer(text):
             start, end = m.start(), m.end()
             while end > start and text[end - 1] in " \t、,-ーの":
@@ -276,6 +278,19 @@ _LATIN_COMPANY = re.compile(
     r"(?:Co\.,?[ \t]?Ltd\.?|Inc\.?|Corporation|Corp\.?|LLC|Ltd\.?|K\.K\.|G\.K\.|Co\.)"
 )
 _SHA = re.compile(rf"(?<![{KATA}A-Za-z])([{KATA}]{{2,15}}|[A-Z][A-Za-z0-9]{{1,20}})社(?![会員長内外名屋宅])")
+_QUOTED_BUSINESS = re.compile(
+    r"(?:事業所|施設|店舗|店|ショップ|ネットショップ|会社|法人|サイト|屋号|クリニック|医院|教室|サロン|薬局|工房|事務所|団体)"
+    r"(?:名)?[ \t]*[「『]([^」』\n]{2,30})[」』]"
+)
+_BUSINESS_THEN_NAME = re.compile(
+    rf"(?:会社|業者|ベンダー|メーカー|事業者|代理店|販売店|取引先)[ \t]?([{KATA}]{{3,15}}|[A-Z][A-Za-z0-9&\-]{{2,20}})(?=[（(、の にがとは])"
+)
+
+
+def _overlaps_keep_word(name: str) -> bool:
+    return any(w.lower() in name.lower() for w in lexicon.must_keep_folded() if len(w) >= 3)
+
+
 _DEPARTMENT_TAIL = re.compile(
     r"(?:本社|支社|支店|営業所|事業部|本部|工場|店|営業部|総務部|経理部|管理部|システム部|情報システム部|技術部|"
     r"開発部|人事部|部|課|室|様|御中|殿|さん|" + _alt(lexicon.TITLES) + r").*$"
@@ -300,29 +315,63 @@ def _strip_tail(name: str) -> str:
     return name
 
 
+_PARTICLES = frozenset(
+    {"の", "は", "が", "に", "を", "で", "と", "へ", "も", "や", "から", "より", "まで", "など", "って", "とか",
+     "では", "には", "への", "との", "での", "からの", "さん", "さま", "様", "くん", "ちゃん", "です", "でした", "ます"}
+)
+_RUN = re.compile(rf"[{HIRA}]+|[{_NAME_CHARS}]+|[ \t](?=[A-Za-z0-9])")
+
+
+def _name_after(text: str, pos: int) -> str:
+    """A name starting at `pos`: script runs, hiragana allowed inside (みどり精機) but not particles."""
+    if pos < len(text) and text[pos] in " \t":
+        pos += 1
+    out = ""
+    for m in _RUN.finditer(text, pos):
+        if m.start() != pos + len(out):
+            break
+        piece = m.group()
+        if re.fullmatch(rf"[{HIRA}]+", piece) and out and (piece in _PARTICLES or len(piece) < 2):
+            break
+        if piece.isspace() and not (out and out[-1].isascii()):
+            break
+        out += piece
+    return out.rstrip()
+
+
+def _name_before(text: str, end: int, chars: str = _NAME_CHARS) -> int:
+    """Start of the name ending at `end`; a leading hiragana run counts only after a boundary (「まつい会計」)."""
+    j = end
+    while j > 0 and (re.match(rf"[{chars}]", text[j - 1]) or (text[j - 1] == " " and j > 1 and text[j - 2].isascii() and text[j - 2].isalnum())):
+        j -= 1
+    k = j
+    while k > 0 and re.match(rf"[{HIRA}]", text[k - 1]):
+        k -= 1
+    if k < j and j - k >= 2 and text[k:j] not in _PARTICLES and (k == 0 or not re.match(rf"[{KANJI}{KATA}A-Za-z0-9]", text[k - 1])):
+        return k
+    return j
+
+
 def companies(text: str) -> Iterator[Candidate]:
     for m in _FORM_RE.finditer(text):
-        # form before the name: 株式会社サンプル商事, (株)サンプル, カ)サンプル
-        after = _NAME_AFTER.match(text, m.end())
-        if after:
-            name = _strip_tail(after.group(1))
-            if len(name) >= 2 or re.fullmatch(rf"[{KANJI}]", name):
-                yield Candidate(m.start(), after.start(1) + len(name), SpanType.COMPANY, 3)
-                continue
-        # form after the name: サンプル商事株式会社
+        # form after the name: サンプル商事株式会社 (the name touches the form)
         i = m.start()
-        j = i
-        while j > 0 and (re.match(rf"[{_NAME_CHARS}]", text[j - 1]) or (text[j - 1] == " " and j > 1 and text[j - 2].isascii())):
-            j -= 1
+        j = _name_before(text, i)
         region = text[j:i].rstrip()
         head = _cut_head(region.strip())
-        if len(head) >= 2:
+        if len(head) >= 2 and (i == 0 or text[i - 1] not in " \t"):
+            yield Candidate(j + len(region) - len(head), m.end(), SpanType.COMPANY, 3)
+            continue
+        # form before the name: 株式会社サンプル商事, (株)サンプル, カ)サンプル
+        name = _strip_tail(_name_after(text, m.end()))
+        if len(name) >= 2:
+            start = text.index(name, m.end())
+            yield Candidate(m.start(), start + len(name), SpanType.COMPANY, 3)
+        elif len(head) >= 2:
             yield Candidate(j + len(region) - len(head), m.end(), SpanType.COMPANY, 3)
     for m in _SUFFIX_RE.finditer(text):
         i = m.start()
-        j = i
-        while j > 0 and re.match(rf"[{KANJI}{KATA}A-Za-z0-9&・]", text[j - 1]):
-            j -= 1
+        j = _name_before(text, i, rf"{KANJI}{KATA}A-Za-z0-9&・")
         head = _cut_head(text[j:i])
         if len(head) < 2 or head in lexicon.GENERIC_COMPANY_HEADS or any(head.endswith(g) for g in ("の", "系")):
             continue
@@ -331,6 +380,11 @@ def companies(text: str) -> Iterator[Candidate]:
         yield Candidate(i - len(head), m.end(), SpanType.COMPANY, 5)
     for m in _LATIN_COMPANY.finditer(text):
         yield Candidate(m.start(), m.end(), SpanType.COMPANY, 3)
+    for m in _QUOTED_BUSINESS.finditer(text):
+        yield Candidate(m.start(1), m.end(1), SpanType.COMPANY, 4)
+    for m in _BUSINESS_THEN_NAME.finditer(text):
+        if m.group(1) not in lexicon.NOT_NAMES and not _overlaps_keep_word(m.group(1)):
+            yield Candidate(m.start(1), m.end(1), SpanType.COMPANY, 5)
     for m in _SHA.finditer(text):
         if m.group(1) not in lexicon.NOT_NAMES:
             yield Candidate(m.start(), m.end(), SpanType.COMPANY, 5)
@@ -368,10 +422,13 @@ _SELF_INTRO = re.compile(
 _CONTACT_AFTER = re.compile(
     rf"(?<![{KANJI}])([{KANJI}]{{2,4}})(?:から|より|が|に|へ|と)(?:の)?(?:連絡|電話|メール|聞|確認|相談|依頼|報告|指示|送|問い合わせ|話)"
 )
+_ENGLISH_INTRO = re.compile(
+    r"(?:I am|I'm|My name is|This is|From:|Name:|Contact:)[ \t]*([A-Z][a-z]+(?:[ \t][A-Z]\.)?[ \t][A-Z][A-Za-z]+)(?![A-Za-z])"
+)
 _KANJI_RUN = re.compile(rf"[{KANJI}]+")
 _KATA_RUN = re.compile(rf"(?<![{KATA}])[{KATA}]{{2,10}}(?:[ \t・][{KATA}]{{2,10}})?(?![{KATA}])")
 _ROMAN_PAIR = re.compile(r"(?<![A-Za-z])([A-Z][a-z]{1,14}|[A-Z]{2,15})[ \t]([A-Z][a-z]{1,14}|[A-Z]{2,15})(?![A-Za-z])")
-_PLACE_AFTER = re.compile(r"[県市区町村郡駅線道島港橋通沿寺神宮山川湾]|銀行|信金|大学|高校|病院|公園|会館")
+_PLACE_AFTER = re.compile(r"[県市区町村郡駅線道島港橋通沿寺神宮山川湾]|銀行|信金|支店|支社|本店|営業所|大学|高校|病院|公園|会館")
 
 
 def _clean_person(name: str) -> str:
@@ -393,6 +450,9 @@ def _valid_person(name: str, *, strong: bool) -> bool:
     if re.fullmatch(rf"[{KANJI}]+", core) and len(core) > 6:
         return False
     if not strong:
+        if re.fullmatch(rf"[{KATA}]+", core):
+            _, kana = lexicon.surnames()
+            return any(core.startswith(k) for k in kana)
         return _starts_with_surname(core) is not None
     return True
 
@@ -424,15 +484,15 @@ def people(text: str) -> Iterator[Candidate]:
             yield Candidate(m.end(1) - len(name), m.end(1), SpanType.PERSON, 5)
     for m in _LABEL_BEFORE.finditer(text):
         name = m.group(2)
-        strong = bool(m.group(1)) or not re.match(rf"[{KANJI}]", name)
-        if _valid_person(name, strong=strong):
+        if _valid_person(name, strong=bool(m.group(1))):
             yield Candidate(m.start(2), m.end(2), SpanType.PERSON, 5)
     for pattern in (_RELATION_BEFORE, _SELF_INTRO):
         for m in pattern.finditer(text):
             name = m.group(1)
-            strong = pattern is _SELF_INTRO or not re.match(rf"[{KANJI}]", name)
-            if _valid_person(name, strong=strong):
+            if _valid_person(name, strong=pattern is _SELF_INTRO):
                 yield Candidate(m.start(1), m.end(1), SpanType.PERSON, 5)
+    for m in _ENGLISH_INTRO.finditer(text):
+        yield Candidate(m.start(1), m.end(1), SpanType.PERSON, 5)
     for m in _CONTACT_AFTER.finditer(text):
         if _valid_person(m.group(1), strong=False):
             yield Candidate(m.start(1), m.end(1), SpanType.PERSON, 6)
@@ -456,7 +516,7 @@ def _dictionary_people(text: str) -> Iterator[Candidate]:
             continue  # 山田工業: a company, found by the company detector
         # Given name: at most two more kanji, or a space and one to three kanji.
         end = offset + len(surname) + (len(rest) if len(rest) <= 2 else 0)
-        tail = re.match(rf"[ \t]([{KANJI}]{{1,3}})(?![{KANJI}])", text[end:])
+        tail = re.match(rf"[ \t]([{KANJI}]{{1,3}}(?![{KANJI}])|[{HIRA}]{{2,4}}(?=[\s、。,)）]|$))", text[end:])
         if tail and not rest and tail.group(1) not in lexicon.NOT_NAMES:
             end += tail.end()
         yield Candidate(offset, end, SpanType.PERSON, 7)
@@ -518,5 +578,6 @@ def _roman_surnames() -> frozenset[str]:
             names.add(r)
             names.add(re.sub(r"ou$", "o", r).replace("ou", "o"))
             names.add(r.replace("uu", "u"))
+            names.add(r.replace("oo", "o").replace("ou", "o").replace("uu", "u"))
         _ROMAN_CACHE["all"] = frozenset(n for n in names if len(n) >= 3)
     return _ROMAN_CACHE["all"]
