@@ -499,6 +499,9 @@ def people(text: str) -> Iterator[Candidate]:
     yield from _dictionary_people(text)
 
 
+_REST_STOPS = (*lexicon.HONORIFICS, *lexicon.TITLES, "宛", "御中", "氏名", "名義", "達", "等", "ら")
+
+
 def _dictionary_people(text: str) -> Iterator[Candidate]:
     _, kana = lexicon.surnames()
     for m in _KANJI_RUN.finditer(text):
@@ -509,6 +512,10 @@ def _dictionary_people(text: str) -> Iterator[Candidate]:
         if not surname:
             continue
         rest = head[len(surname) :]
+        for i in range(len(rest)):
+            if rest[i:].startswith(_REST_STOPS):
+                rest = rest[:i]
+                break
         after = text[m.start() + len(run) : m.start() + len(run) + 2]
         if _PLACE_AFTER.match(rest) or (not rest and _PLACE_AFTER.match(after)):
             continue

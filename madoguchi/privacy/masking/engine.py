@@ -151,3 +151,18 @@ def _known_candidates(n: str, known: KnownEntities) -> Iterator[Candidate]:
             yield Candidate(m.start(), m.end(), SpanType.URL, 0)
     for value in known.ids:
         yield from find(fold(value), SpanType.ID, ignore_case=True)
+
+
+def add_spans(result: MaskResult, extra: Iterable[Span]) -> MaskResult:
+    """Add spans from another signal (a named-entity model): kept only where nothing is masked yet and,
+    for names and companies, where no must-keep word is touched."""
+    norm = normalize(result.original)
+    keep = [norm.to_original(a, b) for a, b in _keep_regions(norm.text)]
+    spans = list(result.spans)
+    for span in sorted(extra, key=lambda s: s.start):
+        if span.end <= span.start or any(span.start < s.end and s.start < span.end for s in spans):
+            continue
+        if span.type in _YIELDING and any(span.start < b and a < span.end for a, b in keep):
+            continue
+        spans.append(span)
+    return MaskResult(original=result.original, spans=tuple(sorted(spans, key=lambda s: s.start)))
