@@ -283,7 +283,14 @@ _QUOTED_BUSINESS = re.compile(
     r"(?:名)?[ \t]*[「『]([^」』\n]{2,30})[」』]"
 )
 _BUSINESS_THEN_NAME = re.compile(
-    rf"(?:会社|業者|ベンダー|メーカー|事業者|代理店|販売店|取引先)[ \t]?([{KATA}]{{3,15}}|[A-Z][A-Za-z0-9&\-]{{2,20}})(?=[（(、の にがとは])"
+    rf"(?:会社|業者|ベンダー|メーカー|事業者|代理店|販売店|取引先|外注先|委託先|発注先|仕入先|保守会社)[ \t]?([{KATA}]{{3,15}}|[A-Z][A-Za-z0-9&\-]{{2,20}})(?=[（(、の にがとは])"
+)
+
+
+_COMPANY_LABEL = re.compile(
+    rf"(?<![{KANJI}])(?:会社名|法人名|屋号|店名|店舗名|事業者名|事業所名|勤務先|所属|団体名|貴社名|御社名|施設名|Company|会社|法人)"
+    r"[ \t]*[:：][ \t]*([^\n:：]{2,40}?)[ \t]*(?=$|\n|[（(/]|[ \t]+[^ \t\n]*[:：])",
+    re.MULTILINE,
 )
 
 
@@ -292,7 +299,7 @@ def _overlaps_keep_word(name: str) -> bool:
 
 
 _DEPARTMENT_TAIL = re.compile(
-    r"(?:本社|支社|支店|営業所|事業部|本部|工場|店|営業部|総務部|経理部|管理部|システム部|情報システム部|技術部|"
+    r"(?:本社|支社|支店|営業所|事業部|本部|工場|営業部|総務部|経理部|管理部|システム部|情報システム部|技術部|"
     r"開発部|人事部|部|課|室|様|御中|殿|さん|" + _alt(lexicon.TITLES) + r").*$"
 )
 
@@ -380,6 +387,10 @@ def companies(text: str) -> Iterator[Candidate]:
         yield Candidate(i - len(head), m.end(), SpanType.COMPANY, 5)
     for m in _LATIN_COMPANY.finditer(text):
         yield Candidate(m.start(), m.end(), SpanType.COMPANY, 3)
+    for m in _COMPANY_LABEL.finditer(text):
+        value = m.group(1).strip()
+        if value and value not in lexicon.NOT_NAMES and value.strip("（）()") not in lexicon.NOT_NAMES:
+            yield Candidate(m.start(1), m.start(1) + len(value), SpanType.COMPANY, 4)
     for m in _QUOTED_BUSINESS.finditer(text):
         yield Candidate(m.start(1), m.end(1), SpanType.COMPANY, 4)
     for m in _BUSINESS_THEN_NAME.finditer(text):
@@ -396,43 +407,86 @@ def _looks_like_company(name: str) -> bool:
 
 # ---------------------------------------------------------------- people
 
+NAME_KANJI = KANJI + "ノ"
 _HON = r"(?:様(?![子々式相態])|さま|さん|氏(?!名)|殿(?!堂)|くん|君|ちゃん|先生)"
 _HONORIFIC_NAME = re.compile(
-    rf"([{KANJI}]{{1,8}}(?:[ \t][{KANJI}]{{1,4}})?|[{KATA}]{{2,12}}(?:[ \t・][{KATA}]{{2,12}})?"
+    rf"([{NAME_KANJI}]{{1,8}}(?:[ \t][{NAME_KANJI}]{{1,4}})?|[{KATA}]{{2,12}}(?:[ \t・][{KATA}]{{2,12}})?"
     rf"|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?|[A-Z]{{2,}}(?:[ \t][A-Z][a-z]+)?)[ \t]?{_HON}"
 )
+# Hiragana names before an honorific (たかなしさん), but not hiragana words that take one.
+_HIRA_HONORIFIC = re.compile(rf"(?<![{HIRA}])([{HIRA}]{{2,6}}(?:[ \t][{HIRA}]{{2,5}})?)[ \t]?(?:さん|様|さま|くん|ちゃん)")
+_HIRA_NOT_NAMES = frozenset(
+    {"みな", "みなみな", "おばあ", "おじい", "おかあ", "おとう", "おにい", "おねえ", "おく", "だんな", "おきゃく",
+     "おいしゃ", "おまわり", "おつかれ", "おじょう", "ぼっちゃ", "おや", "おこ", "おばちゃ", "おじちゃ", "おばあちゃ",
+     "おじさ", "おばさ", "おじ", "おば", "あかちゃ", "おこさ", "おくさ", "どちら", "こちら", "そちら", "あちら",
+     "どなた", "みんな", "ごくろう", "おせわ", "おかげ", "ありがと", "おめでと", "おだいじに", "いかが"}
+)
 _KATA_HONORIFIC = re.compile(rf"(?<![{KATA}])([{KATA}]{{2,10}}?(?:[ \t・][{KATA}]{{2,10}}?)?)[ \t]?(?:サマ|サン|ドノ)(?![{KATA}])")
+# A kanji name followed by its reading: 轟（とどろき）, 東雲 恭介（しののめ きょうすけ）.
+_READING = re.compile(
+    rf"([{NAME_KANJI}]{{1,4}}(?:[ \t][{NAME_KANJI}]{{1,4}})?)[ \t]?[(（]([{HIRA}{KATA}]{{2,8}}(?:[ \t][{HIRA}{KATA}]{{1,8}})?)[)）]"
+)
 _TITLE_AFTER = re.compile(
-    rf"([{KANJI}]{{2,5}})(?:代表取締役|取締役|社長|副社長|部長|次長|課長|係長|主任|専務|常務|店長|院長|所長|会長|室長|支店長|工場長)"
+    rf"([{NAME_KANJI}]{{2,5}})(?:代表取締役|取締役|社長|副社長|部長|次長|課長|係長|主任|専務|常務|店長|院長|所長|会長|室長|支店長|工場長)"
+)
+_GENERIC_BEFORE_TITLE = re.compile(
+    r"営業|総務|経理|人事|開発|技術|製造|品質|管理|業務|企画|広報|財務|情報|店舗|支店|工場|本部|事業|代表|"
+    r"システム|営業所|本社|担当|専務|常務|取締|執行|(?:元|前|新|副|現|旧|同|各|当|部|課|室|係|所|社|局|長|次|会|本)$"
 )
 _LABEL_BEFORE = re.compile(
-    r"(?:代表取締役(?:社長)?|取締役|社長|部長|課長|係長|主任|担当者名|担当者|担当|氏名|お名前|名前|差出人|送信者|相談者|申込者|"
-    r"代表者|記入者|報告者|作成者|連絡者|口座名義|名義|From|責任者|管理者|依頼者|ご依頼者|契約者|利用者名)"
-    rf"[ \t]*([:：]?)[ \t]*([{KANJI}]{{1,4}}(?:[ \t]?[{KANJI}]{{1,4}})?|[{KATA}]{{2,10}}(?:[ \t・][{KATA}]{{2,10}})?"
-    r"|[A-Z][a-z]+[ \t][A-Z][a-z]+)"
+    r"(?P<label>代表取締役(?:社長)?|取締役|社長|部長|課長|係長|主任|担当者名|担当者|ご担当|担当|氏名|お名前|名前|差出人|送信者|"
+    r"ご相談者|相談者|申込者|代表者|記入者|報告者|作成者|連絡者|口座名義|名義|責任者|管理者|依頼者|ご依頼者|契約者|利用者名|"
+    r"来所者|来所|相手|フリガナ|ふりがな|カナ|漢字)(?:[(（][^)）\n]{1,6}[)）])?"
+    rf"[ \t]*(?P<colon>[:：]?)[ \t]*(?P<name>[{NAME_KANJI}]{{1,4}}(?:[ \t]?[{NAME_KANJI}]{{1,4}})?(?![{NAME_KANJI}])"
+    rf"|[{KATA}]{{2,10}}(?:[ \t・][{KATA}]{{2,10}})?|[{HIRA}]{{2,6}}[ \t][{HIRA}]{{2,6}}"
+    r"|[A-Z][a-z]+[ \t][A-Z][a-zA-Z]+)"
+)
+_PERSON_LABELS = frozenset(
+    {"担当者名", "担当者", "ご担当", "氏名", "お名前", "名前", "差出人", "送信者", "ご相談者", "相談者", "申込者", "代表者",
+     "記入者", "報告者", "作成者", "連絡者", "口座名義", "名義", "責任者", "依頼者", "ご依頼者", "契約者", "利用者名",
+     "来所者", "フリガナ", "ふりがな", "カナ", "漢字"}
 )
 _RELATION_BEFORE = re.compile(
-    r"(?:担当|営業|窓口|上司|部下|同僚|経理|総務|事務|社長|店長|息子|娘|妻|夫|友人|知人|元社員|元従業員|退職者|"
-    r"前任者?|後任者?|システム担当|IT担当|情シス|従業員|社員|パート|アルバイト|派遣社員|取引先)(?:の|は|である|で)[ \t]?"
-    rf"([{KANJI}]{{2,4}}|[{KATA}]{{2,8}})"
+    r"(?P<rel>元社員|元従業員|退職者|前任者|後任者|前任|後任|同僚|上司|部下|息子|娘|妻|夫|友人|知人|社員|従業員|パート|"
+    r"アルバイト|派遣社員|事務員|店長|社長|担当|営業|窓口|経理|総務|事務|システム担当|IT担当|情シス|取引先|元請)"
+    rf"(?:の|は|である|で)[ \t]?(?P<name>[{NAME_KANJI}]{{2,4}}|[{KATA}]{{2,8}})(?P<after>[がはにをとのへもや、。]|から|さん|様|氏)?"
+)
+_STRONG_RELATIONS = frozenset(
+    {"元社員", "元従業員", "退職者", "前任者", "後任者", "前任", "後任", "同僚", "上司", "部下", "息子", "娘", "妻", "夫",
+     "友人", "知人", "社員", "従業員", "パート", "アルバイト", "派遣社員", "事務員", "経理", "総務", "事務", "担当"}
 )
 _SELF_INTRO = re.compile(
-    rf"([{KANJI}]{{2,4}}(?:[ \t][{KANJI}]{{1,3}})?|[{KATA}]{{2,8}}(?:[ \t][{KATA}]{{2,8}})?)(?:と申します|と申す|といいます|と言います)"
+    rf"([{NAME_KANJI}]{{1,4}}(?:[ \t][{NAME_KANJI}]{{1,3}})?|[{KATA}]{{2,8}}(?:[ \t][{KATA}]{{2,8}})?)(?:と申します|と申す|といいます|と言います)"
 )
+_NO_DESU = re.compile(rf"(?:の|、)[ \t]?([{NAME_KANJI}]{{2,4}})(?:です|でございます|と申します)(?=[。、!！\s]|$)")
 _CONTACT_AFTER = re.compile(
     rf"(?<![{KANJI}])([{KANJI}]{{2,4}})(?:から|より|が|に|へ|と)(?:の)?(?:連絡|電話|メール|聞|確認|相談|依頼|報告|指示|送|問い合わせ|話)"
 )
-_ENGLISH_INTRO = re.compile(
-    r"(?:I am|I'm|My name is|This is|From:|Name:|Contact:)[ \t]*([A-Z][a-z]+(?:[ \t][A-Z]\.)?[ \t][A-Z][A-Za-z]+)(?![A-Za-z])"
+# Signature shapes: a line that is only a name (鴨志田 / 百瀬 修), or a full name with a space at a line end.
+_NAME_LINE = re.compile(
+    rf"^[ \t]*([{NAME_KANJI}]{{2,4}}(?:[ \t][{NAME_KANJI}]{{1,3}})?|[{KATA}]{{2,8}}[ \t][{KATA}]{{2,8}})[ \t]*$", re.MULTILINE
 )
-_KANJI_RUN = re.compile(rf"[{KANJI}]+")
+_FULL_NAME_END = re.compile(rf"(?<![{NAME_KANJI}])([{NAME_KANJI}]{{1,3}}[ \t][{NAME_KANJI}]{{1,3}})[ \t]*(?=$|\n|[（(<＜/])", re.MULTILINE)
+_ENGLISH_INTRO = re.compile(
+    r"(?i:I am|I'm|my name is|this is|from:|name:|contact:|regards,?\n|sincerely,?\n|thanks,?\n|best,?\n)[ \t]*"
+    r"([A-Z][a-z]+(?:[ \t][A-Z]\.)?(?:[ \t][A-Z][A-Za-z]+)?)(?![A-Za-z])"
+)
+_FROM_HEADER = re.compile(r"^(?:From|差出人|送信者)[ \t]*[:：][ \t]*([^<\n@]{2,30}?)[ \t]*<", re.MULTILINE)
+_KANJI_RUN = re.compile(rf"[{KANJI}]+(?:ノ[{KANJI}]+)?")
 _KATA_RUN = re.compile(rf"(?<![{KATA}])[{KATA}]{{2,10}}(?:[ \t・][{KATA}]{{2,10}})?(?![{KATA}])")
 _ROMAN_PAIR = re.compile(r"(?<![A-Za-z])([A-Z][a-z]{1,14}|[A-Z]{2,15})[ \t]([A-Z][a-z]{1,14}|[A-Z]{2,15})(?![A-Za-z])")
 _PLACE_AFTER = re.compile(r"[県市区町村郡駅線道島港橋通沿寺神宮山川湾]|銀行|信金|支店|支社|本店|営業所|大学|高校|病院|公園|会館")
+_ROLE_END = re.compile(r"(?:員|者|長|部|課|室|係|当|主|師|士|様|社|店|所|局|センター|御中|各位|殿)$")
+# Kanji words that end like this are rarely names; weak contexts (a name alone on a line, の〇〇です) skip them.
+_NOUNISH_END = re.compile(r"[況容件題態策的性化類報告認絡談応務式品約録定況況料金額書票状]$")
 
 
 def _clean_person(name: str) -> str:
-    name = _cut_head(name)
+    name = _cut_head(name).strip()
+    if " " in name:
+        before, after = name.split(" ", 1)
+        if before in lexicon.NOT_NAMES or _ROLE_END.search(before) or before in lexicon.GENERIC_NOUNS:
+            name = after
     for title in sorted(lexicon.TITLES, key=len, reverse=True):
         if name.endswith(title) and len(name) > len(title):
             name = name[: -len(title)]
@@ -442,7 +496,9 @@ def _clean_person(name: str) -> str:
 
 def _valid_person(name: str, *, strong: bool) -> bool:
     core = name.replace(" ", "").replace("\t", "").replace("・", "")
-    if not core or core in lexicon.NOT_NAMES:
+    if not core or core in lexicon.NOT_NAMES or core in lexicon.GENERIC_NOUNS:
+        return False
+    if any(core == w or w in core for w in lexicon.must_keep_folded() if len(w) >= 2 and not w.isascii()):
         return False
     kanji, _kana = lexicon.surnames()
     if re.fullmatch(rf"[{KANJI}]", core):
@@ -465,7 +521,7 @@ def _starts_with_surname(run: str) -> str | None:
     return None
 
 
-def people(text: str) -> Iterator[Candidate]:
+def people(text: str) -> Iterator[Candidate]:  # noqa: C901 - one pass per name signal, read top to bottom
     for m in _HONORIFIC_NAME.finditer(text):
         raw = m.group(1)
         name = _clean_person(raw)
@@ -475,27 +531,75 @@ def people(text: str) -> Iterator[Candidate]:
             yield Candidate(start, start + len(name), SpanType.COMPANY, 4)
         elif _valid_person(name, strong=True):
             yield Candidate(start, start + len(name), SpanType.PERSON, 4)
+    for m in _HIRA_HONORIFIC.finditer(text):
+        name = m.group(1)
+        if name.replace(" ", "") not in _HIRA_NOT_NAMES and not name.startswith(("お", "ご")):
+            yield Candidate(m.start(1), m.end(1), SpanType.PERSON, 5)
     for m in _KATA_HONORIFIC.finditer(text):
         if _valid_person(m.group(1), strong=True):
             yield Candidate(m.start(1), m.end(1), SpanType.PERSON, 4)
+    kanji_surnames, _ = lexicon.surnames()
+    for m in _READING.finditer(text):
+        name = _clean_person(m.group(1))
+        single = re.fullmatch(rf"[{KANJI}]", name) is not None and name not in lexicon.GENERIC_NOUNS
+        if (single or _valid_person(name, strong=True)) and not _looks_like_company(name):
+            yield Candidate(m.end(1) - len(name), m.end(1), SpanType.PERSON, 4)
+            yield Candidate(m.start(2), m.end(2), SpanType.PERSON, 4)
     for m in _TITLE_AFTER.finditer(text):
         name = _cut_head(m.group(1))
-        if _starts_with_surname(name):
+        if _starts_with_surname(name) or (
+            len(name) in (2, 3) and not _GENERIC_BEFORE_TITLE.search(name) and _valid_person(name, strong=True)
+        ):
             yield Candidate(m.end(1) - len(name), m.end(1), SpanType.PERSON, 5)
     for m in _LABEL_BEFORE.finditer(text):
-        name = m.group(2)
-        if _valid_person(name, strong=bool(m.group(1))):
-            yield Candidate(m.start(2), m.end(2), SpanType.PERSON, 5)
-    for pattern in (_RELATION_BEFORE, _SELF_INTRO):
-        for m in pattern.finditer(text):
-            name = m.group(1)
-            if _valid_person(name, strong=pattern is _SELF_INTRO):
-                yield Candidate(m.start(1), m.end(1), SpanType.PERSON, 5)
-    for m in _ENGLISH_INTRO.finditer(text):
-        yield Candidate(m.start(1), m.end(1), SpanType.PERSON, 5)
+        name = m.group("name")
+        after = text[m.end("name") : m.end("name") + 1]
+        strong = bool(m.group("colon")) or (
+            m.group("label") in _PERSON_LABELS and (after == "" or after in "（(、。 \t\n様さ氏")
+        )
+        if _valid_person(name, strong=strong):
+            yield Candidate(m.start("name"), m.end("name"), SpanType.PERSON, 5)
+    for m in _RELATION_BEFORE.finditer(text):
+        name = m.group("name")
+        strong = m.group("rel") in _STRONG_RELATIONS and bool(m.group("after")) and not re.fullmatch(rf"[{KATA}]+", name)
+        if _valid_person(name, strong=strong):
+            yield Candidate(m.start("name"), m.end("name"), SpanType.PERSON, 5)
+    for m in _SELF_INTRO.finditer(text):
+        if _valid_person(_clean_person(m.group(1)), strong=True):
+            name = _clean_person(m.group(1))
+            yield Candidate(m.end(1) - len(name), m.end(1), SpanType.PERSON, 5)
+    for m in _NO_DESU.finditer(text):
+        if not _NOUNISH_END.search(m.group(1)) and _valid_person(m.group(1), strong=True):
+            yield Candidate(m.start(1), m.end(1), SpanType.PERSON, 6)
     for m in _CONTACT_AFTER.finditer(text):
         if _valid_person(m.group(1), strong=False):
             yield Candidate(m.start(1), m.end(1), SpanType.PERSON, 6)
+    for m in _NAME_LINE.finditer(text):
+        name = m.group(1)
+        first = name.split(" ")[0]
+        if (
+            not _ROLE_END.search(first)
+            and not _NOUNISH_END.search(first)
+            and _valid_person(name, strong=True)
+            and not _looks_like_company(name)
+        ):
+            yield Candidate(m.start(1), m.end(1), SpanType.PERSON, 6)
+    for m in _FULL_NAME_END.finditer(text):
+        first, second = m.group(1).split(" ", 1)
+        if (
+            first not in lexicon.GENERIC_NOUNS
+            and first not in lexicon.CUT_AFTER
+            and not second.endswith(("様", "氏", "殿", "君"))
+            and not _ROLE_END.search(first)
+            and not re.search(r"[都道府県市区町村]$", first)
+            and _valid_person(m.group(1), strong=True)
+        ):
+            yield Candidate(m.start(1), m.end(1), SpanType.PERSON, 6)
+    for pattern in (_ENGLISH_INTRO, _FROM_HEADER):
+        for m in pattern.finditer(text):
+            name = m.group(1).strip()
+            if name and name not in lexicon.NOT_NAMES and not _overlaps_keep_word(name):
+                yield Candidate(m.start(1), m.start(1) + len(name), SpanType.PERSON, 5)
     yield from _dictionary_people(text)
 
 
