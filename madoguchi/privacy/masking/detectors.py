@@ -187,7 +187,7 @@ _ID_KEYS = (
     "No", "番号", "ナンバー", "チケット番号", "案件番号", "インボイス番号", "事業者番号", "加入者番号",
 )
 _ID = re.compile(
-    rf"(?:{_alt(_ID_KEYS)})\.?[ \t]*(?:は|:|：|=|#|\s)?[ \t]*[「『\"'(]?[ \t]*"
+    rf"(?<![A-Za-z])(?:{_alt(_ID_KEYS)})\.?[ \t]*(?P<sep>は|:|：|=|#|\s)?[ \t]*(?P<quote>[「『\"'(]?)[ \t]*"
     r"([A-Za-z0-9][A-Za-z0-9_\-.@#/]{2,63})",
     re.IGNORECASE,
 )
@@ -198,10 +198,11 @@ _LONG_DIGITS = re.compile(r"(?<![\d\-.,])\d[\d\-]{7,30}\d(?![\d\-.,円])")
 
 def ids(text: str) -> Iterator[Candidate]:
     for m in _ID.finditer(text):
-        value = m.group(1).rstrip(".-/")
-        if not re.search(r"\d", value) and len(value) < 4:
+        value = m.group(3).rstrip(".-/")
+        labelled = (m.group("sep") or "").strip() != "" or bool(m.group("quote"))
+        if not re.search(r"\d", value) and (not labelled or len(value) < 4):
             continue
-        yield Candidate(m.start(1), m.start(1) + len(value), SpanType.ID, 6)
+        yield Candidate(m.start(3), m.start(3) + len(value), SpanType.ID, 6)
     for pattern in (_MYNUMBER, _INVOICE):
         for m in pattern.finditer(text):
             yield Candidate(m.start(), m.end(), SpanType.ID, 6)
@@ -270,7 +271,7 @@ def addresses(text: str) -> Iterator[Candidate]:
 
 _NAME_CHARS = rf"{KANJI}{KATA}A-Za-z0-9&・'．.\-"
 _FORMS = _alt(tuple(lexicon.fold(f) for f in lexicon.COMPANY_FORMS))
-_FORM_RE = re.compile(_FORMS)
+_FORM_RE = re.compile(rf"(?<![{KATA}])(?:カ|ユ|ド)\)|" + _FORMS)
 _NAME_AFTER = re.compile(rf"[ \t]?([{_NAME_CHARS}]+(?:[ \t][A-Za-z0-9&.\-]+)*)")
 _SUFFIX_RE = re.compile(_alt(lexicon.COMPANY_SUFFIXES))
 _LATIN_COMPANY = re.compile(
@@ -338,7 +339,7 @@ def _name_after(text: str, pos: int) -> str:
         if m.start() != pos + len(out):
             break
         piece = m.group()
-        if re.fullmatch(rf"[{HIRA}]+", piece) and out and (piece in _PARTICLES or len(piece) < 2):
+        if re.fullmatch(rf"[{HIRA}]+", piece) and (piece in _PARTICLES or len(piece) < 2 or piece[0] in "のはがにをでとへも"):
             break
         if piece.isspace() and not (out and out[-1].isascii()):
             break
@@ -349,7 +350,7 @@ def _name_after(text: str, pos: int) -> str:
 def _name_before(text: str, end: int, chars: str = _NAME_CHARS) -> int:
     """Start of the name ending at `end`; a leading hiragana run counts only after a boundary (「まつい会計」)."""
     j = end
-    while j > 0 and (re.match(rf"[{chars}]", text[j - 1]) or (text[j - 1] == " " and j > 1 and text[j - 2].isascii() and text[j - 2].isalnum())):
+    while j > 0 and (re.match(rf"[{chars}]", text[j - 1]) or (text[j - 1] == " " and j > 1 and text[j - 2].isascii() and text[j - 2].isalpha())):
         j -= 1
     k = j
     while k > 0 and re.match(rf"[{HIRA}]", text[k - 1]):
@@ -357,6 +358,19 @@ def _name_before(text: str, end: int, chars: str = _NAME_CHARS) -> int:
     if k < j and j - k >= 2 and text[k:j] not in _PARTICLES and (k == 0 or not re.match(rf"[{KANJI}{KATA}A-Za-z0-9]", text[k - 1])):
         return k
     return j
+
+
+def _all_generic(head: str) -> bool:
+    rest = head
+    changed = True
+    while rest and changed:
+        changed = False
+        for word in sorted(lexicon.GENERIC_COMPANY_HEADS, key=len, reverse=True):
+            if rest.startswith(word):
+                rest = rest[len(word) :]
+                changed = True
+                break
+    return not rest
 
 
 def companies(text: str) -> Iterator[Candidate]:
@@ -380,7 +394,7 @@ def companies(text: str) -> Iterator[Candidate]:
         i = m.start()
         j = _name_before(text, i, rf"{KANJI}{KATA}A-Za-z0-9&・")
         head = _cut_head(text[j:i])
-        if len(head) < 2 or head in lexicon.GENERIC_COMPANY_HEADS or any(head.endswith(g) for g in ("の", "系")):
+        if len(head) < 2 or _all_generic(head) or any(head.endswith(g) for g in ("の", "系")):
             continue
         if re.fullmatch(rf"[{KANJI}]+", head) and head in lexicon.NOT_NAMES:
             continue
@@ -389,13 +403,15 @@ def companies(text: str) -> Iterator[Candidate]:
         yield Candidate(m.start(), m.end(), SpanType.COMPANY, 3)
     for m in _COMPANY_LABEL.finditer(text):
         value = m.group(1).strip()
+        if re.search(r"[、。!?！？]|です|ます", value):
+            continue
         if value and value not in lexicon.NOT_NAMES and value.strip("（）()") not in lexicon.NOT_NAMES:
             yield Candidate(m.start(1), m.start(1) + len(value), SpanType.COMPANY, 4)
     for m in _QUOTED_BUSINESS.finditer(text):
         yield Candidate(m.start(1), m.end(1), SpanType.COMPANY, 4)
     for m in _BUSINESS_THEN_NAME.finditer(text):
         if m.group(1) not in lexicon.NOT_NAMES and not _overlaps_keep_word(m.group(1)):
-            yield Candidate(m.start(1), m.end(1), SpanType.COMPANY, 5)
+            yield Candidate(m.start(1), m.end(1), SpanType.COMPANY, 6)
     for m in _SHA.finditer(text):
         if m.group(1) not in lexicon.NOT_NAMES:
             yield Candidate(m.start(), m.end(), SpanType.COMPANY, 5)
@@ -414,7 +430,9 @@ _HONORIFIC_NAME = re.compile(
     rf"|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?|[A-Z]{{2,}}(?:[ \t][A-Z][a-z]+)?)[ \t]?{_HON}"
 )
 # Hiragana names before an honorific (たかなしさん), but not hiragana words that take one.
-_HIRA_HONORIFIC = re.compile(rf"(?<![{HIRA}])([{HIRA}]{{2,6}}(?:[ \t][{HIRA}]{{2,5}})?)[ \t]?(?:さん|様|さま|くん|ちゃん)")
+_HIRA_HONORIFIC = re.compile(
+    rf"(?<![{HIRA}])((?![っゃゅょんぁぃぅぇぉ])[{HIRA}]{{3,6}}(?:[ \t][{HIRA}]{{2,5}})?)[ \t]?(?:さん|様(?![子々式相態])|さま|くん|ちゃん)"
+)
 _HIRA_NOT_NAMES = frozenset(
     {"みな", "みなみな", "おばあ", "おじい", "おかあ", "おとう", "おにい", "おねえ", "おく", "だんな", "おきゃく",
      "おいしゃ", "おまわり", "おつかれ", "おじょう", "ぼっちゃ", "おや", "おこ", "おばちゃ", "おじちゃ", "おばあちゃ",
@@ -468,8 +486,9 @@ _NAME_LINE = re.compile(
 )
 _FULL_NAME_END = re.compile(rf"(?<![{NAME_KANJI}])([{NAME_KANJI}]{{1,3}}[ \t][{NAME_KANJI}]{{1,3}})[ \t]*(?=$|\n|[（(<＜/])", re.MULTILINE)
 _ENGLISH_INTRO = re.compile(
-    r"(?i:I am|I'm|my name is|this is|from:|name:|contact:|regards,?\n|sincerely,?\n|thanks,?\n|best,?\n)[ \t]*"
-    r"([A-Z][a-z]+(?:[ \t][A-Z]\.)?(?:[ \t][A-Z][A-Za-z]+)?)(?![A-Za-z])"
+    r"(?i:I am|I'm|my name is|this is)[ \t]*([A-Z][a-z]+(?:[ \t][A-Z]\.)?(?:[ \t][A-Z][A-Za-z]+)?)(?![A-Za-z])"
+    r"|(?i:from:|name:|contact:|regards,?\n|sincerely,?\n|thanks,?\n|best,?\n)[ \t]*"
+    r"([A-Z][a-z]+(?:[ \t][A-Z]\.)?(?:[ \t][A-Z][A-Za-z]+)?)(?=[ \t]*(?:$|\n|,|<|\())"
 )
 _FROM_HEADER = re.compile(r"^(?:From|差出人|送信者)[ \t]*[:：][ \t]*([^<\n@]{2,30}?)[ \t]*<", re.MULTILINE)
 _KANJI_RUN = re.compile(rf"[{KANJI}]+(?:ノ[{KANJI}]+)?")
@@ -542,7 +561,9 @@ def people(text: str) -> Iterator[Candidate]:  # noqa: C901 - one pass per name 
     for m in _READING.finditer(text):
         name = _clean_person(m.group(1))
         single = re.fullmatch(rf"[{KANJI}]", name) is not None and name not in lexicon.GENERIC_NOUNS
-        if (single or _valid_person(name, strong=True)) and not _looks_like_company(name):
+        reading = m.group(2)
+        plausible = bool(re.search(rf"[{HIRA}]", reading)) or " " in reading or _starts_with_surname(name) is not None
+        if plausible and (single or _valid_person(name, strong=True)) and not _looks_like_company(name):
             yield Candidate(m.end(1) - len(name), m.end(1), SpanType.PERSON, 4)
             yield Candidate(m.start(2), m.end(2), SpanType.PERSON, 4)
     for m in _TITLE_AFTER.finditer(text):
@@ -561,7 +582,13 @@ def people(text: str) -> Iterator[Candidate]:  # noqa: C901 - one pass per name 
             yield Candidate(m.start("name"), m.end("name"), SpanType.PERSON, 5)
     for m in _RELATION_BEFORE.finditer(text):
         name = m.group("name")
-        strong = m.group("rel") in _STRONG_RELATIONS and bool(m.group("after")) and not re.fullmatch(rf"[{KATA}]+", name)
+        strong = (
+            m.group("rel") in _STRONG_RELATIONS
+            and bool(m.group("after"))
+            and len(name) <= 3
+            and not re.fullmatch(rf"[{KATA}]+", name)
+            and not _NOUNISH_END.search(name)
+        )
         if _valid_person(name, strong=strong):
             yield Candidate(m.start("name"), m.end("name"), SpanType.PERSON, 5)
     for m in _SELF_INTRO.finditer(text):
@@ -569,7 +596,9 @@ def people(text: str) -> Iterator[Candidate]:  # noqa: C901 - one pass per name 
             name = _clean_person(m.group(1))
             yield Candidate(m.end(1) - len(name), m.end(1), SpanType.PERSON, 5)
     for m in _NO_DESU.finditer(text):
-        if not _NOUNISH_END.search(m.group(1)) and _valid_person(m.group(1), strong=True):
+        name = m.group(1)
+        nounish = _NOUNISH_END.search(name) or (re.search("[業器中細理]$", name) and not _starts_with_surname(name))
+        if not nounish and not _ROLE_END.search(name) and _valid_person(name, strong=True):
             yield Candidate(m.start(1), m.end(1), SpanType.PERSON, 6)
     for m in _CONTACT_AFTER.finditer(text):
         if _valid_person(m.group(1), strong=False):
@@ -597,9 +626,10 @@ def people(text: str) -> Iterator[Candidate]:  # noqa: C901 - one pass per name 
             yield Candidate(m.start(1), m.end(1), SpanType.PERSON, 6)
     for pattern in (_ENGLISH_INTRO, _FROM_HEADER):
         for m in pattern.finditer(text):
-            name = m.group(1).strip()
+            group = 1 if m.group(1) else (2 if pattern.groups > 1 and m.group(2) else 1)
+            name = (m.group(group) or "").strip()
             if name and name not in lexicon.NOT_NAMES and not _overlaps_keep_word(name):
-                yield Candidate(m.start(1), m.start(1) + len(name), SpanType.PERSON, 5)
+                yield Candidate(m.start(group), m.start(group) + len(name), SpanType.PERSON, 5)
     yield from _dictionary_people(text)
 
 
