@@ -540,7 +540,18 @@ def _starts_with_surname(run: str) -> str | None:
     return None
 
 
-def people(text: str) -> Iterator[Candidate]:  # noqa: C901 - one pass per name signal, read top to bottom
+def people(text: str) -> Iterator[Candidate]:
+    """Every name signal; a trailing honorific or title stays visible (〈氏名〉様, 〈氏名〉部長)."""
+    for c in _people(text):
+        end = c.end
+        for suffix in _REST_STOPS:
+            if end - len(suffix) > c.start and text.startswith(suffix, end - len(suffix)):
+                end -= len(suffix)
+                break
+        yield Candidate(c.start, end, c.type, c.priority) if end != c.end else c
+
+
+def _people(text: str) -> Iterator[Candidate]:  # noqa: C901 - one pass per name signal, read top to bottom
     for m in _HONORIFIC_NAME.finditer(text):
         raw = m.group(1)
         name = _clean_person(raw)
