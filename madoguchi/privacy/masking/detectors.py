@@ -216,7 +216,7 @@ def ids(text: str) -> Iterator[Candidate]:
 
 _NUM = r"(?:\d+|[一二三四五六七八九十〇]+)"
 _HOUSE = (
-    rf"{_NUM}(?:[ \t]?(?:丁目|番地の|番地|番の|番|号|[-ーの])[ \t]?{_NUM}){{0,4}}(?:[ \t]?(?:丁目|番地|番|号))?"
+    rf"{_NUM}(?:[ \t]?(?:丁目|番地の|番地|番の|番|号|条|線|地割|[-ーの])[ \t]?(?:[東西南北])?{_NUM}){{0,4}}(?:[ \t]?(?:丁目|番地|番|号))?"
 )
 _BUILDING_WORDS = (
     "ビルディング", "ビルヂング", "ビル", "マンション", "ハイツ", "荘", "タワー", "センター", "会館", "プラザ",
@@ -230,7 +230,7 @@ _BUILDING = (
 )
 _PREF = _alt(lexicon.PREFECTURES)
 _MUNI = rf"(?:[{KANJI}{KATA}{HIRA}]{{1,7}}?(?:市|区|郡|町|村))"
-_LOCALITY = rf"[{KANJI}{KATA}ヶケ]{{0,8}}?"
+_LOCALITY = rf"[{KANJI}{KATA}ヶケがのつ]{{0,10}}?"
 _ADDRESS_WITH_PREF = re.compile(rf"(?:{_PREF})(?:{_MUNI}){{1,3}}(?:{_LOCALITY}[ \t]?{_HOUSE}{_BUILDING})?")
 _ADDRESS_NO_PREF = re.compile(
     rf"(?:{_alt(lexicon.MUNICIPALITIES)}|(?<![{KANJI}])[{KANJI}]{{1,4}}(?:市|区|町|村))"
