@@ -540,11 +540,14 @@ def _starts_with_surname(run: str) -> str | None:
     return None
 
 
+_TRAILING_TITLES = tuple(sorted((*lexicon.HONORIFICS, *lexicon.TITLES), key=len, reverse=True))
+
+
 def people(text: str) -> Iterator[Candidate]:
     """Every name signal; a trailing honorific or title stays visible (〈氏名〉様, 〈氏名〉部長)."""
     for c in _people(text):
         end = c.end
-        for suffix in _REST_STOPS:
+        for suffix in _TRAILING_TITLES:
             if end - len(suffix) > c.start and text.startswith(suffix, end - len(suffix)):
                 end -= len(suffix)
                 break
