@@ -26,8 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from madoguchi.privacy.masking import MaskResult, SpanType, mask_text
-from madoguchi.privacy.masking import lexicon
+from madoguchi.privacy.masking import MaskResult, SpanType, lexicon, mask_text
 from madoguchi.privacy.masking.normalize import fold
 
 _HARMLESS_WORDS = tuple(
@@ -177,7 +176,7 @@ _TYPE_ORDER = [t.value for t in SpanType]
 _TARGETS = {
     "person": 0.95,
     "company": 0.95,
-    **{t: 1.0 for t in ("phone", "email", "postal_code", "address", "ip", "account", "card")},
+    **dict.fromkeys(("phone", "email", "postal_code", "address", "ip", "account", "card"), 1.0),
 }
 
 

@@ -32,7 +32,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("file", type=Path)
     args = parser.parse_args()
-    import spacy  # noqa: PLC0415 - only in the measuring venv
+    import spacy
 
     started = time.perf_counter()
     nlp = spacy.load("ja_ginza")
@@ -60,7 +60,10 @@ def main() -> int:
         return add_spans(mask_text(text), ginza_spans(text))
 
     lat = sorted(latencies)
-    print(f"GiNZA load: {load_s:.2f} s; per text: median {statistics.median(lat):.1f} ms, p95 {lat[int(0.95 * (len(lat) - 1))]:.1f} ms")
+    print(
+        f"GiNZA load: {load_s:.2f} s; per text: median {statistics.median(lat):.1f} ms,"
+        f" p95 {lat[int(0.95 * (len(lat) - 1))]:.1f} ms"
+    )
     for title, masker in (("rules", None), ("GiNZA only (Person/Company)", ginza_only), ("rules + GiNZA", combined)):
         metrics = evaluate(items, masker=masker)
         print()

@@ -127,10 +127,14 @@ def postal_codes(text: str) -> Iterator[Candidate]:
 
 
 _ACCOUNT = re.compile(
-    r"(?:(?:普通|当座|貯蓄|総合)(?:預金)?(?:口座)?|口座(?:番号)?|口座No\.?|No\.)[ \t]*[:：]?[ \t]*(?:口座番号[ \t]*[:：]?[ \t]*)?"
+    r"(?:(?:普通|当座|貯蓄|総合)(?:預金)?(?:口座)?|口座(?:番号)?|口座No\.?|No\.)[ \t]*[:：]?[ \t]*"
+    r"(?:口座番号[ \t]*[:：]?[ \t]*)?"
     r"(\d{7,8})(?![\d円])"
 )
-_YUCHO = re.compile(r"記号[ \t]*[:：]?[ \t]*(\d{5})[ \t]*[-ー]?[ \t]*番号[ \t]*[:：]?[ \t]*(\d{6,8})(?!\d)|(?<![\d-])1\d{4}-\d{6,8}(?!\d)")
+_YUCHO = re.compile(
+    r"記号[ \t]*[:：]?[ \t]*(\d{5})[ \t]*[-ー]?[ \t]*番号[ \t]*[:：]?[ \t]*(\d{6,8})(?!\d)"
+    r"|(?<![\d-])1\d{4}-\d{6,8}(?!\d)"
+)
 _SEVEN = re.compile(r"(?<![\d\-,.])\d{7}(?![\d\-,.円])")
 _ACCOUNT_CONTEXT = re.compile(r"口座|銀行|信金|信用金庫|支店|振込|振り込|普通|当座|ゆうちょ|労金|農協|JA")
 
@@ -176,15 +180,81 @@ def cards(text: str) -> Iterator[Candidate]:
 
 
 _ID_KEYS = (
-    "会員番号", "会員ID", "会員No", "顧客番号", "顧客ID", "顧客コード", "お客様番号", "お客さま番号", "お客様ID",
-    "契約番号", "契約者番号", "契約ID", "ログインID", "ログイン名", "ログインアカウント", "ユーザーID", "ユーザID",
-    "ユーザー名", "ユーザ名", "アカウント名", "アカウントID", "アカウント", "社員番号", "社員ID", "職員番号",
-    "受付番号", "注文番号", "オーダー番号", "管理番号", "証券番号", "保険証番号", "被保険者番号", "免許証番号",
-    "マイナンバー", "個人番号", "法人番号", "登録番号", "請求番号", "請求書番号", "伝票番号", "問い合わせ番号",
-    "問合せ番号", "お問い合わせ番号", "追跡番号", "整理番号", "予約番号", "申込番号", "申込ID", "学籍番号",
-    "患者番号", "患者ID", "診察券番号", "端末ID", "端末番号", "シリアル番号", "シリアルNo", "製造番号", "機器ID",
-    "ライセンスキー", "プロダクトキー", "パスワード", "PW", "PIN", "暗証番号", "取引番号", "口座ID", "ID",
-    "No", "番号", "ナンバー", "チケット番号", "案件番号", "インボイス番号", "事業者番号", "加入者番号",
+    "会員番号",
+    "会員ID",
+    "会員No",
+    "顧客番号",
+    "顧客ID",
+    "顧客コード",
+    "お客様番号",
+    "お客さま番号",
+    "お客様ID",
+    "契約番号",
+    "契約者番号",
+    "契約ID",
+    "ログインID",
+    "ログイン名",
+    "ログインアカウント",
+    "ユーザーID",
+    "ユーザID",
+    "ユーザー名",
+    "ユーザ名",
+    "アカウント名",
+    "アカウントID",
+    "アカウント",
+    "社員番号",
+    "社員ID",
+    "職員番号",
+    "受付番号",
+    "注文番号",
+    "オーダー番号",
+    "管理番号",
+    "証券番号",
+    "保険証番号",
+    "被保険者番号",
+    "免許証番号",
+    "マイナンバー",
+    "個人番号",
+    "法人番号",
+    "登録番号",
+    "請求番号",
+    "請求書番号",
+    "伝票番号",
+    "問い合わせ番号",
+    "問合せ番号",
+    "お問い合わせ番号",
+    "追跡番号",
+    "整理番号",
+    "予約番号",
+    "申込番号",
+    "申込ID",
+    "学籍番号",
+    "患者番号",
+    "患者ID",
+    "診察券番号",
+    "端末ID",
+    "端末番号",
+    "シリアル番号",
+    "シリアルNo",
+    "製造番号",
+    "機器ID",
+    "ライセンスキー",
+    "プロダクトキー",
+    "パスワード",
+    "PW",
+    "PIN",
+    "暗証番号",
+    "取引番号",
+    "口座ID",
+    "ID",
+    "No",
+    "番号",
+    "ナンバー",
+    "チケット番号",
+    "案件番号",
+    "インボイス番号",
+    "事業者番号",
+    "加入者番号",
 )
 _ID = re.compile(
     rf"(?<![A-Za-z])(?:{_alt(_ID_KEYS)})\.?[ \t]*(?P<sep>は|:|：|=|#|\s)?[ \t]*(?P<quote>[「『\"'(]?)[ \t]*"
@@ -216,12 +286,39 @@ def ids(text: str) -> Iterator[Candidate]:
 
 _NUM = r"(?:\d+|[一二三四五六七八九十〇]+)"
 _HOUSE = (
-    rf"{_NUM}(?:[ \t]?(?:丁目|番地の|番地|番の|番|号|条|線|地割|[-ーの])[ \t]?(?:[東西南北])?{_NUM}){{0,4}}(?:[ \t]?(?:丁目|番地|番|号))?"
+    rf"{_NUM}(?:[ \t]?(?:丁目|番地の|番地|番の|番|号|条|線|地割|[-ーの])[ \t]?(?:[東西南北])?{_NUM}){{0,4}}"
+    r"(?:[ \t]?(?:丁目|番地|番|号))?"
 )
 _BUILDING_WORDS = (
-    "ビルディング", "ビルヂング", "ビル", "マンション", "ハイツ", "荘", "タワー", "センター", "会館", "プラザ",
-    "コーポ", "レジデンス", "ハウス", "コート", "パレス", "ヒルズ", "メゾン", "アパート", "寮", "棟", "号館",
-    "スクエア", "ガーデン", "テラス", "フォレスト", "オフィス", "ハイム", "ヴィラ", "シティ",
+    "ビルディング",
+    "ビルヂング",
+    "ビル",
+    "マンション",
+    "ハイツ",
+    "荘",
+    "タワー",
+    "センター",
+    "会館",
+    "プラザ",
+    "コーポ",
+    "レジデンス",
+    "ハウス",
+    "コート",
+    "パレス",
+    "ヒルズ",
+    "メゾン",
+    "アパート",
+    "寮",
+    "棟",
+    "号館",
+    "スクエア",
+    "ガーデン",
+    "テラス",
+    "フォレスト",
+    "オフィス",
+    "ハイム",
+    "ヴィラ",
+    "シティ",
 )
 _BUILDING = (
     rf"(?:[ \t、,]?[{KANJI}{KATA}{HIRA}A-Za-z0-9・&]{{0,20}}?(?:{_alt(tuple(_BUILDING_WORDS))})"
@@ -236,7 +333,9 @@ _ADDRESS_NO_PREF = re.compile(
     rf"(?:{_alt(lexicon.MUNICIPALITIES)}|(?<![{KANJI}])[{KANJI}]{{1,4}}(?:市|区|町|村))"
     rf"(?:[{KANJI}]{{1,4}}(?:区|町))?{_LOCALITY}[ \t]?{_HOUSE}{_BUILDING}"
 )
-_ADDRESS_CHOME = re.compile(rf"[{KANJI}{KATA}ヶケ]{{1,6}}{_NUM}丁目(?:[ \t]?{_NUM}(?:番地?|-)(?:[ \t]?{_NUM}号?)?)?{_BUILDING}")
+_ADDRESS_CHOME = re.compile(
+    rf"[{KANJI}{KATA}ヶケ]{{1,6}}{_NUM}丁目(?:[ \t]?{_NUM}(?:番地?|-)(?:[ \t]?{_NUM}号?)?)?{_BUILDING}"
+)
 _ADDRESS_LATIN = re.compile(
     r"(?:\d+-){1,3}\d+[ \t,]+[A-Z][A-Za-z\-]+(?:,[ \t]*[A-Z][A-Za-z\-]+-(?:ku|shi|machi|cho|gun|mura))+"
     r"(?:,[ \t]*(?:Tokyo|Osaka|Kyoto|Hokkaido|[A-Z][a-z]+-(?:ken|to|fu)))?"
@@ -284,7 +383,8 @@ _QUOTED_BUSINESS = re.compile(
     r"(?:名)?[ \t]*[「『]([^」』\n]{2,30})[」』]"
 )
 _BUSINESS_THEN_NAME = re.compile(
-    rf"(?:会社|業者|ベンダー|メーカー|事業者|代理店|販売店|取引先|外注先|委託先|発注先|仕入先|保守会社)[ \t]?([{KATA}]{{3,15}}|[A-Z][A-Za-z0-9&\-]{{2,20}})(?=[（(、の にがとは])"
+    r"(?:会社|業者|ベンダー|メーカー|事業者|代理店|販売店|取引先|外注先|委託先|発注先|仕入先|保守会社)[ \t]?"
+    rf"([{KATA}]{{3,15}}|[A-Z][A-Za-z0-9&\-]{{2,20}})(?=[（(、の にがとは])"
 )
 
 
@@ -324,8 +424,38 @@ def _strip_tail(name: str) -> str:
 
 
 _PARTICLES = frozenset(
-    {"の", "は", "が", "に", "を", "で", "と", "へ", "も", "や", "から", "より", "まで", "など", "って", "とか",
-     "では", "には", "への", "との", "での", "からの", "さん", "さま", "様", "くん", "ちゃん", "です", "でした", "ます"}
+    {
+        "の",
+        "は",
+        "が",
+        "に",
+        "を",
+        "で",
+        "と",
+        "へ",
+        "も",
+        "や",
+        "から",
+        "より",
+        "まで",
+        "など",
+        "って",
+        "とか",
+        "では",
+        "には",
+        "への",
+        "との",
+        "での",
+        "からの",
+        "さん",
+        "さま",
+        "様",
+        "くん",
+        "ちゃん",
+        "です",
+        "でした",
+        "ます",
+    }
 )
 _RUN = re.compile(rf"[{HIRA}]+|[{_NAME_CHARS}]+|[ \t](?=[A-Za-z0-9])")
 
@@ -339,7 +469,9 @@ def _name_after(text: str, pos: int) -> str:
         if m.start() != pos + len(out):
             break
         piece = m.group()
-        if re.fullmatch(rf"[{HIRA}]+", piece) and (piece in _PARTICLES or len(piece) < 2 or piece[0] in "のはがにをでとへも"):
+        if re.fullmatch(rf"[{HIRA}]+", piece) and (
+            piece in _PARTICLES or len(piece) < 2 or piece[0] in "のはがにをでとへも"
+        ):
             break
         if piece.isspace() and not (out and out[-1].isascii()):
             break
@@ -350,12 +482,20 @@ def _name_after(text: str, pos: int) -> str:
 def _name_before(text: str, end: int, chars: str = _NAME_CHARS) -> int:
     """Start of the name ending at `end`; a leading hiragana run counts only after a boundary (「まつい会計」)."""
     j = end
-    while j > 0 and (re.match(rf"[{chars}]", text[j - 1]) or (text[j - 1] == " " and j > 1 and text[j - 2].isascii() and text[j - 2].isalpha())):
+    while j > 0 and (
+        re.match(rf"[{chars}]", text[j - 1])
+        or (text[j - 1] == " " and j > 1 and text[j - 2].isascii() and text[j - 2].isalpha())
+    ):
         j -= 1
     k = j
     while k > 0 and re.match(rf"[{HIRA}]", text[k - 1]):
         k -= 1
-    if k < j and j - k >= 2 and text[k:j] not in _PARTICLES and (k == 0 or not re.match(rf"[{KANJI}{KATA}A-Za-z0-9]", text[k - 1])):
+    if (
+        k < j
+        and j - k >= 2
+        and text[k:j] not in _PARTICLES
+        and (k == 0 or not re.match(rf"[{KANJI}{KATA}A-Za-z0-9]", text[k - 1]))
+    ):
         return k
     return j
 
@@ -418,7 +558,10 @@ def companies(text: str) -> Iterator[Candidate]:
 
 
 def _looks_like_company(name: str) -> bool:
-    return bool(_FORM_RE.search(name) or _SUFFIX_RE.search(name + "\0") and any(name.endswith(s) for s in lexicon.COMPANY_SUFFIXES))
+    return bool(
+        _FORM_RE.search(name)
+        or (_SUFFIX_RE.search(name + "\0") and any(name.endswith(s) for s in lexicon.COMPANY_SUFFIXES))
+    )
 
 
 # ---------------------------------------------------------------- people
@@ -431,18 +574,61 @@ _HONORIFIC_NAME = re.compile(
 )
 # Hiragana names before an honorific (たかなしさん), but not hiragana words that take one.
 _HIRA_HONORIFIC = re.compile(
-    rf"(?<![{HIRA}])((?![っゃゅょんぁぃぅぇぉ])[{HIRA}]{{3,6}}(?:[ \t][{HIRA}]{{2,5}})?)[ \t]?(?:さん|様(?![子々式相態])|さま|くん|ちゃん)"
+    rf"(?<![{HIRA}])((?![っゃゅょんぁぃぅぇぉ])[{HIRA}]{{3,6}}(?:[ \t][{HIRA}]{{2,5}})?)[ \t]?"
+    r"(?:さん|様(?![子々式相態])|さま|くん|ちゃん)"
 )
 _HIRA_NOT_NAMES = frozenset(
-    {"みな", "みなみな", "おばあ", "おじい", "おかあ", "おとう", "おにい", "おねえ", "おく", "だんな", "おきゃく",
-     "おいしゃ", "おまわり", "おつかれ", "おじょう", "ぼっちゃ", "おや", "おこ", "おばちゃ", "おじちゃ", "おばあちゃ",
-     "おじさ", "おばさ", "おじ", "おば", "あかちゃ", "おこさ", "おくさ", "どちら", "こちら", "そちら", "あちら",
-     "どなた", "みんな", "ごくろう", "おせわ", "おかげ", "ありがと", "おめでと", "おだいじに", "いかが"}
+    {
+        "みな",
+        "みなみな",
+        "おばあ",
+        "おじい",
+        "おかあ",
+        "おとう",
+        "おにい",
+        "おねえ",
+        "おく",
+        "だんな",
+        "おきゃく",
+        "おいしゃ",
+        "おまわり",
+        "おつかれ",
+        "おじょう",
+        "ぼっちゃ",
+        "おや",
+        "おこ",
+        "おばちゃ",
+        "おじちゃ",
+        "おばあちゃ",
+        "おじさ",
+        "おばさ",
+        "おじ",
+        "おば",
+        "あかちゃ",
+        "おこさ",
+        "おくさ",
+        "どちら",
+        "こちら",
+        "そちら",
+        "あちら",
+        "どなた",
+        "みんな",
+        "ごくろう",
+        "おせわ",
+        "おかげ",
+        "ありがと",
+        "おめでと",
+        "おだいじに",
+        "いかが",
+    }
 )
-_KATA_HONORIFIC = re.compile(rf"(?<![{KATA}])([{KATA}]{{2,10}}?(?:[ \t・][{KATA}]{{2,10}}?)?)[ \t]?(?:サマ|サン|ドノ)(?![{KATA}])")
+_KATA_HONORIFIC = re.compile(
+    rf"(?<![{KATA}])([{KATA}]{{2,10}}?(?:[ \t・][{KATA}]{{2,10}}?)?)[ \t]?(?:サマ|サン|ドノ)(?![{KATA}])"
+)
 # A kanji name followed by its reading: 轟（とどろき）, 東雲 恭介（しののめ きょうすけ）.
 _READING = re.compile(
-    rf"([{NAME_KANJI}]{{1,4}}(?:[ \t][{NAME_KANJI}]{{1,4}})?)[ \t]?[(（]([{HIRA}{KATA}]{{2,8}}(?:[ \t][{HIRA}{KATA}]{{1,8}})?)[)）]"
+    rf"([{NAME_KANJI}]{{1,4}}(?:[ \t][{NAME_KANJI}]{{1,4}})?)[ \t]?"
+    rf"[(（]([{HIRA}{KATA}]{{2,8}}(?:[ \t][{HIRA}{KATA}]{{1,8}})?)[)）]"
 )
 _TITLE_AFTER = re.compile(
     rf"([{NAME_KANJI}]{{2,5}})(?:代表取締役|取締役|社長|副社長|部長|次長|課長|係長|主任|専務|常務|店長|院長|所長|会長|室長|支店長|工場長)"
@@ -460,21 +646,76 @@ _LABEL_BEFORE = re.compile(
     r"|[A-Z][a-z]+[ \t][A-Z][a-zA-Z]+)"
 )
 _PERSON_LABELS = frozenset(
-    {"担当者名", "担当者", "ご担当", "氏名", "お名前", "名前", "差出人", "送信者", "ご相談者", "相談者", "申込者", "代表者",
-     "記入者", "報告者", "作成者", "連絡者", "口座名義", "名義", "責任者", "依頼者", "ご依頼者", "契約者", "利用者名",
-     "来所者", "フリガナ", "ふりがな", "カナ", "漢字"}
+    {
+        "担当者名",
+        "担当者",
+        "ご担当",
+        "氏名",
+        "お名前",
+        "名前",
+        "差出人",
+        "送信者",
+        "ご相談者",
+        "相談者",
+        "申込者",
+        "代表者",
+        "記入者",
+        "報告者",
+        "作成者",
+        "連絡者",
+        "口座名義",
+        "名義",
+        "責任者",
+        "依頼者",
+        "ご依頼者",
+        "契約者",
+        "利用者名",
+        "来所者",
+        "フリガナ",
+        "ふりがな",
+        "カナ",
+        "漢字",
+    }
 )
 _RELATION_BEFORE = re.compile(
     r"(?P<rel>元社員|元従業員|退職者|前任者|後任者|前任|後任|同僚|上司|部下|息子|娘|妻|夫|友人|知人|社員|従業員|パート|"
     r"アルバイト|派遣社員|事務員|店長|社長|担当|営業|窓口|経理|総務|事務|システム担当|IT担当|情シス|取引先|元請)"
-    rf"(?:の|は|である|で)[ \t]?(?P<name>[{NAME_KANJI}]{{2,4}}|[{KATA}]{{2,8}})(?P<after>[がはにをとのへもや、。]|から|さん|様|氏)?"
+    rf"(?:の|は|である|で)[ \t]?(?P<name>[{NAME_KANJI}]{{2,4}}|[{KATA}]{{2,8}})"
+    r"(?P<after>[がはにをとのへもや、。]|から|さん|様|氏)?"
 )
 _STRONG_RELATIONS = frozenset(
-    {"元社員", "元従業員", "退職者", "前任者", "後任者", "前任", "後任", "同僚", "上司", "部下", "息子", "娘", "妻", "夫",
-     "友人", "知人", "社員", "従業員", "パート", "アルバイト", "派遣社員", "事務員", "経理", "総務", "事務", "担当"}
+    {
+        "元社員",
+        "元従業員",
+        "退職者",
+        "前任者",
+        "後任者",
+        "前任",
+        "後任",
+        "同僚",
+        "上司",
+        "部下",
+        "息子",
+        "娘",
+        "妻",
+        "夫",
+        "友人",
+        "知人",
+        "社員",
+        "従業員",
+        "パート",
+        "アルバイト",
+        "派遣社員",
+        "事務員",
+        "経理",
+        "総務",
+        "事務",
+        "担当",
+    }
 )
 _SELF_INTRO = re.compile(
-    rf"([{NAME_KANJI}]{{1,4}}(?:[ \t][{NAME_KANJI}]{{1,3}})?|[{KATA}]{{2,8}}(?:[ \t][{KATA}]{{2,8}})?)(?:と申します|と申す|といいます|と言います)"
+    rf"([{NAME_KANJI}]{{1,4}}(?:[ \t][{NAME_KANJI}]{{1,3}})?|[{KATA}]{{2,8}}(?:[ \t][{KATA}]{{2,8}})?)"
+    r"(?:と申します|と申す|といいます|と言います)"
 )
 _NO_DESU = re.compile(rf"(?:の|、)[ \t]?([{NAME_KANJI}]{{2,4}})(?:です|でございます|と申します)(?=[。、!！\s]|$)")
 _CONTACT_AFTER = re.compile(
@@ -482,9 +723,12 @@ _CONTACT_AFTER = re.compile(
 )
 # Signature shapes: a line that is only a name (鴨志田 / 百瀬 修), or a full name with a space at a line end.
 _NAME_LINE = re.compile(
-    rf"^[ \t]*([{NAME_KANJI}]{{2,4}}(?:[ \t][{NAME_KANJI}]{{1,3}})?|[{KATA}]{{2,8}}[ \t][{KATA}]{{2,8}})[ \t]*$", re.MULTILINE
+    rf"^[ \t]*([{NAME_KANJI}]{{2,4}}(?:[ \t][{NAME_KANJI}]{{1,3}})?|[{KATA}]{{2,8}}[ \t][{KATA}]{{2,8}})[ \t]*$",
+    re.MULTILINE,
 )
-_FULL_NAME_END = re.compile(rf"(?<![{NAME_KANJI}])([{NAME_KANJI}]{{1,3}}[ \t][{NAME_KANJI}]{{1,3}})[ \t]*(?=$|\n|[（(<＜/])", re.MULTILINE)
+_FULL_NAME_END = re.compile(
+    rf"(?<![{NAME_KANJI}])([{NAME_KANJI}]{{1,3}}[ \t][{NAME_KANJI}]{{1,3}})[ \t]*(?=$|\n|[（(<＜/])", re.MULTILINE
+)
 _ENGLISH_INTRO = re.compile(
     r"(?i:I am|I'm|my name is|this is)[ \t]*([A-Z][a-z]+(?:[ \t][A-Z]\.)?(?:[ \t][A-Z][A-Za-z]+)?)(?![A-Za-z])"
     r"|(?i:from:|name:|contact:|regards,?\n|sincerely,?\n|thanks,?\n|best,?\n)[ \t]*"
@@ -494,7 +738,9 @@ _FROM_HEADER = re.compile(r"^(?:From|差出人|送信者)[ \t]*[:：][ \t]*([^<\
 _KANJI_RUN = re.compile(rf"[{KANJI}]+(?:ノ[{KANJI}]+)?")
 _KATA_RUN = re.compile(rf"(?<![{KATA}])[{KATA}]{{2,10}}(?:[ \t・][{KATA}]{{2,10}})?(?![{KATA}])")
 _ROMAN_PAIR = re.compile(r"(?<![A-Za-z])([A-Z][a-z]{1,14}|[A-Z]{2,15})[ \t]([A-Z][a-z]{1,14}|[A-Z]{2,15})(?![A-Za-z])")
-_PLACE_AFTER = re.compile(r"[県市区町村郡駅線道島港橋通沿寺神宮山川湾]|銀行|信金|支店|支社|本店|営業所|大学|高校|病院|公園|会館")
+_PLACE_AFTER = re.compile(
+    r"[県市区町村郡駅線道島港橋通沿寺神宮山川湾]|銀行|信金|支店|支社|本店|営業所|大学|高校|病院|公園|会館"
+)
 _ROLE_END = re.compile(r"(?:員|者|長|部|課|室|係|当|主|師|士|様|社|店|所|局|センター|御中|各位|殿)$")
 # Kanji words that end like this are rarely names; weak contexts (a name alone on a line, の〇〇です) skip them.
 _NOUNISH_END = re.compile(r"[況容件題態策的性化類報告認絡談応務式品約録定況況料金額書票状]$")
@@ -554,7 +800,7 @@ def people(text: str) -> Iterator[Candidate]:
         yield Candidate(c.start, end, c.type, c.priority) if end != c.end else c
 
 
-def _people(text: str) -> Iterator[Candidate]:  # noqa: C901 - one pass per name signal, read top to bottom
+def _people(text: str) -> Iterator[Candidate]:
     for m in _HONORIFIC_NAME.finditer(text):
         raw = m.group(1)
         name = _clean_person(raw)
@@ -571,7 +817,7 @@ def _people(text: str) -> Iterator[Candidate]:  # noqa: C901 - one pass per name
     for m in _KATA_HONORIFIC.finditer(text):
         if _valid_person(m.group(1), strong=True):
             yield Candidate(m.start(1), m.end(1), SpanType.PERSON, 4)
-    kanji_surnames, _ = lexicon.surnames()
+    _kanji_surnames, _ = lexicon.surnames()
     for m in _READING.finditer(text):
         name = _clean_person(m.group(1))
         single = re.fullmatch(rf"[{KANJI}]", name) is not None and name not in lexicon.GENERIC_NOUNS
@@ -686,17 +932,99 @@ def _dictionary_people(text: str) -> Iterator[Candidate]:
 
 
 _ROMAJI = {
-    "きゃ": "kya", "きゅ": "kyu", "きょ": "kyo", "しゃ": "sha", "しゅ": "shu", "しょ": "sho", "ちゃ": "cha",
-    "ちゅ": "chu", "ちょ": "cho", "にゃ": "nya", "にゅ": "nyu", "にょ": "nyo", "ひゃ": "hya", "ひょ": "hyo",
-    "みょ": "myo", "りゅ": "ryu", "りょ": "ryo", "ぎょ": "gyo", "じゃ": "ja", "じゅ": "ju", "じょ": "jo",
-    "びょ": "byo", "あ": "a", "い": "i", "う": "u", "え": "e", "お": "o", "か": "ka", "き": "ki", "く": "ku",
-    "け": "ke", "こ": "ko", "さ": "sa", "し": "shi", "す": "su", "せ": "se", "そ": "so", "た": "ta", "ち": "chi",
-    "つ": "tsu", "て": "te", "と": "to", "な": "na", "に": "ni", "ぬ": "nu", "ね": "ne", "の": "no", "は": "ha",
-    "ひ": "hi", "ふ": "fu", "へ": "he", "ほ": "ho", "ま": "ma", "み": "mi", "む": "mu", "め": "me", "も": "mo",
-    "や": "ya", "ゆ": "yu", "よ": "yo", "ら": "ra", "り": "ri", "る": "ru", "れ": "re", "ろ": "ro", "わ": "wa",
-    "を": "o", "ん": "n", "が": "ga", "ぎ": "gi", "ぐ": "gu", "げ": "ge", "ご": "go", "ざ": "za", "じ": "ji",
-    "ず": "zu", "ぜ": "ze", "ぞ": "zo", "だ": "da", "ぢ": "ji", "づ": "zu", "で": "de", "ど": "do", "ば": "ba",
-    "び": "bi", "ぶ": "bu", "べ": "be", "ぼ": "bo", "ぱ": "pa", "ぴ": "pi", "ぷ": "pu", "ぺ": "pe", "ぽ": "po",
+    "きゃ": "kya",
+    "きゅ": "kyu",
+    "きょ": "kyo",
+    "しゃ": "sha",
+    "しゅ": "shu",
+    "しょ": "sho",
+    "ちゃ": "cha",
+    "ちゅ": "chu",
+    "ちょ": "cho",
+    "にゃ": "nya",
+    "にゅ": "nyu",
+    "にょ": "nyo",
+    "ひゃ": "hya",
+    "ひょ": "hyo",
+    "みょ": "myo",
+    "りゅ": "ryu",
+    "りょ": "ryo",
+    "ぎょ": "gyo",
+    "じゃ": "ja",
+    "じゅ": "ju",
+    "じょ": "jo",
+    "びょ": "byo",
+    "あ": "a",
+    "い": "i",
+    "う": "u",
+    "え": "e",
+    "お": "o",
+    "か": "ka",
+    "き": "ki",
+    "く": "ku",
+    "け": "ke",
+    "こ": "ko",
+    "さ": "sa",
+    "し": "shi",
+    "す": "su",
+    "せ": "se",
+    "そ": "so",
+    "た": "ta",
+    "ち": "chi",
+    "つ": "tsu",
+    "て": "te",
+    "と": "to",
+    "な": "na",
+    "に": "ni",
+    "ぬ": "nu",
+    "ね": "ne",
+    "の": "no",
+    "は": "ha",
+    "ひ": "hi",
+    "ふ": "fu",
+    "へ": "he",
+    "ほ": "ho",
+    "ま": "ma",
+    "み": "mi",
+    "む": "mu",
+    "め": "me",
+    "も": "mo",
+    "や": "ya",
+    "ゆ": "yu",
+    "よ": "yo",
+    "ら": "ra",
+    "り": "ri",
+    "る": "ru",
+    "れ": "re",
+    "ろ": "ro",
+    "わ": "wa",
+    "を": "o",
+    "ん": "n",
+    "が": "ga",
+    "ぎ": "gi",
+    "ぐ": "gu",
+    "げ": "ge",
+    "ご": "go",
+    "ざ": "za",
+    "じ": "ji",
+    "ず": "zu",
+    "ぜ": "ze",
+    "ぞ": "zo",
+    "だ": "da",
+    "ぢ": "ji",
+    "づ": "zu",
+    "で": "de",
+    "ど": "do",
+    "ば": "ba",
+    "び": "bi",
+    "ぶ": "bu",
+    "べ": "be",
+    "ぼ": "bo",
+    "ぱ": "pa",
+    "ぴ": "pi",
+    "ぷ": "pu",
+    "ぺ": "pe",
+    "ぽ": "po",
 }
 
 

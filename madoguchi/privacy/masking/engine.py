@@ -147,7 +147,9 @@ def _known_candidates(n: str, known: KnownEntities) -> Iterator[Candidate]:
         yield from find(fold(email), SpanType.EMAIL, ignore_case=True)
     for domain in known.domains:
         d = re.escape(fold(domain).lower().removeprefix("www."))
-        for m in re.finditer(rf"(?<![A-Za-z0-9\-.])(?:https?://)?(?:[A-Za-z0-9\-]+\.)*{d}(?![A-Za-z0-9\-])(?:/[^\s]*)?", n, re.I):
+        for m in re.finditer(
+            rf"(?<![A-Za-z0-9\-.])(?:https?://)?(?:[A-Za-z0-9\-]+\.)*{d}(?![A-Za-z0-9\-])(?:/[^\s]*)?", n, re.I
+        ):
             yield Candidate(m.start(), m.end(), SpanType.URL, 0)
     for value in known.ids:
         yield from find(fold(value), SpanType.ID, ignore_case=True)

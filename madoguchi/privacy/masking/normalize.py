@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 # Dash-like characters NFKC leaves alone; detectors see them as an ASCII hyphen. The katakana long
 # vowel mark ー is not folded here (it belongs to words like サーバー); number patterns accept it.
-_DASHES = {c: "-" for c in "‐‑‒–—―−﹣"}
+_DASHES = dict.fromkeys("‐‑‒–—―−﹣", "-")
 # Half-width voiced marks combine with the previous character under NFKC, so they travel with it.
 _COMBINING_HALFWIDTH = {"\uff9e", "\uff9f"}
 

@@ -37,7 +37,11 @@ def test_jsonl_file_gives_one_line_per_input_with_spans_on_the_input_text(monkey
 
 def test_jsonl_can_come_from_stdin(monkeypatch):
     out = run(monkeypatch, "--jsonl", "-", stdin='{"id": 7, "text": "〒100-0001"}\n')
-    assert json.loads(out) == {"id": 7, "masked": "〈郵便番号〉", "spans": [{"start": 0, "end": 9, "type": "postal_code"}]}
+    assert json.loads(out) == {
+        "id": 7,
+        "masked": "〈郵便番号〉",
+        "spans": [{"start": 0, "end": 9, "type": "postal_code"}],
+    }
 
 
 def test_missing_file_is_an_error(monkeypatch, tmp_path):

@@ -37,15 +37,18 @@ def test_dates_amounts_and_short_numbers_are_not_phones(not_phone):
 
 @pytest.mark.parametrize(
     "email",
-    ["yamada@example.jp", "m.koike@hikari-print.example.jp", "ｙａｍａｄａ＠ｅｘａｍｐｌｅ．ｊｐ", "info [at] example.com"],
+    [
+        "yamada@example.jp",
+        "m.koike@hikari-print.example.jp",
+        "ｙａｍａｄａ＠ｅｘａｍｐｌｅ．ｊｐ",
+        "info [at] example.com",
+    ],
 )
 def test_email_addresses_are_masked(email):
     assert masked_types(f"メール {email} へ") == {email: "email"}
 
 
-@pytest.mark.parametrize(
-    "postal", ["〒100-0001", "〒1000001", "〒 530-0001", "〒２６０－００１３", "100-0001"]
-)
+@pytest.mark.parametrize("postal", ["〒100-0001", "〒1000001", "〒 530-0001", "〒２６０－００１３", "100-0001"])
 def test_postal_codes_are_masked(postal):
     assert masked_types(f"{postal}\n") == {postal: "postal_code"}
 

@@ -11,5 +11,15 @@ def test_interface_names_other_apps_import_still_work():
 
 def test_span_type_values_are_the_jsonl_names():
     assert [t.value for t in SpanType] == [
-        "person", "company", "phone", "email", "postal_code", "address", "url", "ip", "account", "card", "id",
+        "person",
+        "company",
+        "phone",
+        "email",
+        "postal_code",
+        "address",
+        "url",
+        "ip",
+        "account",
+        "card",
+        "id",
     ]

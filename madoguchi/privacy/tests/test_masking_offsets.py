@@ -1,3 +1,5 @@
+import itertools
+
 from madoguchi.privacy.masking import mask_text
 
 
@@ -32,4 +34,4 @@ def test_expanding_characters_map_back_to_one_original_character():
 def test_spans_are_sorted_and_do_not_overlap():
     text = "株式会社サンプル 山田太郎様 yamada@example.jp https://example.jp/yamada 03-1234-5678"
     spans = mask_text(text).spans
-    assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
