@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from madoguchi.privacy.masking import lexicon
+from madoguchi.privacy.masking.normalize import fold
 from madoguchi.privacy.masking.types import SpanType
 
 KANJI = "\u3400-\u4dbf\u4e00-\u9fff々〆ヶ"
@@ -369,9 +370,8 @@ def addresses(text: str) -> Iterator[Candidate]:
 # ---------------------------------------------------------------- companies
 
 _NAME_CHARS = rf"{KANJI}{KATA}A-Za-z0-9&・'．.\-"
-_FORMS = _alt(tuple(lexicon.fold(f) for f in lexicon.COMPANY_FORMS))
+_FORMS = _alt(tuple(fold(f) for f in lexicon.COMPANY_FORMS))
 _FORM_RE = re.compile(rf"(?<![{KATA}])(?:カ|ユ|ド)\)|" + _FORMS)
-_NAME_AFTER = re.compile(rf"[ \t]?([{_NAME_CHARS}]+(?:[ \t][A-Za-z0-9&.\-]+)*)")
 _SUFFIX_RE = re.compile(_alt(lexicon.COMPANY_SUFFIXES))
 _LATIN_COMPANY = re.compile(
     r"(?<![A-Za-z])[A-Z][A-Za-z0-9&.\-]*(?:[ \t][A-Z][A-Za-z0-9&.\-]*){0,4},?[ \t]"
