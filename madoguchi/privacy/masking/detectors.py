@@ -874,7 +874,7 @@ def _people(text: str) -> Iterator[Candidate]:
         ):
             yield Candidate(m.start(1), m.end(1), SpanType.PERSON, 6)
     for m in _FULL_NAME_END.finditer(text):
-        first, second = m.group(1).split(" ", 1)
+        first, second = re.split(r"[ \t]", m.group(1), maxsplit=1)
         if (
             first not in lexicon.GENERIC_NOUNS
             and first not in lexicon.CUT_AFTER

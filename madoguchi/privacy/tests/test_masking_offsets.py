@@ -35,3 +35,15 @@ def test_spans_are_sorted_and_do_not_overlap():
     text = "株式会社サンプル 山田太郎様 yamada@example.jp https://example.jp/yamada 03-1234-5678"
     spans = mask_text(text).spans
     assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
+
+
+def test_spans_stay_valid_on_random_mixed_width_input():
+    import random
+
+    rng = random.Random(12)
+    alphabet = "山田様さんｻﾏ０１２３-ー（）()〒@.:株式会社㈱ \n\tabcXYZ東京都港区1丁目番地号ﾞﾟ\u3099がの氏Ｓａｍ"
+    for _ in range(400):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80)))
+        spans = mask_text(text).spans
+        assert all(0 <= s.start < s.end <= len(text) and text[s.start : s.end] == s.text for s in spans)
+        assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
