@@ -128,8 +128,8 @@ def postal_codes(text: str) -> Iterator[Candidate]:
 
 
 _ACCOUNT = re.compile(
-    r"(?:(?:普通|当座|貯蓄|総合)(?:預金)?(?:口座)?|口座(?:番号)?|口座No\.?|No\.)[ \t]*[:：]?[ \t]*"
-    r"(?:口座番号[ \t]*[:：]?[ \t]*)?"
+    r"(?:(?:普通|当座|貯蓄|総合)(?:預金)?(?:口座)?|口座(?:番号)?|口座No\.?|No\.)[ \t]*(?:[:：]|は|が|を)?[ \t]*"
+    r"(?:口座番号[ \t]*(?:[:：]|は|が)?[ \t]*)?"
     r"(\d{7,8})(?![\d円])"
 )
 _YUCHO = re.compile(
@@ -325,6 +325,8 @@ _BUILDING = (
     rf"(?:[ \t、,]?[{KANJI}{KATA}{HIRA}A-Za-z0-9・&]{{0,20}}?(?:{_alt(tuple(_BUILDING_WORDS))})"
     rf"(?:[ \t]?(?:第\d+|[A-Z](?![a-z])|[{KATA}]{{1,4}}))?)?"
     r"(?:[ \t]?(?:\d+[ \t]?(?:F|階|号室|号)|[A-Z]?\d{2,4}号?室|#\d{2,4}))?"
+    # a building without a building word, when a floor or room follows (都庁第一本庁舎 32階)
+    rf"(?:[ \t、,]?[{KANJI}{KATA}A-Za-z0-9・&]{{1,20}}?[ \t]?(?:\d+[ \t]?(?:F|階)|\d{{2,4}}号室))?"
 )
 _PREF = _alt(lexicon.PREFECTURES)
 _MUNI = rf"(?:[{KANJI}{KATA}{HIRA}]{{1,7}}?(?:市|区|郡|町|村))"
