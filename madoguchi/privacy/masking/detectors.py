@@ -112,7 +112,8 @@ def phones(text: str) -> Iterator[Candidate]:
         digits = re.sub(r"\D", "", m.group())
         if m.group().startswith("+81"):
             digits = "0" + digits[2:].removeprefix("0")
-        if 10 <= len(digits) <= 11 and digits.startswith("0"):
+        separated = bool(re.search(r"[^\d+]", m.group()))
+        if digits.startswith("0") and (10 <= len(digits) <= 11 or (len(digits) == 12 and separated)):
             yield Candidate(m.start(), m.end(), SpanType.PHONE, 2)
 
 
@@ -249,6 +250,10 @@ _ID_KEYS = (
     "口座ID",
     "ID",
     "No",
+    "account",
+    "user",
+    "login",
+    "userid",
     "番号",
     "ナンバー",
     "チケット番号",
@@ -262,6 +267,7 @@ _ID = re.compile(
     r"([A-Za-z0-9][A-Za-z0-9_\-.@#/]{2,63})",
     re.IGNORECASE,
 )
+_ID_MORE = re.compile(r"[ \t]*(?:と|、|,|/|及び|および|や)[ \t]*([A-Za-z0-9][A-Za-z0-9_\-.@]{2,63})")
 _MYNUMBER = re.compile(r"(?<![\d\-])\d{4}[ \t-]?\d{4}[ \t-]?\d{4}(?![\d\-])")
 _INVOICE = re.compile(r"(?<![A-Za-z0-9])T\d{13}(?!\d)")
 _LONG_DIGITS = re.compile(r"(?<![\d\-.,])\d[\d\-]{7,30}\d(?![\d\-.,円])")
@@ -274,6 +280,13 @@ def ids(text: str) -> Iterator[Candidate]:
         if not re.search(r"\d", value) and (not labelled or len(value) < 4):
             continue
         yield Candidate(m.start(3), m.start(3) + len(value), SpanType.ID, 6)
+        # 「yamada.h と admin-kaku」: more identifiers listed after the first
+        pos = m.start(3) + len(value)
+        while more := _ID_MORE.match(text, pos):
+            if not re.search(r"[\d._\-@]", more.group(1)):
+                break
+            yield Candidate(more.start(1), more.end(1), SpanType.ID, 6)
+            pos = more.end(1)
     for pattern in (_MYNUMBER, _INVOICE):
         for m in pattern.finditer(text):
             yield Candidate(m.start(), m.end(), SpanType.ID, 6)
@@ -288,7 +301,7 @@ def ids(text: str) -> Iterator[Candidate]:
 _NUM = r"(?:\d+|[一二三四五六七八九十〇]+)"
 _HOUSE = (
     rf"{_NUM}(?:[ \t]?(?:丁目|番地の|番地|番の|番|号|条|線|地割|[-ーの])[ \t]?(?:[東西南北])?{_NUM}){{0,4}}"
-    r"(?:[ \t]?(?:丁目|番地|番|号))?"
+    r"(?:[ \t]?(?:丁目|番地|番|号))?(?![\d月日年時分秒円人件回台名歳%万千])"
 )
 _BUILDING_WORDS = (
     "ビルディング",
@@ -330,10 +343,10 @@ _BUILDING = (
 )
 _PREF = _alt(lexicon.PREFECTURES)
 _MUNI = rf"(?:[{KANJI}{KATA}{HIRA}]{{1,7}}?(?:市|区|郡|町|村))"
-_LOCALITY = rf"[{KANJI}{KATA}ヶケがのつ]{{0,10}}?"
+_LOCALITY = rf"[{KANJI}{KATA}{HIRA}ヶケ]{{0,10}}?"
 _ADDRESS_WITH_PREF = re.compile(rf"(?:{_PREF})(?:{_MUNI}){{1,3}}(?:{_LOCALITY}[ \t]?{_HOUSE}{_BUILDING})?")
 _ADDRESS_NO_PREF = re.compile(
-    rf"(?:{_alt(lexicon.MUNICIPALITIES)}|(?<![{KANJI}])[{KANJI}]{{1,4}}(?:市|区|町|村))"
+    rf"(?:{_alt(lexicon.MUNICIPALITIES)}|(?<![{KANJI}])(?!弊社|当社|御社|貴社|同社|本社|支社)[{KANJI}]{{1,4}}(?:市|区|町|村))"
     rf"(?:[{KANJI}]{{1,4}}(?:区|町))?{_LOCALITY}[ \t]?{_HOUSE}{_BUILDING}"
 )
 _ADDRESS_CHOME = re.compile(
@@ -351,7 +364,9 @@ def addresses(text: str) -> Iterator[Candidate]:
     for pattern in (_ADDRESS_WITH_PREF, _ADDRESS_NO_PREF, _ADDRESS_CHOME, _ADDRESS_LATIN):
         for m in pattern.finditer(text):
             start, end = m.start(), m.end()
-            while end > start and text[end - 1] in " \t、,-ーの":
+            while end > start and (
+                text[end - 1] in " \t、,-の" or (text[end - 1] == "ー" and text[end - 2 : end - 1].isdigit())
+            ):
                 end -= 1
             # A prefecture alone (東京都) is a public body, not an address.
             if text[start:end] in lexicon.PREFECTURES:
@@ -374,7 +389,7 @@ def addresses(text: str) -> Iterator[Candidate]:
 _NAME_CHARS = rf"{KANJI}{KATA}A-Za-z0-9&・'．.\-"
 _FORMS = _alt(tuple(fold(f) for f in lexicon.COMPANY_FORMS))
 _FORM_RE = re.compile(rf"(?<![{KATA}])(?:カ|ユ|ド)\)|" + _FORMS)
-_SUFFIX_RE = re.compile(_alt(lexicon.COMPANY_SUFFIXES))
+_SUFFIX_RE = re.compile(rf"(?:{_alt(lexicon.COMPANY_SUFFIXES)})(?![{KATA}])")
 _LATIN_COMPANY = re.compile(
     r"(?<![A-Za-z])[A-Z][A-Za-z0-9&.\-]*(?:[ \t][A-Z][A-Za-z0-9&.\-]*){0,4},?[ \t]"
     r"(?:Co\.,?[ \t]?Ltd\.?|Inc\.?|Corporation|Corp\.?|LLC|Ltd\.?|K\.K\.|G\.K\.|Co\.)"
@@ -471,8 +486,17 @@ def _name_after(text: str, pos: int) -> str:
         if m.start() != pos + len(out):
             break
         piece = m.group()
-        if re.fullmatch(rf"[{HIRA}]+", piece) and (
-            piece in _PARTICLES or len(piece) < 2 or piece[0] in "のはがにをでとへも"
+        okurigana = (
+            len(piece) == 1
+            and bool(out)
+            and piece not in "のはがにをでとへもや"
+            and re.match(rf"[{KANJI}]", out[-1]) is not None
+            and re.match(rf"[{_NAME_CHARS}]", text[m.end() : m.end() + 1]) is not None
+        )
+        if (
+            re.fullmatch(rf"[{HIRA}]+", piece)
+            and not okurigana
+            and (piece in _PARTICLES or len(piece) < 2 or piece[0] in "のはがにをでとへも")
         ):
             break
         if piece.isspace() and not (out and out[-1].isascii()):
@@ -487,6 +511,14 @@ def _name_before(text: str, end: int, chars: str = _NAME_CHARS) -> int:
     while j > 0 and (
         re.match(rf"[{chars}]", text[j - 1])
         or (text[j - 1] == " " and j > 1 and text[j - 2].isascii() and text[j - 2].isalpha())
+        # okurigana inside a name (仮置きデザイン): one hiragana between a kanji and a name character
+        or (
+            j > 1
+            and j < end
+            and re.match(rf"[{HIRA}]", text[j - 1])
+            and text[j - 1] not in "のはがにをでとへもや"
+            and re.match(rf"[{KANJI}]", text[j - 2])
+        )
     ):
         j -= 1
     k = j
@@ -532,6 +564,15 @@ def companies(text: str) -> Iterator[Candidate]:
             yield Candidate(m.start(), start + len(name), SpanType.COMPANY, 3)
         elif len(head) >= 2:
             yield Candidate(j + len(region) - len(head), m.end(), SpanType.COMPANY, 3)
+        elif m.group() in ("カ)", "ユ)", "ド)"):
+            # bank-kana holder written name first: ヒナガタ ウンユ カ)
+            k = i
+            while k > 0 and (re.match(rf"[{KATA}]", text[k - 1]) or text[k - 1] in " \t"):
+                k -= 1
+            while k < i and text[k] in " \t":
+                k += 1
+            if i - k >= 2:
+                yield Candidate(k, m.end(), SpanType.COMPANY, 3)
     for m in _SUFFIX_RE.finditer(text):
         i = m.start()
         j = _name_before(text, i, rf"{KANJI}{KATA}A-Za-z0-9&・")
@@ -642,9 +683,10 @@ _GENERIC_BEFORE_TITLE = re.compile(
 _LABEL_BEFORE = re.compile(
     r"(?P<label>代表取締役(?:社長)?|取締役|社長|部長|課長|係長|主任|担当者名|担当者|ご担当|担当|氏名|お名前|名前|差出人|送信者|"
     r"ご相談者|相談者|申込者|代表者|記入者|報告者|作成者|連絡者|口座名義|名義|責任者|管理者|依頼者|ご依頼者|契約者|利用者名|"
-    r"来所者|来所|相手|フリガナ|ふりがな|カナ|漢字)(?:[(（][^)）\n]{1,6}[)）])?"
+    r"来所者|来所|相手|フリガナ|ふりがな|カナ|漢字|受付者|受付|対応者|対応|応対者|応対|記録者|記録|記入)"
+    r"(?:[(（][^)）\n]{1,6}[)）])?"
     rf"[ \t]*(?P<colon>[:：]?)[ \t]*(?P<name>[{NAME_KANJI}]{{1,4}}(?:[ \t]?[{NAME_KANJI}]{{1,4}})?(?![{NAME_KANJI}])"
-    rf"|[{KATA}]{{2,10}}(?:[ \t・][{KATA}]{{2,10}})?|[{HIRA}]{{2,6}}[ \t][{HIRA}]{{2,6}}"
+    rf"|[{KATA}]{{2,10}}(?:[ \t・][{KATA}]{{2,10}})?|[{HIRA}]{{2,6}}[ \t][{HIRA}]{{2,6}}|[{HIRA}]{{2,6}}(?=[（(\n]|$)"
     r"|[A-Z][a-z]+[ \t][A-Z][a-zA-Z]+)"
 )
 _PERSON_LABELS = frozenset(
@@ -677,8 +719,18 @@ _PERSON_LABELS = frozenset(
         "ふりがな",
         "カナ",
         "漢字",
+        "受付者",
+        "受付",
+        "対応者",
+        "対応",
+        "応対者",
+        "応対",
+        "記録者",
+        "記録",
+        "記入",
     }
 )
+_STAFF_LABELS = frozenset({"受付者", "受付", "対応者", "対応", "応対者", "応対", "記録者", "記録", "記入"})
 _RELATION_BEFORE = re.compile(
     r"(?P<rel>元社員|元従業員|退職者|前任者|後任者|前任|後任|同僚|上司|部下|息子|娘|妻|夫|友人|知人|社員|従業員|パート|"
     r"アルバイト|派遣社員|事務員|店長|社長|担当|営業|窓口|経理|総務|事務|システム担当|IT担当|情シス|取引先|元請)"
@@ -737,6 +789,9 @@ _ENGLISH_INTRO = re.compile(
     r"([A-Z][a-z]+(?:[ \t][A-Z]\.)?(?:[ \t][A-Z][A-Za-z]+)?)(?=[ \t]*(?:$|\n|,|<|\())"
 )
 _FROM_HEADER = re.compile(r"^(?:From|差出人|送信者)[ \t]*[:：][ \t]*([^<\n@]{2,30}?)[ \t]*<", re.MULTILINE)
+_ROMAN_SURNAME_CONTEXT = re.compile(
+    r"(?<![A-Za-z])([A-Z][a-z]{2,14})[ \t]?(?=です|でした|さん|様|氏|と申します|san\b|-san\b)"
+)
 _KANJI_RUN = re.compile(rf"[{KANJI}]+(?:ノ[{KANJI}]+)?")
 _KATA_RUN = re.compile(rf"(?<![{KATA}])[{KATA}]{{2,10}}(?:[ \t・][{KATA}]{{2,10}})?(?![{KATA}])")
 _ROMAN_PAIR = re.compile(r"(?<![A-Za-z])([A-Z][a-z]{1,14}|[A-Z]{2,15})[ \t]([A-Z][a-z]{1,14}|[A-Z]{2,15})(?![A-Za-z])")
@@ -752,7 +807,13 @@ def _clean_person(name: str) -> str:
     name = _cut_head(name).strip()
     if " " in name:
         before, after = name.split(" ", 1)
-        if before in lexicon.NOT_NAMES or _ROLE_END.search(before) or before in lexicon.GENERIC_NOUNS:
+        if (
+            before in lexicon.NOT_NAMES
+            or before in lexicon.TITLES
+            or before in lexicon.CUT_AFTER
+            or _ROLE_END.search(before)
+            or before in lexicon.GENERIC_NOUNS
+        ):
             name = after
     for title in sorted(lexicon.TITLES, key=len, reverse=True):
         if name.endswith(title) and len(name) > len(title):
@@ -837,6 +898,8 @@ def _people(text: str) -> Iterator[Candidate]:
     for m in _LABEL_BEFORE.finditer(text):
         name = m.group("name")
         after = text[m.end("name") : m.end("name") + 1]
+        if m.group("label") in _STAFF_LABELS and not m.group("colon") and m.start("name") == m.end("label"):
+            continue  # 対応方法, 受付時間: a staff label needs a colon or a space before the name
         strong = bool(m.group("colon")) or (
             m.group("label") in _PERSON_LABELS and (after == "" or after in "（(、。 \t\n様さ氏")
         )
@@ -928,6 +991,9 @@ def _dictionary_people(text: str) -> Iterator[Candidate]:
         if parts[0] in kana or (len(parts) > 1 and parts[1] in kana and len(parts[0]) >= 2):
             yield Candidate(m.start(), m.end(), SpanType.PERSON, 7)
     roman = _roman_surnames()
+    for m in _ROMAN_SURNAME_CONTEXT.finditer(text):
+        if m.group(1).lower() in roman:
+            yield Candidate(m.start(1), m.end(1), SpanType.PERSON, 6)
     for m in _ROMAN_PAIR.finditer(text):
         if m.group(1).lower() in roman or m.group(2).lower() in roman:
             yield Candidate(m.start(), m.end(), SpanType.PERSON, 7)
