@@ -249,7 +249,6 @@ _ID_KEYS = (
     "取引番号",
     "口座ID",
     "ID",
-    "No",
     "account",
     "user",
     "login",
@@ -276,7 +275,11 @@ _LONG_DIGITS = re.compile(r"(?<![\d\-.,])\d[\d\-]{7,30}\d(?![\d\-.,円])")
 def ids(text: str) -> Iterator[Candidate]:
     for m in _ID.finditer(text):
         value = m.group(3).rstrip(".-/")
-        labelled = (m.group("sep") or "").strip() != "" or bool(m.group("quote"))
+        sep = (m.group("sep") or "").strip()
+        labelled = sep != "" or bool(m.group("quote"))
+        key = text[m.start() : m.start(3)].strip(" \t:：=#は「『\"'(.")
+        if key.isascii() and sep not in (":", "：", "=", "は") and not re.search(r"\d", value):
+            continue
         if not re.search(r"\d", value) and (not labelled or len(value) < 4):
             continue
         yield Candidate(m.start(3), m.start(3) + len(value), SpanType.ID, 6)
@@ -591,6 +594,8 @@ def companies(text: str) -> Iterator[Candidate]:
         if value and value not in lexicon.NOT_NAMES and value.strip("（）()") not in lexicon.NOT_NAMES:
             yield Candidate(m.start(1), m.start(1) + len(value), SpanType.COMPANY, 4)
     for m in _QUOTED_BUSINESS.finditer(text):
+        if re.search(r"[、。!?！？]|です|ます|から", m.group(1)):
+            continue
         yield Candidate(m.start(1), m.end(1), SpanType.COMPANY, 4)
     for m in _BUSINESS_THEN_NAME.finditer(text):
         if m.group(1) not in lexicon.NOT_NAMES and not _overlaps_keep_word(m.group(1)):
