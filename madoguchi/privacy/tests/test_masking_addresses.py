@@ -15,6 +15,9 @@ from madoguchi.privacy.tests._helpers import masked, masked_types
         "港区港南2丁目16-1",
         "大田区蒲田5-6-7",
         "1-2-3 Nishi-Shinjuku, Shinjuku-ku",
+        "東京都世田谷区雛形通り4-12-18 見本第二ビル3F",
+        "東京都八王子市空想が丘３－８－１７ サンプルタワー",
+        "東京都新宿区西新宿2-8-1 都庁第一本庁舎 32階",
     ],
 )
 def test_addresses_are_masked_whole(address):
@@ -28,3 +31,7 @@ def test_labelled_address_is_masked_to_the_end_of_the_line():
 
 def test_prefecture_alone_is_kept():
     assert masked("東京都の補助金を使いたい") == "東京都の補助金を使いたい"
+
+
+def test_number_followed_by_a_date_unit_is_not_a_house_number():
+    assert "address" not in masked_types("弊社村上が12月1日に振り込みました").values()

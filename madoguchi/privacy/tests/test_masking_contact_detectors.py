@@ -24,6 +24,7 @@ from madoguchi.privacy.tests._helpers import masked, masked_types
         "+81 3 5321 0000",
         "+81(0)3-1234-5678",
         "03ー1234ー5678",
+        "0120(2345)0123",
     ],
 )
 def test_japanese_phone_shapes_are_masked(phone):

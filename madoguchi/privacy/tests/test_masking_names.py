@@ -24,6 +24,11 @@ from madoguchi.privacy.tests._helpers import masked, masked_types
         ("よろしくお願いします。\n鴨志田\n", "鴨志田"),
         ("Hello, this is Emma Johnson from Example Inc.", "Emma Johnson"),
         ("大塚 翔太 / Shota Otsuka\n", "Shota Otsuka"),
+        ("受付：柴田\n", "柴田"),
+        ("12/6 9:15 受付 千尋（新人）", "千尋"),
+        ("情シスの Kato です", "Kato"),
+        ("お名前：まさこ（ひらがなで）", "まさこ"),
+        ("相談者：サンプル設計株式会社 代表取締役 智美さん", "智美"),
     ],
 )
 def test_people_are_masked(text, name):
@@ -36,6 +41,10 @@ def test_honorific_stays_after_the_masked_name():
 
 def test_title_stays_after_the_masked_name():
     assert masked("青木部長に確認") == "〈氏名〉部長に確認"
+
+
+def test_staff_label_joined_to_a_word_is_not_a_name():
+    assert masked("対応方法と受付時間を教えてください") == "対応方法と受付時間を教えてください"
 
 
 @pytest.mark.parametrize("text", ["お客様各位", "ご担当者様", "皆さん", "窓口ご担当者様", "利用者様から", "社長さんが"])
@@ -61,6 +70,11 @@ def test_surname_used_as_place_is_not_a_person():
         ("Example Trading Co., Ltd. は", "Example Trading Co., Ltd."),
         ("ネットショップ「いけだ雑貨店」を運営", "いけだ雑貨店"),
         ("会社名：フラワーショップ花音\n", "フラワーショップ花音"),
+        ("振込先 ｶﾌﾞｼｷｶﾞｲｼｬ ｻﾝﾌﾟﾙｼｮｳｼﾞ です", "ｶﾌﾞｼｷｶﾞｲｼｬ ｻﾝﾌﾟﾙｼｮｳｼﾞ"),
+        ("名義 ﾋﾅｶﾞﾀ ｳﾝﾕ ｶ) 宛", "ﾋﾅｶﾞﾀ ｳﾝﾕ ｶ)"),
+        ("株式会社仮置きデザインの件", "株式会社仮置きデザイン"),
+        ("取引先の仮置きデザイン（株）から", "仮置きデザイン（株）"),
+        ("架空フーズに勤める", "架空フーズ"),
     ],
 )
 def test_companies_are_masked(text, company):

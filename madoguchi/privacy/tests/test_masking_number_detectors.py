@@ -54,3 +54,16 @@ def test_identifiers_are_masked(text, value):
 def test_words_containing_id_letters_are_not_identifiers():
     text = "The data was anonymised by the administrator."
     assert masked(text) == text
+
+
+def test_identifiers_listed_after_the_first_are_masked():
+    assert masked("account は yamada.h と admin-kaku が狙われた") == "account は 〈ID〉 と 〈ID〉 が狙われた"
+
+
+def test_english_label_without_a_colon_or_digits_is_not_an_identifier():
+    text = "we moved it to 'new bank account' from mail"
+    assert masked(text) == text
+
+
+def test_sixteen_digits_failing_luhn_without_card_words_are_an_id_not_a_card():
+    assert masked_types("注文番号 1234 5678 9012 3456 の件") == {"1234 5678 9012 3456": "id"}
