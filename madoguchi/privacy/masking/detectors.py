@@ -399,7 +399,7 @@ _LATIN_COMPANY = re.compile(
 )
 _SHA = re.compile(rf"(?<![{KATA}A-Za-z])([{KATA}]{{2,15}}|[A-Z][A-Za-z0-9]{{1,20}})社(?![会員長内外名屋宅])")
 _QUOTED_BUSINESS = re.compile(
-    r"(?:事業所|施設|店舗|店|ショップ|ネットショップ|会社|法人|サイト|屋号|クリニック|医院|教室|サロン|薬局|工房|事務所|団体)"
+    r"(?:事業所|施設|店舗|店|ショップ|ネットショップ|会社|法人|屋号|クリニック|医院|教室|サロン|薬局|工房|事務所|団体)"
     r"(?:名)?[ \t]*[「『]([^」』\n]{2,30})[」』]"
 )
 _BUSINESS_THEN_NAME = re.compile(
@@ -808,6 +808,12 @@ _ROLE_END = re.compile(r"(?:員|者|長|部|課|室|係|当|主|師|士|様|社|
 _NOUNISH_END = re.compile(r"[況容件題態策的性化類報告認絡談応務式品約録定況況料金額書票状]$")
 
 
+def _signature_area_start(text: str) -> int:
+    """Offset where the last five non-empty lines begin (signatures, sign-offs)."""
+    starts = [m.start() for m in re.finditer(r"^[ \t]*\S", text, re.MULTILINE)]
+    return starts[-5] if len(starts) >= 5 else 0
+
+
 def _clean_person(name: str) -> str:
     name = _cut_head(name).strip()
     if " " in name:
@@ -933,11 +939,15 @@ def _people(text: str) -> Iterator[Candidate]:
     for m in _CONTACT_AFTER.finditer(text):
         if _valid_person(m.group(1), strong=False):
             yield Candidate(m.start(1), m.end(1), SpanType.PERSON, 6)
+    tail_start = _signature_area_start(text)
     for m in _NAME_LINE.finditer(text):
         name = m.group(1)
         first = name.split(" ")[0]
+        # A one-word line is a heading as often as a name: only in the signature area, or a listed surname.
+        plausible = " " in name or _starts_with_surname(name) is not None or m.start() >= tail_start
         if (
-            not _ROLE_END.search(first)
+            plausible
+            and not _ROLE_END.search(first)
             and not _NOUNISH_END.search(first)
             and _valid_person(name, strong=True)
             and not _looks_like_company(name)

@@ -34,10 +34,13 @@ def mask_text(text: str, *, known: KnownEntities | None = None) -> MaskResult:
     norm = normalize(text)
     n = norm.text
     keep = _keep_regions(n, extra=known.keep if known else ())
+    kept_domains = tuple(w.lower() for w in (known.keep if known else ()) if _DOMAIN_LIKE.fullmatch(w))
     candidates: list[Candidate] = []
     for detector in DETECTORS:
         for c in detector(n):
             if c.type in _YIELDING and _overlaps(c, keep):
+                continue
+            if c.type is SpanType.URL and kept_domains and _host_in(n[c.start : c.end], kept_domains):
                 continue
             candidates.append(c)
     if known:
@@ -52,6 +55,15 @@ def mask_text(text: str, *, known: KnownEntities | None = None) -> MaskResult:
         if start < end:
             spans.append(Span(start, end, c.type, text[start:end]))
     return MaskResult(original=text, spans=tuple(spans))
+
+
+_DOMAIN_LIKE = re.compile(r"(?:[A-Za-z0-9\-]+\.)+[A-Za-z]{2,}")
+
+
+def _host_in(url: str, domains: tuple[str, ...]) -> bool:
+    """True when the URL's or bare domain's host is one of `domains` or below one (a referral site the FAQ needs)."""
+    host = re.sub(r"^[a-z]+://", "", url.lower()).split("/")[0].split(":")[0].removeprefix("www.")
+    return any(host == d or host.endswith("." + d) for d in domains)
 
 
 def _resolve(candidates: list[Candidate]) -> list[Candidate]:

@@ -48,7 +48,8 @@ class KnownEntities:
     domains: tuple[str, ...] = ()
     # Identifiers from the records (会員番号, login names), masked as 〈ID〉.
     ids: tuple[str, ...] = ()
-    # Words this text must keep although a detector would mask them (e.g. the desk's own name).
+    # Words this text must keep although a detector would mask them (the desk's own name); a domain here
+    # (saferinternet.or.jp) keeps its URLs, for referral organisations' sites the FAQ answer points to.
     keep: tuple[str, ...] = ()
 
 

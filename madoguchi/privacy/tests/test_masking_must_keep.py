@@ -33,3 +33,14 @@ def test_caller_can_add_words_to_keep():
     text = "窓口サンプル商事に相談"
     assert "〈会社名〉" in masked(text)
     assert masked(text, known=KnownEntities(keep=("サンプル商事",))) == text
+
+
+def test_caller_can_keep_a_referral_organisations_site():
+    text = "相談先 https://www.saferinternet.or.jp/bullying/ と saferinternet.or.jp、被害サイト shop.example.jp"
+    result = masked(text, known=KnownEntities(keep=("saferinternet.or.jp",)))
+    assert result == "相談先 https://www.saferinternet.or.jp/bullying/ と saferinternet.or.jp、被害サイト 〈URL〉"
+
+
+def test_one_word_heading_line_is_not_a_name():
+    text = "概要\nランサムウェアの被害です。\n経緯\n調査中です。\n対応\n復旧済み。\n問い合わせ\n以上。\n"
+    assert masked(text) == text
