@@ -811,7 +811,9 @@ _NOUNISH_END = re.compile(r"[況容件題態策的性化類報告認絡談応務
 def _signature_area_start(text: str) -> int:
     """Offset where the last five non-empty lines begin (signatures, sign-offs)."""
     starts = [m.start() for m in re.finditer(r"^[ \t]*\S", text, re.MULTILINE)]
-    return starts[-5] if len(starts) >= 5 else 0
+    if len(starts) < 4:
+        return len(text) + 1  # a short text or a single value has no signature
+    return starts[max(2, len(starts) - 5)]
 
 
 def _clean_person(name: str) -> str:

@@ -44,3 +44,8 @@ def test_caller_can_keep_a_referral_organisations_site():
 def test_one_word_heading_line_is_not_a_name():
     text = "概要\nランサムウェアの被害です。\n経緯\n調査中です。\n対応\n復旧済み。\n問い合わせ\n以上。\n"
     assert masked(text) == text
+
+
+@pytest.mark.parametrize("value", ["刑法", "番号法", "誹謗中傷", "全国", "損害賠償"])
+def test_single_word_values_are_not_names(value):
+    assert masked(value) == value
