@@ -21,7 +21,7 @@ from madoguchi.privacy.tests._helpers import masked, masked_types
         ("担当者：上野 拓也\n", "上野 拓也"),
         ("元社員の雨宮が持ち出した", "雨宮"),
         ("鈴木から連絡がありました", "鈴木"),
-        ("よろしくお願いします。\n鴨志田\n", "鴨志田"),
+        ("お世話になります。\n先日の件です。\n振込先が違いました。\nよろしくお願いします。\n鴨志田\n", "鴨志田"),
         ("Hello, this is Emma Johnson from Example Inc.", "Emma Johnson"),
         ("大塚 翔太 / Shota Otsuka\n", "Shota Otsuka"),
         ("受付：柴田\n", "柴田"),
