@@ -158,7 +158,10 @@ def _known_candidates(n: str, known: KnownEntities) -> Iterator[Candidate]:
     for email in known.emails:
         yield from find(fold(email), SpanType.EMAIL, ignore_case=True)
     for domain in known.domains:
-        d = re.escape(fold(domain).lower().removeprefix("www."))
+        host = fold(domain).strip().lower().removeprefix("www.")
+        if "." not in host:
+            continue
+        d = re.escape(host)
         for m in re.finditer(
             rf"(?<![A-Za-z0-9\-.])(?:https?://)?(?:[A-Za-z0-9\-]+\.)*{d}(?![A-Za-z0-9\-])(?:/[^\s]*)?", n, re.I
         ):

@@ -36,3 +36,17 @@ def test_known_domain_masks_subdomains_and_urls():
 def test_known_email_and_id_are_masked():
     known = KnownEntities(emails=("Star@Example.JP",), ids=("HZ-77",))
     assert masked("star@example.jp の会員 HZ-77", known=known) == "〈メール〉 の会員 〈ID〉"
+
+
+def test_empty_or_blank_known_values_mask_nothing():
+    known = KnownEntities(
+        people=("", " "),
+        companies=("", "株式会社"),
+        addresses=("",),
+        phones=("", "123"),
+        emails=("",),
+        domains=("", "localhost"),
+        ids=("",),
+    )
+    text = "abc. の件で 田中さんに連絡 example"
+    assert masked(text, known=known) == "abc. の件で 〈氏名〉さんに連絡 example"
