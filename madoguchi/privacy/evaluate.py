@@ -235,8 +235,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--title", default=None)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--show", action="store_true", help="list misses, lost must-keep strings and extra spans")
+    parser.add_argument("--slice", default=None, help="START:END of the items, e.g. 0:15 (the hand-written part)")
     args = parser.parse_args(argv)
     items = load_jsonl(args.file)
+    if args.slice:
+        start, _, end = args.slice.partition(":")
+        items = items[int(start) if start else None : int(end) if end else None]
     metrics = evaluate(items)
     metrics.load_seconds = measure_load_seconds()
     if args.json:

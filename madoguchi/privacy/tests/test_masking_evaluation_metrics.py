@@ -79,3 +79,20 @@ def test_report_marks_missed_targets_and_docs_block_is_replaced(tmp_path):
     doc.write_text("# Masking\n\n<!-- figures:x -->\nold\n<!-- /figures:x -->\nafter\n", encoding="utf-8")
     write_block(doc, "x", "new")
     assert doc.read_text(encoding="utf-8") == "# Masking\n\n<!-- figures:x -->\nnew\n<!-- /figures:x -->\nafter\n"
+
+
+def test_slice_option_evaluates_part_of_the_file(tmp_path, capsys):
+    import json
+
+    from madoguchi.privacy.evaluate import main
+
+    src = tmp_path / "set.jsonl"
+    rows = [
+        {"id": "a", "text": "山田様", "entities": [{"text": "山田", "type": "person"}], "must_keep": []},
+        {"id": "b", "text": "03-1234-5678", "entities": [{"text": "03-1234-5678", "type": "phone"}], "must_keep": []},
+    ]
+    src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    main([str(src), "--slice", "1:", "--json"])
+    out = json.loads(capsys.readouterr().out)
+    assert out["items"] == 1
+    assert out["entities"] == {"phone": 1}
