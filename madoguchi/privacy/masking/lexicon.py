@@ -23,7 +23,9 @@ MUST_KEEP: tuple[str, ...] = (
     "東京商工会議所", "商工会議所", "商工会", "東京都中小企業振興公社", "中小企業振興公社", "よろず支援拠点",
     "弁護士会", "日本弁護士連合会", "J-CRAT", "J-CSIP", "日本サイバー犯罪対策センター", "JC3",
     "ここからセキュリティ", "SECURITY ACTION", "サイバーセキュリティお助け隊", "お助け隊",
-    "労働基準監督署", "税務署", "年金事務所", "ハローワーク", "保健所", "区役所", "市役所",
+    "都税事務所", "県税事務所", "市税事務所", "法務局", "労働局", "東京都産業労働局", "中小企業基盤整備機構",
+    "日本年金機構", "国税庁", "消防署", "労働基準監督署", "税務署", "年金事務所", "ハローワーク", "保健所", "区役所",
+    "市役所",
     # products, services and vendors
     "Windows", "Windows 10", "Windows 11", "Windows Server", "macOS", "iPhone", "iPad", "Android", "Linux",
     "FortiGate", "FortiOS", "Fortinet", "Emotet", "LockBit", "Microsoft", "Microsoft 365", "Office 365",

@@ -11,6 +11,7 @@ from madoguchi.privacy.tests._helpers import masked
         "IPAとJPCERT/CCの注意喚起を確認。",
         "個人情報保護委員会への報告、国民生活センターと法テラスを案内。",
         "NISCの資料と東京都の補助金。",
+        "都税事務所、法務局、日本年金機構、中小企業基盤整備機構に問い合わせ。",
         "Windows 11 と FortiGate と Microsoft 365、Emotet の件。",
         "代表取締役と総務部長と経理担当が出席。",
         "2026年11月28日に95万円を送金、14:20に電話。",
