@@ -53,7 +53,9 @@ def test_rss2_rdf_and_atom_feeds_are_fetched_over_http(server):
 
 
 def test_a_second_fetch_sends_the_etag_and_a_304_imports_nothing(server):
-    feed = make_feed(server.serve_file("/rss2.xml", "rss2.xml", etag='"v1"', last_modified="Tue, 01 Dec 2026 00:00:00 GMT"))
+    feed = make_feed(
+        server.serve_file("/rss2.xml", "rss2.xml", etag='"v1"', last_modified="Tue, 01 Dec 2026 00:00:00 GMT")
+    )
     run()
     out, _err = run()
     assert "[更新なし]" in out
@@ -93,7 +95,9 @@ def test_the_same_url_in_another_feed_or_the_archive_is_not_imported_again(serve
 
 def test_a_feed_over_the_size_limit_is_refused_and_reported(server):
     filler = "".join(f"<item><title>記事{n}</title><guid>g{n}</guid></item>" for n in range(60_000))
-    huge = f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>巨大</title>{filler}</channel></rss>'
+    huge = (
+        f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>巨大</title>{filler}</channel></rss>'
+    )
     assert len(huge.encode()) > feed_fetch.MAX_BYTES
     feed = make_feed(server.serve("/huge.xml", huge.encode()), title="巨大なフィード")
     _out, err = run()

@@ -17,7 +17,10 @@ from madoguchi.knowledge.feeds.urlnorm import InvalidURL, normalize_url
         ("https://www.example.jp/a?utm_campaign=x", "https://www.example.jp/a"),
         ("https://www.example.jp", "https://www.example.jp/"),
         ("  https://www.example.jp/a?b=2&a=1  ", "https://www.example.jp/a?b=2&a=1"),
-        ("https://www.example.jp/資料/手引き.pdf", "https://www.example.jp/%E8%B3%87%E6%96%99/%E6%89%8B%E5%BC%95%E3%81%8D.pdf"),
+        (
+            "https://www.example.jp/資料/手引き.pdf",
+            "https://www.example.jp/%E8%B3%87%E6%96%99/%E6%89%8B%E5%BC%95%E3%81%8D.pdf",
+        ),
     ],
 )
 def test_normal_form(given, normal):
