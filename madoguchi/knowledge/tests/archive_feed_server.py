@@ -1,11 +1,11 @@
-"""A local HTTP server for feed tests (never the internet): serves bytes per path, answers conditional GETs, records requests."""
+"""A local HTTP server for feed tests (never the internet): bytes per path, conditional GETs, a log of requests."""
 
 from __future__ import annotations
 
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -42,7 +42,7 @@ def feed_server() -> Iterator[FeedServer]:
     state = FeedServer(url="")
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             state.requests.append(
                 (self.path, self.headers.get("If-None-Match", ""), self.headers.get("If-Modified-Since", ""))
             )
@@ -64,12 +64,10 @@ def feed_server() -> Iterator[FeedServer]:
             if route.last_modified:
                 self.send_header("Last-Modified", route.last_modified)
             self.end_headers()
-            try:
+            with suppress(BrokenPipeError, ConnectionResetError):
                 self.wfile.write(route.body)
-            except (BrokenPipeError, ConnectionResetError):
-                pass
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: object) -> None:
             return
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)

@@ -1,4 +1,4 @@
-"""PDFs attached to archive items: type sniffed from the bytes, stored in the data dir, downloaded safely and audited."""
+"""Archive PDFs: type sniffed from the bytes, stored in the data dir, downloaded safely and audited."""
 
 import datetime as dt
 from pathlib import Path

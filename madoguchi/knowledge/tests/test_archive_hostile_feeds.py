@@ -1,4 +1,4 @@
-"""A broken or hostile feed is refused with a reason and never expanded: entities, external files, bad XML, encodings."""
+"""A broken or hostile feed is refused with a reason, never expanded: entities, external files, bad XML, encodings."""
 
 import time
 
@@ -38,7 +38,7 @@ def test_bytes_in_another_encoding_than_declared_are_refused():
 
 def test_an_undecodable_declared_encoding_is_refused():
     data = b'<?xml version="1.0" encoding="EUC-JP"?><rss version="2.0"><channel><title>\xff\xfe</title></channel></rss>'
-    with pytest.raises(FeedError, match="EUC-JP|euc-jp"):
+    with pytest.raises(FeedError, match=r"euc-jp"):
         parse_feed(data)
 
 

@@ -1,4 +1,4 @@
-"""Staff create, read, edit archive items: roles, invalid input kept, optimistic locking, filters, linked cases by tier."""
+"""Archive items: create, read, edit by role, invalid input kept, optimistic locking, filters, linked cases by tier."""
 
 import datetime as dt
 

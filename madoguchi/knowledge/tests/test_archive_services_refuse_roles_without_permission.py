@@ -1,4 +1,4 @@
-"""Issue 11: the archive's write services re-check the actor (ARCHIVE_EDIT in accounts.roles.PERMISSIONS), write nothing."""
+"""Issue 11: the archive's write services re-check the actor (ARCHIVE_EDIT in roles.PERMISSIONS), write nothing."""
 
 import datetime as dt
 
