@@ -169,3 +169,11 @@ def test_list_runs_a_fixed_number_of_queries(client_for, tier2_staff, django_ass
     client = client_for(tier2_staff)
     with django_assert_max_num_queries(12):
         assert client.get(reverse("knowledge:archive_list")).status_code == 200
+
+
+def test_the_archive_menu_offers_inbox_and_feeds_only_to_roles_that_may_edit(client_for, tier1_staff, tier2_staff):
+    url = reverse("knowledge:archive_list")
+    assert reverse("knowledge:inbox") in client_for(tier2_staff).get(url).content.decode()
+    html = client_for(tier1_staff).get(url).content.decode()
+    assert reverse("knowledge:inbox") not in html
+    assert reverse("knowledge:archive_create") not in html
