@@ -43,6 +43,8 @@ class Action(StrEnum):
     REPORTS_VIEW = "reports_view"
     USERS_MANAGE = "users_manage"
     SETTINGS_MANAGE = "settings_manage"
+    ARCHIVE_VIEW = "archive_view"
+    ARCHIVE_EDIT = "archive_edit"
 
 
 _ALL = frozenset(Role)
@@ -71,6 +73,10 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.REPORTS_VIEW: _MANAGEMENT,
     Action.USERS_MANAGE: frozenset({Role.ADMIN}),
     Action.SETTINGS_MANAGE: frozenset({Role.ADMIN}),
+    # The information archive (情報アーカイブ): every staff role reads it (as in search); the specialists
+    # collect, summarise and keep (feeds, inbox, items).
+    Action.ARCHIVE_VIEW: _ALL,
+    Action.ARCHIVE_EDIT: _TIER2,
 }
 
 

@@ -17,9 +17,9 @@ KIND_LABELS = {
     "referral": _("相談・届出先"),
     "law": _("適用法規"),
 }
-# Kinds something indexes today. FAQ and articles join the filter when they index themselves:
-# a filter that cannot find anything is not offered.
-SEARCHABLE_KINDS = ("case", "referral", "law")
+# Kinds something indexes today. FAQ joins the filter when it indexes itself:
+# a filter that cannot find anything is not offered. "article" is the information archive (archive_index.py).
+SEARCHABLE_KINDS = ("case", "article", "referral", "law")
 KIND_CHOICES = [("", _("すべて")), *((kind, KIND_LABELS[kind]) for kind in SEARCHABLE_KINDS)]
 
 

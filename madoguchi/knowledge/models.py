@@ -112,3 +112,197 @@ class CannedText(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+# --- Archive ---
+
+
+class ArchiveKind(models.TextChoices):
+    ARTICLE = "article", _("記事")
+    DOCUMENT = "document", _("資料")
+    PRE_RESEARCH = "pre_research", _("事前調査資料")
+
+
+class Importance(models.IntegerChoices):
+    LOW = 1, _("低")
+    NORMAL = 2, _("中")
+    HIGH = 3, _("高")
+
+
+class ArchiveItem(models.Model):
+    """情報アーカイブ: an article or document staff collected, with their summary (要約).
+
+    `url` is stored normalised (archive_url.normalize_url), so the unique constraint is the duplicate check.
+    """
+
+    url = models.CharField(_("URL"), max_length=1000, blank=True)
+    title = models.CharField(_("表題"), max_length=300)
+    source_organization = models.CharField(_("発信元"), max_length=200, blank=True)
+    published_on = models.DateField(_("公表日"), null=True, blank=True)
+    collected_on = models.DateField(_("収集日"))
+    kind = models.CharField(_("種別"), max_length=16, choices=ArchiveKind.choices, default=ArchiveKind.ARTICLE)
+    importance = models.PositiveSmallIntegerField(_("重要度"), choices=Importance.choices, default=Importance.NORMAL)
+    summary = models.TextField(_("要約"), blank=True)
+    tags = models.JSONField(_("タグ"), default=list, blank=True)
+    cases = models.ManyToManyField(
+        "cases.Case", verbose_name=_("関連する相談案件"), blank=True, related_name="archive_items"
+    )
+    version = models.PositiveIntegerField(_("版"), default=1)
+    created_by = models.ForeignKey(
+        "accounts.User", verbose_name=_("登録者"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_by = models.ForeignKey(
+        "accounts.User", verbose_name=_("更新者"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("登録日時"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("アーカイブ項目")
+        verbose_name_plural = _("アーカイブ項目")
+        ordering = ["-collected_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["url"], condition=~models.Q(url=""), name="archiveitem_url_unique"),
+        ]
+        indexes = [models.Index(fields=["kind", "collected_on"], name="archiveitem_kind_collected_idx")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("knowledge:archive_detail", args=[self.pk])
+
+
+class ArchiveLink(models.Model):
+    """A link from an archive item to a record of another kind it informed (an FAQ entry: target_kind "faq").
+
+    Generic on purpose: the FAQ models are not on main yet, and a string kind + id needs no migration when they land.
+    """
+
+    item = models.ForeignKey(
+        ArchiveItem, verbose_name=_("アーカイブ項目"), on_delete=models.CASCADE, related_name="links"
+    )
+    target_kind = models.CharField(_("リンク先の種類"), max_length=16)
+    target_id = models.BigIntegerField(_("リンク先ID"))
+    created_by = models.ForeignKey(
+        "accounts.User", verbose_name=_("リンクした職員"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("リンク日時"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("アーカイブ項目のリンク")
+        verbose_name_plural = _("アーカイブ項目のリンク")
+        constraints = [
+            models.UniqueConstraint(fields=["item", "target_kind", "target_id"], name="archivelink_target_unique"),
+        ]
+        indexes = [models.Index(fields=["target_kind", "target_id"], name="archivelink_target_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.item_id} → {self.target_kind}:{self.target_id}"
+
+
+class ArchiveAttachment(models.Model):
+    """A PDF kept with an archive item; bytes in the data dir (content-addressed), type sniffed from the bytes."""
+
+    item = models.ForeignKey(
+        ArchiveItem, verbose_name=_("アーカイブ項目"), on_delete=models.CASCADE, related_name="attachments"
+    )
+    filename = models.CharField(_("ファイル名"), max_length=255)
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    stored_path = models.CharField(_("保存先"), max_length=200)
+    size = models.PositiveIntegerField(_("サイズ（バイト）"))
+    sniffed_type = models.CharField(_("判定した形式"), max_length=100)
+    uploaded_by = models.ForeignKey(
+        "accounts.User", verbose_name=_("登録者"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("登録日時"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("アーカイブの添付ファイル")
+        verbose_name_plural = _("アーカイブの添付ファイル")
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.filename
+
+
+class FeedFetchStatus(models.TextChoices):
+    NEVER = "never", _("未取得")
+    OK = "ok", _("取得成功")
+    NOT_MODIFIED = "not_modified", _("更新なし")
+    ERROR = "error", _("エラー")
+
+
+class Feed(models.Model):
+    """An RSS/Atom feed staff subscribe to; fetch_feeds imports its new items into the inbox."""
+
+    url = models.CharField(_("フィードのURL"), max_length=1000, unique=True)
+    title = models.CharField(_("名称"), max_length=200)
+    active = models.BooleanField(_("取得する"), default=True)
+    etag = models.CharField(_("ETag"), max_length=300, blank=True)
+    last_modified = models.CharField(_("Last-Modified"), max_length=100, blank=True)
+    last_fetched_at = models.DateTimeField(_("最終取得日時"), null=True, blank=True)
+    last_status = models.CharField(
+        _("最終取得の結果"), max_length=16, choices=FeedFetchStatus.choices, default=FeedFetchStatus.NEVER
+    )
+    last_error = models.TextField(_("最終取得のエラー"), blank=True)
+    created_by = models.ForeignKey(
+        "accounts.User", verbose_name=_("登録者"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("登録日時"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("フィード")
+        verbose_name_plural = _("フィード")
+        ordering = ["title", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class FeedItemStatus(models.TextChoices):
+    NEW = "new", _("未処理")
+    KEPT = "kept", _("保存済み")
+    DISMISSED = "dismissed", _("見送り")
+
+
+class FeedItem(models.Model):
+    """One entry of a feed in the inbox: new until staff summarise and keep it (an ArchiveItem) or dismiss it."""
+
+    feed = models.ForeignKey(Feed, verbose_name=_("フィード"), on_delete=models.CASCADE, related_name="items")
+    guid = models.CharField(_("識別子"), max_length=1000, blank=True)
+    url = models.CharField(_("URL"), max_length=1000, blank=True)
+    title = models.CharField(_("表題"), max_length=300)
+    description = models.TextField(_("フィードの説明文"), blank=True)
+    published_at = models.DateTimeField(_("公表日時"), null=True, blank=True)
+    fetched_at = models.DateTimeField(_("取込日時"), auto_now_add=True)
+    status = models.CharField(_("状態"), max_length=16, choices=FeedItemStatus.choices, default=FeedItemStatus.NEW)
+    archive_item = models.ForeignKey(
+        ArchiveItem,
+        verbose_name=_("保存したアーカイブ項目"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="feed_items",
+    )
+    decided_by = models.ForeignKey(
+        "accounts.User", verbose_name=_("処理した職員"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("処理日時"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("フィードの記事")
+        verbose_name_plural = _("フィードの記事")
+        ordering = ["-published_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["feed", "guid"], condition=~models.Q(guid=""), name="feeditem_guid_unique"),
+        ]
+        indexes = [
+            models.Index(fields=["status", "published_at"], name="feeditem_status_pub_idx"),
+            models.Index(fields=["url"], name="feeditem_url_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

@@ -8,9 +8,9 @@ from madoguchi.knowledge.forms import SearchForm
 pytestmark = pytest.mark.django_db
 
 
-def test_faq_and_articles_are_not_offered_until_they_exist():
+def test_faq_is_not_offered_until_it_exists_and_articles_are():
     offered = {value for value, _label in SearchForm().fields["kind"].choices}
-    assert offered == {"", "case", "referral", "law"}
+    assert offered == {"", "case", "article", "referral", "law"}
 
 
 def test_search_page_shows_only_searchable_kinds(client_for, manager):
@@ -18,4 +18,4 @@ def test_search_page_shows_only_searchable_kinds(client_for, manager):
     assert 'value="referral"' in html
     assert 'value="law"' in html
     assert 'value="faq"' not in html
-    assert 'value="article"' not in html
+    assert 'value="article"' in html

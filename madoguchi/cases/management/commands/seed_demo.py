@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -130,6 +131,7 @@ class Command(BaseCommand):
                 self.stdout.write("sample consultations exist already; none added")
             else:
                 self._samples(users)
+            call_command("seed_archive_demo", stdout=self.stdout)  # knowledge's sample archive (cases imports no app)
         self.stdout.write("")
         self.stdout.write("DEMO ONLY - do not use these accounts in production (2FA is optional in the demo):")
         for username, password, role, _name in DEMO_USERS:
