@@ -11,7 +11,7 @@ from madoguchi.referrals.models import SourcedRecord
 
 
 def checked_on(record: SourcedRecord) -> dt.date:
-    """The day the record was last known good: a staff check, else the day the data file's source was read, else its date."""
+    """The day the record was last known good: a staff check, else the day its source was read, else the source date."""
     if record.last_verified_at is not None:
         return timezone.localtime(record.last_verified_at).date()
     if record.checked_on is not None:

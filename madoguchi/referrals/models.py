@@ -42,7 +42,10 @@ class PenaltyWording(models.TextChoices):
     KOKINKEI_VERIFIED = "kokinkei_verified", _("拘禁刑（2025年6月以降の条文を確認済み）")
     # 刑法等一部改正法（令和4年法律第67号）と整理法（同第68号）は有期の懲役・禁錮を同じ長さの拘禁刑に置き換えた。
     # The old penalty was read in a source; the new wording follows from those two acts, not from reading the new text.
-    KOKINKEI_BY_AMENDMENT = "kokinkei_by_amendment", _("拘禁刑（令和4年法律第67号・第68号による置換え。新しい条文の文言は未読）")
+    KOKINKEI_BY_AMENDMENT = (
+        "kokinkei_by_amendment",
+        _("拘禁刑（令和4年法律第67号・第68号による置換え。新しい条文の文言は未読）"),
+    )
     AS_SOURCE = "as_source", _("出典の表記のまま")
     NONE = "none", _("罰則なし")
 

@@ -95,7 +95,9 @@ def test_processor_notifies_its_client_instead_of_the_authorities(playbook_data)
 
 def test_my_number_leak_gets_its_own_clocks_only_when_reportable(playbook_data):
     aware = tokyo(2026, 6, 1, 12, 0)
-    assert not any(code.startswith("mynumber_") for code in _compute(flags={"my_number": True}, aware_at=aware, now=aware))
+    assert not any(
+        code.startswith("mynumber_") for code in _compute(flags={"my_number": True}, aware_at=aware, now=aware)
+    )
     reportable = _compute(flags={"my_number": True, "mynumber_reportable": True}, aware_at=aware, now=aware)
     assert {"mynumber_preliminary_report", "mynumber_final_report"} <= set(reportable)
     # Shipped unverified (the committee rule's article 3 was not read): the panel must be able to say so.

@@ -50,5 +50,9 @@ def sourced_records() -> list[tuple[str, dict[str, Any]]]:
     return out
 
 
-def link(event: dict[str, Any], law: str) -> dict[str, Any] | None:
-    return next((x for x in event["law_links"] if x["law"] == law), None)
+def link(event: dict[str, Any], law: str) -> dict[str, Any]:
+    for candidate in event["law_links"]:
+        if candidate["law"] == law:
+            found: dict[str, Any] = candidate
+            return found
+    raise AssertionError(f"event {event['code']} has no link to {law}")

@@ -1,4 +1,4 @@
-"""Not filing a leak report (APPI 26条) is not itself a crime: 勧告・命令 (148条) first, and only breaking an order is (178条).
+"""Not filing a leak report (APPI 26条) is not itself a crime: 勧告・命令 (148条) first; breaking an order is (178条).
 
 182条 punishes ignoring or lying to the commission's 報告徴収・立入検査 (146条). Per PPC FAQ Q11-1.
 Pure data check: ``pytest -p no:django --noconftest madoguchi/referrals/tests/test_appi_reporting_penalties.py``.
@@ -29,7 +29,8 @@ def test_leak_event_links_182_only_for_inquiries() -> None:
 def test_leak_event_reaches_178_through_an_order() -> None:
     order = reference_yaml.link(LEAK, "appi_art148")
     crime = reference_yaml.link(LEAK, "appi_art178")
-    assert order and crime and crime["relevance"] == "conditional" and crime["verified"] is True
+    assert order["relevance"] == "conditional"
+    assert crime["relevance"] == "conditional" and crime["verified"] is True
     assert "命令に違反した場合" in crime["condition"]
     # The order comes before the offence in the list staff read.
     laws = [x["law"] for x in LEAK["law_links"]]

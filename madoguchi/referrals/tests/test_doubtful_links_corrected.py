@@ -20,7 +20,9 @@ def test_phishing_is_not_linked_to_the_advertising_mail_act() -> None:
 
 
 def test_web_skimming_points_at_access_skimming_and_use_not_card_forgery() -> None:
-    skimming = [code for code, e in EVENTS.items() if "web_skimming" in e["situations"] and code != "personal_data_breach"]
+    skimming = [
+        code for code, e in EVENTS.items() if "web_skimming" in e["situations"] and code != "personal_data_breach"
+    ]
     assert skimming == ["web_skimming"]
     assert _laws("web_skimming") == ["uaa_art3", "penal_168_2_2", "penal_163_4", "penal_246_2"]
     assert reference_yaml.link(EVENTS["web_skimming"], "penal_246_2")["relevance"] == "conditional"

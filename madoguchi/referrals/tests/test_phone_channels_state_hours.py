@@ -28,7 +28,7 @@ def test_known_hours_are_the_published_ones() -> None:
     orgs = reference_yaml.organizations()
 
     def hours(code: str) -> str:
-        return next(c["hours"] for c in orgs[code]["channels"] if c["kind"] == "phone")
+        return str(next(c["hours"] for c in orgs[code]["channels"] if c["kind"] == "phone"))
 
     assert hours("mpd_cybercrime_division") == "平日 8:30〜17:15"
     assert hours("houterasu").startswith("平日 9:00〜21:00")
