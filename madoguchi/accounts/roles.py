@@ -43,6 +43,8 @@ class Action(StrEnum):
     REPORTS_VIEW = "reports_view"
     USERS_MANAGE = "users_manage"
     SETTINGS_MANAGE = "settings_manage"
+    FAQ_EDIT = "faq_edit"
+    FAQ_REVIEW = "faq_review"
 
 
 _ALL = frozenset(Role)
@@ -71,6 +73,9 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.REPORTS_VIEW: _MANAGEMENT,
     Action.USERS_MANAGE: frozenset({Role.ADMIN}),
     Action.SETTINGS_MANAGE: frozenset({Role.ADMIN}),
+    # FAQ: the desk writes entries; tier 2 and managers review and publish, never their own (ADR faq-review).
+    Action.FAQ_EDIT: _DESK,
+    Action.FAQ_REVIEW: _TIER2,
 }
 
 
