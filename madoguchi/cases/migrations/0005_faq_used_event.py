@@ -4,15 +4,47 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0004_saved_case_views'),
+        ("cases", "0004_saved_case_views"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='caseevent',
-            name='kind',
-            field=models.CharField(choices=[('received', '受付'), ('note', 'メモ'), ('assessment', '状況判断'), ('research', '調査メモ'), ('call_in', '電話（着信）'), ('call_out', '電話（発信）'), ('email_in', 'メール受信'), ('email_out', 'メール送信'), ('triage', '区分判定'), ('dispatch', '二次対応へ回付'), ('assign', '担当者変更'), ('status', '状態変更'), ('callback', '折り返し予定'), ('callback_done', '折り返し完了'), ('inquiry', '外部機関への照会'), ('police_flag', '警察相談フラグ'), ('answer_draft_saved', '回答案の保存'), ('approval_requested', '承認依頼'), ('approved', '承認'), ('rejected', '差戻し'), ('answer_sent', '回答送付'), ('edit', '記録の修正'), ('merged', '重複統合'), ('reopened', '再開'), ('closed', '完了'), ('playbook', '事故対応フロー'), ('attachment', '添付ファイル'), ('faq_used', 'よくある質問の利用')], max_length=32, verbose_name='種類'),
+            model_name="caseevent",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("received", "受付"),
+                    ("note", "メモ"),
+                    ("assessment", "状況判断"),
+                    ("research", "調査メモ"),
+                    ("call_in", "電話（着信）"),
+                    ("call_out", "電話（発信）"),
+                    ("email_in", "メール受信"),
+                    ("email_out", "メール送信"),
+                    ("triage", "区分判定"),
+                    ("dispatch", "二次対応へ回付"),
+                    ("assign", "担当者変更"),
+                    ("status", "状態変更"),
+                    ("callback", "折り返し予定"),
+                    ("callback_done", "折り返し完了"),
+                    ("inquiry", "外部機関への照会"),
+                    ("police_flag", "警察相談フラグ"),
+                    ("answer_draft_saved", "回答案の保存"),
+                    ("approval_requested", "承認依頼"),
+                    ("approved", "承認"),
+                    ("rejected", "差戻し"),
+                    ("answer_sent", "回答送付"),
+                    ("edit", "記録の修正"),
+                    ("merged", "重複統合"),
+                    ("reopened", "再開"),
+                    ("closed", "完了"),
+                    ("playbook", "事故対応フロー"),
+                    ("attachment", "添付ファイル"),
+                    ("faq_used", "よくある質問の利用"),
+                ],
+                max_length=32,
+                verbose_name="種類",
+            ),
         ),
     ]
