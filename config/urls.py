@@ -1,9 +1,9 @@
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 
 from madoguchi.knowledge.public_faq_views import SITEMAPS
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     # Public site
     path("", include("madoguchi.intake.public_urls")),
     path("directory/", include("madoguchi.referrals.public_urls")),

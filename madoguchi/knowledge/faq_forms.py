@@ -48,7 +48,9 @@ def parse_read_more(text: str) -> list[dict[str, str]]:
 
 
 def read_more_text(links: list[dict[str, str]]) -> str:
-    return "\n".join(f"{link['label']} {link['url']}" if link["label"] != link["url"] else link["url"] for link in links)
+    return "\n".join(
+        f"{link['label']} {link['url']}" if link["label"] != link["url"] else link["url"] for link in links
+    )
 
 
 class FaqForm(forms.Form):
@@ -60,7 +62,9 @@ class FaqForm(forms.Form):
         help_text=_("質問ごとに空行で区切ってください。"),
     )
     measures = forms.CharField(
-        label=_("回答例 ① 具体的な対策"), widget=forms.Textarea(attrs={"rows": 10}), validators=limits.max_chars(limits.ANSWER_PART)
+        label=_("回答例 ① 具体的な対策"),
+        widget=forms.Textarea(attrs={"rows": 10}),
+        validators=limits.max_chars(limits.ANSWER_PART),
     )
     referrals = forms.ModelMultipleChoiceField(
         label=_("回答例 ② 相談・届出先"),
@@ -79,7 +83,9 @@ class FaqForm(forms.Form):
         widget=forms.SelectMultiple(attrs={"size": 10}),
     )
     sources = forms.CharField(
-        label=_("参考にした情報（出典・資料）"), widget=forms.Textarea(attrs={"rows": 3}), required=False,
+        label=_("参考にした情報（出典・資料）"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
         validators=limits.max_chars(limits.NOTE),
     )
     read_more = forms.CharField(
@@ -142,7 +148,7 @@ class FromCasesForm(forms.Form):
     cases = forms.CharField(widget=forms.MultipleHiddenInput)
 
 
-class UsefulLinkForm(forms.ModelForm):
+class UsefulLinkForm(forms.ModelForm):  # type: ignore[type-arg]
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:

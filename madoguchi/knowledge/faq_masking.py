@@ -131,8 +131,11 @@ def mask_string(
     for s in spans:
         if s["field"] == field:
             s = StoredSpan(
-                field=field, start=moved(s["start"]), end=moved(s["start"]) + (s["end"] - s["start"]),
-                type=s["type"], original=s["original"],
+                field=field,
+                start=moved(s["start"]),
+                end=moved(s["start"]) + (s["end"] - s["start"]),
+                type=s["type"],
+                original=s["original"],
             )
         result.append(s)
     pieces: list[str] = []
@@ -140,7 +143,9 @@ def mask_string(
     for h in hits:
         pieces.append(text[pos:h])
         new_start = moved(h)
-        result.append(StoredSpan(field=field, start=new_start, end=new_start + len(mark), type=span_type, original=needle))
+        result.append(
+            StoredSpan(field=field, start=new_start, end=new_start + len(mark), type=span_type, original=needle)
+        )
         pieces.append(mark)
         pos = h + len(needle)
     pieces.append(text[pos:])

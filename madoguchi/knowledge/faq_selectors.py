@@ -97,7 +97,11 @@ def public_axes() -> list[Axis]:
         axes.append(
             Axis(
                 scheme=scheme,
-                terms=[AxisTerm(term=r.term, depth=r.depth, count=counts.get(r.term.pk, 0)) for r in rows if r.term.pk in keep],
+                terms=[
+                    AxisTerm(term=r.term, depth=r.depth, count=counts.get(r.term.pk, 0))
+                    for r in rows
+                    if r.term.pk in keep
+                ],
             )
         )
     axes.sort(key=lambda a: FAQ_AXES.index(a.scheme.code))
@@ -143,7 +147,7 @@ def related_public_faqs(*, faq: FaqEntry, limit: int = 5) -> list[FaqEntry]:
     words = set(faq.keywords)
 
     def score(other: FaqEntry) -> int:
-        return shared.get(other.pk, 0) * 2 + len(words & set(other.keywords))
+        return int(shared.get(other.pk, 0)) * 2 + len(words & set(other.keywords))
 
     ranked = sorted((c for c in candidates if score(c) > 0), key=lambda c: (-score(c), c.title, c.pk))
     return ranked[:limit]

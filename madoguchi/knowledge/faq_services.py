@@ -40,7 +40,17 @@ from madoguchi.taxonomy.models import Term
 EDIT_REFUSAL = "よくある質問を編集する権限がありません。"
 REVIEW_REFUSAL = "よくある質問を確認・公開する権限がありません。"
 MASKING = "masking"
-CONTENT_FIELDS = ("title", "questions", "measures", "referrals", "keywords", "sources", "read_more", "visibility", "terms")
+CONTENT_FIELDS = (
+    "title",
+    "questions",
+    "measures",
+    "referrals",
+    "keywords",
+    "sources",
+    "read_more",
+    "visibility",
+    "terms",
+)
 
 
 @dataclass(frozen=True)
@@ -91,9 +101,7 @@ def content_hash(faq: FaqEntry) -> str:
 
 def _record_version(faq: FaqEntry, *, author: User, changed: list[str]) -> FaqVersion:
     last = faq.versions.order_by("-number").values_list("number", flat=True).first() or 0
-    return FaqVersion.objects.create(
-        faq=faq, number=last + 1, author=author, changed=changed, snapshot=snapshot(faq)
-    )
+    return FaqVersion.objects.create(faq=faq, number=last + 1, author=author, changed=changed, snapshot=snapshot(faq))
 
 
 def contributors(faq: FaqEntry) -> set[int]:
@@ -128,8 +136,13 @@ def _check_content(content: FaqContent) -> None:
 
 
 @transaction.atomic
-def faq_create(*, actor: User, content: FaqContent, source_cases: list[Case] | None = None,
-               mask_spans: list[StoredSpan] | None = None) -> FaqEntry:
+def faq_create(
+    *,
+    actor: User,
+    content: FaqContent,
+    source_cases: list[Case] | None = None,
+    mask_spans: list[StoredSpan] | None = None,
+) -> FaqEntry:
     _refuse_edit(actor)
     _check_content(content)
     faq = FaqEntry.objects.create(
@@ -226,7 +239,9 @@ def faq_create_from_cases(*, actor: User, cases: list[Case]) -> FaqEntry:
         questions.append(text)
         spans += q_spans
     answer = next((a for a in (_sent_answer(c) for c in cases) if a.strip()), "")
-    measures, m_spans = faq_masking.mask_field(field="measures", text=answer or _("（回答例を入力してください）"), known=known)
+    measures, m_spans = faq_masking.mask_field(
+        field="measures", text=answer or _("（回答例を入力してください）"), known=known
+    )
     spans += m_spans
     content = FaqContent(
         title=title,
@@ -237,7 +252,10 @@ def faq_create_from_cases(*, actor: User, cases: list[Case]) -> FaqEntry:
     faq = faq_create(actor=actor, content=content, source_cases=cases, mask_spans=spans)
     for case in cases:
         audit.record(
-            action=AuditAction.VIEW_PERSONAL_DATA, actor=actor, target=case, detail={"purpose": "faq_draft", "faq": faq.pk}
+            action=AuditAction.VIEW_PERSONAL_DATA,
+            actor=actor,
+            target=case,
+            detail={"purpose": "faq_draft", "faq": faq.pk},
         )
     return faq
 
@@ -370,8 +388,12 @@ def faq_mask_text(*, actor: User, faq: FaqEntry, expected_version: int, text: st
     if total == 0:
         raise DomainError(_("その文字列は見つかりませんでした。"), field="text")
     save_if_unchanged(
-        faq, expected_version=expected_version, conflict_message=_conflict(), mask_spans=spans,
-        questions=questions, **updates,
+        faq,
+        expected_version=expected_version,
+        conflict_message=_conflict(),
+        mask_spans=spans,
+        questions=questions,
+        **updates,
     )
     faq.refresh_from_db()
     _record_version(faq, author=actor, changed=[MASKING])

@@ -98,9 +98,7 @@ def faq_from_cases(request: HttpRequest) -> HttpResponse:
     except DomainError as exc:
         messages.error(request, exc.message)
         return redirect(cases[0].get_absolute_url())
-    messages.success(
-        request, _("相談からよくある質問の下書きを作りました。マスクした箇所を確認してください。")
-    )
+    messages.success(request, _("相談からよくある質問の下書きを作りました。マスクした箇所を確認してください。"))
     return redirect("knowledge:faq_detail", pk=faq.pk)
 
 
@@ -282,7 +280,9 @@ def faq_version(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     if version is None:
         raise Http404
     previous = FaqVersion.objects.filter(faq=faq, number__lt=number).order_by("-number").first()
-    org_ids = set(version.snapshot.get("referrals", [])) | set((previous.snapshot if previous else {}).get("referrals", []))
+    org_ids = set(version.snapshot.get("referrals", [])) | set(
+        (previous.snapshot if previous else {}).get("referrals", [])
+    )
     term_ids = set(version.snapshot.get("terms", [])) | set((previous.snapshot if previous else {}).get("terms", []))
     names: dict[int, str] = {o.pk: o.name for o in ReferralOrganization.objects.filter(pk__in=org_ids)}
     names.update({-t.pk: str(t) for t in Term.objects.filter(pk__in=term_ids)})

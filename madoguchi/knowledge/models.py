@@ -150,9 +150,7 @@ class FaqEntry(models.Model):
     )
     keywords = models.JSONField(_("キーワード"), default=list, blank=True)
     sources = models.TextField(_("参考にした情報"), blank=True)
-    source_cases = models.ManyToManyField(
-        "cases.Case", verbose_name=_("元にした相談"), blank=True, related_name="+"
-    )
+    source_cases = models.ManyToManyField("cases.Case", verbose_name=_("元にした相談"), blank=True, related_name="+")
     read_more = models.JSONField(_("詳しく読む（リンク）"), default=list, blank=True)
     status = models.CharField(_("状態"), max_length=16, choices=FaqStatus.choices, default=FaqStatus.DRAFT)
     visibility = models.CharField(

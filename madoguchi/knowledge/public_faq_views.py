@@ -58,9 +58,7 @@ def search(request: HttpRequest) -> HttpResponse:
             restrict={FAQ_KIND: faq_selectors.public_faqs()},
             limit=PAGE_SIZE,
         )
-        rows = [
-            {"hit": hit, "url": reverse("faq_public:detail", kwargs={"pk": hit.object_id})} for hit in page.hits
-        ]
+        rows = [{"hit": hit, "url": reverse("faq_public:detail", kwargs={"pk": hit.object_id})} for hit in page.hits]
     status = 400 if request.GET and not form.is_valid() else 200
     return render(request, "public/faq/search.html", {"form": form, "page": page, "rows": rows}, status=status)
 
