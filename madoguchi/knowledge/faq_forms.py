@@ -149,6 +149,7 @@ class FromCasesForm(forms.Form):
 
 
 class UsefulLinkForm(forms.ModelForm):  # type: ignore[type-arg]
+    url = forms.URLField(label=_("URL"), max_length=500, assume_scheme="https")
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
