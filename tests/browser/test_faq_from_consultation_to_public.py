@@ -23,7 +23,10 @@ def axes(db):
         code="tokyo_guidebook", name="都ガイドブック", source_url="https://example.jp/guide", as_of=dt.date(2024, 4, 1)
     )
     kokokara = Scheme.objects.create(
-        code="ipa_kokokara", name="ここからセキュリティ！", source_url="https://example.jp/k", as_of=dt.date(2023, 11, 22)
+        code="ipa_kokokara",
+        name="ここからセキュリティ！",
+        source_url="https://example.jp/k",
+        as_of=dt.date(2023, 11, 22),
     )
     return (
         Term.objects.create(scheme=guide, code="mission1_3", ref="1-3", label="パスワードの管理", order=1),
@@ -49,8 +52,12 @@ def test_closed_consultation_to_public_faq_and_back_into_an_answer(
     other = case_services.case_take(
         actor=tier2_staff,
         case=dispatched_case(
-            tier1=tier1_staff, subject="パスワードの管理について", email="jiro@example.jp", phone="03-0000-5555",
-            org_name="見本印刷（架空）", person_name="見本 次郎",
+            tier1=tier1_staff,
+            subject="パスワードの管理について",
+            email="jiro@example.jp",
+            phone="03-0000-5555",
+            org_name="見本印刷（架空）",
+            person_name="見本 次郎",
         ),
     )
 

@@ -57,7 +57,10 @@ def axes(db):
         code="tokyo_guidebook", name="都ガイドブック", source_url="https://example.jp/guide", as_of=dt.date(2024, 4, 1)
     )
     kokokara = Scheme.objects.create(
-        code="ipa_kokokara", name="ここからセキュリティ！", source_url="https://example.jp/k", as_of=dt.date(2023, 11, 22)
+        code="ipa_kokokara",
+        name="ここからセキュリティ！",
+        source_url="https://example.jp/k",
+        as_of=dt.date(2023, 11, 22),
     )
     return {
         "guide": Term.objects.create(scheme=guide, code="mission1_3", ref="1-3", label="パスワードの管理", order=1),

@@ -12,14 +12,25 @@ pytestmark = pytest.mark.django_db
 
 
 def test_matching_faq_entries_come_first(client_for, tier1_staff, published_faq):
-    make_case(actor=tier1_staff, subject="パスワードを使い回している", body="全部のサービスで同じパスワードを使っています。",
-              email="a@example.jp", phone="03-0000-1111", org_name="見本A")
-    case = make_case(actor=tier1_staff, subject="パスワードを使い回しているが危ないか",
-                     body="全部のサービスで同じパスワードを使っています。危ないですか。",
-                     email="b@example.jp", phone="03-0000-2222", org_name="見本B")
+    make_case(
+        actor=tier1_staff,
+        subject="パスワードを使い回している",
+        body="全部のサービスで同じパスワードを使っています。",
+        email="a@example.jp",
+        phone="03-0000-1111",
+        org_name="見本A",
+    )
+    case = make_case(
+        actor=tier1_staff,
+        subject="パスワードを使い回しているが危ないか",
+        body="全部のサービスで同じパスワードを使っています。危ないですか。",
+        email="b@example.jp",
+        phone="03-0000-2222",
+        org_name="見本B",
+    )
     body = client_for(tier1_staff).get(case.get_absolute_url()).content.decode()
-    panel = body[body.index('id="similar"'):]
-    first_item = panel[panel.index("similar-item"):]
+    panel = body[body.index('id="similar"') :]
+    first_item = panel[panel.index("similar-item") :]
     assert "similar-faq" in first_item[:40]
     assert published_faq.title in panel
 

@@ -26,8 +26,13 @@ def case_in_work(tier1_staff, tier2_staff):
 def test_inserting_appends_the_answer_and_records_the_use(client_for, tier2_staff, case_in_work, published_faq):
     response = client_for(tier2_staff).post(
         reverse("answers:insert_faq", kwargs={"reference": case_in_work.reference}),
-        {f"{P}-version": "0", f"{P}-measures": "まず状況を確認しました。", f"{P}-referrals": "", f"{P}-channel": "email",
-         "faq": str(published_faq.pk)},
+        {
+            f"{P}-version": "0",
+            f"{P}-measures": "まず状況を確認しました。",
+            f"{P}-referrals": "",
+            f"{P}-channel": "email",
+            "faq": str(published_faq.pk),
+        },
     )
     assert response.status_code == 302
     draft = case_in_work.answers.get()
@@ -47,21 +52,29 @@ def test_a_draft_entry_cannot_be_inserted(client_for, tier1_staff, tier2_staff, 
     draft_faq = faq_services.faq_create(actor=tier1_staff, content=faq_content())
     response = client_for(tier2_staff).post(
         reverse("answers:insert_faq", kwargs={"reference": case_in_work.reference}),
-        {f"{P}-version": "0", f"{P}-measures": "入力中の文", f"{P}-referrals": "", f"{P}-channel": "email",
-         "faq": str(draft_faq.pk)},
+        {
+            f"{P}-version": "0",
+            f"{P}-measures": "入力中の文",
+            f"{P}-referrals": "",
+            f"{P}-channel": "email",
+            "faq": str(draft_faq.pk),
+        },
     )
     assert response.status_code == 400
     assert "入力中の文" in response.content.decode()
     assert not FaqUse.objects.exists()
 
 
-def test_usage_lists_only_cases_the_viewer_may_see(client_for, tier2_staff, other_tier1_staff, case_in_work,
-                                                     published_faq):
+def test_usage_lists_only_cases_the_viewer_may_see(
+    client_for, tier2_staff, other_tier1_staff, case_in_work, published_faq
+):
     from madoguchi.knowledge import faq_services
 
     faq_services.faq_record_use(actor=tier2_staff, faq=published_faq, case=case_in_work)
-    body = client_for(other_tier1_staff).get(
-        reverse("knowledge:faq_detail", kwargs={"pk": published_faq.pk})
-    ).content.decode()
+    body = (
+        client_for(other_tier1_staff)
+        .get(reverse("knowledge:faq_detail", kwargs={"pk": published_faq.pk}))
+        .content.decode()
+    )
     assert "回答に1回使われました" in body
     assert case_in_work.reference not in body

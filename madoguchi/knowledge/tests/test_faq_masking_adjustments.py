@@ -14,7 +14,9 @@ def test_spans_follow_the_text_when_one_is_unmasked_and_another_string_is_masked
         field="measures", text="見本 花子様から03-0000-9999へ電話。", known=KnownEntities(people=("見本 花子",))
     )
     assert text == "〈氏名〉様から〈電話番号〉へ電話。"
-    text, spans, count = faq_masking.mask_string(field="measures", text=text, spans=spans, needle="電話", span_type="id")
+    text, spans, count = faq_masking.mask_string(
+        field="measures", text=text, spans=spans, needle="電話", span_type="id"
+    )
     # 〈電話番号〉 is a placeholder already, not a further occurrence.
     assert count == 1 and text == "〈氏名〉様から〈電話番号〉へ〈ID〉。"
     text, spans = faq_masking.unmask(text=text, spans=spans, index=0)

@@ -14,6 +14,7 @@ from madoguchi.accounts.roles import Role
 from madoguchi.cases import services
 from madoguchi.cases.choices import Category, Channel, Urgency
 from madoguchi.cases.models import Case
+from madoguchi.knowledge import faq_demo
 
 DEMO_USERS = [
     ("front1", "demo-front-2026!", Role.FRONT, "一次 花子"),
@@ -130,6 +131,7 @@ class Command(BaseCommand):
                 self.stdout.write("sample consultations exist already; none added")
             else:
                 self._samples(users)
+            faq_demo.seed(users=users)
         self.stdout.write("")
         self.stdout.write("DEMO ONLY - do not use these accounts in production (2FA is optional in the demo):")
         for username, password, role, _name in DEMO_USERS:
