@@ -1,4 +1,4 @@
-"""FAQ entries in the one search: staff see internal and public (retired only when asked), the public sees published public."""
+"""FAQ in the one search: staff see internal and public (retired only when asked); the public, published public."""
 
 from __future__ import annotations
 
