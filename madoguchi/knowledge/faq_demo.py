@@ -107,5 +107,13 @@ def seed(*, users: dict[str, User]) -> None:
     if not UsefulLink.objects.exists():
         for order, link in enumerate(LINKS, start=1):
             faq_services.useful_link_save(
-                actor=writer, link=None, checked_on=dt.date(2026, 12, 1), published=True, order=order, **link
+                actor=writer,
+                link=None,
+                title=link["title"],
+                url=link["url"],
+                publisher=link["publisher"],
+                summary=link["summary"],
+                checked_on=dt.date(2026, 12, 1),
+                published=True,
+                order=order,
             )
