@@ -45,6 +45,8 @@ class Action(StrEnum):
     SETTINGS_MANAGE = "settings_manage"
     ARCHIVE_VIEW = "archive_view"
     ARCHIVE_EDIT = "archive_edit"
+    FAQ_EDIT = "faq_edit"
+    FAQ_REVIEW = "faq_review"
 
 
 _ALL = frozenset(Role)
@@ -77,6 +79,9 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     # collect, summarise and keep (feeds, inbox, items).
     Action.ARCHIVE_VIEW: _ALL,
     Action.ARCHIVE_EDIT: _TIER2,
+    # FAQ: the desk writes entries; tier 2 and managers review and publish, never their own (ADR 0021).
+    Action.FAQ_EDIT: _DESK,
+    Action.FAQ_REVIEW: _TIER2,
 }
 
 
