@@ -309,21 +309,8 @@ def saved_view_list(request: HttpRequest) -> HttpResponse:
 
 
 def _intake_kwargs(data: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "organization": services.OrganizationData(
-            name=data.get("org_name", ""),
-            industry=data.get("industry", ""),
-            employee_band=data.get("employee_band", ""),
-            prefecture=data.get("prefecture", ""),
-            municipality=data.get("municipality", ""),
-        ),
-        "person": services.PersonData(
-            name=data.get("person_name", ""),
-            role_title=data.get("person_role", ""),
-            phone=data.get("phone", ""),
-            email=data.get("email", ""),
-        ),
-    }
+    organization, person = case_forms.consulter_data(data)
+    return {"organization": organization, "person": person}
 
 
 @require_action(Action.CASE_CREATE)
@@ -432,15 +419,7 @@ def _detail_forms(case: Case, user: User, bound: dict[str, Any]) -> dict[str, An
                 "body": case.body,
                 "aware_at": timezone.localtime(case.aware_at) if case.aware_at else None,
                 "tags": ", ".join(t.name for t in case.tags.all()),
-                "org_name": org.name if org else "",
-                "industry": org.industry if org else "",
-                "employee_band": org.employee_band if org else "",
-                "prefecture": org.prefecture if org else "東京都",
-                "municipality": org.municipality if org else "",
-                "person_name": person.name if person else "",
-                "person_role": person.role_title if person else "",
-                "phone": person.phone if person else "",
-                "email": person.email if person else "",
+                **case_forms.consulter_initial(organization=org, person=person),
             }
         ),
     }

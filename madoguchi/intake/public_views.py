@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
+from madoguchi.cases.forms import consulter_data
 from madoguchi.core.client_address import client_address
 from madoguchi.intake import ratelimit, services, storage
 from madoguchi.intake.forms import (
@@ -211,19 +212,15 @@ def _consult(request: HttpRequest, *, key: str, refused: bool) -> HttpResponse:
         form.add_error(None, _rate_limit_message())
         return _render_input(request, form, files, 429)
     data = form.cleaned_data
+    organization, person = consulter_data(data)
     case = services.submit_web_consultation(
-        data=services.WebConsultation(
-            body=data["body"],
-            email=data["email"],
-            org_name=data["org_name"],
-            industry=data["industry"],
-            employee_band=data["employee_band"],
-            prefecture=data["prefecture"],
-            municipality=data["municipality"],
-            person_name=data["person_name"],
-            phone=data["phone"],
-        ),
-        files=[services.UploadedFile(filename=p.filename, content_type=p.content_type, data=raw) for p, raw in pending],
+        data=services.WebConsultation(body=data["body"], organization=organization, person=person),
+        files=[
+            services.UploadedFile(
+                filename=p.filename, content_type=p.content_type, sniffed_type=p.sniffed_type, data=raw
+            )
+            for p, raw in pending
+        ],
     )
     for p in files:
         storage.discard_pending(token=p.token)

@@ -321,14 +321,7 @@ def _record_on_case(*, case: Case, row: InboundMessage, attachments: list[Attach
         inbound_id=row.pk,
     )
     if attachments:
-        events.generic(
-            case=case,
-            actor=None,
-            kind=EventKind.ATTACHMENT,
-            text=", ".join(a.filename for a in attachments),
-            count=len(attachments),
-            inbound_id=row.pk,
-        )
+        events.attachments_received(case=case, filenames=[a.filename for a in attachments], inbound_id=row.pk)
     for skipped in row.skipped_parts:
         # Staff must see that the consulter sent something the desk did not keep.
         events.generic(case=case, actor=None, kind=EventKind.NOTE, text=skipped["reason"], inbound_id=row.pk)
@@ -448,17 +441,8 @@ def _note_refused_thread(*, case: Case, referenced: Case, via: str, row: Inbound
     )
 
 
-def _base_context(case: Case) -> dict[str, str | int]:
-    return {
-        "reference": case.reference,
-        "person_name": case.person.name if case.person else "",
-        "organization_name": case.organization.name if case.organization else "",
-        "received_at": timezone.localtime(case.received_at).strftime("%Y年%m月%d日 %H:%M"),
-    }
-
-
 def _acknowledge(*, case: Case, to: str, code: str, context: dict[str, str | int], in_reply_to: str = "") -> None:
-    text = mailtext.render(code=code, context={**_base_context(case), **context})
+    text = mailtext.render(code=code, context={**mailtext.case_context(case), **context})
     row = outbox.enqueue(
         kind=OutboundKind.ACKNOWLEDGEMENT,
         case=case,
@@ -534,20 +518,15 @@ def dismiss(*, actor: User, message: InboundMessage, reason: str) -> InboundMess
 @dataclass(frozen=True)
 class WebConsultation:
     body: str
-    email: str
-    org_name: str = ""
-    industry: str = ""
-    employee_band: str = ""
-    prefecture: str = ""
-    municipality: str = ""
-    person_name: str = ""
-    phone: str = ""
+    organization: case_services.OrganizationData
+    person: case_services.PersonData  # person.email receives the acknowledgement
 
 
 @dataclass(frozen=True)
 class UploadedFile:
     filename: str
     content_type: str
+    sniffed_type: str  # judged from the bytes by the form (intake.forms.check_upload), not sniffed again
     data: bytes
 
 
@@ -559,19 +538,12 @@ def submit_web_consultation(*, data: WebConsultation, files: Sequence[UploadedFi
         channel=Channel.WEB,
         subject="",
         body=data.body,
-        organization=case_services.OrganizationData(
-            name=data.org_name,
-            industry=data.industry,
-            employee_band=data.employee_band,
-            prefecture=data.prefecture,
-            municipality=data.municipality,
-        ),
-        person=case_services.PersonData(name=data.person_name, phone=data.phone, email=data.email),
+        organization=data.organization,
+        person=data.person,
     )
     attachments = []
     for upload in files:
         sha256, relative = storage.store_attachment(data=upload.data)
-        sniffed, _ext = mail.sniff_type(payload=upload.data)
         attachments.append(
             Attachment.objects.create(
                 source=AttachmentSource.WEB,
@@ -579,7 +551,7 @@ def submit_web_consultation(*, data: WebConsultation, files: Sequence[UploadedFi
                 filename=upload.filename[:255],
                 original_filename=upload.filename[:500],
                 content_type=upload.content_type[:200],
-                sniffed_type=(sniffed or "")[:200],
+                sniffed_type=upload.sniffed_type[:200],
                 size=len(upload.data),
                 sha256=sha256,
                 stored_path=relative,
@@ -587,21 +559,15 @@ def submit_web_consultation(*, data: WebConsultation, files: Sequence[UploadedFi
             )
         )
     if attachments:
-        events.generic(
-            case=case,
-            actor=None,
-            kind=EventKind.ATTACHMENT,
-            text=", ".join(a.filename for a in attachments),
-            count=len(attachments),
-        )
-    _acknowledge(case=case, to=data.email, code=MailTemplateCode.ACK_WEB, context={})
+        events.attachments_received(case=case, filenames=[a.filename for a in attachments])
+    _acknowledge(case=case, to=data.person.email, code=MailTemplateCode.ACK_WEB, context={})
     notify = [a for a in settings.MADOGUCHI_DESK_NOTIFY if a]
     if notify:
         base = getattr(settings, "MADOGUCHI_BASE_URL", "").rstrip("/")
         text = mailtext.render(
             code=MailTemplateCode.NOTIFY_WEB,
             context={
-                **_base_context(case),
+                **mailtext.case_context(case),
                 "attachment_count": len(attachments),
                 "case_url": f"{base}{case.get_absolute_url()}",
             },
