@@ -214,13 +214,6 @@ class ConsultationForm(forms.Form):
         return out
 
 
-class MailTemplateForm(forms.Form):
-    subject = forms.CharField(label=_("件名"), max_length=200)
-    body = forms.CharField(
-        label=_("本文"), widget=forms.Textarea(attrs={"rows": 18}), validators=limits.max_chars(limits.ANSWER_PART)
-    )
-
-
 class DismissForm(forms.Form):
     reason = forms.CharField(label=_("破棄する理由"), max_length=500)
 

@@ -20,7 +20,8 @@ TYPED = {
 
 def test_typed_fields_become_organisation_and_person_data():
     organization, person = consulter_data(TYPED)
-    assert (organization.name, organization.industry, organization.employee_band) == ("株式会社サンプル商事", "I", "6-20")
+    assert organization.name == "株式会社サンプル商事"
+    assert (organization.industry, organization.employee_band) == ("I", "6-20")
     assert (organization.prefecture, organization.municipality) == ("神奈川県", "横浜市")
     assert (person.name, person.role_title, person.phone, person.email) == (
         "架空 太郎",

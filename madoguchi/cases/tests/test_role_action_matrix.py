@@ -56,6 +56,7 @@ ENDPOINTS = [
     ("accounts:staff_create", "post", Action.USERS_MANAGE, False, 200),
     ("accounts:security_policy", "get", Action.SETTINGS_MANAGE, False, 200),
     ("cases:desk_settings", "post", Action.SETTINGS_MANAGE, False, 200),
+    ("answers:mail_templates", "get", Action.SETTINGS_MANAGE, False, 200),
 ]
 
 
