@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from madoguchi.accounts.models import User
 from madoguchi.accounts.roles import Action, require
-from madoguchi.cases import events
+from madoguchi.cases import events, extensions
 from madoguchi.cases.access import visible_cases
 from madoguchi.cases.choices import Category, EventKind, Tier, Urgency
 from madoguchi.cases.models import (
@@ -34,19 +34,6 @@ from madoguchi.core.business_hours import BusinessHours, add_business_minutes
 from madoguchi.core.errors import DomainError, TransitionNotAllowed
 from madoguchi.core.normalize import normalize_email, normalize_name, phone_digits
 from madoguchi.core.versioning import save_if_unchanged
-
-# Leaf apps (search index, triage) register hooks here instead of cases importing them.
-_after_save_hooks: list[Callable[[Case], None]] = []
-
-
-def register_after_save(hook: Callable[[Case], None]) -> None:
-    if hook not in _after_save_hooks:
-        _after_save_hooks.append(hook)
-
-
-def _after_save(case: Case) -> None:
-    for hook in _after_save_hooks:
-        hook(case)
 
 
 @dataclass(frozen=True)
@@ -75,7 +62,9 @@ def next_reference(*, year: int) -> str:
     return f"{year}-{counter.last_value:05d}"
 
 
-def organization_match_or_create(*, data: OrganizationData) -> Organization | None:
+def organization_match_or_create(*, actor: User | None, data: OrganizationData) -> Organization | None:
+    """The organisation with this normalised name, updated with what was given, or a new one. None: the system."""
+    require(actor, Action.CASE_EDIT, system=True)
     if not data.name.strip():
         return None
     key = normalize_name(data.name)
@@ -100,7 +89,9 @@ def organization_match_or_create(*, data: OrganizationData) -> Organization | No
     return org
 
 
-def person_match_or_create(*, data: PersonData, organization: Organization | None) -> Person | None:
+def person_match_or_create(*, actor: User | None, data: PersonData, organization: Organization | None) -> Person | None:
+    """The person with this e-mail (or phone and name), updated, or a new one. actor None: the system."""
+    require(actor, Action.CASE_EDIT, system=True)
     if not (data.name.strip() or data.email or data.phone):
         return None
     email_key = normalize_email(data.email).lower() if data.email else ""
@@ -163,12 +154,16 @@ def _due(*, received_at: dt.datetime, minutes: int, business_only: bool = True) 
 
 
 @transaction.atomic
-def case_record_suggestion(*, case: Case, category: str, urgency: int, police: bool, flow: str) -> Case:
+def case_record_suggestion(
+    *, actor: User | None, case: Case, category: str, urgency: int, police: bool, flow: str
+) -> Case:
     """Keep the triage assistant's proposal on the case; while undecided, the target follows it.
 
     Called by the triage app's after-save hook on arrival. It is derived data, not anybody's edit, so the
-    case's version (optimistic locking) is left alone and no after-save hook runs again.
+    case's version (optimistic locking) is left alone and no after-save hook runs again. `actor` is whoever made
+    the save that triggered the suggestion (None: the system, for mail and web-form intake).
     """
+    require(actor, Action.CASE_EDIT, system=True)
     changes: dict[str, Any] = {
         "suggested_category": category,
         "suggested_urgency": urgency,
@@ -208,8 +203,8 @@ def case_create(
     if category and category not in Category.values:
         raise DomainError(_("相談区分が正しくありません。"), field="category")
     received_at = received_at or timezone.now()
-    org = organization_match_or_create(data=organization or OrganizationData())
-    who = person_match_or_create(data=person or PersonData(), organization=org)
+    org = organization_match_or_create(actor=actor, data=organization or OrganizationData())
+    who = person_match_or_create(actor=actor, data=person or PersonData(), organization=org)
     case = Case.objects.create(
         reference=next_reference(year=timezone.localtime(received_at).year),
         channel=channel,
@@ -230,7 +225,7 @@ def case_create(
     events.received(case=case, actor=actor, channel=channel)
     if category:
         events.triaged(case=case, actor=actor, category=category, urgency=urgency, police=police_referral)
-    _after_save(case)
+    extensions.case_saved(extensions.CaseSaved(case=case, actor=actor, changed=frozenset(), created=True))
     return case
 
 
@@ -239,8 +234,26 @@ def _set_tags(case: Case, names: Iterable[str]) -> None:
     case.tags.set([Tag.objects.get_or_create(name=n)[0] for n in cleaned])
 
 
-def _bump(case: Case, *, expected_version: int | None, **changes: Any) -> Case:
+def _differs(case: Case, name: str, value: Any) -> bool:
+    field = Case._meta.get_field(name)
+    if isinstance(field, models.ForeignKey):
+        # Compare ids: reading the related object would cost a query per field.
+        return bool(getattr(case, field.attname) != (value.pk if value is not None else None))
+    return bool(getattr(case, name) != value)
+
+
+def _bump(
+    case: Case,
+    *,
+    actor: User | None,
+    expected_version: int | None,
+    tags_changed: bool = False,
+    **changes: Any,
+) -> Case:
     """Apply `changes` only if nobody saved the case since `expected_version` (optimistic locking)."""
+    changed = {name for name, value in changes.items() if _differs(case, name, value)}
+    if tags_changed:
+        changed.add(extensions.TAGS)
     save_if_unchanged(
         case,
         expected_version=expected_version,
@@ -251,8 +264,9 @@ def _bump(case: Case, *, expected_version: int | None, **changes: Any) -> Case:
         **changes,
     )
     case.refresh_from_db()
-    # Every change to a case reaches the leaf apps (search index, triage) in the same transaction.
-    _after_save(case)
+    # Every change to a case reaches the leaf apps (search index, triage) in the same transaction; each hook
+    # decides from `changed` whether its inputs moved.
+    extensions.case_saved(extensions.CaseSaved(case=case, actor=actor, changed=frozenset(changed)))
     return case
 
 
@@ -267,7 +281,7 @@ def _transition(
     old = case.status
     if to in {Status.CLOSED, Status.MERGED}:
         changes.setdefault("closed_at", timezone.now())
-    case = _bump(case, expected_version=expected_version, status=to, **changes)
+    case = _bump(case, actor=actor, expected_version=expected_version, status=to, **changes)
     events.status_changed(case=case, actor=actor, old=old, new=to, text=text)
     return case
 
@@ -303,14 +317,14 @@ def case_update_intake(
             changes[name] = value
             log[name] = {"old": str(getattr(case, name) or ""), "new": str(value or "")}
     if organization is not None:
-        org = organization_match_or_create(data=organization)
+        org = organization_match_or_create(actor=actor, data=organization)
         if org != case.organization:
             changes["organization"] = org
             log["organization"] = {"old": str(case.organization or ""), "new": str(org or "")}
     else:
         org = case.organization
     if person is not None:
-        who = person_match_or_create(data=person, organization=org)
+        who = person_match_or_create(actor=actor, data=person, organization=org)
         if who != case.person:
             changes["person"] = who
             log["person"] = {"old": str(case.person or ""), "new": str(who or "")}
@@ -320,7 +334,7 @@ def case_update_intake(
         after = sorted(case.tags.values_list("name", flat=True))
         if before != after:
             log["tags"] = {"old": ", ".join(before), "new": ", ".join(after)}
-    case = _bump(case, expected_version=expected_version, **changes)
+    case = _bump(case, actor=actor, expected_version=expected_version, tags_changed="tags" in log, **changes)
     if log:
         events.edited(case=case, actor=actor, changes=log)
     return case
@@ -349,7 +363,7 @@ def case_triage(
         )
     # The event goes first so that after-save hooks (the triage assistant) see who decided.
     events.triaged(case=case, actor=actor, category=category, urgency=urgency, police=police_referral, source=source)
-    case = _bump(case, expected_version=expected_version, **changes)
+    case = _bump(case, actor=actor, expected_version=expected_version, **changes)
     if police_changed and actor is not None:
         events.police_flag(case=case, actor=actor, value=police_referral)
     return case
@@ -360,7 +374,7 @@ def case_set_police_flag(*, actor: User, case: Case, value: bool, reason: str = 
     require(actor, Action.CASE_TRIAGE, system=True)
     if case.police_referral == value:
         return case
-    case = _bump(case, expected_version=None, police_referral=value)
+    case = _bump(case, actor=actor, expected_version=None, police_referral=value)
     events.police_flag(case=case, actor=actor, value=value, text=reason)
     return case
 
@@ -413,7 +427,7 @@ def case_take(*, actor: User, case: Case) -> Case:
     if case.status == Status.DISPATCHED:
         case = _transition(case, actor=actor, to=Status.IN_PROGRESS, expected_version=None, assignee=actor)
     elif case.assignee_id != actor.pk:
-        case = _bump(case, expected_version=None, assignee=actor)
+        case = _bump(case, actor=actor, expected_version=None, assignee=actor)
     else:
         return case
     events.assigned(case=case, actor=actor, assignee=actor)
@@ -425,7 +439,7 @@ def case_assign(*, actor: User, case: Case, assignee: User | None) -> Case:
     require(actor, Action.CASE_DISPATCH, system=True)
     if assignee is not None and case.tier == Tier.BACK and not assignee.can(Action.CASE_RESEARCH):
         raise DomainError(_("二次対応を担当できる職員を選んでください。"), field="assignee")
-    case = _bump(case, expected_version=None, assignee=assignee)
+    case = _bump(case, actor=actor, expected_version=None, assignee=assignee)
     events.assigned(case=case, actor=actor, assignee=assignee)
     return case
 
@@ -488,7 +502,7 @@ def case_add_note(*, actor: User, case: Case, kind: str, text: str) -> None:
 @transaction.atomic
 def case_update_assessment(*, actor: User, case: Case, expected_version: int, assessment: str) -> Case:
     require(actor, Action.CASE_RESEARCH, system=True)
-    case = _bump(case, expected_version=expected_version, assessment=assessment)
+    case = _bump(case, actor=actor, expected_version=expected_version, assessment=assessment)
     events.note(case=case, actor=actor, kind=EventKind.ASSESSMENT, text=assessment)
     return case
 

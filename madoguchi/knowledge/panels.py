@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from madoguchi.accounts.models import User
 from madoguchi.cases.access import visible_cases
+from madoguchi.cases.extensions import Panel, answer_summaries, register
 from madoguchi.cases.models import Case
-from madoguchi.cases.panels import Panel, answer_summaries, register
 from madoguchi.knowledge.case_index import CASE_KIND
 from madoguchi.knowledge.search import service
 

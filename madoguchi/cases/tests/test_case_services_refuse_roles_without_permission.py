@@ -86,6 +86,27 @@ SERVICES: dict[str, tuple[Action, Callable[[Desk], Any], Callable[[User, Any, De
             actor=actor, channel=Channel.PHONE, subject="権限のない受付", body="本文"
         ),
     ),
+    "organization_match_or_create": (
+        Action.CASE_EDIT,
+        lambda desk: None,
+        lambda actor, _none, desk: services.organization_match_or_create(
+            actor=actor, data=services.OrganizationData(name="権限確認株式会社")
+        ),
+    ),
+    "person_match_or_create": (
+        Action.CASE_EDIT,
+        lambda desk: None,
+        lambda actor, _none, desk: services.person_match_or_create(
+            actor=actor, data=services.PersonData(name="権限 確認", email="kakunin@example.jp"), organization=None
+        ),
+    ),
+    "case_record_suggestion": (
+        Action.CASE_EDIT,
+        _received,
+        lambda actor, case, desk: services.case_record_suggestion(
+            actor=actor, case=case, category=Category.CRIME, urgency=Urgency.HIGH, police=True, flow=""
+        ),
+    ),
     "case_update_intake": (
         Action.CASE_EDIT,
         _received,
