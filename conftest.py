@@ -59,7 +59,7 @@ def second_factor_optional(db):
 @pytest.fixture
 def tier1_staff(db, second_factor_optional) -> User:
     from madoguchi.accounts.roles import Role
-    from madoguchi.core.testing import UserFactory
+    from madoguchi.testing.factories import UserFactory
 
     return UserFactory(username="tier1", role=Role.FRONT, display_name="一次 花子")
 
@@ -67,7 +67,7 @@ def tier1_staff(db, second_factor_optional) -> User:
 @pytest.fixture
 def other_tier1_staff(db, second_factor_optional) -> User:
     from madoguchi.accounts.roles import Role
-    from madoguchi.core.testing import UserFactory
+    from madoguchi.testing.factories import UserFactory
 
     return UserFactory(username="tier1b", role=Role.FRONT, display_name="一次 二郎")
 
@@ -75,7 +75,7 @@ def other_tier1_staff(db, second_factor_optional) -> User:
 @pytest.fixture
 def tier2_staff(db, second_factor_optional) -> User:
     from madoguchi.accounts.roles import Role
-    from madoguchi.core.testing import UserFactory
+    from madoguchi.testing.factories import UserFactory
 
     return UserFactory(username="tier2", role=Role.BACK, display_name="二次 次郎")
 
@@ -83,7 +83,7 @@ def tier2_staff(db, second_factor_optional) -> User:
 @pytest.fixture
 def manager(db, second_factor_optional) -> User:
     from madoguchi.accounts.roles import Role
-    from madoguchi.core.testing import UserFactory
+    from madoguchi.testing.factories import UserFactory
 
     return UserFactory(username="manager", role=Role.MANAGER, display_name="課長 三郎")
 
@@ -91,7 +91,7 @@ def manager(db, second_factor_optional) -> User:
 @pytest.fixture
 def admin_user(db, second_factor_optional) -> User:
     from madoguchi.accounts.roles import Role
-    from madoguchi.core.testing import UserFactory
+    from madoguchi.testing.factories import UserFactory
 
     return UserFactory(username="sysadmin", role=Role.ADMIN, display_name="管理 四郎")
 

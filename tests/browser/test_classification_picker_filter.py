@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 from playwright.sync_api import expect
 
-from madoguchi.core.testing import dispatched_case
+from madoguchi.testing.factories import dispatched_case
 from madoguchi.taxonomy import reference_loader
 from madoguchi.taxonomy.models import Term, TermAssignment
 

@@ -77,7 +77,7 @@ def test_police_rule_can_be_switched_off_in_the_desk_rules(client_for, admin_use
 
 
 def test_an_answer_mail_cannot_enter_the_outbox_without_its_answer(tier1_staff):
-    from madoguchi.core.testing import make_case
+    from madoguchi.testing.factories import make_case
 
     case = make_case(actor=tier1_staff)
     with pytest.raises(IntegrityError):

@@ -9,7 +9,7 @@ from madoguchi.accounts.roles import Action
 from madoguchi.accounts.testing_refusals import allowed_params, refused_params, refused_up_front
 from madoguchi.answers import mail_template_services
 from madoguchi.answers.models import MailTemplate, MailTemplateCode
-from madoguchi.core.testing import UserFactory
+from madoguchi.testing.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from madoguchi.cases import extensions, services
 from madoguchi.cases.choices import Category, Urgency
 from madoguchi.cases.workflow import Status
-from madoguchi.core.testing import make_case
+from madoguchi.testing.factories import make_case
 from madoguchi.knowledge.models import SearchEntry
 from madoguchi.triage.models import Decision, TriageSuggestion
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from madoguchi.cases.models import Callback
 from madoguchi.cases.workflow import Status
-from madoguchi.core.testing import make_case
+from madoguchi.testing.factories import make_case
 
 pytestmark = pytest.mark.django_db
 

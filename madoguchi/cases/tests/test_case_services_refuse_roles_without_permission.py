@@ -22,7 +22,7 @@ from madoguchi.accounts.testing_refusals import GENERIC_REFUSAL, database_rows, 
 from madoguchi.cases import services
 from madoguchi.cases.choices import Category, Channel, EventKind, Urgency
 from madoguchi.cases.models import Case
-from madoguchi.core.testing import UserFactory, dispatched_case, make_case
+from madoguchi.testing.factories import UserFactory, dispatched_case, make_case
 
 pytestmark = pytest.mark.django_db
 

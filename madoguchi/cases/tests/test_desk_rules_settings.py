@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from madoguchi.answers.services import approval_required
 from madoguchi.cases.models import DeskRules, ResponseTarget
-from madoguchi.core.testing import make_case
+from madoguchi.testing.factories import make_case
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from madoguchi.cases import services
 from madoguchi.cases.choices import Category, Channel, EventKind, Tier, Urgency
 from madoguchi.cases.workflow import Status
 from madoguchi.core.errors import DomainError
-from madoguchi.core.testing import make_case
+from madoguchi.testing.factories import make_case
 
 pytestmark = pytest.mark.django_db
 

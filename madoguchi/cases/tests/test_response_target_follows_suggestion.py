@@ -6,10 +6,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from madoguchi.cases import services
-from madoguchi.cases.choices import Channel, Urgency
-from madoguchi.cases.management.commands.setup_desk import DEFAULT_TARGETS
+from madoguchi.cases.choices import DEFAULT_TARGETS, Channel, Urgency
 from madoguchi.cases.models import ResponseTarget
-from madoguchi.core.testing import make_case
+from madoguchi.testing.factories import make_case
 from madoguchi.triage.tests._urgent_text import CALM_BODY, CALM_SUBJECT, EMOTET_BODY, EMOTET_SUBJECT
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from madoguchi.cases import services
 from madoguchi.cases.choices import Channel, Urgency
-from madoguchi.core.testing import make_case
+from madoguchi.testing.factories import make_case
 from madoguchi.triage.tests._urgent_text import CALM_BODY, CALM_SUBJECT, EMOTET_BODY, EMOTET_SUBJECT
 
 pytestmark = pytest.mark.django_db

@@ -39,7 +39,7 @@ def test_export_writes_one_utf8_json_object_per_case(tmp_path, desk_settings):
 
 @pytest.mark.django_db
 def test_export_streams_in_chunks_with_a_constant_number_of_queries(monkeypatch, desk_settings, tier1_staff):
-    from madoguchi.core.testing import make_case
+    from madoguchi.testing.factories import make_case
 
     for i in range(7):
         make_case(actor=tier1_staff, subject=f"件名{i}")

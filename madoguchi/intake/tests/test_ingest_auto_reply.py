@@ -37,7 +37,7 @@ def test_outlook_mail_a_person_wrote_is_not_taken_for_an_auto_reply(desk_setting
 def test_our_own_notification_coming_back_is_not_a_new_consultation(desk_settings, tier1_staff):
     from madoguchi.answers import outbox
     from madoguchi.answers.models import OutboundKind
-    from madoguchi.core.testing import make_case
+    from madoguchi.testing.factories import make_case
 
     case = make_case(actor=tier1_staff)
     row = outbox.enqueue(

@@ -6,7 +6,7 @@ from madoguchi.answers import outbox
 from madoguchi.answers.models import OutboundKind
 from madoguchi.cases.choices import EventKind
 from madoguchi.cases.models import Case
-from madoguchi.core.testing import make_case
+from madoguchi.testing.factories import make_case
 from madoguchi.intake.services import mail as mail_intake
 from madoguchi.intake.tests.conftest import eml
 

@@ -3,7 +3,7 @@
 import pytest
 
 from madoguchi.cases.access import visible_cases
-from madoguchi.core.testing import dispatched_case
+from madoguchi.testing.factories import dispatched_case
 from madoguchi.knowledge.search import service
 
 pytestmark = pytest.mark.django_db

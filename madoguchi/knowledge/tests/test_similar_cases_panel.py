@@ -6,7 +6,7 @@ from django.urls import reverse
 from madoguchi.cases import services
 from madoguchi.cases.access import visible_cases
 from madoguchi.cases.choices import Category
-from madoguchi.core.testing import dispatched_case
+from madoguchi.testing.factories import dispatched_case
 from madoguchi.knowledge.search import service
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ import pytest
 
 from madoguchi.cases import events, services
 from madoguchi.cases.choices import Category, Urgency
-from madoguchi.core.testing import make_case
+from madoguchi.testing.factories import make_case
 from madoguchi.notifications.models import Notification, NotificationKind
 
 pytestmark = pytest.mark.django_db

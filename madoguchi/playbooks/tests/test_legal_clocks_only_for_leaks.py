@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from madoguchi.cases.choices import Category
-from madoguchi.core.testing import dispatched_case
+from madoguchi.testing.factories import dispatched_case
 from madoguchi.playbooks import services
 from madoguchi.playbooks.models import PlaybookTemplate
 

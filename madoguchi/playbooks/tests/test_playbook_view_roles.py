@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from madoguchi.accounts.roles import Role
-from madoguchi.core.testing import UserFactory
+from madoguchi.testing.factories import UserFactory
 from madoguchi.playbooks import services
 from madoguchi.playbooks.models import Phase
 

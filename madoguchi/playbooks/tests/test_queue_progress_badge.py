@@ -8,7 +8,7 @@ from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 
 from madoguchi.cases.models import Case
-from madoguchi.core.testing import dispatched_case
+from madoguchi.testing.factories import dispatched_case
 from madoguchi.playbooks import selectors, services
 
 pytestmark = pytest.mark.django_db
