@@ -15,6 +15,16 @@ if TYPE_CHECKING:
 # also run with `-p no:django`.
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Test-only settings that must hold before any test or fixture runs; production settings never see them."""
+    if not config.pluginmanager.hasplugin("django"):
+        return
+    from django.conf import settings
+
+    # Hashing thousands of factory passwords with PBKDF2 would dominate the suite's run time.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(autouse=True)
 def _settings_for_tests(request, tmp_path):
     if not request.config.pluginmanager.hasplugin("django"):

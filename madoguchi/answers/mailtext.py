@@ -20,7 +20,6 @@ from django.utils import timezone
 from madoguchi.answers.models import MailTemplate, MailTemplateCode
 from madoguchi.cases.models import Case
 
-_TEMPLATE_DIR = Path(settings.BASE_DIR) / "templates" / "emails"
 _FILES = {
     MailTemplateCode.ACK_WEB: "ack_web.txt",
     MailTemplateCode.ACK_EMAIL: "ack_email.txt",
@@ -40,6 +39,11 @@ PLACEHOLDERS = {
     "measures": "① 具体的な対策（回答のみ）",
     "referrals": "② 相談・届出先（回答のみ）",
 }
+
+
+def _template_dir() -> Path:
+    # Read when a mail is rendered, not at import: settings may change after start-up (tests, overrides).
+    return Path(settings.BASE_DIR) / "templates" / "emails"
 
 
 def received_at_text(case: Case) -> str:
@@ -79,7 +83,7 @@ class MailText:
 
 
 def default_source(*, code: str) -> tuple[str, str]:
-    text = (_TEMPLATE_DIR / _FILES[MailTemplateCode(code)]).read_text("utf-8")
+    text = (_template_dir() / _FILES[MailTemplateCode(code)]).read_text("utf-8")
     subject, _sep, body = text.partition("\n")
     return subject.strip(), body
 

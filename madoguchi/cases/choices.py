@@ -218,7 +218,7 @@ class EventKind(models.TextChoices):
     ATTACHMENT = "attachment", _("添付ファイル")
 
 
-# Response targets a new desk starts with (setup_desk): minutes until first contact, counted in business hours
+# Response targets a new desk starts with (setup_desk): minutes until the first response, counted in business hours
 # (urgent: 30 minutes, as the desk promises).
 DEFAULT_TARGETS = {
     Category.URGENT_BREACH: 30,

@@ -40,10 +40,6 @@ def call(*, case: Case, actor: User, incoming: bool, text: str) -> CaseEvent:
     return _add(case, EventKind.CALL_IN if incoming else EventKind.CALL_OUT, actor, text)
 
 
-def email_in(*, case: Case, message_id: str, sender: str, subject: str) -> CaseEvent:
-    return _add(case, EventKind.EMAIL_IN, None, subject, message_id=message_id, sender=sender)
-
-
 def attachments_received(*, case: Case, filenames: list[str], inbound_id: int | None = None) -> CaseEvent:
     """Files kept with a consultation (web form or mail); `inbound_id` names the mail they came with."""
     data: dict[str, Any] = {"count": len(filenames)}

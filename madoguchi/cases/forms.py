@@ -356,7 +356,7 @@ class DeskRulesForm(forms.Form):
     approval_for_police_referral = forms.BooleanField(
         label=_("警察への相談を要する案件の回答には、相談区分にかかわらず管理職の承認を要する"), required=False
     )
-    default_first_contact_minutes = forms.IntegerField(
+    default_first_response_minutes = forms.IntegerField(
         label=_("初回対応の標準目標（分、目標のない区分に適用）"), min_value=1, max_value=60 * 24 * 30
     )
 

@@ -128,14 +128,14 @@ def person_match_or_create(*, actor: User | None, data: PersonData, organization
 
 
 def first_response_due(*, category: str, received_at: dt.datetime, urgency: int = Urgency.NORMAL) -> dt.datetime:
-    """When first contact is due: the category's target; an urgent case is due no later than an urgent breach."""
+    """When the first response is due: the category's target; an urgent case is due no later than an urgent breach."""
     wanted = {category, Category.URGENT_BREACH} if urgency >= Urgency.HIGH else {category}
     targets = {t.category: t for t in ResponseTarget.objects.filter(category__in=wanted - {""})}
     own = targets.get(category)
     if own is not None:
         dues = [_target_due(own, received_at)]
     else:
-        dues = [_due(received_at=received_at, minutes=DeskRules.current().default_first_contact_minutes)]
+        dues = [_due(received_at=received_at, minutes=DeskRules.current().default_first_response_minutes)]
     urgent = targets.get(Category.URGENT_BREACH) if urgency >= Urgency.HIGH else None
     if urgent is not None:
         dues.append(_target_due(urgent, received_at))
@@ -143,7 +143,9 @@ def first_response_due(*, category: str, received_at: dt.datetime, urgency: int 
 
 
 def _target_due(target: ResponseTarget, received_at: dt.datetime) -> dt.datetime:
-    return _due(received_at=received_at, minutes=target.first_contact_minutes, business_only=target.business_hours_only)
+    return _due(
+        received_at=received_at, minutes=target.first_response_minutes, business_only=target.business_hours_only
+    )
 
 
 def _due(*, received_at: dt.datetime, minutes: int, business_only: bool = True) -> dt.datetime:
@@ -286,10 +288,10 @@ def _transition(
     return case
 
 
-def _mark_first_contact(case: Case) -> None:
-    if case.first_contact_at is None:
-        Case.objects.filter(pk=case.pk, first_contact_at__isnull=True).update(first_contact_at=timezone.now())
-        case.refresh_from_db(fields=["first_contact_at"])
+def _mark_first_response(case: Case) -> None:
+    if case.first_response_at is None:
+        Case.objects.filter(pk=case.pk, first_response_at__isnull=True).update(first_response_at=timezone.now())
+        case.refresh_from_db(fields=["first_response_at"])
 
 
 _EDITABLE_FIELDS = ("subject", "body", "channel", "received_at", "aware_at")
@@ -407,7 +409,7 @@ def case_dispatch(
             police_referral=police_referral,
         )
         expected_version = case.version
-    _mark_first_contact(case)
+    _mark_first_response(case)
     case = _transition(
         case,
         actor=actor,
@@ -472,7 +474,7 @@ def callback_complete(*, actor: User, callback: Callback, outcome: str) -> Callb
     callback.outcome = outcome
     callback.save(update_fields=["done_at", "done_by", "outcome"])
     case = callback.case
-    _mark_first_contact(case)
+    _mark_first_response(case)
     events.callback_done(case=case, actor=actor, text=outcome)
     events.call(case=case, actor=actor, incoming=False, text=outcome)
     if case.status == Status.ON_HOLD and not case.callbacks.filter(done_at__isnull=True).exists():
@@ -493,7 +495,7 @@ def case_add_note(*, actor: User, case: Case, kind: str, text: str) -> None:
     if not text.strip():
         raise DomainError(_("内容を入力してください。"), field="text")
     if kind in {EventKind.CALL_IN, EventKind.CALL_OUT}:
-        _mark_first_contact(case)
+        _mark_first_response(case)
         events.call(case=case, actor=actor, incoming=kind == EventKind.CALL_IN, text=text)
     else:
         events.note(case=case, actor=actor, kind=kind, text=text)
@@ -545,7 +547,7 @@ def case_answer_at_front_and_close(*, actor: User, case: Case, expected_version:
         raise DomainError(_("完了する前に相談区分を選んでください。"), field="category")
     if not answer.strip():
         raise DomainError(_("回答した内容を入力してください。"), field="answer")
-    _mark_first_contact(case)
+    _mark_first_response(case)
     case = _transition(case, actor=actor, to=Status.CLOSED, expected_version=expected_version, resolution=answer)
     events.closed(case=case, actor=actor, text=answer)
     return case
@@ -555,7 +557,7 @@ def case_answer_at_front_and_close(*, actor: User, case: Case, expected_version:
 def case_mark_answered(*, actor: User, case: Case) -> Case:
     """Called by the answers app when an answer has gone out."""
     require(actor, Action.ANSWER_SEND, system=True)
-    _mark_first_contact(case)
+    _mark_first_response(case)
     return _transition(case, actor=actor, to=Status.ANSWERED, expected_version=None)
 
 
@@ -611,7 +613,7 @@ def desk_rules_update(
     *,
     actor: User,
     approval_categories: list[str],
-    default_first_contact_minutes: int,
+    default_first_response_minutes: int,
     targets: dict[str, tuple[int, bool]],
     approval_for_police_referral: bool | None = None,
 ) -> DeskRules:
@@ -626,16 +628,16 @@ def desk_rules_update(
     before = {
         "approval_categories": list(rules.approval_categories),
         "approval_for_police_referral": rules.approval_for_police_referral,
-        "default": rules.default_first_contact_minutes,
+        "default": rules.default_first_response_minutes,
     }
     rules.approval_categories = sorted(approval_categories)
     if approval_for_police_referral is not None:
         rules.approval_for_police_referral = approval_for_police_referral
-    rules.default_first_contact_minutes = default_first_contact_minutes
+    rules.default_first_response_minutes = default_first_response_minutes
     rules.save()
     for category, (minutes, business_only) in targets.items():
         ResponseTarget.objects.update_or_create(
-            category=category, defaults={"first_contact_minutes": minutes, "business_hours_only": business_only}
+            category=category, defaults={"first_response_minutes": minutes, "business_hours_only": business_only}
         )
     audit.record(
         action=AuditAction.UPDATE,

@@ -684,10 +684,10 @@ def desk_settings(request: HttpRequest) -> HttpResponse:
     initial: dict[str, Any] = {
         "approval_categories": rules.approval_categories,
         "approval_for_police_referral": rules.approval_for_police_referral,
-        "default_first_contact_minutes": rules.default_first_contact_minutes,
+        "default_first_response_minutes": rules.default_first_response_minutes,
     }
     for target in ResponseTarget.objects.all():
-        initial[f"target_{target.category}"] = target.first_contact_minutes
+        initial[f"target_{target.category}"] = target.first_response_minutes
         initial[f"business_{target.category}"] = target.business_hours_only
     form = case_forms.DeskRulesForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -695,7 +695,7 @@ def desk_settings(request: HttpRequest) -> HttpResponse:
             actor=_user(request),
             approval_categories=form.cleaned_data["approval_categories"],
             approval_for_police_referral=form.cleaned_data["approval_for_police_referral"],
-            default_first_contact_minutes=form.cleaned_data["default_first_contact_minutes"],
+            default_first_response_minutes=form.cleaned_data["default_first_response_minutes"],
             targets=form.targets(),
         )
         messages.success(request, _("窓口の運用ルールを更新しました。"))

@@ -26,11 +26,11 @@ ALLOWED_UPLOADS: dict[str, frozenset[str]] = {
 
 
 def max_files() -> int:
-    return int(getattr(settings, "MADOGUCHI_PUBLIC_FORM_MAX_FILES", 5))
+    return int(settings.MADOGUCHI_PUBLIC_FORM_MAX_FILES)
 
 
 def max_file_bytes() -> int:
-    return int(getattr(settings, "MADOGUCHI_PUBLIC_FORM_MAX_FILE_BYTES", settings.MAIL_MAX_ATTACHMENT_BYTES))
+    return int(settings.MADOGUCHI_PUBLIC_FORM_MAX_FILE_BYTES)
 
 
 def megabytes(size: int) -> str:

@@ -12,8 +12,8 @@ from django.utils import timezone
 from madoguchi.cases import extensions, services
 from madoguchi.cases.choices import Category, Urgency
 from madoguchi.cases.workflow import Status
-from madoguchi.testing.factories import make_case
 from madoguchi.knowledge.models import SearchEntry
+from madoguchi.testing.factories import make_case
 from madoguchi.triage.models import Decision, TriageSuggestion
 
 pytestmark = pytest.mark.django_db

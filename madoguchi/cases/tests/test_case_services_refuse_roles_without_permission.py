@@ -228,7 +228,7 @@ SERVICES: dict[str, tuple[Action, Callable[[Desk], Any], Callable[[User, Any, De
         lambda actor, _none, desk: services.desk_rules_update(
             actor=actor,
             approval_categories=[],
-            default_first_contact_minutes=1,
+            default_first_response_minutes=1,
             targets={Category.CRIME: (1, False)},
             approval_for_police_referral=False,
         ),

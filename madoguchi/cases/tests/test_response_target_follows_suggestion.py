@@ -19,7 +19,7 @@ MONDAY_10 = dt.datetime(2026, 11, 30, 10, 0, tzinfo=TOKYO)
 @pytest.fixture(autouse=True)
 def desk_targets(db):
     for category, minutes in DEFAULT_TARGETS.items():
-        ResponseTarget.objects.create(category=category, first_contact_minutes=minutes)
+        ResponseTarget.objects.create(category=category, first_response_minutes=minutes)
 
 
 def _emotet(channel=Channel.WEB):

@@ -163,7 +163,7 @@ def submit_web_consultation(*, data: WebConsultation, files: Sequence[UploadedFi
     acknowledge(case=case, to=data.person.email, code=MailTemplateCode.ACK_WEB, context={})
     notify = [a for a in settings.MADOGUCHI_DESK_NOTIFY if a]
     if notify:
-        base = getattr(settings, "MADOGUCHI_BASE_URL", "").rstrip("/")
+        base = settings.MADOGUCHI_BASE_URL.rstrip("/")
         text = mailtext.render(
             code=MailTemplateCode.NOTIFY_WEB,
             context={

@@ -13,9 +13,9 @@ from madoguchi.answers import outbox
 from madoguchi.answers.models import OutboundKind
 from madoguchi.cases.choices import EventKind
 from madoguchi.cases.models import Case
-from madoguchi.testing.factories import make_case
 from madoguchi.intake.models import Attachment, InboundStatus
 from madoguchi.intake.services import mail as mail_intake
+from madoguchi.testing.factories import make_case
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,9 @@ from madoguchi.answers import outbox
 from madoguchi.answers.models import OutboundKind
 from madoguchi.cases.choices import EventKind
 from madoguchi.cases.models import Case
-from madoguchi.testing.factories import make_case
 from madoguchi.intake.services import mail as mail_intake
 from madoguchi.intake.tests.conftest import eml
+from madoguchi.testing.factories import make_case
 
 
 def _mail(*, subject: str, message_id: str, in_reply_to: str = "", body: str = "追加の情報です。\n") -> bytes:

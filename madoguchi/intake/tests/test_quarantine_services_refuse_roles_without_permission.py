@@ -9,10 +9,10 @@ import pytest
 
 from madoguchi.accounts.roles import Action
 from madoguchi.accounts.testing_refusals import allowed_params, database_rows, refused_params, refused_up_front
-from madoguchi.testing.factories import UserFactory
 from madoguchi.intake.models import InboundMessage, InboundStatus
 from madoguchi.intake.services import mail as mail_intake
 from madoguchi.intake.tests.conftest import eml
+from madoguchi.testing.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,9 @@ from django.urls import reverse
 
 from madoguchi.accounts.models import AuditEvent
 from madoguchi.cases.models import Case, Organization
-from madoguchi.testing.factories import dispatched_case, make_case
 from madoguchi.taxonomy import selectors, services
 from madoguchi.taxonomy.models import Term, TermAssignment
+from madoguchi.testing.factories import dispatched_case, make_case
 
 pytestmark = pytest.mark.django_db
 

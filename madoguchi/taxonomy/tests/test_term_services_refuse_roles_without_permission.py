@@ -10,9 +10,9 @@ import pytest
 from madoguchi.accounts.roles import Action
 from madoguchi.accounts.testing_refusals import allowed_params, database_rows, refused_params, refused_up_front
 from madoguchi.cases.models import Case
-from madoguchi.testing.factories import UserFactory, make_case
 from madoguchi.taxonomy import services
 from madoguchi.taxonomy.models import Scheme, Term
+from madoguchi.testing.factories import UserFactory, make_case
 
 pytestmark = pytest.mark.django_db
 

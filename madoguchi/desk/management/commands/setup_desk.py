@@ -22,7 +22,7 @@ class Command(BaseCommand):
             DeskRules.current()
             SecurityPolicy.current()
             for category, minutes in DEFAULT_TARGETS.items():
-                ResponseTarget.objects.get_or_create(category=category, defaults={"first_contact_minutes": minutes})
+                ResponseTarget.objects.get_or_create(category=category, defaults={"first_response_minutes": minutes})
         available = get_commands()
         for name, extra in LOADERS:
             if name in available:
