@@ -8,7 +8,7 @@ from django.urls import reverse
 from madoguchi.accounts.roles import Action, Role, role_can
 from madoguchi.answers import services as answer_services
 from madoguchi.cases import services as case_services
-from madoguchi.core.testing import UserFactory, dispatched_case
+from madoguchi.testing.factories import UserFactory, dispatched_case
 
 pytestmark = pytest.mark.django_db
 
@@ -69,6 +69,7 @@ ENDPOINTS = [
     ("accounts:staff_create", "post", Action.USERS_MANAGE, False, 200),
     ("accounts:security_policy", "get", Action.SETTINGS_MANAGE, False, 200),
     ("cases:desk_settings", "post", Action.SETTINGS_MANAGE, False, 200),
+    ("answers:mail_templates", "get", Action.SETTINGS_MANAGE, False, 200),
 ]
 
 

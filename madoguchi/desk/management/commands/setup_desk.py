@@ -7,21 +7,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from madoguchi.accounts.models import SecurityPolicy
-from madoguchi.cases.choices import Category
+from madoguchi.cases.choices import DEFAULT_TARGETS
 from madoguchi.cases.models import DeskRules, ResponseTarget
-
-# Minutes until first contact, counted in business hours (urgent: 30 minutes, as the desk promises).
-DEFAULT_TARGETS = {
-    Category.URGENT_BREACH: 30,
-    Category.URGENT_OUTAGE: 30,
-    Category.CRIME: 60,
-    Category.LEGAL: 8 * 60,
-    Category.PREVENTION: 16 * 60,
-    Category.GENERAL: 16 * 60,
-    Category.LIFE_SAFETY: 8 * 60,
-    Category.OUT_OF_SCOPE: 16 * 60,
-    Category.GUIDEBOOK_REQUEST: 24 * 60,
-}
 
 # Loaders of other apps, run when they exist: (command, options).
 LOADERS: list[tuple[str, dict[str, Any]]] = [("load_reference_data", {}), ("retrain_triage", {"if_missing": True})]
@@ -35,7 +22,7 @@ class Command(BaseCommand):
             DeskRules.current()
             SecurityPolicy.current()
             for category, minutes in DEFAULT_TARGETS.items():
-                ResponseTarget.objects.get_or_create(category=category, defaults={"first_contact_minutes": minutes})
+                ResponseTarget.objects.get_or_create(category=category, defaults={"first_response_minutes": minutes})
         available = get_commands()
         for name, extra in LOADERS:
             if name in available:

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from madoguchi.referrals.management.commands.load_reference_data import discover_loaders
+from madoguchi.desk.management.commands.load_reference_data import discover_loaders
 from madoguchi.referrals.models import EventLawLink, EventType, LawEntry, ReferralOrganization, Situation
 from madoguchi.referrals.reference_loader import load, read_file
 

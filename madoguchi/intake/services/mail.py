@@ -1,4 +1,4 @@
-"""Write path of intake: storing and threading inbound mail, quarantine decisions, and public-form submissions."""
+"""Write path of mail intake: storing, threading and quarantining inbound mail, and staff decisions on quarantine."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -14,8 +15,7 @@ from django.utils.translation import gettext as _
 
 from madoguchi.accounts.models import User
 from madoguchi.accounts.roles import Action, require
-from madoguchi.answers import mailtext, outbox
-from madoguchi.answers.models import MailTemplateCode, OutboundEmail, OutboundKind
+from madoguchi.answers.models import MailTemplateCode, OutboundEmail
 from madoguchi.cases import events
 from madoguchi.cases import services as case_services
 from madoguchi.cases.choices import Channel, EventKind
@@ -30,21 +30,25 @@ from madoguchi.intake.models import (
     ReferencedVia,
     Transport,
 )
+from madoguchi.intake.services.acknowledgement import acknowledge
 
 logger = logging.getLogger(__name__)
 
-NEW_CASE = "new_case"
-THREADED = "threaded"
-AUTO_REPLY = "auto_reply"
-QUARANTINED = "quarantined"
-DUPLICATE = "duplicate"
-DISMISSED = "dismissed"
+
+class IngestOutcome(StrEnum):
+    """What ingesting one mail did. Not `models.InboundStatus`, the stored row's state: a duplicate stores nothing."""
+
+    NEW_CASE = "new_case"
+    THREADED = "threaded"
+    AUTO_REPLY = "auto_reply"
+    QUARANTINED = "quarantined"
+    DUPLICATE = "duplicate"
 
 
 @dataclass(frozen=True)
 class IngestResult:
     message: InboundMessage
-    outcome: str  # one of the constants above
+    outcome: IngestOutcome
     case: Case | None
 
 
@@ -136,7 +140,7 @@ def _duplicate(existing: InboundMessage, *, sha256: str) -> IngestResult:
         # Only a row with identical content could reference these bytes, and that row is `existing`.
         storage.discard_raw(sha256=sha256)
         logger.info("intake: duplicate of inbound %s; raw copy %s deleted", existing.pk, sha256)
-    return IngestResult(message=existing, outcome=DUPLICATE, case=existing.case)
+    return IngestResult(message=existing, outcome=IngestOutcome.DUPLICATE, case=existing.case)
 
 
 def _quarantine(row: InboundMessage, *, failure: _Failure) -> IngestResult:
@@ -145,7 +149,7 @@ def _quarantine(row: InboundMessage, *, failure: _Failure) -> IngestResult:
     row.quarantine_params = failure.params
     row.quarantine_reason = failure.reason
     row.save()
-    return IngestResult(message=row, outcome=QUARANTINED, case=None)
+    return IngestResult(message=row, outcome=IngestOutcome.QUARANTINED, case=None)
 
 
 def _survivor(case: Case) -> Case:
@@ -321,14 +325,7 @@ def _record_on_case(*, case: Case, row: InboundMessage, attachments: list[Attach
         inbound_id=row.pk,
     )
     if attachments:
-        events.generic(
-            case=case,
-            actor=None,
-            kind=EventKind.ATTACHMENT,
-            text=", ".join(a.filename for a in attachments),
-            count=len(attachments),
-            inbound_id=row.pk,
-        )
+        events.attachments_received(case=case, filenames=[a.filename for a in attachments], inbound_id=row.pk)
     for skipped in row.skipped_parts:
         # Staff must see that the consulter sent something the desk did not keep.
         events.generic(case=case, actor=None, kind=EventKind.NOTE, text=skipped["reason"], inbound_id=row.pk)
@@ -352,7 +349,7 @@ def _apply(row: InboundMessage, parsed: mail.ParsedMessage) -> IngestResult:
         row.case = thread.case
         row.save()
         _store_attachments(row=row, parsed=parsed, case=None)
-        return IngestResult(message=row, outcome=AUTO_REPLY, case=None)
+        return IngestResult(message=row, outcome=IngestOutcome.AUTO_REPLY, case=None)
 
     if thread.case is not None:
         row.status = InboundStatus.THREADED
@@ -361,7 +358,7 @@ def _apply(row: InboundMessage, parsed: mail.ParsedMessage) -> IngestResult:
         attachments = _store_attachments(row=row, parsed=parsed, case=thread.case)
         _record_on_case(case=thread.case, row=row, attachments=attachments)
         _note_reused_message_id(case=thread.case, row=row)
-        return IngestResult(message=row, outcome=THREADED, case=thread.case)
+        return IngestResult(message=row, outcome=IngestOutcome.THREADED, case=thread.case)
 
     org_name, person_name = split_display_name(name=parsed.sender.name)
     case = case_services.case_create(
@@ -383,14 +380,14 @@ def _apply(row: InboundMessage, parsed: mail.ParsedMessage) -> IngestResult:
     if thread.referenced is not None:
         _note_refused_thread(case=case, referenced=thread.referenced, via=thread.referenced_via, row=row)
     if parsed.sender.address.lower() != _own_address():
-        _acknowledge(
+        acknowledge(
             case=case,
             to=parsed.sender.address,
             code=MailTemplateCode.ACK_EMAIL,
             context={"subject": parsed.subject},
             in_reply_to=parsed.message_id,
         )
-    return IngestResult(message=row, outcome=NEW_CASE, case=case)
+    return IngestResult(message=row, outcome=IngestOutcome.NEW_CASE, case=case)
 
 
 def _note_reused_message_id(*, case: Case, row: InboundMessage) -> None:
@@ -448,31 +445,6 @@ def _note_refused_thread(*, case: Case, referenced: Case, via: str, row: Inbound
     )
 
 
-def _base_context(case: Case) -> dict[str, str | int]:
-    return {
-        "reference": case.reference,
-        "person_name": case.person.name if case.person else "",
-        "organization_name": case.organization.name if case.organization else "",
-        "received_at": timezone.localtime(case.received_at).strftime("%Y年%m月%d日 %H:%M"),
-    }
-
-
-def _acknowledge(*, case: Case, to: str, code: str, context: dict[str, str | int], in_reply_to: str = "") -> None:
-    text = mailtext.render(code=code, context={**_base_context(case), **context})
-    row = outbox.enqueue(
-        kind=OutboundKind.ACKNOWLEDGEMENT,
-        case=case,
-        to=[to],
-        subject=text.subject,
-        body_text=text.body,
-        in_reply_to=in_reply_to,
-        references=in_reply_to,
-        # RFC 3834: tells other auto-responders not to answer this one, so no mail loop starts.
-        headers={"Auto-Submitted": "auto-replied"},
-    )
-    events.email_out(case=case, actor=None, message_id=row.message_id, to=to, subject=row.subject)
-
-
 # --- staff actions on stored mail ---
 
 
@@ -503,7 +475,7 @@ def reprocess(*, actor: User, message: InboundMessage) -> IngestResult:
         row.dismiss_reason = _("同じ Message-ID で同じ内容のメールが既に保存されているため、重複として破棄しました。")
         row.handled_by, row.handled_at = actor, timezone.now()
         row.save()
-        result = IngestResult(message=row, outcome=DUPLICATE, case=None)
+        result = IngestResult(message=row, outcome=IngestOutcome.DUPLICATE, case=None)
     else:
         row.content_sha256 = _fingerprint(parsed)
         row.message_id_reused = InboundMessage.objects.filter(message_id=parsed.message_id).exclude(pk=row.pk).exists()
@@ -526,92 +498,3 @@ def dismiss(*, actor: User, message: InboundMessage, reason: str) -> InboundMess
     row.handled_by, row.handled_at = actor, timezone.now()
     row.save(update_fields=["status", "dismiss_reason", "handled_by", "handled_at"])
     return row
-
-
-# --- the public consultation form ---
-
-
-@dataclass(frozen=True)
-class WebConsultation:
-    body: str
-    email: str
-    org_name: str = ""
-    industry: str = ""
-    employee_band: str = ""
-    prefecture: str = ""
-    municipality: str = ""
-    person_name: str = ""
-    phone: str = ""
-
-
-@dataclass(frozen=True)
-class UploadedFile:
-    filename: str
-    content_type: str
-    data: bytes
-
-
-@transaction.atomic
-def submit_web_consultation(*, data: WebConsultation, files: Sequence[UploadedFile]) -> Case:
-    """Open a case from the public form (the system is the actor), keep its files, queue both mails."""
-    case = case_services.case_create(
-        actor=None,
-        channel=Channel.WEB,
-        subject="",
-        body=data.body,
-        organization=case_services.OrganizationData(
-            name=data.org_name,
-            industry=data.industry,
-            employee_band=data.employee_band,
-            prefecture=data.prefecture,
-            municipality=data.municipality,
-        ),
-        person=case_services.PersonData(name=data.person_name, phone=data.phone, email=data.email),
-    )
-    attachments = []
-    for upload in files:
-        sha256, relative = storage.store_attachment(data=upload.data)
-        sniffed, _ext = mail.sniff_type(payload=upload.data)
-        attachments.append(
-            Attachment.objects.create(
-                source=AttachmentSource.WEB,
-                case=case,
-                filename=upload.filename[:255],
-                original_filename=upload.filename[:500],
-                content_type=upload.content_type[:200],
-                sniffed_type=(sniffed or "")[:200],
-                size=len(upload.data),
-                sha256=sha256,
-                stored_path=relative,
-                is_forwarded_message=upload.filename.lower().endswith(".eml"),
-            )
-        )
-    if attachments:
-        events.generic(
-            case=case,
-            actor=None,
-            kind=EventKind.ATTACHMENT,
-            text=", ".join(a.filename for a in attachments),
-            count=len(attachments),
-        )
-    _acknowledge(case=case, to=data.email, code=MailTemplateCode.ACK_WEB, context={})
-    notify = [a for a in settings.MADOGUCHI_DESK_NOTIFY if a]
-    if notify:
-        base = getattr(settings, "MADOGUCHI_BASE_URL", "").rstrip("/")
-        text = mailtext.render(
-            code=MailTemplateCode.NOTIFY_WEB,
-            context={
-                **_base_context(case),
-                "attachment_count": len(attachments),
-                "case_url": f"{base}{case.get_absolute_url()}",
-            },
-        )
-        outbox.enqueue(
-            kind=OutboundKind.NOTIFICATION,
-            case=case,
-            to=notify,
-            subject=text.subject,
-            body_text=text.body,
-            headers={"Auto-Submitted": "auto-generated"},
-        )
-    return case

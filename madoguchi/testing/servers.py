@@ -1,6 +1,6 @@
 """Real servers on loopback for the test suites: an SMTP server (aiosmtpd) that keeps what it receives.
 
-Import the fixtures into a conftest.py (``from madoguchi.core.testing_servers import smtp_server``) to use them.
+Import the fixtures into a conftest.py (``from madoguchi.testing.servers import smtp_server``) to use them.
 """
 
 from __future__ import annotations
