@@ -4,6 +4,7 @@ urlpatterns = [
     # Public site
     path("", include("madoguchi.intake.public_urls")),
     path("directory/", include("madoguchi.referrals.public_urls")),
+    path("guidebook/", include("madoguchi.outreach.public_urls")),
     # Staff desk
     path("staff/", include("madoguchi.cases.urls")),
     path("staff/accounts/", include("madoguchi.accounts.urls")),
@@ -15,6 +16,7 @@ urlpatterns = [
     path("staff/triage/", include("madoguchi.triage.urls")),
     path("staff/taxonomy/", include("madoguchi.taxonomy.urls")),
     path("staff/notifications/", include("madoguchi.notifications.urls")),
+    path("staff/outreach/", include("madoguchi.outreach.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

@@ -43,6 +43,10 @@ class Action(StrEnum):
     REPORTS_VIEW = "reports_view"
     USERS_MANAGE = "users_manage"
     SETTINGS_MANAGE = "settings_manage"
+    OUTREACH_VIEW = "outreach_view"
+    GUIDEBOOK_MANAGE = "guidebook_manage"
+    GUIDEBOOK_STOCK = "guidebook_stock"
+    OUTREACH_EDIT = "outreach_edit"
 
 
 _ALL = frozenset(Role)
@@ -71,6 +75,12 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.REPORTS_VIEW: _MANAGEMENT,
     Action.USERS_MANAGE: frozenset({Role.ADMIN}),
     Action.SETTINGS_MANAGE: frozenset({Role.ADMIN}),
+    # Outreach (issue 14): the desk handles mailing requests, seminars and materials; stock and the library
+    # are kept by tier 2 and managers.
+    Action.OUTREACH_VIEW: _DESK,
+    Action.GUIDEBOOK_MANAGE: _DESK,
+    Action.GUIDEBOOK_STOCK: _TIER2,
+    Action.OUTREACH_EDIT: _TIER2,
 }
 
 

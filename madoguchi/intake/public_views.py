@@ -29,6 +29,7 @@ PUBLIC_SECTIONS: list[tuple[str, Callable[[], str]]] = [
     ("intake:form", lambda: _("相談フォーム")),
     ("referrals_public:directory", lambda: _("相談・届出先の一覧")),
     ("knowledge:public_faq", lambda: _("よくあるご質問")),
+    ("outreach_public:request", lambda: _("ガイドブックの送付申込み")),
 ]
 
 # How long an uploaded file waits for the consulter to confirm (the clean_pending_uploads command removes it).
