@@ -199,8 +199,8 @@ def guidebook_request_transition(
             locked.edition.refresh_from_db()
             raise DomainError(
                 _("在庫が足りません（%(edition)s: 在庫%(stock)d部、必要%(copies)d部）。")
-                + _("在庫を補充してから発送してください。")
-                % {"edition": locked.edition.name, "stock": locked.edition.stock, "copies": locked.copies},
+                % {"edition": locked.edition.name, "stock": locked.edition.stock, "copies": locked.copies}
+                + _("在庫を補充してから発送してください。"),
                 field="copies",
             )
         locked.shipped_on = shipped_on
