@@ -23,9 +23,10 @@ FORM_INPUT = {
 
 
 def make_edition(*, name: str = "2026年版 ガイドブック", stock: int = 100, threshold: int = 20) -> GuidebookEdition:
-    return GuidebookEdition.objects.create(
-        name=name, published_on=dt.date(2026, 4, 1), stock=stock, low_stock_threshold=threshold
+    edition, _created = GuidebookEdition.objects.get_or_create(
+        name=name, defaults={"published_on": dt.date(2026, 4, 1), "stock": stock, "low_stock_threshold": threshold}
     )
+    return edition
 
 
 def request_data(*, edition: GuidebookEdition, **changes: Any) -> services.RequestData:
