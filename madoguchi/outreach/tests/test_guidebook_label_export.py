@@ -34,7 +34,7 @@ def two_requests(tier1_staff):
     second = make_request(
         actor=tier1_staff,
         edition=edition,
-        organization="=HYPERLINK(\"http://evil.example.com\")",
+        organization='=HYPERLINK("http://evil.example.com")',
         department="",
         person_name="見本 次郎",
     )
@@ -78,7 +78,13 @@ def test_label_pdf_is_written_the_japanese_way(client_for, tier1_staff, two_requ
     path = tmp_path / "labels.pdf"
     path.write_bytes(response.content)
     text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True).stdout
-    for expected in ("〒060-0001", "北海道札幌市中央区北1条西2丁目", "株式会社サンプル商事", "架空 花子 様", "見本 次郎 様"):
+    for expected in (
+        "〒060-0001",
+        "北海道札幌市中央区北1条西2丁目",
+        "株式会社サンプル商事",
+        "架空 花子 様",
+        "見本 次郎 様",
+    ):
         assert expected in text
     assert "選ばれない会社" not in text
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, check=True, text=True).stdout

@@ -43,7 +43,9 @@ def test_copies_over_the_setting_are_refused_with_the_limit_in_the_message(setti
     settings.MADOGUCHI_GUIDEBOOK_MAX_COPIES = 30
     form = _form(copies="３１")
     assert not form.is_valid()
-    assert form.errors["copies"] == ["部数は1〜30部の範囲で入力してください。それより多く必要な場合は、お電話でご相談ください。"]
+    assert form.errors["copies"] == [
+        "部数は1〜30部の範囲で入力してください。それより多く必要な場合は、お電話でご相談ください。"
+    ]
     assert _form(copies="30部").is_valid()
 
 

@@ -19,7 +19,9 @@ SHIP = {"shipped_on": dt.date(2026, 12, 7), "shipping_method": ShippingMethod.PO
 
 def _ship(actor, request, **extra):
     services.guidebook_request_transition(actor=actor, request=request, to=RequestStatus.PREPARING)
-    return services.guidebook_request_transition(actor=actor, request=request, to=RequestStatus.SHIPPED, **SHIP, **extra)
+    return services.guidebook_request_transition(
+        actor=actor, request=request, to=RequestStatus.SHIPPED, **SHIP, **extra
+    )
 
 
 def test_request_gets_a_yearly_reference_and_a_first_history_row(tier1_staff):
