@@ -8,6 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from madoguchi.accounts.models import SecurityPolicy, User
 from madoguchi.accounts.roles import Role
@@ -130,6 +131,7 @@ class Command(BaseCommand):
                 self.stdout.write("sample consultations exist already; none added")
             else:
                 self._samples(users)
+            import_string("madoguchi.outreach.demo.seed")(users=users)  # by name: cases must not import outreach
         self.stdout.write("")
         self.stdout.write("DEMO ONLY - do not use these accounts in production (2FA is optional in the demo):")
         for username, password, role, _name in DEMO_USERS:
