@@ -1,4 +1,4 @@
-"""One action on a guidebook_request consultation makes a prefilled request linked to the case, with a timeline event."""
+"""One action on a guidebook_request consultation makes a prefilled request linked to the case, with a timeline."""
 
 from __future__ import annotations
 
