@@ -33,7 +33,7 @@ class PostalCodeField(forms.CharField):
 class CopiesField(forms.CharField):
     """A number of copies; full-width digits accepted, the limit said next to the field."""
 
-    def clean(self, value: Any) -> int:  # type: ignore[override]
+    def clean(self, value: Any) -> int:
         text = nfkc(str(super().clean(value) or "")).strip().removesuffix("部").strip()
         limit = max_copies()
         message = _("部数は1〜%(max)d部の範囲で入力してください。それより多く必要な場合は、お電話でご相談ください。")

@@ -164,7 +164,9 @@ def _detail(
     allowed = ALLOWED_TRANSITIONS[found.status]
     if form is None:
         form = TransitionForm(initial={"shipped_on": timezone.localdate()})
-    form.fields["to"].choices = [(s, label) for s, label in RequestStatus.choices if s in allowed]
+    form.fields["to"].choices = [  # type: ignore[attr-defined]
+        (s, label) for s, label in RequestStatus.choices if s in allowed
+    ]
     context = {
         "req": found,
         "history": found.history.select_related("actor"),
@@ -251,7 +253,7 @@ def request_bulk(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
         return redirect("outreach:requests")
     data = form.cleaned_data
     result = services.guidebook_requests_transition(
