@@ -38,6 +38,8 @@ from madoguchi.outreach.models import (
     RequestStatusChange,
     ShippingMethod,
 )
+from madoguchi.taxonomy import services as taxonomy_services
+from madoguchi.taxonomy.models import Term
 
 REFERENCE_PREFIX = "GB"
 
@@ -492,3 +494,14 @@ def material_version_add(
     return _store_version(
         actor=actor, material=locked, filename=filename, data=data, change_note=change_note, number=last + 1
     )
+
+
+@transaction.atomic
+def material_classify(*, actor: User, material: Material, term: Term, remove: bool = False) -> Material:
+    """Classification terms (taxonomy) on a material, e.g. the guidebook MISSION or the NIST CSF function it covers."""
+    require(actor, Action.OUTREACH_EDIT)
+    if remove:
+        taxonomy_services.unclassify(obj=material, term=term)
+    else:
+        taxonomy_services.classify(actor=actor, obj=material, term=term)
+    return material

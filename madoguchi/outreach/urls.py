@@ -15,10 +15,12 @@ urlpatterns = [
     path("events/", views.event_list, name="events"),
     path("events/new/<str:kind>/", views.event_create, name="event_create"),
     path("events/<int:pk>/", views.event_detail, name="event_detail"),
+    path("events/<int:pk>/edit/", views.event_edit, name="event_edit"),
     path("events/<int:pk>/link/", views.event_link, name="event_link"),
     path("materials/", views.material_list, name="materials"),
     path("materials/new/", views.material_create, name="material_create"),
     path("materials/<int:pk>/", views.material_detail, name="material_detail"),
     path("materials/<int:pk>/versions/", views.material_version_create, name="material_version_create"),
+    path("materials/<int:pk>/classify/", views.material_classify, name="material_classify"),
     path("materials/versions/<int:pk>/download/", views.material_download, name="material_download"),
 ]

@@ -46,6 +46,8 @@ from madoguchi.outreach.models import (
     RequestSource,
     RequestStatus,
 )
+from madoguchi.taxonomy import selectors as taxonomy_selectors
+from madoguchi.taxonomy.models import Term
 
 
 def _user(request: HttpRequest) -> User:
@@ -467,7 +469,13 @@ def material_create(request: HttpRequest) -> HttpResponse:
 def _material_page(request: HttpRequest, pk: int, form: MaterialVersionForm, *, status: int) -> HttpResponse:
     material = access.access_material(user=_user(request), pk=pk)
     versions = material.versions.select_related("author").prefetch_related("events")
-    context = {"material": material, "versions": versions, "form": form}
+    context = {
+        "material": material,
+        "versions": versions,
+        "form": form,
+        "terms": taxonomy_selectors.terms_for(obj=material),
+        "term_choices": taxonomy_selectors.term_choices(),
+    }
     return render(request, "staff/outreach/material_detail.html", context, status=status)
 
 
@@ -498,6 +506,57 @@ def material_version_create(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("新しい版を登録しました。"))
             return redirect("outreach:material_detail", pk=pk)
     return _material_page(request, pk, form, status=400)
+
+
+@require_POST
+@require_action(Action.OUTREACH_EDIT)
+def material_classify(request: HttpRequest, pk: int) -> HttpResponse:
+    material = access.access_material(user=_user(request), pk=pk)
+    term = (
+        Term.objects.filter(pk=request.POST.get("term") or 0).first()
+        if (request.POST.get("term") or "").isdigit()
+        else None
+    )
+    if term is None:
+        messages.error(request, _("分類項目を選んでください。"))
+        return redirect("outreach:material_detail", pk=pk)
+    services.material_classify(
+        actor=_user(request), material=material, term=term, remove=bool(request.POST.get("remove"))
+    )
+    return redirect("outreach:material_detail", pk=pk)
+
+
+@require_http_methods(["GET", "POST"])
+@require_action(Action.OUTREACH_EDIT)
+def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Numbers come in after the event (participants, questionnaire): the same form, filled in."""
+    event = access.access_event(user=_user(request), pk=pk)
+    choices = selectors.material_version_choices()
+    kind = EventKind(event.kind)
+    if request.method != "POST":
+        fields = [name for name in EventForm.base_fields if name != "materials"]
+        initial: dict[str, Any] = {name: getattr(event, name) for name in fields}
+        initial["starts_at"] = timezone.localtime(event.starts_at)
+        initial["ends_at"] = timezone.localtime(event.ends_at) if event.ends_at else None
+        initial["materials"] = [str(pk) for pk in event.materials.values_list("pk", flat=True)]
+        form = EventForm(initial=initial, material_choices=choices)
+        return render(request, "staff/outreach/event_form.html", {"form": form, "kind": kind, "event": event})
+    form = EventForm(request.POST, material_choices=choices)
+    if form.is_valid():
+        try:
+            services.event_update(
+                actor=_user(request),
+                event=event,
+                data=_event_data(form.cleaned_data),
+                material_versions=_versions(form.cleaned_data),
+            )
+        except DomainError as exc:
+            _refuse(form, exc)
+        else:
+            messages.success(request, _("更新しました。"))
+            return redirect("outreach:event_detail", pk=pk)
+    context = {"form": form, "kind": kind, "event": event}
+    return render(request, "staff/outreach/event_form.html", context, status=400)
 
 
 @require_GET

@@ -120,3 +120,22 @@ def test_tier1_cannot_upload(client_for, tier1_staff):
     )
     assert response.status_code == 403
     assert not Material.objects.exists()
+
+
+def test_materials_carry_classification_terms(client_for, tier2_staff):
+    from madoguchi.taxonomy.models import Scheme, Term
+    from madoguchi.taxonomy.selectors import terms_for
+
+    scheme = Scheme.objects.create(
+        code="guidebook-test", name="ガイドブック", source_url="https://www.example.jp/", as_of="2026-01-01"
+    )
+    term = Term.objects.create(scheme=scheme, code="mission-1", label="MISSION 1")
+    material = services.material_create(
+        actor=tier2_staff, title="基本対策", kind="pdf", filename="a.pdf", data=PDF, change_note="初版"
+    )
+    client = client_for(tier2_staff)
+    assert client.post(f"/staff/outreach/materials/{material.pk}/classify/", {"term": term.pk}).status_code == 302
+    assert terms_for(obj=material) == [term]
+    assert "MISSION 1" in client.get(f"/staff/outreach/materials/{material.pk}/").content.decode()
+    client.post(f"/staff/outreach/materials/{material.pk}/classify/", {"term": term.pk, "remove": "1"})
+    assert terms_for(obj=material) == []

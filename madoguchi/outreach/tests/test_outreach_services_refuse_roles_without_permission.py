@@ -18,6 +18,7 @@ from madoguchi.core.testing import UserFactory, make_case
 from madoguchi.outreach import services
 from madoguchi.outreach.models import RequestSource, RequestStatus, ShippingMethod
 from madoguchi.outreach.tests.helpers import make_edition, make_request, request_data
+from madoguchi.taxonomy.models import Scheme, Term
 
 pytestmark = pytest.mark.django_db
 
@@ -48,6 +49,13 @@ def _material(desk: Desk) -> Any:
     return services.material_create(
         actor=desk.tier2, title="資料", kind="pdf", filename="a.pdf", data=PDF, change_note="初版"
     )
+
+
+def _material_and_term(desk: Desk) -> Any:
+    scheme = Scheme.objects.create(
+        code="test-scheme", name="テスト分類", source_url="https://www.example.jp/", as_of=dt.date(2026, 1, 1)
+    )
+    return _material(desk), Term.objects.create(scheme=scheme, code="t1", label="基本対策")
 
 
 def _seminar(desk: Desk) -> Any:
@@ -129,6 +137,11 @@ SERVICES: dict[str, tuple[Action, Callable[[Desk], Any], Callable[[User, Any, De
         lambda actor, material, desk: services.material_version_add(
             actor=actor, material=material, filename="b.pdf", data=PDF + b"\n", change_note="改訂"
         ),
+    ),
+    "material_classify": (
+        Action.OUTREACH_EDIT,
+        _material_and_term,
+        lambda actor, state, desk: services.material_classify(actor=actor, material=state[0], term=state[1]),
     ),
 }
 

@@ -103,3 +103,27 @@ def test_event_form_keeps_typing_on_error(client_for, tier2_staff):
     page = response.content.decode()
     assert "会場を入力するか、オンライン開催を選んでください。" in page
     assert 'value="標的型メール訓練"' in page
+
+
+def test_numbers_entered_after_the_event_are_saved(client_for, tier2_staff):
+    event = services.seminar_create(actor=tier2_staff, data=_data())
+    client = client_for(tier2_staff)
+    form = client.get(f"/staff/outreach/events/{event.pk}/edit/").context["form"]
+    assert form.initial["topic"] == "ランサムウェア対策入門"
+    response = client.post(
+        f"/staff/outreach/events/{event.pk}/edit/",
+        {
+            "topic": "ランサムウェア対策入門",
+            "starts_at": "2026-11-20T14:00",
+            "venue": "都庁第一本庁舎",
+            "organiser": "当窓口",
+            "participants": "30",
+            "satisfied": "12",
+            "rather_satisfied": "8",
+            "rather_dissatisfied": "1",
+            "dissatisfied": "0",
+        },
+    )
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert (event.participants, event.responses) == (30, 21)
