@@ -14,6 +14,7 @@ from reportlab.platypus import Paragraph
 
 from madoguchi.accounts.models import User
 from madoguchi.accounts.roles import Role
+from madoguchi.cases import services as case_services
 from madoguchi.cases.choices import Category
 from madoguchi.cases.models import Case
 from madoguchi.core.pdf import a4_document, base_style, markup
@@ -215,7 +216,7 @@ def seed(*, users: dict[str, User]) -> None:
         ("株式会社テスト歯科", "電子カルテのバックアップ", "電子カルテのバックアップを院内のNASだけに取っている。", 15),
     ]
     for org, subject, body, days in visits:
-        services.onsite_visit_record(
+        visit = services.onsite_visit_record(
             actor=back,
             data=services.EventData(
                 topic=f"出張相談: {subject}",
@@ -229,3 +230,11 @@ def seed(*, users: dict[str, User]) -> None:
             consultation=services.VisitConsultation(subject=subject, body=body, org_name=org),
             material_versions=[v2],
         )
+        # Advice was given on the spot: the visit's consultation is closed, not waiting in the tier-1 queue.
+        if visit.case is not None:
+            case_services.case_close(
+                actor=back,
+                case=visit.case,
+                expected_version=visit.case.version,
+                resolution="訪問時に個別助言を行い完了",
+            )
