@@ -436,6 +436,15 @@ def material_list(request: HttpRequest) -> HttpResponse:
     return _material_list_page(request, MaterialForm(), status=200)
 
 
+def _too_large(form: MaterialForm | MaterialVersionForm) -> bool:
+    # Judged by the size the upload handler already knows, before a byte is read into memory.
+    upload = form.cleaned_data["file"]
+    if (upload.size or 0) > services.MAX_MATERIAL_BYTES:
+        form.add_error("file", _("「%(name)s」は大きすぎます（50MBまで）。") % {"name": storage_name(upload.name)})
+        return True
+    return False
+
+
 def storage_name(name: str | None) -> str:
     return sanitize_filename(name=name or "", fallback="資料")
 
@@ -444,7 +453,7 @@ def storage_name(name: str | None) -> str:
 @require_action(Action.OUTREACH_EDIT)
 def material_create(request: HttpRequest) -> HttpResponse:
     form = MaterialForm(request.POST, request.FILES)
-    if form.is_valid():
+    if form.is_valid() and not _too_large(form):
         data = form.cleaned_data
         upload = data["file"]
         try:
@@ -490,7 +499,7 @@ def material_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def material_version_create(request: HttpRequest, pk: int) -> HttpResponse:
     material = access.access_material(user=_user(request), pk=pk)
     form = MaterialVersionForm(request.POST, request.FILES)
-    if form.is_valid():
+    if form.is_valid() and not _too_large(form):
         upload = form.cleaned_data["file"]
         try:
             services.material_version_add(

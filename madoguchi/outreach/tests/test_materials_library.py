@@ -139,3 +139,14 @@ def test_materials_carry_classification_terms(client_for, tier2_staff):
     assert "MISSION 1" in client.get(f"/staff/outreach/materials/{material.pk}/").content.decode()
     client.post(f"/staff/outreach/materials/{material.pk}/classify/", {"term": term.pk, "remove": "1"})
     assert terms_for(obj=material) == []
+
+
+def test_a_too_large_upload_is_refused_before_it_is_read(client_for, tier2_staff, monkeypatch):
+    monkeypatch.setattr(services, "MAX_MATERIAL_BYTES", 10)
+    response = client_for(tier2_staff).post(
+        "/staff/outreach/materials/new/",
+        {"title": "大きな資料", "kind": "pdf", "change_note": "初版", "file": SimpleUploadedFile("big.pdf", PDF)},
+    )
+    assert response.status_code == 400
+    assert "「big.pdf」は大きすぎます（50MBまで）。" in response.content.decode()
+    assert not Material.objects.exists()
