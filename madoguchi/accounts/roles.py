@@ -43,6 +43,10 @@ class Action(StrEnum):
     REPORTS_VIEW = "reports_view"
     USERS_MANAGE = "users_manage"
     SETTINGS_MANAGE = "settings_manage"
+    ARCHIVE_VIEW = "archive_view"
+    ARCHIVE_EDIT = "archive_edit"
+    FAQ_EDIT = "faq_edit"
+    FAQ_REVIEW = "faq_review"
     OUTREACH_VIEW = "outreach_view"
     GUIDEBOOK_MANAGE = "guidebook_manage"
     GUIDEBOOK_STOCK = "guidebook_stock"
@@ -75,6 +79,13 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.REPORTS_VIEW: _MANAGEMENT,
     Action.USERS_MANAGE: frozenset({Role.ADMIN}),
     Action.SETTINGS_MANAGE: frozenset({Role.ADMIN}),
+    # The information archive (情報アーカイブ): every staff role reads it (as in search); the specialists
+    # collect, summarise and keep (feeds, inbox, items).
+    Action.ARCHIVE_VIEW: _ALL,
+    Action.ARCHIVE_EDIT: _TIER2,
+    # FAQ: the desk writes entries; tier 2 and managers review and publish, never their own (ADR 0021).
+    Action.FAQ_EDIT: _DESK,
+    Action.FAQ_REVIEW: _TIER2,
     # Outreach (issue 14): the desk handles mailing requests, seminars and materials; stock and the library
     # are kept by tier 2 and managers.
     Action.OUTREACH_VIEW: _DESK,

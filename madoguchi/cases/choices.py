@@ -218,3 +218,4 @@ class EventKind(models.TextChoices):
     PLAYBOOK = "playbook", _("事故対応フロー")
     GUIDEBOOK_REQUEST = "guidebook_request", _("ガイドブック送付依頼")
     ATTACHMENT = "attachment", _("添付ファイル")
+    FAQ_USED = "faq_used", _("よくある質問の利用")

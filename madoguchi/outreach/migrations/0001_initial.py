@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('cases', '0005_visit_channel_and_guidebook_event'),
+        ('cases', '0006_visit_channel_and_guidebook_event'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

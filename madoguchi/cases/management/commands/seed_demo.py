@@ -5,16 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
-from django.utils.module_loading import import_string
 
 from madoguchi.accounts.models import SecurityPolicy, User
 from madoguchi.accounts.roles import Role
 from madoguchi.cases import services
 from madoguchi.cases.choices import Category, Channel, Urgency
 from madoguchi.cases.models import Case
+from madoguchi.knowledge import faq_demo
+from madoguchi.outreach import demo as outreach_demo
 
 DEMO_USERS = [
     ("front1", "demo-front-2026!", Role.FRONT, "一次 花子"),
@@ -131,7 +133,9 @@ class Command(BaseCommand):
                 self.stdout.write("sample consultations exist already; none added")
             else:
                 self._samples(users)
-            import_string("madoguchi.outreach.demo.seed")(users=users)  # by name: cases must not import outreach
+            call_command("seed_archive_demo", stdout=self.stdout)  # knowledge's sample archive (cases imports no app)
+            faq_demo.seed(users=users)
+            outreach_demo.seed(users=users)
         self.stdout.write("")
         self.stdout.write("DEMO ONLY - do not use these accounts in production (2FA is optional in the demo):")
         for username, password, role, _name in DEMO_USERS:
