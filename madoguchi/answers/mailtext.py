@@ -25,6 +25,7 @@ _FILES = {
     MailTemplateCode.ACK_EMAIL: "ack_email.txt",
     MailTemplateCode.NOTIFY_WEB: "notify_web.txt",
     MailTemplateCode.ANSWER: "answer.txt",
+    MailTemplateCode.GUIDEBOOK_SHIPPED: "outreach/guidebook_shipped.txt",
 }
 # Names an admin can use in a template, with the Japanese explanation shown on the edit screen.
 PLACEHOLDERS = {
@@ -38,6 +39,10 @@ PLACEHOLDERS = {
     "case_url": "案件画面のURL（窓口への通知のみ）",
     "measures": "① 具体的な対策（回答のみ）",
     "referrals": "② 相談・届出先（回答のみ）",
+    "edition": "ガイドブックの版（発送のお知らせのみ）",
+    "copies": "部数（発送のお知らせのみ）",
+    "shipped_on": "発送日（発送のお知らせのみ）",
+    "shipping_method": "発送方法（発送のお知らせのみ）",
 }
 
 

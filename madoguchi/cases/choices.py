@@ -9,6 +9,7 @@ class Channel(models.TextChoices):
     WEB = "web", _("Webフォーム")
     EMAIL = "email", _("メール")
     WALKIN = "walkin", _("来訪（窓口）")
+    VISIT = "visit", _("出張相談")
     OTHER = "other", _("その他")
 
 
@@ -215,6 +216,7 @@ class EventKind(models.TextChoices):
     REOPENED = "reopened", _("再開")
     CLOSED = "closed", _("完了")
     PLAYBOOK = "playbook", _("事故対応フロー")
+    GUIDEBOOK_REQUEST = "guidebook_request", _("ガイドブック送付依頼")
     ATTACHMENT = "attachment", _("添付ファイル")
     FAQ_USED = "faq_used", _("よくある質問の利用")
 

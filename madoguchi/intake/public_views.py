@@ -28,6 +28,8 @@ PUBLIC_SECTIONS: list[tuple[str, Callable[[], str]]] = [
     ("referrals_public:directory", lambda: _("相談・届出先の一覧")),
     ("faq_public:index", lambda: _("よくあるご質問")),
     ("faq_public:links", lambda: _("役に立つ情報へのリンク")),
+    ("knowledge:public_faq", lambda: _("よくあるご質問")),
+    ("outreach_public:request", lambda: _("ガイドブックの送付申込み")),
 ]
 
 DONE_SESSION_KEY = "intake_done_reference"

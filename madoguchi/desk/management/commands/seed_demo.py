@@ -16,6 +16,7 @@ from madoguchi.cases import services
 from madoguchi.cases.choices import Category, Channel, Urgency
 from madoguchi.cases.models import Case
 from madoguchi.knowledge import faq_demo
+from madoguchi.outreach import demo as outreach_demo
 
 DEMO_USERS = [
     ("front1", "demo-front-2026!", Role.FRONT, "一次 花子"),
@@ -134,6 +135,7 @@ class Command(BaseCommand):
                 self._samples(users)
             call_command("seed_archive_demo", stdout=self.stdout)  # knowledge's sample archive (cases imports no app)
             faq_demo.seed(users=users)
+            outreach_demo.seed(users=users)
         self.stdout.write("")
         self.stdout.write("DEMO ONLY - do not use these accounts in production (2FA is optional in the demo):")
         for username, password, role, _name in DEMO_USERS:
