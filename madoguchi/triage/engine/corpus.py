@@ -27,7 +27,7 @@ RETIRED_FILES: tuple[Path, ...] = (
 HELDOUT_FILE = DATA_DIR / "heldout5" / "test.jsonl"
 
 # The fields training reads; held-out files also carry `alt_categories`, which only scoring uses.
-TRAINING_FIELDS = ("id", "channel", "text", "category", "urgent", "police", "flow")
+TRAINING_FIELDS = ("id", "channel", "text", "category", "urgent", "police", "flow", "situations")
 
 
 def source_of(path: Path) -> str:
