@@ -19,6 +19,7 @@ from madoguchi.cases.choices import Urgency
 from madoguchi.cases.models import Case
 from madoguchi.triage.engine import corpus
 from madoguchi.triage.engine.model import TriageModel, train
+from madoguchi.triage.picks import reference_picks
 from madoguchi.triage.models import Decision, TriageSuggestion
 
 logger = logging.getLogger(__name__)
@@ -136,6 +137,7 @@ class FullSuggestion:
     urgent: bool
     police: bool
     flow: str | None
+    situations: list[dict[str, Any]]
     referrals: list[dict[str, Any]]
     laws: list[dict[str, Any]]
     reasons: list[str]
@@ -145,28 +147,19 @@ class FullSuggestion:
         return asdict(self)
 
 
-def _reference_suggestions(*, text: str, category: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    from madoguchi.referrals.suggest import suggest_for_text
-
-    found = suggest_for_text(text=text, category=category)
-    referrals = [
-        {"code": org.code, "name": org.name, "reasons": list(reasons)} for org, reasons in found.organizations[:6]
-    ]
-    laws = [
-        {
-            "code": law.code,
-            "name": f"{law.law_short_name or law.law_name} {law.article}".strip(),
-            "reasons": list(reasons),
-        }
-        for law, reasons in found.laws[:6]
-    ]
-    return referrals, laws
-
-
 def suggest_text(*, text: str, channel: str | None = None) -> FullSuggestion:
+    from madoguchi.referrals.situation_rules import situation_name
+
     model = current_model()
     s = model.suggest(text=text, channel=channel)
-    referrals, laws = _reference_suggestions(text=text, category=s.category)
+    codes = [code for code, _confidence, _why in s.situations]
+    referrals, laws = reference_picks(
+        situations=codes, police=s.police, urgent=s.urgent, personal=s.personal, category=s.category
+    )
+    situations = [
+        {"code": code, "name": situation_name(code), "confidence": confidence, "why": why}
+        for code, confidence, why in s.situations
+    ]
     return FullSuggestion(
         category=s.category,
         confidence=s.confidence,
@@ -174,6 +167,7 @@ def suggest_text(*, text: str, channel: str | None = None) -> FullSuggestion:
         urgent=s.urgent,
         police=s.police,
         flow=s.flow,
+        situations=situations,
         referrals=referrals,
         laws=laws,
         reasons=list(s.reasons),
@@ -215,6 +209,7 @@ def on_case_saved(case: Case) -> None:
             police=s.police,
             flow=s.flow or "",
             reasons=s.reasons,
+            situations=s.situations,
             referrals=s.referrals,
             laws=s.laws,
         )

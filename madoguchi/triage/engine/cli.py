@@ -86,7 +86,9 @@ def main(argv: list[str] | None = None) -> None:
         print(
             f"model {model.model_version}; thresholds urgent {model.urgent_threshold}, police {model.police_threshold}"
         )
-        print(format_report(evaluate(model=model, examples=corpus.load_jsonl(args.path))))
+        from madoguchi.triage.picks import pick_codes
+
+        print(format_report(evaluate(model=model, examples=corpus.load_jsonl(args.path), picker=pick_codes)))
     else:
         print(_bench(examples=corpus.training_examples(), repeats=args.repeats))
 

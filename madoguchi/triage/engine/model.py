@@ -138,6 +138,8 @@ class Suggestion:
     police_score: float = 0.0
     # (code, confidence, why): why is "cue:<excerpt>" or "score".
     situations: list[tuple[str, float, str]] = field(default_factory=list)
+    # The consultation is a private person's own matter (answer ② then names 188 and the like).
+    personal: bool = False
 
 
 @dataclass
@@ -603,6 +605,7 @@ class TriageModel:
             urgent_score=round(float(scores["urgent"][0]), 4),
             police_score=round(float(scores["police"][0]), 4),
             situations=situations,
+            personal=_is_personal(item.hits),
         )
 
     def save(self, path: str | Path) -> None:
