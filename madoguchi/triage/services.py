@@ -19,8 +19,8 @@ from madoguchi.cases.choices import Urgency
 from madoguchi.cases.models import Case
 from madoguchi.triage.engine import corpus
 from madoguchi.triage.engine.model import TriageModel, train
-from madoguchi.triage.picks import reference_picks
 from madoguchi.triage.models import Decision, TriageSuggestion
+from madoguchi.triage.picks import reference_picks
 
 logger = logging.getLogger(__name__)
 _lock = threading.Lock()
@@ -154,7 +154,12 @@ def suggest_text(*, text: str, channel: str | None = None) -> FullSuggestion:
     s = model.suggest(text=text, channel=channel)
     codes = [code for code, _confidence, _why in s.situations]
     referrals, laws = reference_picks(
-        situations=codes, police=s.police, urgent=s.urgent, personal=s.personal, category=s.category
+        situations=codes,
+        police=s.police,
+        urgent=s.urgent,
+        personal=s.personal,
+        category=s.category,
+        candidates=s.situation_candidates,
     )
     situations = [
         {"code": code, "name": situation_name(code), "confidence": confidence, "why": why}

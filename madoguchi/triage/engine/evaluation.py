@@ -10,8 +10,8 @@ label becomes the prediction.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 import numpy as np
@@ -238,6 +238,7 @@ def format_report(metrics: dict[str, Any]) -> str:
             f"{name}: recall {flag['recall']:.3f}  precision {flag['precision']:.3f}  "
             f"(positives {flag['positives']}, flagged {flag['flagged']})"
         )
+
     def figure(value: float | None) -> str:
         return "n/a (no gold labels)" if value is None else f"{value:.3f}"
 

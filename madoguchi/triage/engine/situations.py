@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the cue table keeps one regular expression per line, as written)
 """What happened (相談の状況): cue patterns per situation, the labelling helper, and the multi-label head.
 
 Situation codes are those of referrals/data/situations.yaml (the names live there). A situation is
@@ -241,14 +242,27 @@ def default_situations(*, body: str, category: str) -> list[str]:
     Used to propose the corpus labels (reviewed by hand afterwards) and as the cue evidence at
     suggestion time (with the predicted category).
     """
-    codes = [hit.code for hit in cue_situations(body=body) if category in _CATEGORY_BOUND.get(hit.code, frozenset({category}))]
+    codes = [
+        hit.code
+        for hit in cue_situations(body=body)
+        if category in _CATEGORY_BOUND.get(hit.code, frozenset({category}))
+    ]
     if category == "urgent_outage" and "outage" not in codes:
         codes.insert(0, "outage")
     if category == "urgent_outage":
         codes = [code for code in codes if code not in ("device_lost", "personal_data_leaked")]
-    if "money_transferred" in codes and not {"bec", "netbanking_fraud", "fake_shop", "support_scam", "consumer_trouble",
-                                             "shopping_fraud_victim", "phishing_received", "extortion", "sextortion",
-                                             "one_click_fraud"} & set(codes):
+    if "money_transferred" in codes and not {
+        "bec",
+        "netbanking_fraud",
+        "fake_shop",
+        "support_scam",
+        "consumer_trouble",
+        "shopping_fraud_victim",
+        "phishing_received",
+        "extortion",
+        "sextortion",
+        "one_click_fraud",
+    } & set(codes):
         # A payment alone is not a situation the desk acts on unless it went to a fraudster.
         if category not in ("crime", "life_safety"):
             codes.remove("money_transferred")
