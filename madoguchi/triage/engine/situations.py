@@ -212,6 +212,20 @@ _INCIDENT = frozenset(SITUATION_CODES) - {
     "network_trouble",
     "device_malfunction",
 }
+_FRAUD_CONTEXT = frozenset(
+    {
+        "bec",
+        "netbanking_fraud",
+        "fake_shop",
+        "support_scam",
+        "consumer_trouble",
+        "shopping_fraud_victim",
+        "phishing_received",
+        "extortion",
+        "sextortion",
+        "one_click_fraud",
+    }
+)
 _OUTAGE_KINDS = frozenset({"data_loss", "network_trouble", "device_malfunction"})
 
 
@@ -251,21 +265,9 @@ def default_situations(*, body: str, category: str) -> list[str]:
         codes.insert(0, "outage")
     if category == "urgent_outage":
         codes = [code for code in codes if code not in ("device_lost", "personal_data_leaked")]
-    if "money_transferred" in codes and not {
-        "bec",
-        "netbanking_fraud",
-        "fake_shop",
-        "support_scam",
-        "consumer_trouble",
-        "shopping_fraud_victim",
-        "phishing_received",
-        "extortion",
-        "sextortion",
-        "one_click_fraud",
-    } & set(codes):
-        # A payment alone is not a situation the desk acts on unless it went to a fraudster.
-        if category not in ("crime", "life_safety"):
-            codes.remove("money_transferred")
+    # A payment alone is not a situation the desk acts on unless it went to a fraudster.
+    if "money_transferred" in codes and not _FRAUD_CONTEXT & set(codes) and category not in ("crime", "life_safety"):
+        codes.remove("money_transferred")
     if "personal_data_leaked" in codes and "outage" in codes:
         codes.remove("personal_data_leaked")
     default = _CATEGORY_DEFAULT.get(category)
