@@ -188,9 +188,29 @@ def select_referrals(
     return chosen[: table.max_organizations]
 
 
-def select_laws(*, situations: list[str]) -> list[Pick]:
-    """Likely offences and duties for the situations (most confident situation first), each with its condition."""
+# Situations whose law entries are duties or civil claims, not offences.
+NON_CRIME_SITUATIONS = frozenset(
+    {"personal_data_leaked", "misdelivery", "device_lost", "my_number_leak", "legal_question", "spam"}
+)
+
+
+def _law_bearing(code: str) -> bool:
+    return bool(rules().laws.get(code)) and code not in NON_CRIME_SITUATIONS
+
+
+def select_laws(
+    *, situations: list[str], possible_crime: bool = False, candidates: list[tuple[str, float]] | None = None
+) -> list[Pick]:
+    """Likely offences and duties for the situations (most confident situation first), each with its condition.
+
+    A possible crime (police flag or crime category) whose situations carry no offence falls back on the
+    best-scoring crime situation among `candidates` (scores below their threshold), so staff still see the
+    likely offences.
+    """
     table = rules()
+    if possible_crime and not any(_law_bearing(code) for code in situations):
+        fallback = [code for code, _score in candidates or [] if _law_bearing(code)]
+        situations = [*situations, *fallback[:1]]
     chosen: dict[str, Pick] = {}
     # Round-robin over the situations so the second situation's best offence is not pushed out by the
     # first situation's fifth.

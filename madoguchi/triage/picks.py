@@ -5,30 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from madoguchi.referrals.situation_rules import rules, select_laws, select_referrals
+from madoguchi.referrals.situation_rules import select_laws, select_referrals
 from madoguchi.triage.engine.model import Suggestion
-
-
-def law_situations(*, situations: list[str], candidates: list[tuple[str, float]], possible_crime: bool) -> list[str]:
-    """The situations the law list is read from.
-
-    A possible crime (police flag or crime category) whose detected situations carry no offence falls back
-    on the best-scoring crime situation below its threshold, so staff still see the likely offences.
-    """
-    if not possible_crime or any(law_bearing(code) for code in situations):
-        return situations
-    fallback = [code for code, _score in candidates if law_bearing(code) and code not in NON_CRIME_SITUATIONS]
-    return [*situations, *fallback[:1]]
-
-
-# Situations whose law entries are duties or civil claims, not offences.
-NON_CRIME_SITUATIONS = frozenset(
-    {"personal_data_leaked", "misdelivery", "device_lost", "my_number_leak", "legal_question", "spam"}
-)
-
-
-def law_bearing(code: str) -> bool:
-    return bool(rules().laws.get(code)) and code not in NON_CRIME_SITUATIONS
 
 
 def reference_picks(
@@ -47,10 +25,8 @@ def reference_picks(
             situations=situations, police=police, urgent=urgent, individual=personal, category=category
         )
     ]
-    for_laws = law_situations(
-        situations=situations, candidates=candidates or [], possible_crime=police or category == "crime"
-    )
-    laws = [{"code": pick.code, "name": pick.name, "condition": pick.why} for pick in select_laws(situations=for_laws)]
+    picked = select_laws(situations=situations, possible_crime=police or category == "crime", candidates=candidates)
+    laws = [{"code": pick.code, "name": pick.name, "condition": pick.why} for pick in picked]
     return referrals, laws
 
 

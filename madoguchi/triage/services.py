@@ -17,8 +17,9 @@ from madoguchi.accounts.models import User
 from madoguchi.cases import services as case_services
 from madoguchi.cases.choices import Urgency
 from madoguchi.cases.models import Case
+from madoguchi.referrals.suggest import CaseSituations
 from madoguchi.triage.engine import corpus
-from madoguchi.triage.engine.model import TriageModel, train
+from madoguchi.triage.engine.model import ENGINE_VERSION, TriageModel, train
 from madoguchi.triage.models import Decision, TriageSuggestion
 from madoguchi.triage.picks import reference_picks
 
@@ -142,9 +143,14 @@ class FullSuggestion:
     laws: list[dict[str, Any]]
     reasons: list[str]
     model_version: str
+    personal: bool = False
+    # Below-threshold situations (code, score) for the law fallback; stored, not printed.
+    situation_candidates: list[tuple[str, float]] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        del data["situation_candidates"]
+        return data
 
 
 def suggest_text(*, text: str, channel: str | None = None) -> FullSuggestion:
@@ -177,6 +183,23 @@ def suggest_text(*, text: str, channel: str | None = None) -> FullSuggestion:
         laws=laws,
         reasons=list(s.reasons),
         model_version=s.model_version,
+        personal=s.personal,
+        situation_candidates=list(s.situation_candidates),
+    )
+
+
+def case_situations(case: Case) -> CaseSituations | None:
+    """The situations of the case's latest suggestion, for the referral panel (None before any suggestion)."""
+    row = TriageSuggestion.objects.filter(case=case).order_by("-created_at", "-id").first()
+    if row is None or not row.model_version.startswith(f"{ENGINE_VERSION}+"):
+        # Suggestions from an engine without situations keep the keyword matching.
+        return None
+    detected = [item for item in row.situations if isinstance(item, dict) and "code" in item]
+    return CaseSituations(
+        codes=[str(item["code"]) for item in detected],
+        why={str(item["code"]): str(item.get("why") or "") for item in detected},
+        candidates=[(str(code), float(score)) for code, score in row.situation_candidates],
+        personal=row.personal,
     )
 
 
@@ -215,6 +238,8 @@ def on_case_saved(case: Case) -> None:
             flow=s.flow or "",
             reasons=s.reasons,
             situations=s.situations,
+            situation_candidates=s.situation_candidates,
+            personal=s.personal,
             referrals=s.referrals,
             laws=s.laws,
         )
