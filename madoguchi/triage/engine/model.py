@@ -360,6 +360,12 @@ def gated_rules(*, category: str, hits: list[cue_rules.RuleHit]) -> tuple[list[s
     """The precise urgent and police reasons that count for a consultation of this category."""
     urgent = precise_urgent_reasons(hits=hits) if category in _URGENT_CUE_CATEGORIES else []
     police = precise_police_reasons(hits=hits) if category in _POLICE_CUE_CATEGORIES else []
+    if cue_rules.asserted(hits=hits, code="remote_now"):
+        # A stranger controlling a PC right now is urgent and for the police whatever the category says.
+        reason = cue_rules.RULES_BY_CODE["remote_now"].reason
+        urgent = urgent or [reason]
+        if not _is_personal(hits):
+            police = police or [reason]
     return urgent, police
 
 
