@@ -272,7 +272,12 @@ class _Heads:
         for column, code in enumerate(situation_cues.SITUATION_CODES):
             head = self.situation_heads.get(code)
             if head is not None:
-                situation_scores[:, column] = head.predict_proba(matrix)[:, list(head.classes_).index(True)]
+                # predict_proba of a binary logistic regression is the logistic of the decision function;
+                # computed directly because sklearn's per-call input checks cost more than the arithmetic
+                # (44 heads: 27 ms against under 1 ms per suggestion, same figures).
+                sign = 1.0 if bool(head.classes_[1]) else -1.0
+                decision = np.asarray(matrix @ head.coef_[0]).ravel() + head.intercept_[0]
+                situation_scores[:, column] = 1.0 / (1.0 + np.exp(-sign * decision))
         result["situations"] = situation_scores
         return result
 
