@@ -16,7 +16,7 @@ from madoguchi.cases.workflow import Status
 from madoguchi.referrals.forms import PoliceFlagForm
 from madoguchi.referrals.models import Situation
 from madoguchi.referrals.selectors import stale_organizations
-from madoguchi.referrals.suggest import suggest_for_text
+from madoguchi.referrals.suggest import suggest_for_case
 
 # The case states in which the answer editor is on the screen (an approved answer stays editable: saving a
 # change withdraws the approval). Awaiting approval the answer is locked, so nothing can be inserted.
@@ -31,7 +31,7 @@ def _case_panel(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict
     user: User = request.user  # type: ignore[assignment]
     if not user.can(Action.CASE_VIEW):
         return None
-    suggestions = suggest_for_text(text=case_text(case), category=case.category or None)
+    suggestions = suggest_for_case(case=case, text=case_text(case))
     # Tier 1 sees the same suggestions read-only; acting on them is tier-2 work on a tier-2 case.
     tier2_case = case.tier == Tier.BACK and case.is_open
     return {

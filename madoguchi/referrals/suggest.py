@@ -9,13 +9,16 @@ suggest_for_text(). Keywords are hints (triage-notes §9): a keyword negated in 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from madoguchi.cases.choices import Category
+from madoguchi.cases.choices import Category, Urgency
+from madoguchi.cases.models import Case
 from madoguchi.referrals.models import Audience, EventType, LawEntry, LinkRelevance, ReferralOrganization, Situation
 from madoguchi.referrals.services import normalize_for_search
+from madoguchi.referrals.situation_rules import select_laws, select_referrals
 
 MAX_ORGANIZATIONS = 10
 MAX_LAWS = 10
@@ -167,4 +170,63 @@ def suggest_for_text(*, text: str, category: str | None) -> Suggestions:
         laws=[(law, reasons) for _s, _o, law, reasons in laws[:MAX_LAWS]],
         situations=[(situations[pk], situation_reasons[pk]) for pk in situations],
         events=[(event, reasons) for _s, _o, event, reasons in event_scores],
+    )
+
+
+# --- situation-based selection for a case (issue 13) ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CaseSituations:
+    """What the triage assistant read from a case: situations (best first) and whether it is a private matter."""
+
+    codes: list[str]
+    why: dict[str, str] = field(default_factory=dict)
+    candidates: list[tuple[str, float]] = field(default_factory=list)
+    personal: bool = False
+
+
+# Registered by the triage app (referrals imports no other desk app): case -> its situations, or None.
+_situation_sources: list[Callable[[Case], CaseSituations | None]] = []
+
+
+def register_situation_source(source: Callable[[Case], CaseSituations | None]) -> None:
+    if source not in _situation_sources:
+        _situation_sources.append(source)
+
+
+def case_situations(case: Case) -> CaseSituations | None:
+    for source in _situation_sources:
+        found = source(case)
+        if found is not None:
+            return found
+    return None
+
+
+def suggest_for_case(*, case: Case, text: str) -> Suggestions:
+    """Answer ② organisations and likely laws for a case: the same selection as `manage.py triage`.
+
+    Situations come from the triage assistant; the flags and the category are staff's where they have
+    decided (the police flag, the urgency, the category) and the suggestion's until then. Without a
+    triage suggestion the keyword matching of suggest_for_text is the fallback.
+    """
+    found = case_situations(case)
+    if found is None:
+        return suggest_for_text(text=text, category=case.category or None)
+    category = case.category or case.suggested_category or None
+    police = bool(case.police_referral or case.suggested_police)
+    urgent = case.urgency >= Urgency.HIGH or (case.suggested_urgency or 0) >= Urgency.HIGH
+    picks = select_referrals(
+        situations=found.codes, police=police, urgent=urgent, individual=found.personal, category=category
+    )
+    laws = select_laws(
+        situations=found.codes, possible_crime=police or category == "crime", candidates=found.candidates
+    )
+    organizations = {org.code: org for org in ReferralOrganization.objects.filter(code__in=[p.code for p in picks])}
+    law_rows = {law.code: law for law in LawEntry.objects.filter(code__in=[p.code for p in laws])}
+    situations = {row.code: row for row in Situation.objects.filter(code__in=found.codes)}
+    return Suggestions(
+        organizations=[(organizations[p.code], [p.why]) for p in picks if p.code in organizations],
+        laws=[(law_rows[p.code], [p.why]) for p in laws if p.code in law_rows],
+        situations=[(situations[code], [found.why.get(code, "")]) for code in found.codes if code in situations],
     )

@@ -8,8 +8,10 @@ class TriageConfig(AppConfig):
 
     def ready(self) -> None:
         from madoguchi.cases.extensions import register_after_save
+        from madoguchi.referrals.suggest import register_situation_source
         from madoguchi.triage import services
         from madoguchi.triage.panels import register_panels
 
         register_panels()
         register_after_save(services.on_case_saved, inputs=services.HOOK_INPUTS)
+        register_situation_source(services.case_situations)

@@ -28,6 +28,10 @@ class TriageSuggestion(models.Model):
     police = models.BooleanField(_("警察相談の提案"))
     flow = models.CharField(_("事故対応フローの提案"), max_length=16, blank=True)
     reasons = models.JSONField(_("根拠"), default=list, blank=True)
+    situations = models.JSONField(_("状況の提案"), default=list, blank=True)
+    # Situations scored below their threshold, best first: the law list falls back on them for a possible crime.
+    situation_candidates = models.JSONField(_("状況の候補（閾値未満）"), default=list, blank=True)
+    personal = models.BooleanField(_("個人の相談の提案"), default=False)
     referrals = models.JSONField(_("相談・届出先の提案"), default=list, blank=True)
     laws = models.JSONField(_("適用法規の提案"), default=list, blank=True)
     created_at = models.DateTimeField(_("提案日時"), auto_now_add=True)

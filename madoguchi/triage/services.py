@@ -18,9 +18,11 @@ from madoguchi.cases import services as case_services
 from madoguchi.cases.choices import Urgency
 from madoguchi.cases.extensions import CaseSaved
 from madoguchi.cases.models import Case
+from madoguchi.referrals.suggest import CaseSituations
 from madoguchi.triage.engine import corpus
-from madoguchi.triage.engine.model import TriageModel, train
+from madoguchi.triage.engine.model import ENGINE_VERSION, TriageModel, train
 from madoguchi.triage.models import Decision, TriageSuggestion
+from madoguchi.triage.picks import reference_picks
 
 logger = logging.getLogger(__name__)
 _lock = threading.Lock()
@@ -137,37 +139,39 @@ class FullSuggestion:
     urgent: bool
     police: bool
     flow: str | None
+    situations: list[dict[str, Any]]
     referrals: list[dict[str, Any]]
     laws: list[dict[str, Any]]
     reasons: list[str]
     model_version: str
+    personal: bool = False
+    # Below-threshold situations (code, score) for the law fallback; stored, not printed.
+    situation_candidates: list[tuple[str, float]] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-def _reference_suggestions(*, text: str, category: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    from madoguchi.referrals.suggest import suggest_for_text
-
-    found = suggest_for_text(text=text, category=category)
-    referrals = [
-        {"code": org.code, "name": org.name, "reasons": list(reasons)} for org, reasons in found.organizations[:6]
-    ]
-    laws = [
-        {
-            "code": law.code,
-            "name": f"{law.law_short_name or law.law_name} {law.article}".strip(),
-            "reasons": list(reasons),
-        }
-        for law, reasons in found.laws[:6]
-    ]
-    return referrals, laws
+        data = asdict(self)
+        del data["situation_candidates"]
+        return data
 
 
 def suggest_text(*, text: str, channel: str | None = None) -> FullSuggestion:
+    from madoguchi.referrals.situation_rules import situation_name
+
     model = current_model()
     s = model.suggest(text=text, channel=channel)
-    referrals, laws = _reference_suggestions(text=text, category=s.category)
+    codes = [code for code, _confidence, _why in s.situations]
+    referrals, laws = reference_picks(
+        situations=codes,
+        police=s.police,
+        urgent=s.urgent,
+        personal=s.personal,
+        category=s.category,
+        candidates=s.situation_candidates,
+    )
+    situations = [
+        {"code": code, "name": situation_name(code), "confidence": confidence, "why": why}
+        for code, confidence, why in s.situations
+    ]
     return FullSuggestion(
         category=s.category,
         confidence=s.confidence,
@@ -175,10 +179,28 @@ def suggest_text(*, text: str, channel: str | None = None) -> FullSuggestion:
         urgent=s.urgent,
         police=s.police,
         flow=s.flow,
+        situations=situations,
         referrals=referrals,
         laws=laws,
         reasons=list(s.reasons),
         model_version=s.model_version,
+        personal=s.personal,
+        situation_candidates=list(s.situation_candidates),
+    )
+
+
+def case_situations(case: Case) -> CaseSituations | None:
+    """The situations of the case's latest suggestion, for the referral panel (None before any suggestion)."""
+    row = TriageSuggestion.objects.filter(case=case).order_by("-created_at", "-id").first()
+    if row is None or not row.model_version.startswith(f"{ENGINE_VERSION}+"):
+        # Suggestions from an engine without situations keep the keyword matching.
+        return None
+    detected = [item for item in row.situations if isinstance(item, dict) and "code" in item]
+    return CaseSituations(
+        codes=[str(item["code"]) for item in detected],
+        why={str(item["code"]): str(item.get("why") or "") for item in detected},
+        candidates=[(str(code), float(score)) for code, score in row.situation_candidates],
+        personal=row.personal,
     )
 
 
@@ -221,6 +243,9 @@ def on_case_saved(saved: CaseSaved) -> None:
             police=s.police,
             flow=s.flow or "",
             reasons=s.reasons,
+            situations=s.situations,
+            situation_candidates=s.situation_candidates,
+            personal=s.personal,
             referrals=s.referrals,
             laws=s.laws,
         )

@@ -10,6 +10,7 @@ label becomes the prediction.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -31,6 +32,65 @@ class Prediction:
     urgent: bool
     police: bool
     flow: str | None
+    situations: tuple[str, ...] = ()
+    # Organisation and law codes in the order shown (empty when no picker was given).
+    referrals: tuple[str, ...] = ()
+    laws: tuple[str, ...] = ()
+
+
+# Turns a suggestion into (organisation codes, law codes) for answer ② and the law list.
+Picker = Callable[[Suggestion], tuple[list[str], list[str]]]
+
+# Laws counted as correct when one of the first LAW_TOP_K shown is in the gold list.
+LAW_TOP_K = 3
+
+
+def is_possible_crime(example: dict[str, Any]) -> bool:
+    """A possible-crime case: labelled for the police or as a crime."""
+    return bool(example.get("police")) or example.get("category") == "crime"
+
+
+def reference_metrics(*, gold: list[dict[str, Any]], predicted: list[Prediction]) -> dict[str, Any]:
+    """Situation micro-F1, gold referral organisations named, law entries on possible-crime cases.
+
+    Each figure counts only the examples whose gold has the field (older sets have no situations,
+    referrals or laws); `None` when no example has it.
+    """
+    tp = fp = fn = 0
+    situation_items = 0
+    gold_orgs = named_orgs = 0
+    crime_cases = with_law = law_scored = law_top = 0
+    for example, prediction in zip(gold, predicted, strict=True):
+        if example.get("situations") is not None:
+            situation_items += 1
+            expected = set(example["situations"])
+            found = set(prediction.situations)
+            tp += len(expected & found)
+            fp += len(found - expected)
+            fn += len(expected - found)
+        if example.get("referrals"):
+            gold_orgs += len(set(example["referrals"]))
+            named_orgs += len(set(example["referrals"]) & set(prediction.referrals))
+        if is_possible_crime(example):
+            crime_cases += 1
+            with_law += bool(prediction.laws)
+            if example.get("laws"):
+                law_scored += 1
+                law_top += bool(set(prediction.laws[:LAW_TOP_K]) & set(example["laws"]))
+    precision = _ratio(tp, tp + fp)
+    recall = _ratio(tp, tp + fn)
+    return {
+        "situation_micro_f1": _f1(precision, recall) if situation_items else None,
+        "situation_precision": precision if situation_items else None,
+        "situation_recall": recall if situation_items else None,
+        "situation_items": situation_items,
+        "referrals_named": _ratio(named_orgs, gold_orgs) if gold_orgs else None,
+        "referrals_gold": gold_orgs,
+        "crime_cases": crime_cases,
+        "crime_with_law": _ratio(with_law, crime_cases) if crime_cases else None,
+        "crime_law_top3": _ratio(law_top, law_scored) if law_scored else None,
+        "crime_law_scored": law_scored,
+    }
 
 
 def _ratio(numerator: int, denominator: int) -> float:
@@ -106,27 +166,34 @@ def compute_metrics(*, gold: list[dict[str, Any]], predicted: list[Prediction]) 
         "flow_accuracy": _ratio(flow_correct, len(gold)),
         "labels": list(CATEGORIES),
         "confusion": confusion,
+        **reference_metrics(gold=gold, predicted=predicted),
     }
 
 
-def predictions_for(*, model: _Suggester, examples: list[dict[str, Any]]) -> list[Prediction]:
+def predictions_for(
+    *, model: _Suggester, examples: list[dict[str, Any]], picker: Picker | None = None
+) -> list[Prediction]:
     predictions = []
     for example in examples:
         suggestion = model.suggest(text=example["text"], channel=example.get("channel"))
+        referrals, laws = picker(suggestion) if picker is not None else ([], [])
         predictions.append(
             Prediction(
                 category=suggestion.category,
                 urgent=suggestion.urgent,
                 police=suggestion.police,
                 flow=suggestion.flow,
+                situations=tuple(code for code, _confidence, _why in suggestion.situations),
+                referrals=tuple(referrals),
+                laws=tuple(laws),
             )
         )
     return predictions
 
 
-def evaluate(*, model: _Suggester, examples: list[dict[str, Any]]) -> dict[str, Any]:
+def evaluate(*, model: _Suggester, examples: list[dict[str, Any]], picker: Picker | None = None) -> dict[str, Any]:
     """Run the model on every example and score it (see compute_metrics)."""
-    return compute_metrics(gold=examples, predicted=predictions_for(model=model, examples=examples))
+    return compute_metrics(gold=examples, predicted=predictions_for(model=model, examples=examples, picker=picker))
 
 
 def cross_validate(
@@ -171,6 +238,23 @@ def format_report(metrics: dict[str, Any]) -> str:
             f"{name}: recall {flag['recall']:.3f}  precision {flag['precision']:.3f}  "
             f"(positives {flag['positives']}, flagged {flag['flagged']})"
         )
+
+    def figure(value: float | None) -> str:
+        return "n/a (no gold labels)" if value is None else f"{value:.3f}"
+
+    lines.append(
+        f"situations: micro-F1 {figure(metrics.get('situation_micro_f1'))}"
+        f" (items with gold situations {metrics.get('situation_items', 0)})"
+    )
+    lines.append(
+        f"referrals: gold organisations named {figure(metrics.get('referrals_named'))}"
+        f" (gold organisations {metrics.get('referrals_gold', 0)})"
+    )
+    lines.append(
+        f"laws: possible-crime cases with a law entry {figure(metrics.get('crime_with_law'))}"
+        f" (cases {metrics.get('crime_cases', 0)}); a correct one in the top {LAW_TOP_K}"
+        f" {figure(metrics.get('crime_law_top3'))} (cases with gold laws {metrics.get('crime_law_scored', 0)})"
+    )
     lines.append("")
     lines.append(f"{'category':<18} {'prec':>6} {'recall':>6} {'f1':>6} {'support':>8}")
     for label in metrics["labels"]:

@@ -13,7 +13,9 @@ from madoguchi.cases.choices import Category
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[3]
-FIELDS = {"category", "urgent", "police", "flow", "referrals", "laws", "confidence", "reasons", "model_version"}
+FIELDS = {
+    "category", "urgent", "police", "flow", "situations", "referrals", "laws", "confidence", "reasons", "model_version",
+}  # fmt: skip
 
 
 def _check_shape(result):
@@ -22,8 +24,11 @@ def _check_shape(result):
     assert isinstance(result["urgent"], bool) and isinstance(result["police"], bool)
     assert result["flow"] in (None, "outage", "attack", "leak")
     assert 0.0 <= result["confidence"] <= 1.0
-    for item in result["referrals"] + result["laws"]:
-        assert item["name"]
+    for item in result["situations"] + result["referrals"] + result["laws"]:
+        assert item["code"] and item["name"]
+    assert all(0.0 <= item["confidence"] <= 1.0 for item in result["situations"])
+    assert all(item["reason"] for item in result["referrals"])
+    assert all(item["condition"] for item in result["laws"])
 
 
 def test_triage_reads_stdin_and_prints_one_json_object(reference_data, monkeypatch):
@@ -64,6 +69,10 @@ def test_triage_jsonl_prints_one_line_per_input_with_its_id(reference_data, tmp_
         _check_shape(line)
     assert lines[0]["category"] == "guidebook_request"
     assert lines[1]["police"] is True
+    # Money already sent to a fraudster: the bank first (組戻し), then the police; a fraud offence is listed.
+    assert "money_transferred" in [item["code"] for item in lines[1]["situations"]]
+    assert [item["code"] for item in lines[1]["referrals"]][:2] == ["your_bank", "mpd_cybercrime_division"]
+    assert "penal_246" in [item["code"] for item in lines[1]["laws"]][:3]
 
 
 def test_evaluate_prints_the_metrics_the_desk_needs(tmp_path):
@@ -79,6 +88,8 @@ def test_evaluate_prints_the_metrics_the_desk_needs(tmp_path):
     call_command("evaluate_triage", jsonl=str(path), stdout=out)
     report = out.getvalue()
     for needle in ("accuracy:", "macro-F1:", "urgent: recall", "police: recall", "confusion", "guidebook_request"):
+        assert needle in report
+    for needle in ("precision", "situations: micro-F1", "gold organisations named", "with a law entry", "top 3"):
         assert needle in report
 
 

@@ -9,10 +9,14 @@ from django.core.management.base import BaseCommand, CommandError
 from madoguchi.triage import services
 from madoguchi.triage.engine import corpus
 from madoguchi.triage.engine.evaluation import evaluate, format_report
+from madoguchi.triage.picks import pick_codes
 
 
 class Command(BaseCommand):
-    help = "Evaluate the current triage model on labelled JSONL (category, urgent, police, flow)."
+    help = (
+        "Evaluate the current triage model on labelled JSONL (category, urgent, police, flow; situations, "
+        "referrals and laws where the file has them)."
+    )
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--jsonl", required=True)
@@ -24,7 +28,7 @@ class Command(BaseCommand):
             raise CommandError(f"no such file: {path}")
         examples = corpus.load_jsonl(path)
         model = services.current_model()
-        metrics = evaluate(model=model, examples=examples)
+        metrics = evaluate(model=model, examples=examples, picker=pick_codes)
         if options["json"]:
             self.stdout.write(json.dumps(metrics, ensure_ascii=False, indent=2, default=str))
         else:
