@@ -214,4 +214,258 @@ def people(text: str) -> Iterator[Candidate]:
             yield Candidate(m.start(1), m.end(1), SpanType.PERSON, 4)
 
 
-DETECTORS = (spelled_phones, phone_extensions, spelled_emails, bank_accounts, handles, coded_ids, people)
+_NAME_TOKEN = (
+    rf"[{KANJI}]{{1,5}}(?:[ \t][{KANJI}]{{1,3}})?(?:[{KATA}]{{2,3}})?|[{KATA}]{{2,8}}(?:・[{KATA}]{{1,8}}){{0,3}}"
+    rf"|[{HIRA}]{{2,5}}|[A-Z][a-z]{{1,14}}(?:[ \t][A-Z][a-z]{{1,14}}){{0,2}}"
+)
+# 私、八重樫トメです / あ、私ミドリです / ゆうこです。(a message opening with a name)
+_SELF_NAME = re.compile(
+    rf"(?:私|わたし|あたし|僕|ぼく|俺|おれ)(?:は|、|,)?[ \t]?({_NAME_TOKEN})(?:です|でーす|と申します|といいます|っていいます)"
+)
+_OPENING_NAME = re.compile(rf"\A[ \t]*([{HIRA}]{{2,5}}|[{KATA}]{{2,6}}|[{KANJI}]{{2,4}})(?:です|でーす)[。、!！]")
+# 名前は「ヨシオ」とだけ / 名乗り：ほりのうち / ｢ながしま｣と名乗る / 幸男っていうんですけど
+_NAMED = re.compile(
+    rf"(?:名前は|名乗り[:：]|名乗りは)[ \t]*[「｢]?({_NAME_TOKEN})[」｣]?"
+    rf"|[「｢]({_NAME_TOKEN})[」｣][ \t]?(?:と|って)名乗"
+    rf"|(?<=[、。「 \t])([{KANJI}]{{2,3}}|[{KATA}]{{2,5}})(?:っていう(?:んです|んだ|の|名前)|という名前|って名前|と名乗)"
+)
+# A name in brackets right after a role: 社長（御手洗）, 派遣社員（ロペス・マリア）, 男性（渡部 登）
+_ROLE_PAREN = re.compile(
+    r"(?:社長|会長|部長|課長|係長|主任|店長|院長|担当|担当者|社員|派遣社員|従業員|パート|アルバイト|男性|女性|相談者|本人|"
+    rf"名義人|上司|部下|同僚)[(（]([{KANJI}]{{1,4}}(?:[ \t][{KANJI}]{{1,3}})?|[{KATA}]{{2,8}}(?:[・ \t][{KATA}]{{1,8}}){{0,3}})[)）]"
+)
+# A reading first and the kanji in brackets: ほりのうち（堀之内）, もぐさ（艾）さん
+_READING_FIRST = re.compile(
+    rf"(?<![{HIRA}])([{HIRA}]{{2,8}})[(（]([{KANJI}]{{1,4}})[)）](?=[ \t]*(?:さん|様|氏|、|。|,|$))", re.MULTILINE
+)
+# Latin and katakana forms of one name: Ivan Petrov（イワン・ペトロフ）, Nguyen（グエン・ティ・ラン）,
+# イ・ソヨン（李 素妍）, 乙部 カヨ（おとべ）
+_LATIN_KATA = re.compile(
+    rf"([A-Z][a-z]{{1,14}}(?:[ \t][A-Z][a-z]{{1,14}}){{0,2}})[ \t]?[(（]([{KATA}]{{2,8}}(?:[・ \t][{KATA}]{{1,8}}){{0,3}})[)）]"
+)
+_KATA_KANJI = re.compile(
+    rf"([{KATA}]{{1,8}}(?:・[{KATA}]{{1,8}}){{1,3}})[ \t]?[(（]([{KANJI}]{{1,2}}[ \t][{KANJI}]{{1,3}})[)）]"
+)
+_KANA_GIVEN_READING = re.compile(
+    rf"([{KANJI}]{{1,4}}[ \t][{KATA}{HIRA}]{{2,4}})[ \t]?[(（]([{HIRA}]{{2,8}}(?:[ \t][{HIRA}]{{1,8}})?)[)）]"
+)
+# Sign-offs: byチカ, （つぐみ） at the very end, （よつば珈琲 / めい）, - Sara (Company)
+_BY_SIGN = re.compile(rf"(?:^|[ \t])(?:by|BY|from)[ \t]?([{KATA}]{{2,6}}|[{HIRA}]{{2,5}}|[A-Z][a-z]{{1,12}})[ \t]*\S?$", re.M)
+_END_PAREN_NAME = re.compile(rf"[(（]([{HIRA}]{{2,5}}|[{KATA}]{{2,6}}|[A-Z][a-z]{{1,12}})[)）][ \t]*\Z")
+_END_PAREN_ORG_NAME = re.compile(
+    rf"[(（]([^()（）\n/／]{{2,20}}?)[ \t]*[/／][ \t]*([{HIRA}]{{2,5}}|[{KATA}]{{2,6}}|[{KANJI}]{{1,4}}|[A-Z][a-z]{{1,12}})[)）][ \t]*\Z"
+)
+_DASH_SIGN = re.compile(r"(?:^|[ \t])[-—][ \t]?([A-Z][a-z]{1,12})[ \t]*[(（]([A-Z][A-Za-z&'.\- ]{2,40})[)）]")
+# マネージャーの Kaz です, IT担当の Nguyen です
+_LATIN_NO_DESU = re.compile(r"の[ \t]?([A-Z][a-z]{1,14})(?=[ \t]?(?:です|でした|と申します|[(（]))")
+# 事務局長 鰐淵。/ 塾長 茜ヶ久保 です / の 我孫子 です / 名義は母の 橘 千鶴 です
+_TITLE_SPACE_NAME = re.compile(
+    rf"(?:長|担当|主任|専務|常務|店主|代表|マスター|CTO|CEO|CIO|理事|局員)[ \t]+([{KANJI}ヶ]{{2,5}})"
+    rf"(?=[ \t]*(?:。|、|です|でございます|$|\n|[(（]))",
+    re.MULTILINE,
+)
+_NO_SPACE_DESU = re.compile(
+    rf"(?:の|、|は)[ \t]+([{KANJI}ヶ]{{1,5}}(?:[ \t][{KANJI}]{{1,3}})?)[ \t]+(?:です|でございます|と申します)"
+)
+_ENGLISH_ROLE_NAME = re.compile(
+    r"(?i:associates?|colleagues?|employees?|staff member|manager|director|engineer|accountant|assistant|CEO|CTO),?[ \t]+"
+    r"([A-Z][a-z]{1,14}[ \t][A-Z][a-z]{1,14})(?![A-Za-z])"
+)
+_READING_WORDS = frozenset({"ふりがな", "フリガナ", "よみがな", "ヨミガナ", "かな", "カナ", "よみ", "ヨミ"})
+
+
+def _ok_name(name: str) -> bool:
+    core = re.sub(r"[ \t・]", "", name)
+    if len(core) < 2 and not re.fullmatch(rf"[{KANJI}]", core):
+        return False
+    return not (
+        _generic(core)
+        or core in _READING_WORDS
+        or core in _NOT_GIVEN
+        or core in PLACE_NAMES
+        or any(w in core for w in lexicon.must_keep_folded() if len(w) >= 2)
+    )
+
+
+def more_people(text: str) -> Iterator[Candidate]:
+    """Cue-based names hand-written text uses that the main person detector does not read."""
+    for pattern in (_SELF_NAME, _OPENING_NAME, _ROLE_PAREN, _LATIN_NO_DESU, _TITLE_SPACE_NAME, _NO_SPACE_DESU):
+        for m in pattern.finditer(text):
+            if _ok_name(m.group(1)):
+                yield Candidate(m.start(1), m.end(1), SpanType.PERSON, 4)
+    for m in _NAMED.finditer(text):
+        g = next(i for i in (1, 2, 3) if m.group(i))
+        if _ok_name(m.group(g)):
+            yield Candidate(m.start(g), m.end(g), SpanType.PERSON, 4)
+    for pattern in (_READING_FIRST, _LATIN_KATA, _KATA_KANJI, _KANA_GIVEN_READING):
+        for m in pattern.finditer(text):
+            if _ok_name(m.group(1)) and _ok_name(m.group(2)):
+                yield Candidate(m.start(1), m.end(1), SpanType.PERSON, 4)
+                yield Candidate(m.start(2), m.end(2), SpanType.PERSON, 4)
+    for pattern in (_BY_SIGN, _END_PAREN_NAME, _ENGLISH_ROLE_NAME):
+        for m in pattern.finditer(text):
+            if _ok_name(m.group(1)):
+                yield Candidate(m.start(1), m.end(1), SpanType.PERSON, 5)
+    for m in _END_PAREN_ORG_NAME.finditer(text):
+        if _ok_name(m.group(2)):
+            yield Candidate(m.start(2), m.end(2), SpanType.PERSON, 5)
+            if not _generic(m.group(1).strip()):
+                yield Candidate(m.start(1), m.end(1), SpanType.COMPANY, 5)
+    for m in _DASH_SIGN.finditer(text):
+        yield Candidate(m.start(1), m.end(1), SpanType.PERSON, 5)
+        yield Candidate(m.start(2), m.start(2) + len(m.group(2).rstrip()), SpanType.COMPANY, 5)
+
+
+# ---------------------------------------------------------------- companies
+
+_BUSINESS_WORDS = (
+    r"屋|店|業|塾|業者|美容室|サロン|会社|法人|教室|工房|カフェ|喫茶店|医院|クリニック|事務所|ブランド|ショップ|"
+    r"和菓子屋|菓子店|飲食店|製麺業|製造業|学習塾|居酒屋|ラーメン店|美容院|理容室|歯科|整骨院|工務店|商店"
+)
+_QUOTE = r"[「『｢]([^」』｣\n、。]{2,25})[」』｣]"
+_QUOTED_AFTER_KIND = re.compile(rf"(?:{_BUSINESS_WORDS})(?:の|で)?[ \t]?{_QUOTE}")
+_QUOTED_BEFORE_ROLE = re.compile(
+    rf"{_QUOTE}[ \t]?(?:って(?:いう)?(?:とこ|ところ|業者|会社|店)?|という(?:業者|会社|店|ところ)|を経営|を営|の(?:店主|社長|"
+    r"マスター|おかみ|女将|代表|塾長|専務|常務|経営者|オーナー|店長|院長)|マスター|店主)"
+)
+_VENDOR_NAME = re.compile(
+    r"(?:業者|ベンダー|委託先|外注先|取引先|メーカー|保守会社|制作会社)(?:は|の|[(（])[ \t]?"
+    rf"([{KATA}A-Za-z][{KATA}A-Za-z0-9・&\-]{{2,20}})(?=[)）、。 \t]|から|が|に|です)"
+)
+_ALIAS = re.compile(r"(?:通称|略称)[ \t]?[:：]?[ \t]?([A-Za-z0-9&\-]{2,12}|[^\s)）、。]{2,12})(?=[)）、。 \t])")
+_FACILITY = re.compile(
+    rf"(?:特別養護老人ホーム|介護老人保健施設|老人ホーム|グループホーム|デイサービス|保育園|幼稚園|こども園|学童保育)"
+    rf"[ \t]?[{KANJI}{KATA}{HIRA}]{{2,12}}(?=[\n。、 \t(（]|$)",
+    re.MULTILINE,
+)
+_LATIN_BUSINESS = re.compile(
+    r"(?<![A-Za-z])(?:on behalf of|from|at|with|for|of)[ \t]+"
+    r"([A-Z][A-Za-z']+(?:[ \t](?:&[ \t])?[A-Z][A-Za-z']+){0,4}[ \t]"
+    r"(?:Trading|Partners(?:[ \t]LLP)?|LLP|LLC|Roasters|Coffee|Bakery|Consulting|Solutions|Systems|Works|Labs|Studio|"
+    r"Design|Group|Holdings|Associates|Salon|Cafe|Café|Shop|Store|Clinic|Office|Foods|Trading Co))(?![A-Za-z])"
+)
+_LATIN_SALON = re.compile(r"(?i:hair salon|salon|cafe|café|bar|studio|shop)[ \t]+[A-Z][A-Za-z0-9&'\-]{1,20}")
+_COMPANY_THEN_FORM = re.compile(rf"([{KATA}{KANJI}A-Za-z・]{{2,20}})[ \t]+(?:株式会社|有限会社|合同会社)(?![{KATA}{KANJI}])")
+
+
+def more_companies(text: str) -> Iterator[Candidate]:
+    for pattern in (_QUOTED_AFTER_KIND, _QUOTED_BEFORE_ROLE, _VENDOR_NAME, _ALIAS):
+        for m in pattern.finditer(text):
+            name = m.group(1).strip()
+            if len(name) >= 2 and not _generic(name) and not any(w in name for w in lexicon.must_keep_folded()):
+                yield Candidate(m.start(1), m.start(1) + len(name), SpanType.COMPANY, 4)
+    for m in _FACILITY.finditer(text):
+        yield Candidate(m.start(), m.end(), SpanType.COMPANY, 4)
+    for m in _LATIN_BUSINESS.finditer(text):
+        yield Candidate(m.start(1), m.end(1), SpanType.COMPANY, 4)
+    for m in _LATIN_SALON.finditer(text):
+        yield Candidate(m.start(), m.end(), SpanType.COMPANY, 5)
+    for m in _COMPANY_THEN_FORM.finditer(text):
+        if not _generic(m.group(1)):
+            yield Candidate(m.start(1), m.end(), SpanType.COMPANY, 3)
+
+
+# ---------------------------------------------------------------- names found once, masked everywhere
+
+_PROPAGATE_MIN = 2
+
+
+def propagate(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A name or company found once by a cue is masked at its other mentions too (幸男っていう… 幸男が),
+    and a company followed by の + a short kanji name or a signature name after it gives that name."""
+    out = list(candidates)
+    seen: set[tuple[str, SpanType]] = set()
+    for c in candidates:
+        if c.type not in (SpanType.PERSON, SpanType.COMPANY):
+            continue
+        value = text[c.start : c.end]
+        values = {value}
+        if c.type is SpanType.PERSON:
+            parts = re.split(r"[ \t]+", value)
+            values.update(p for p in parts if len(p) >= 2 and len(parts) == 2)
+        for v in values:
+            if len(v) < _PROPAGATE_MIN or (v, c.type) in seen or _generic(v) or v in PLACE_NAMES:
+                continue
+            seen.add((v, c.type))
+            flags = re.IGNORECASE if v.isascii() else 0
+            bound = r"(?<![A-Za-z0-9])" if v.isascii() else ""
+            after = r"(?![A-Za-z0-9])" if v.isascii() else ""
+            for m in re.finditer(bound + re.escape(v) + after, text, flags):
+                out.append(Candidate(m.start(), m.end(), c.type, 8))
+        if c.type is SpanType.COMPANY:
+            m = re.match(rf"の[ \t]?([{KANJI}]{{2,3}})(?=[。、]|です|でした|$|\n)", text[c.end : c.end + 10])
+            if m and _ok_name(m.group(1)) and detectors._valid_person(m.group(1), strong=True):
+                out.append(Candidate(c.end + m.start(1), c.end + m.end(1), SpanType.PERSON, 6))
+            m = re.match(rf"[ \t　]+([{KANJI}]{{2,4}})[ \t]*(?:\n|$)", text[c.end : c.end + 10])
+            if m and _ok_name(m.group(1)) and detectors._valid_person(m.group(1), strong=True):
+                out.append(Candidate(c.end + m.start(1), c.end + m.end(1), SpanType.PERSON, 6))
+    return out
+
+
+DETECTORS = (
+    spelled_phones,
+    phone_extensions,
+    spelled_emails,
+    bank_accounts,
+    handles,
+    coded_ids,
+    people,
+    more_people,
+    more_companies,
+)
+
+
+# ---------------------------------------------------------------- refining other detectors' candidates
+
+# Areas and stations that are also in the surname list (中野, 神田, 目黒): a surname-list guess with no other
+# cue is dropped on them. Names with an honorific, label or title still come from the stronger signals.
+PLACE_NAMES: frozenset[str] = frozenset(
+    {
+        "新宿", "渋谷", "池袋", "品川", "上野", "秋葉原", "神田", "中野", "目黒", "板橋", "世田谷", "町田", "練馬",
+        "杉並", "大田", "豊島", "墨田", "江東", "荒川", "足立", "葛飾", "江戸川", "文京", "台東", "港", "千代田",
+        "中央", "北", "八王子", "立川", "吉祥寺", "三鷹", "府中", "調布", "国分寺", "赤羽", "蒲田", "大井", "五反田",
+        "大崎", "恵比寿", "原宿", "六本木", "赤坂", "銀座", "日本橋", "丸の内", "大手町", "有楽町", "浅草", "錦糸町",
+        "亀戸", "北千住", "高田馬場", "早稲田", "飯田橋", "水道橋", "御茶ノ水", "四谷", "市ヶ谷", "新橋", "浜松町",
+        "田町", "大森", "自由が丘", "二子玉川", "下北沢", "三軒茶屋", "中目黒", "荻窪", "高円寺", "阿佐ヶ谷",
+        "西新井", "本郷", "神保町", "横浜", "川崎", "大宮", "千葉", "船橋", "柏", "大阪", "梅田", "難波", "京都",
+        "名古屋", "栄", "札幌", "仙台", "福岡", "博多", "神戸", "三宮", "広島",
+    }
+)
+_AREA_TAIL = re.compile(r"^(?:区|市|町|駅|在住|在勤|方面|周辺|近辺|界隈|エリア|店|支店|営業所)")
+_ROLE_HEAD = re.compile(
+    r"^(?:[^ \t]*(?:長|部|課|室|係|員|者|主|当)|営業|総務|経理|人事|開発|技術|事務|広報|受付|店主|代表|施設長|社員|"
+    r"コンサルタント|マネージャー|リーダー)$"
+)
+_COMPANY_DEPT_TAIL = re.compile(
+    rf"[ \t]+(?:[{KANJI}{KATA}A-Za-z]{{0,8}}(?:部|課|室|係|本部|事業部|グループ|チーム)|リーダー|マネージャー|"
+    r"担当|代表|社長|部長|課長).*$"
+)
+_BARE_KANJI_NUMERAL_END = re.compile(r"[の \t]*[一二三四五六七八九十〇]+$")
+
+
+def refine(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Trim or drop other detectors' guesses that prose shows to be wrong (a role word before a name,
+    a department after a company, a surname-list hit on a place name, 在住の 五 read as a house number)."""
+    out: list[Candidate] = []
+    for c in candidates:
+        value = text[c.start : c.end]
+        if c.type is SpanType.PERSON:
+            parts = re.split(r"[ \t]+", value, maxsplit=1)
+            if len(parts) == 2 and _ROLE_HEAD.match(parts[0]):
+                c = Candidate(c.end - len(parts[1]), c.end, c.type, c.priority)
+                value = parts[1]
+            if c.priority >= 7 and (value in PLACE_NAMES or value in lexicon.MUST_KEEP):
+                continue
+            if c.priority >= 6 and value in PLACE_NAMES and _AREA_TAIL.match(text[c.end : c.end + 2]):
+                continue
+            if c.priority >= 7 and _AREA_TAIL.match(text[c.end : c.end + 2]):
+                continue
+        elif c.type is SpanType.COMPANY:
+            m = _COMPANY_DEPT_TAIL.search(value)
+            if m and m.start() > 0:
+                c = Candidate(c.start, c.start + m.start(), c.type, c.priority)
+        elif c.type is SpanType.ADDRESS:
+            if _BARE_KANJI_NUMERAL_END.search(value) and not re.search(r"\d|丁目|番|号|条|線|地割", value):
+                continue
+        out.append(c)
+    return out
