@@ -44,7 +44,7 @@ def mask_text(text: str, *, known: KnownEntities | None = None) -> MaskResult:
             if c.type is SpanType.URL and kept_domains and _host_in(n[c.start : c.end], kept_domains):
                 continue
             candidates.append(c)
-    candidates = prose.propagate(n, prose.refine(n, candidates))
+    candidates = prose.extend_addresses(n, prose.propagate(n, prose.refine(n, candidates)))
     if known:
         candidates.extend(_known_candidates(n, known))
     spans: list[Span] = []

@@ -177,8 +177,8 @@ _GIVEN = rf"(?:[{KANJI}]{{1,3}}|[{HIRA}]{{2,4}}|[{KATA}]{{2,4}})"
 # 姓 名 with a space, where the surname is not a common noun: at a line start, after a label or role
 # word, or before an honorific, a reading in brackets or the line end.
 _SPACED_NAME = re.compile(
-    rf"(?:(?<=^)|(?<=[:：(（「]|[ \t]))([{KANJI}ヶ]{{1,5}})[ \t]({_GIVEN})"
-    rf"(?=[ \t]*(?:様|さん|氏|さま|殿|先生|くん|ちゃん|\(|（|$|、|。|,|<)|\n)",
+    rf"(?:(?<=^)|(?<=[:：(（「】]|[ \t]))([{KANJI}ヶ]{{1,5}}|[{KATA}]{{2,8}}(?=[ \t][{KANJI}]))[ \t]({_GIVEN})"
+    rf"(?=[ \t]*(?:様|さん|氏|さま|殿|先生|くん|ちゃん|\(|（|\)|）|$|、|。|,|<)|\n)",
     re.MULTILINE,
 )
 _KATA_FOREIGN = re.compile(rf"(?<![{KATA}])([{KATA}]{{1,10}}(?:・[{KATA}]{{1,10}}){{1,3}})(?=[ \t]*(?:氏|さん|様|\(|（))")
@@ -222,7 +222,7 @@ _NAME_TOKEN = (
 _SELF_NAME = re.compile(
     rf"(?:私|わたし|あたし|僕|ぼく|俺|おれ)(?:は|、|,)?[ \t]?({_NAME_TOKEN})(?:です|でーす|と申します|といいます|っていいます)"
 )
-_OPENING_NAME = re.compile(rf"\A[ \t]*([{HIRA}]{{2,5}}|[{KATA}]{{2,6}}|[{KANJI}]{{2,4}})(?:です|でーす)[。、!！]")
+_OPENING_NAME = re.compile(rf"\A[ \t]*((?![おご])[{HIRA}]{{2,5}}|[{KATA}]{{2,6}})(?:です|でーす)[。、!！]")
 # 名前は「ヨシオ」とだけ / 名乗り：ほりのうち / ｢ながしま｣と名乗る / 幸男っていうんですけど
 _NAMED = re.compile(
     rf"(?:名前は|名乗り[:：]|名乗りは)[ \t]*[「｢]?({_NAME_TOKEN})[」｣]?"
@@ -267,6 +267,13 @@ _TITLE_SPACE_NAME = re.compile(
 _NO_SPACE_DESU = re.compile(
     rf"(?:の|、|は)[ \t]+([{KANJI}ヶ]{{1,5}}(?:[ \t][{KANJI}]{{1,3}})?)[ \t]+(?:です|でございます|と申します)"
 )
+# A signature line of two or three capitalised words (Nguyen Thi Lan), not a company or a place.
+_LATIN_NAME_LINE = re.compile(r"^[ \t]*([A-Z][a-z]{1,14}(?:[ \t][A-Z][a-z]{1,14}){1,2})[ \t]*$", re.MULTILINE)
+_LATIN_NOT_NAME = re.compile(
+    r"\b(?:Inc|Ltd|Co|Corp|Corporation|Bldg|Building|Tower|Floor|Office|Department|Dept|Team|Group|Section|Center|"
+    r"Centre|Tokyo|Japan|Kind|Best|Regards|Thanks|Thank|Dear|Sincerely|Security|Support|Sales|Manager|Lead|Trading|"
+    r"Partners|Systems|Solutions|Street|Road|Avenue|Ward|City)\b"
+)
 _ENGLISH_ROLE_NAME = re.compile(
     r"(?i:associates?|colleagues?|employees?|staff member|manager|director|engineer|accountant|assistant|CEO|CTO),?[ \t]+"
     r"([A-Z][a-z]{1,14}[ \t][A-Z][a-z]{1,14})(?![A-Za-z])"
@@ -274,8 +281,13 @@ _ENGLISH_ROLE_NAME = re.compile(
 _READING_WORDS = frozenset({"ふりがな", "フリガナ", "よみがな", "ヨミガナ", "かな", "カナ", "よみ", "ヨミ"})
 
 
+_NO_NAME = re.compile(r"不明|匿名|非公開|未確認|不詳|なし|ました|ます$|です$|ください")
+
+
 def _ok_name(name: str) -> bool:
     core = re.sub(r"[ \t・]", "", name)
+    if _NO_NAME.search(core):
+        return False
     if len(core) < 2 and not re.fullmatch(rf"[{KANJI}]", core):
         return False
     return not (
@@ -302,6 +314,10 @@ def more_people(text: str) -> Iterator[Candidate]:
             if _ok_name(m.group(1)) and _ok_name(m.group(2)):
                 yield Candidate(m.start(1), m.end(1), SpanType.PERSON, 4)
                 yield Candidate(m.start(2), m.end(2), SpanType.PERSON, 4)
+    tail_start = detectors._signature_area_start(text)
+    for m in _LATIN_NAME_LINE.finditer(text):
+        if m.start() >= tail_start and not _LATIN_NOT_NAME.search(m.group(1)):
+            yield Candidate(m.start(1), m.end(1), SpanType.PERSON, 6)
     for pattern in (_BY_SIGN, _END_PAREN_NAME, _ENGLISH_ROLE_NAME):
         for m in pattern.finditer(text):
             if _ok_name(m.group(1)):
@@ -325,7 +341,7 @@ _BUSINESS_WORDS = (
 _QUOTE = r"[「『｢]([^」』｣\n、。]{2,25})[」』｣]"
 _QUOTED_AFTER_KIND = re.compile(rf"(?:{_BUSINESS_WORDS})(?:の|で)?[ \t]?{_QUOTE}")
 _QUOTED_BEFORE_ROLE = re.compile(
-    rf"{_QUOTE}[ \t]?(?:って(?:いう)?(?:とこ|ところ|業者|会社|店)?|という(?:業者|会社|店|ところ)|を経営|を営|の(?:店主|社長|"
+    rf"{_QUOTE}[ \t]?(?:って(?:いう|とこ|ところ|業者|会社|店)|という(?:業者|会社|店|ところ)|を経営|を営|の(?:店主|社長|"
     r"マスター|おかみ|女将|代表|塾長|専務|常務|経営者|オーナー|店長|院長)|マスター|店主)"
 )
 _VENDOR_NAME = re.compile(
@@ -352,7 +368,7 @@ def more_companies(text: str) -> Iterator[Candidate]:
     for pattern in (_QUOTED_AFTER_KIND, _QUOTED_BEFORE_ROLE, _VENDOR_NAME, _ALIAS):
         for m in pattern.finditer(text):
             name = m.group(1).strip()
-            if len(name) >= 2 and not _generic(name) and not any(w in name for w in lexicon.must_keep_folded()):
+            if len(name) >= 2 and not _generic(name) and not _NO_NAME.search(name) and not any(w in name for w in lexicon.must_keep_folded()):
                 yield Candidate(m.start(1), m.start(1) + len(name), SpanType.COMPANY, 4)
     for m in _FACILITY.finditer(text):
         yield Candidate(m.start(), m.end(), SpanType.COMPANY, 4)
@@ -363,6 +379,37 @@ def more_companies(text: str) -> Iterator[Candidate]:
     for m in _COMPANY_THEN_FORM.finditer(text):
         if not _generic(m.group(1)):
             yield Candidate(m.start(1), m.end(), SpanType.COMPANY, 3)
+
+
+# ---------------------------------------------------------------- addresses
+
+_ROOM_AFTER_BUILDING = re.compile(r"[ \t-]?(?:\d{2,4}(?:号室|号)?|\d{1,2}(?:F|階))(?![\d])")
+_LATIN_BUILDING = re.compile(
+    r"(?:\b\d{1,2}F,?[ \t])?(?:[A-Z][A-Za-z]+[ \t]){1,3}(?:Bldg\.?|Building|Tower|Plaza|Heights|Mansion|Center|Centre)"
+    r"(?:,?[ \t]\d{1,2}F\b)?(?:,[ \t]*(?:\d+-){1,3}\d+[ \t]+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*)?"
+)
+_LATIN_STREET = re.compile(
+    r"(?<![\d\-])(?:\d+-){2}\d+,?[ \t]+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*"
+    r"|(?<![\d\-])\d+-\d+,?[ \t]+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*-(?:cho|machi|ku|shi|mura|gun)\b"
+)
+
+
+def latin_addresses(text: str) -> Iterator[Candidate]:
+    """Romanised addresses: 3F, Example Building, 2-14-8 Kanda-Nishikicho; Example Bldg 14F."""
+    for pattern in (_LATIN_BUILDING, _LATIN_STREET):
+        for m in pattern.finditer(text):
+            yield Candidate(m.start(), m.end(), SpanType.ADDRESS, 4)
+
+
+def extend_addresses(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A room number written right after a building word (錦糸マンション102) belongs to the address."""
+    out = list(candidates)
+    for c in candidates:
+        if c.type is SpanType.ADDRESS and re.search(rf"[{KATA}{KANJI}A-Za-z]$", text[c.start : c.end]):
+            m = _ROOM_AFTER_BUILDING.match(text, c.end)
+            if m:
+                out.append(Candidate(c.start, m.end(), c.type, c.priority))
+    return out
 
 
 # ---------------------------------------------------------------- names found once, masked everywhere
@@ -412,6 +459,7 @@ DETECTORS = (
     people,
     more_people,
     more_companies,
+    latin_addresses,
 )
 
 
@@ -443,6 +491,22 @@ _COMPANY_DEPT_TAIL = re.compile(
 _BARE_KANJI_NUMERAL_END = re.compile(r"[の \t]*[一二三四五六七八九十〇]+$")
 
 
+# A business kind written before a shop's name on a signature line (旅館 〇〇屋): the line is the shop's.
+_BUSINESS_KINDS = frozenset({"旅館", "民宿", "ホテル", "喫茶", "食堂", "料亭", "酒場", "居酒屋", "薬局", "医院", "美容室"})
+_PARTICLE_HEAD = re.compile(rf"(?<=[{KANJI}{KATA}」』)）])[のがはをにでも](?=[{HIRA}])")
+
+
+def _bad_person(text: str, c: Candidate, value: str) -> bool:
+    """A guessed name that is a role, a reading label or a particle plus a word (のおかみ, のみな)."""
+    core = re.sub(r"[ \t・]", "", value)
+    if core in lexicon.NOT_NAMES or core in lexicon.GENERIC_NOUNS or core in _READING_WORDS or _NO_NAME.search(core):
+        return True
+    parts = re.split(r"[ \t]+", value)
+    if len(parts) == 2 and all(p in lexicon.NOT_NAMES or p in lexicon.GENERIC_NOUNS for p in parts):
+        return True
+    return bool(re.fullmatch(rf"[{HIRA}]+", core) and _PARTICLE_HEAD.match(text, c.start))
+
+
 def refine(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """Trim or drop other detectors' guesses that prose shows to be wrong (a role word before a name,
     a department after a company, a surname-list hit on a place name, 在住の 五 read as a house number)."""
@@ -451,10 +515,17 @@ def refine(text: str, candidates: list[Candidate]) -> list[Candidate]:
         value = text[c.start : c.end]
         if c.type is SpanType.PERSON:
             parts = re.split(r"[ \t]+", value, maxsplit=1)
-            if len(parts) == 2 and _ROLE_HEAD.match(parts[0]):
+            if len(parts) == 2 and _ROLE_HEAD.match(parts[0]) and detectors._starts_with_surname(parts[0]) is None:
                 c = Candidate(c.end - len(parts[1]), c.end, c.type, c.priority)
                 value = parts[1]
+            if _bad_person(text, c, value):
+                continue
+            if len(parts) == 2 and parts[0] in _BUSINESS_KINDS:
+                out.append(Candidate(c.start, c.end, SpanType.COMPANY, c.priority))
+                continue
             if c.priority >= 7 and (value in PLACE_NAMES or value in lexicon.MUST_KEEP):
+                continue
+            if c.priority >= 5 and value in PLACE_NAMES and text[c.end : c.end + 1] == "の":
                 continue
             if c.priority >= 6 and value in PLACE_NAMES and _AREA_TAIL.match(text[c.end : c.end + 2]):
                 continue
@@ -465,7 +536,7 @@ def refine(text: str, candidates: list[Candidate]) -> list[Candidate]:
             if m and m.start() > 0:
                 c = Candidate(c.start, c.start + m.start(), c.type, c.priority)
         elif c.type is SpanType.ADDRESS:
-            if _BARE_KANJI_NUMERAL_END.search(value) and not re.search(r"\d|丁目|番|号|条|線|地割", value):
+            if _BARE_KANJI_NUMERAL_END.search(value) and not re.search(r"\d|丁目|番|号|条|線|地割|[一二三四五六七八九十〇][-ー]", value):
                 continue
         out.append(c)
     return out
