@@ -126,6 +126,14 @@ def bank_accounts(text: str) -> Iterator[Candidate]:
         cut = max((head.rfind(p) for p in ("は", "が", "を", "に", "へ", "で", "先", "、", "の")), default=-1)
         if cut >= 0:
             start += cut + 1
+        # A public bank's name (みずほ銀行) identifies nobody and stays readable; a small or unknown bank's
+        # name is part of the account (the hand-written set's decision).
+        for word in lexicon.must_keep_folded():
+            if text.startswith(word, start) and re.search(r"銀行|金庫|組合|農協|労金", word):
+                start = start + len(word)
+                while start < m.end() and text[start] in " \t":
+                    start += 1
+                break
         yield Candidate(start, m.end(), SpanType.ACCOUNT, 1)
         h = _HOLDER.match(text, m.end())
         if h:
@@ -281,7 +289,7 @@ _ENGLISH_ROLE_NAME = re.compile(
 _READING_WORDS = frozenset({"ふりがな", "フリガナ", "よみがな", "ヨミガナ", "かな", "カナ", "よみ", "ヨミ"})
 
 
-_NO_NAME = re.compile(r"不明|匿名|非公開|未確認|不詳|なし|ました|ます$|です$|ください")
+_NO_NAME = re.compile(r"不明|匿名|非公開|未確認|不詳|^なし$|ました|ます$|です$|ください")
 
 
 def _ok_name(name: str) -> bool:
@@ -383,7 +391,8 @@ def more_companies(text: str) -> Iterator[Candidate]:
 
 # ---------------------------------------------------------------- addresses
 
-_ROOM_AFTER_BUILDING = re.compile(r"[ \t-]?(?:\d{2,4}(?:号室|号)?|\d{1,2}(?:F|階))(?![\d])")
+_ROOM_AFTER_BUILDING = re.compile(r"[ \t-]?(?:\d{2,4}(?:号室|号)?|\d{1,2}(?:F|階))(?![\d\-])")
+_BUILDING_END = re.compile(rf"(?:{detectors._alt(tuple(detectors._BUILDING_WORDS))}|[{KATA}]{{2,}})$")
 _LATIN_BUILDING = re.compile(
     r"(?:\b\d{1,2}F,?[ \t])?(?:[A-Z][A-Za-z]+[ \t]){1,3}(?:Bldg\.?|Building|Tower|Plaza|Heights|Mansion|Center|Centre)"
     r"(?:,?[ \t]\d{1,2}F\b)?(?:,[ \t]*(?:\d+-){1,3}\d+[ \t]+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*)?"
@@ -405,7 +414,7 @@ def extend_addresses(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """A room number written right after a building word (錦糸マンション102) belongs to the address."""
     out = list(candidates)
     for c in candidates:
-        if c.type is SpanType.ADDRESS and re.search(rf"[{KATA}{KANJI}A-Za-z]$", text[c.start : c.end]):
+        if c.type is SpanType.ADDRESS and _BUILDING_END.search(text[c.start : c.end]):
             m = _ROOM_AFTER_BUILDING.match(text, c.end)
             if m:
                 out.append(Candidate(c.start, m.end(), c.type, c.priority))
@@ -433,6 +442,8 @@ def propagate(text: str, candidates: list[Candidate]) -> list[Candidate]:
         for v in values:
             if len(v) < _PROPAGATE_MIN or (v, c.type) in seen or _generic(v) or v in PLACE_NAMES:
                 continue
+            if c.type is SpanType.PERSON and detectors._ROLE_END.search(v):
+                continue
             seen.add((v, c.type))
             flags = re.IGNORECASE if v.isascii() else 0
             bound = r"(?<![A-Za-z0-9])" if v.isascii() else ""
@@ -444,7 +455,7 @@ def propagate(text: str, candidates: list[Candidate]) -> list[Candidate]:
             if m and _ok_name(m.group(1)) and detectors._valid_person(m.group(1), strong=True):
                 out.append(Candidate(c.end + m.start(1), c.end + m.end(1), SpanType.PERSON, 6))
             m = re.match(rf"[ \t　]+([{KANJI}]{{2,4}})[ \t]*(?:\n|$)", text[c.end : c.end + 10])
-            if m and _ok_name(m.group(1)) and detectors._valid_person(m.group(1), strong=True):
+            if m and _ok_name(m.group(1)) and not detectors._ROLE_END.search(m.group(1)) and detectors._valid_person(m.group(1), strong=True):
                 out.append(Candidate(c.end + m.start(1), c.end + m.end(1), SpanType.PERSON, 6))
     return out
 
@@ -504,6 +515,8 @@ def _bad_person(text: str, c: Candidate, value: str) -> bool:
     parts = re.split(r"[ \t]+", value)
     if len(parts) == 2 and all(p in lexicon.NOT_NAMES or p in lexicon.GENERIC_NOUNS for p in parts):
         return True
+    if len(parts) == 2 and re.search(r"(?:部|課|室|係|局|センター)$", parts[1]):
+        return True  # 印刷 総務部: a company's tail and a department
     return bool(re.fullmatch(rf"[{HIRA}]+", core) and _PARTICLE_HEAD.match(text, c.start))
 
 
