@@ -100,9 +100,8 @@ def spelled_emails(text: str) -> Iterator[Candidate]:
 
 # ---------------------------------------------------------------- bank accounts and holders
 
-_BANK = (
-    rf"[{KANJI}{KATA}{HIRA}A-Za-z]{{1,14}}?(?:ネット銀行|銀行|信用金庫|信金|信用組合|信組|労働金庫|労金|農協|農業協同組合)"
-)
+_BANK_WORDS = r"(?:ネット銀行|銀行|信用金庫|信金|信用組合|信組|労働金庫|労金|農協|農業協同組合)"
+_BANK = rf"[{KANJI}{KATA}{HIRA}A-Za-z]{{1,14}}?{_BANK_WORDS}"
 _BRANCH = rf"(?:[ \t]*[{KANJI}{KATA}{HIRA}A-Za-z0-9]{{1,12}}?(?:支店|本店|出張所|営業部|支所))"
 _STORE_NO = r"(?:[ \t]*\((?:店番|支店番号|店番号)[ \t]*[:：]?[ \t]*\d{3}\))"
 _KIND = r"(?:[ \t]*(?:普通|当座|貯蓄|総合)(?:預金)?(?:口座)?)"
@@ -156,7 +155,9 @@ _HANDLE_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _BARE_HANDLE = re.compile(r"(?<![A-Za-z0-9_.@/\-])[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?![A-Za-z0-9_@]|\.[A-Za-z])")
-_MAC = re.compile(r"(?<![0-9A-Fa-f:\-])[0-9A-Fa-f]{2}(?:([:\-])[0-9A-Fa-f]{2})(?:\1[0-9A-Fa-f]{2}){4}(?![0-9A-Fa-f:\-])")
+_MAC = re.compile(
+    r"(?<![0-9A-Fa-f:\-])[0-9A-Fa-f]{2}(?:([:\-])[0-9A-Fa-f]{2})(?:\1[0-9A-Fa-f]{2}){4}(?![0-9A-Fa-f:\-])"
+)
 _CODED_ID = re.compile(r"(?<![A-Za-z0-9\-])([A-Z]{1,4})-?\d{2,8}(?:-\d{2,8})+(?![A-Za-z0-9\-])")
 # Public identifiers that look like coded IDs and must stay (vulnerabilities, standards, updates).
 _PUBLIC_ID_PREFIXES = frozenset({"CVE", "JVN", "JVNDB", "CWE", "GHSA", "KB", "MS", "ISO", "JIS", "RFC", "NIST", "SP"})
@@ -168,7 +169,8 @@ def handles(text: str) -> Iterator[Candidate]:
         yield Candidate(m.start(), m.end(), SpanType.ACCOUNT, 2)
     for m in _BARE_HANDLE.finditer(text):
         if _HANDLE_CONTEXT.search(text[max(0, m.start() - 40) : m.start()]):
-            yield Candidate(m.start(), m.end(), SpanType.ACCOUNT, 4)
+            # After an ID label (ログインID: x_y) the ID detector's reading wins on the same span.
+            yield Candidate(m.start(), m.end(), SpanType.ACCOUNT, 9)
 
 
 def coded_ids(text: str) -> Iterator[Candidate]:
@@ -189,13 +191,19 @@ _SPACED_NAME = re.compile(
     rf"(?=[ \t]*(?:様|さん|氏|さま|殿|先生|くん|ちゃん|\(|（|\)|）|$|、|。|,|<)|\n)",
     re.MULTILINE,
 )
-_KATA_FOREIGN = re.compile(rf"(?<![{KATA}])([{KATA}]{{1,10}}(?:・[{KATA}]{{1,10}}){{1,3}})(?=[ \t]*(?:氏|さん|様|\(|（))")
+_KATA_FOREIGN = re.compile(
+    rf"(?<![{KATA}])([{KATA}]{{1,10}}(?:・[{KATA}]{{1,10}}){{1,3}})(?=[ \t]*(?:氏|さん|様|\(|（))"
+)
 _ROMAN_IN_READING = re.compile(r"\(([A-Z][a-z]{1,14}(?:[ \t][A-Z][a-z]{1,14}){1,2})\)")
 _KANA_READING = re.compile(rf"\(([{HIRA}]{{2,8}}(?:[ \t][{HIRA}]{{1,8}})?)\)")
 _SIGN_OFF = re.compile(r"(?:^|[ \t])(?:[/／]|-|—)[ \t]?([A-Z][a-z]{1,12})[ \t]*$", re.MULTILINE)
-_FROM_NAME = re.compile(r"^(?:From|差出人|送信者)[ \t]*[:：][ \t]*([A-Z][a-z]{1,14}(?:[ \t][A-Z][a-z]{1,14}){1,2})", re.M)
+_FROM_NAME = re.compile(
+    r"^(?:From|差出人|送信者)[ \t]*[:：][ \t]*([A-Z][a-z]{1,14}(?:[ \t][A-Z][a-z]{1,14}){1,2})", re.M
+)
 _MR = re.compile(r"(?:Mr|Ms|Mrs|Dr|Mx)\.?[ \t]([A-Z][a-z]{1,14}(?:[ \t][A-Z][a-z]{1,14})?)")
-_NOT_GIVEN = frozenset({"です", "ます", "から", "まで", "など", "さん", "さま", "より", "にて", "について", "こと", "もの"})
+_NOT_GIVEN = frozenset(
+    {"です", "ます", "から", "まで", "など", "さん", "さま", "より", "にて", "について", "こと", "もの"}
+)
 
 
 def _generic(word: str) -> bool:
@@ -228,19 +236,22 @@ _NAME_TOKEN = (
 )
 # 私、八重樫トメです / あ、私ミドリです / ゆうこです。(a message opening with a name)
 _SELF_NAME = re.compile(
-    rf"(?:私|わたし|あたし|僕|ぼく|俺|おれ)(?:は|、|,)?[ \t]?({_NAME_TOKEN})(?:です|でーす|と申します|といいます|っていいます)"
+    rf"(?:私|わたし|あたし|僕|ぼく|俺|おれ)(?:は|、|,)?[ \t]?({_NAME_TOKEN})"
+    r"(?:です|でーす|と申します|といいます|っていいます)"
 )
 _OPENING_NAME = re.compile(rf"\A[ \t]*((?![おご])[{HIRA}]{{2,5}}|[{KATA}]{{2,6}})(?:です|でーす)[。、!！]")
 # 名前は「ヨシオ」とだけ / 名乗り：ほりのうち / ｢ながしま｣と名乗る / 幸男っていうんですけど
 _NAMED = re.compile(
     rf"(?:名前は|名乗り[:：]|名乗りは)[ \t]*[「｢]?({_NAME_TOKEN})[」｣]?"
     rf"|[「｢]({_NAME_TOKEN})[」｣][ \t]?(?:と|って)名乗"
-    rf"|(?<=[、。「 \t])([{KANJI}]{{2,3}}|[{KATA}]{{2,5}})(?:っていう(?:んです|んだ|の|名前)|という名前|って名前|と名乗)"
+    rf"|(?<=[、。「 \t])([{KANJI}]{{2,3}}|[{KATA}]{{2,5}})"
+    r"(?:っていう(?:んです|んだ|の|名前)|という名前|って名前|と名乗)"
 )
 # A name in brackets right after a role: 社長（御手洗）, 派遣社員（ロペス・マリア）, 男性（渡部 登）
 _ROLE_PAREN = re.compile(
     r"(?:社長|会長|部長|課長|係長|主任|店長|院長|担当|担当者|社員|派遣社員|従業員|パート|アルバイト|男性|女性|相談者|本人|"
-    rf"名義人|上司|部下|同僚)[(（]([{KANJI}]{{1,4}}(?:[ \t][{KANJI}]{{1,3}})?|[{KATA}]{{2,8}}(?:[・ \t][{KATA}]{{1,8}}){{0,3}})[)）]"
+    rf"名義人|上司|部下|同僚)[(（]([{KANJI}]{{1,4}}(?:[ \t][{KANJI}]{{1,3}})?"
+    rf"|[{KATA}]{{2,8}}(?:[・ \t][{KATA}]{{1,8}}){{0,3}})[)）]"
 )
 # A reading first and the kanji in brackets: ほりのうち（堀之内）, もぐさ（艾）さん
 _READING_FIRST = re.compile(
@@ -249,7 +260,8 @@ _READING_FIRST = re.compile(
 # Latin and katakana forms of one name: Ivan Petrov（イワン・ペトロフ）, Nguyen（グエン・ティ・ラン）,
 # イ・ソヨン（李 素妍）, 乙部 カヨ（おとべ）
 _LATIN_KATA = re.compile(
-    rf"([A-Z][a-z]{{1,14}}(?:[ \t][A-Z][a-z]{{1,14}}){{0,2}})[ \t]?[(（]([{KATA}]{{2,8}}(?:[・ \t][{KATA}]{{1,8}}){{0,3}})[)）]"
+    rf"([A-Z][a-z]{{1,14}}(?:[ \t][A-Z][a-z]{{1,14}}){{0,2}})[ \t]?"
+    rf"[(（]([{KATA}]{{2,8}}(?:[・ \t][{KATA}]{{1,8}}){{0,3}})[)）]"
 )
 _KATA_KANJI = re.compile(
     rf"([{KATA}]{{1,8}}(?:・[{KATA}]{{1,8}}){{1,3}})[ \t]?[(（]([{KANJI}]{{1,2}}[ \t][{KANJI}]{{1,3}})[)）]"
@@ -258,10 +270,13 @@ _KANA_GIVEN_READING = re.compile(
     rf"([{KANJI}]{{1,4}}[ \t][{KATA}{HIRA}]{{2,4}})[ \t]?[(（]([{HIRA}]{{2,8}}(?:[ \t][{HIRA}]{{1,8}})?)[)）]"
 )
 # Sign-offs: byチカ, （つぐみ） at the very end, （よつば珈琲 / めい）, - Sara (Company)
-_BY_SIGN = re.compile(rf"(?:^|[ \t])(?:by|BY|from)[ \t]?([{KATA}]{{2,6}}|[{HIRA}]{{2,5}}|[A-Z][a-z]{{1,12}})[ \t]*\S?$", re.M)
+_BY_SIGN = re.compile(
+    rf"(?:^|[ \t])(?:by|BY|from)[ \t]?([{KATA}]{{2,6}}|[{HIRA}]{{2,5}}|[A-Z][a-z]{{1,12}})[ \t]*\S?$", re.M
+)
 _END_PAREN_NAME = re.compile(rf"[(（]([{HIRA}]{{2,5}}|[{KATA}]{{2,6}}|[A-Z][a-z]{{1,12}})[)）][ \t]*\Z")
 _END_PAREN_ORG_NAME = re.compile(
-    rf"[(（]([^()（）\n/／]{{2,20}}?)[ \t]*[/／][ \t]*([{HIRA}]{{2,5}}|[{KATA}]{{2,6}}|[{KANJI}]{{1,4}}|[A-Z][a-z]{{1,12}})[)）][ \t]*\Z"
+    rf"[(（]([^()（）\n/／]{{2,20}}?)[ \t]*[/／][ \t]*"
+    rf"([{HIRA}]{{2,5}}|[{KATA}]{{2,6}}|[{KANJI}]{{1,4}}|[A-Z][a-z]{{1,12}})[)）][ \t]*\Z"
 )
 _DASH_SIGN = re.compile(r"(?:^|[ \t])[-—][ \t]?([A-Z][a-z]{1,12})[ \t]*[(（]([A-Z][A-Za-z&'.\- ]{2,40})[)）]")
 # マネージャーの Kaz です, IT担当の Nguyen です
@@ -283,7 +298,8 @@ _LATIN_NOT_NAME = re.compile(
     r"Partners|Systems|Solutions|Street|Road|Avenue|Ward|City)\b"
 )
 _ENGLISH_ROLE_NAME = re.compile(
-    r"(?i:associates?|colleagues?|employees?|staff member|manager|director|engineer|accountant|assistant|CEO|CTO),?[ \t]+"
+    r"(?i:associates?|colleagues?|employees?|staff member|manager|director|engineer|accountant|assistant|CEO|CTO)"
+    r",?[ \t]+"
     r"([A-Z][a-z]{1,14}[ \t][A-Z][a-z]{1,14})(?![A-Za-z])"
 )
 _READING_WORDS = frozenset({"ふりがな", "フリガナ", "よみがな", "ヨミガナ", "かな", "カナ", "よみ", "ヨミ"})
@@ -369,14 +385,21 @@ _LATIN_BUSINESS = re.compile(
     r"Design|Group|Holdings|Associates|Salon|Cafe|Café|Shop|Store|Clinic|Office|Foods|Trading Co))(?![A-Za-z])"
 )
 _LATIN_SALON = re.compile(r"(?i:hair salon|salon|cafe|café|bar|studio|shop)[ \t]+[A-Z][A-Za-z0-9&'\-]{1,20}")
-_COMPANY_THEN_FORM = re.compile(rf"([{KATA}{KANJI}A-Za-z・]{{2,20}})[ \t]+(?:株式会社|有限会社|合同会社)(?![{KATA}{KANJI}])")
+_COMPANY_THEN_FORM = re.compile(
+    rf"([{KATA}{KANJI}A-Za-z・]{{2,20}})[ \t]+(?:株式会社|有限会社|合同会社)(?![{KATA}{KANJI}])"
+)
 
 
 def more_companies(text: str) -> Iterator[Candidate]:
     for pattern in (_QUOTED_AFTER_KIND, _QUOTED_BEFORE_ROLE, _VENDOR_NAME, _ALIAS):
         for m in pattern.finditer(text):
             name = m.group(1).strip()
-            if len(name) >= 2 and not _generic(name) and not _NO_NAME.search(name) and not any(w in name for w in lexicon.must_keep_folded()):
+            if (
+                len(name) >= 2
+                and not _generic(name)
+                and not _NO_NAME.search(name)
+                and not any(w in name for w in lexicon.must_keep_folded())
+            ):
                 yield Candidate(m.start(1), m.start(1) + len(name), SpanType.COMPANY, 4)
     for m in _FACILITY.finditer(text):
         yield Candidate(m.start(), m.end(), SpanType.COMPANY, 4)
@@ -448,15 +471,22 @@ def propagate(text: str, candidates: list[Candidate]) -> list[Candidate]:
             flags = re.IGNORECASE if v.isascii() else 0
             bound = r"(?<![A-Za-z0-9])" if v.isascii() else ""
             after = r"(?![A-Za-z0-9])" if v.isascii() else ""
-            for m in re.finditer(bound + re.escape(v) + after, text, flags):
-                out.append(Candidate(m.start(), m.end(), c.type, 8))
+            out.extend(
+                Candidate(hit.start(), hit.end(), c.type, 8)
+                for hit in re.finditer(bound + re.escape(v) + after, text, flags)
+            )
         if c.type is SpanType.COMPANY:
             m = re.match(rf"の[ \t]?([{KANJI}]{{2,3}})(?=[。、]|です|でした|$|\n)", text[c.end : c.end + 10])
             if m and _ok_name(m.group(1)) and detectors._valid_person(m.group(1), strong=True):
                 out.append(Candidate(c.end + m.start(1), c.end + m.end(1), SpanType.PERSON, 6))
-            m = re.match(rf"[ \t　]+([{KANJI}]{{2,4}})[ \t]*(?:\n|$)", text[c.end : c.end + 10])
-            if m and _ok_name(m.group(1)) and not detectors._ROLE_END.search(m.group(1)) and detectors._valid_person(m.group(1), strong=True):
-                out.append(Candidate(c.end + m.start(1), c.end + m.end(1), SpanType.PERSON, 6))
+            sig = re.match(rf"[ \t　]+([{KANJI}]{{2,4}})[ \t]*(?:\n|$)", text[c.end : c.end + 10])
+            if (
+                sig
+                and _ok_name(sig.group(1))
+                and not detectors._ROLE_END.search(sig.group(1))
+                and detectors._valid_person(sig.group(1), strong=True)
+            ):
+                out.append(Candidate(c.end + sig.start(1), c.end + sig.end(1), SpanType.PERSON, 6))
     return out
 
 
@@ -480,14 +510,100 @@ DETECTORS = (
 # cue is dropped on them. Names with an honorific, label or title still come from the stronger signals.
 PLACE_NAMES: frozenset[str] = frozenset(
     {
-        "新宿", "渋谷", "池袋", "品川", "上野", "秋葉原", "神田", "中野", "目黒", "板橋", "世田谷", "町田", "練馬",
-        "杉並", "大田", "豊島", "墨田", "江東", "荒川", "足立", "葛飾", "江戸川", "文京", "台東", "港", "千代田",
-        "中央", "北", "八王子", "立川", "吉祥寺", "三鷹", "府中", "調布", "国分寺", "赤羽", "蒲田", "大井", "五反田",
-        "大崎", "恵比寿", "原宿", "六本木", "赤坂", "銀座", "日本橋", "丸の内", "大手町", "有楽町", "浅草", "錦糸町",
-        "亀戸", "北千住", "高田馬場", "早稲田", "飯田橋", "水道橋", "御茶ノ水", "四谷", "市ヶ谷", "新橋", "浜松町",
-        "田町", "大森", "自由が丘", "二子玉川", "下北沢", "三軒茶屋", "中目黒", "荻窪", "高円寺", "阿佐ヶ谷",
-        "西新井", "本郷", "神保町", "横浜", "川崎", "大宮", "千葉", "船橋", "柏", "大阪", "梅田", "難波", "京都",
-        "名古屋", "栄", "札幌", "仙台", "福岡", "博多", "神戸", "三宮", "広島",
+        "新宿",
+        "渋谷",
+        "池袋",
+        "品川",
+        "上野",
+        "秋葉原",
+        "神田",
+        "中野",
+        "目黒",
+        "板橋",
+        "世田谷",
+        "町田",
+        "練馬",
+        "杉並",
+        "大田",
+        "豊島",
+        "墨田",
+        "江東",
+        "荒川",
+        "足立",
+        "葛飾",
+        "江戸川",
+        "文京",
+        "台東",
+        "港",
+        "千代田",
+        "中央",
+        "北",
+        "八王子",
+        "立川",
+        "吉祥寺",
+        "三鷹",
+        "府中",
+        "調布",
+        "国分寺",
+        "赤羽",
+        "蒲田",
+        "大井",
+        "五反田",
+        "大崎",
+        "恵比寿",
+        "原宿",
+        "六本木",
+        "赤坂",
+        "銀座",
+        "日本橋",
+        "丸の内",
+        "大手町",
+        "有楽町",
+        "浅草",
+        "錦糸町",
+        "亀戸",
+        "北千住",
+        "高田馬場",
+        "早稲田",
+        "飯田橋",
+        "水道橋",
+        "御茶ノ水",
+        "四谷",
+        "市ヶ谷",
+        "新橋",
+        "浜松町",
+        "田町",
+        "大森",
+        "自由が丘",
+        "二子玉川",
+        "下北沢",
+        "三軒茶屋",
+        "中目黒",
+        "荻窪",
+        "高円寺",
+        "阿佐ヶ谷",
+        "西新井",
+        "本郷",
+        "神保町",
+        "横浜",
+        "川崎",
+        "大宮",
+        "千葉",
+        "船橋",
+        "柏",
+        "大阪",
+        "梅田",
+        "難波",
+        "京都",
+        "名古屋",
+        "栄",
+        "札幌",
+        "仙台",
+        "福岡",
+        "博多",
+        "神戸",
+        "三宮",
+        "広島",
     }
 )
 _AREA_TAIL = re.compile(r"^(?:区|市|町|駅|在住|在勤|方面|周辺|近辺|界隈|エリア|店|支店|営業所)")
@@ -503,7 +619,9 @@ _BARE_KANJI_NUMERAL_END = re.compile(r"[の \t]*[一二三四五六七八九十�
 
 
 # A business kind written before a shop's name on a signature line (旅館 〇〇屋): the line is the shop's.
-_BUSINESS_KINDS = frozenset({"旅館", "民宿", "ホテル", "喫茶", "食堂", "料亭", "酒場", "居酒屋", "薬局", "医院", "美容室"})
+_BUSINESS_KINDS = frozenset(
+    {"旅館", "民宿", "ホテル", "喫茶", "食堂", "料亭", "酒場", "居酒屋", "薬局", "医院", "美容室"}
+)
 _PARTICLE_HEAD = re.compile(rf"(?<=[{KANJI}{KATA}」』)）])[のがはをにでも](?=[{HIRA}])")
 
 
@@ -518,6 +636,12 @@ def _bad_person(text: str, c: Candidate, value: str) -> bool:
     if len(parts) == 2 and re.search(r"(?:部|課|室|係|局|センター)$", parts[1]):
         return True  # 印刷 総務部: a company's tail and a department
     return bool(re.fullmatch(rf"[{HIRA}]+", core) and _PARTICLE_HEAD.match(text, c.start))
+
+
+def _bare_numeral_address(value: str) -> bool:
+    """目黒区在住の 五: a municipality and a lone kanji numeral, no house-number unit or dash."""
+    units = r"\d|丁目|番|号|条|線|地割|[一二三四五六七八九十〇][-ー]"
+    return bool(_BARE_KANJI_NUMERAL_END.search(value)) and not re.search(units, value)
 
 
 def refine(text: str, candidates: list[Candidate]) -> list[Candidate]:
@@ -548,8 +672,7 @@ def refine(text: str, candidates: list[Candidate]) -> list[Candidate]:
             m = _COMPANY_DEPT_TAIL.search(value)
             if m and m.start() > 0:
                 c = Candidate(c.start, c.start + m.start(), c.type, c.priority)
-        elif c.type is SpanType.ADDRESS:
-            if _BARE_KANJI_NUMERAL_END.search(value) and not re.search(r"\d|丁目|番|号|条|線|地割|[一二三四五六七八九十〇][-ー]", value):
-                continue
+        elif c.type is SpanType.ADDRESS and _bare_numeral_address(value):
+            continue
         out.append(c)
     return out
