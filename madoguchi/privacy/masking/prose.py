@@ -112,7 +112,9 @@ _HOLDER = re.compile(
     rf"(?:[ \t]*(?:名義人?|口座名義|受取人)[ \t]*[:：は]?[ \t]*|[ \t]+)"
     rf"((?:\((?:カ|ユ|ド|シャ|ザイ)\)|(?:カ|ユ|ド)\))?[ \t]*{_HOLDER_KATA})"
 )
-_HOLDER_LABEL = re.compile(rf"(?:名義人?|口座名義|受取人)[ \t]*[:：は]?[ \t]*((?:(?:カ|ユ|ド)\)[ \t]*)?{_HOLDER_KATA})")
+_HOLDER_LABEL = re.compile(
+    rf"(?:名義人?|口座名義|受取人)(?:[ \t]*[:：は][ \t]*|[ \t]+)((?:(?:カ|ユ|ド)\)[ \t]*)?{_HOLDER_KATA})"
+)
 
 
 def bank_accounts(text: str) -> Iterator[Candidate]:
@@ -255,7 +257,8 @@ _ROLE_PAREN = re.compile(
 )
 # A reading first and the kanji in brackets: ほりのうち（堀之内）, もぐさ（艾）さん
 _READING_FIRST = re.compile(
-    rf"(?<![{HIRA}])([{HIRA}]{{2,8}})[(（]([{KANJI}]{{1,4}})[)）](?=[ \t]*(?:さん|様|氏|、|。|,|$))", re.MULTILINE
+    rf"(?<![{HIRA}{KANJI}{KATA}])([{HIRA}]{{2,8}})[(（]([{KANJI}]{{1,4}})[)）](?=[ \t]*(?:さん|様|氏|、|。|,|$))",
+    re.MULTILINE,
 )
 # Latin and katakana forms of one name: Ivan Petrov（イワン・ペトロフ）, Nguyen（グエン・ティ・ラン）,
 # イ・ソヨン（李 素妍）, 乙部 カヨ（おとべ）
@@ -295,7 +298,9 @@ _LATIN_NAME_LINE = re.compile(r"^[ \t]*([A-Z][a-z]{1,14}(?:[ \t][A-Z][a-z]{1,14}
 _LATIN_NOT_NAME = re.compile(
     r"\b(?:Inc|Ltd|Co|Corp|Corporation|Bldg|Building|Tower|Floor|Office|Department|Dept|Team|Group|Section|Center|"
     r"Centre|Tokyo|Japan|Kind|Best|Regards|Thanks|Thank|Dear|Sincerely|Security|Support|Sales|Manager|Lead|Trading|"
-    r"Partners|Systems|Solutions|Street|Road|Avenue|Ward|City)\b"
+    r"Partners|Systems|Solutions|Street|Road|Avenue|Ward|City|Dental|Clinic|Works|Affairs|Association|Restaurant|Tax|"
+    r"Design|Studio|Consulting|Cafe|Coffee|Bakery|Shop|Store|Salon|Labs?|Holdings|Associates|Foods|Services?|Company|"
+    r"Firm|Hotel|School|Academy|Institute|University|Hospital|Bank|Insurance|Realty|Printing|Logistics|Motors?)\b"
 )
 _ENGLISH_ROLE_NAME = re.compile(
     r"(?i:associates?|colleagues?|employees?|staff member|manager|director|engineer|accountant|assistant|CEO|CTO)"
@@ -418,7 +423,8 @@ _ROOM_AFTER_BUILDING = re.compile(r"[ \t-]?(?:\d{2,4}(?:号室|号)?|\d{1,2}(?:F
 _BUILDING_END = re.compile(rf"(?:{detectors._alt(tuple(detectors._BUILDING_WORDS))}|[{KATA}]{{2,}})$")
 _LATIN_BUILDING = re.compile(
     r"(?:\b\d{1,2}F,?[ \t])?(?:[A-Z][A-Za-z]+[ \t]){1,3}(?:Bldg\.?|Building|Tower|Plaza|Heights|Mansion|Center|Centre)"
-    r"(?:,?[ \t]\d{1,2}F\b)?(?:,[ \t]*(?:\d+-){1,3}\d+[ \t]+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*)?"
+    r"(?:,?[ \t]\d{1,2}F\b)?(?:,[ \t]*(?:\d+-){1,3}\d+[ \t]+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*"
+    r"(?:,[ \t]*[A-Z][a-z]+(?:-(?:ku|shi|cho|machi|gun|ken|to|fu))?){0,3})?"
 )
 _LATIN_STREET = re.compile(
     r"(?<![\d\-])(?:\d+-){2}\d+,?[ \t]+[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*"
@@ -477,7 +483,12 @@ def propagate(text: str, candidates: list[Candidate]) -> list[Candidate]:
             )
         if c.type is SpanType.COMPANY:
             m = re.match(rf"の[ \t]?([{KANJI}]{{2,3}})(?=[。、]|です|でした|$|\n)", text[c.end : c.end + 10])
-            if m and _ok_name(m.group(1)) and detectors._valid_person(m.group(1), strong=True):
+            if (
+                m
+                and _ok_name(m.group(1))
+                and not detectors._ROLE_END.search(m.group(1))
+                and detectors._valid_person(m.group(1), strong=True)
+            ):
                 out.append(Candidate(c.end + m.start(1), c.end + m.end(1), SpanType.PERSON, 6))
             sig = re.match(rf"[ \t　]+([{KANJI}]{{2,4}})[ \t]*(?:\n|$)", text[c.end : c.end + 10])
             if (
@@ -635,6 +646,10 @@ def _bad_person(text: str, c: Candidate, value: str) -> bool:
         return True
     if len(parts) == 2 and re.search(r"(?:部|課|室|係|局|センター)$", parts[1]):
         return True  # 印刷 総務部: a company's tail and a department
+    if len(core) >= 3 and re.search(r"(?:部|課|室|係|局)$", core) and detectors._starts_with_surname(core) is None:
+        return True  # 総務部, 管理課
+    if value.isascii() and _LATIN_NOT_NAME.search(value):
+        return True  # Example Dental, General Affairs
     return bool(re.fullmatch(rf"[{HIRA}]+", core) and _PARTICLE_HEAD.match(text, c.start))
 
 
