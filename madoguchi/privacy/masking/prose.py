@@ -92,9 +92,16 @@ _WORD_EMAIL = re.compile(
 def spelled_emails(text: str) -> Iterator[Candidate]:
     """`name at example dot jp`, `name アットマーク example ドット jp`."""
     for m in _WORD_EMAIL.finditer(text):
-        tail = m.group()
-        # At least one dot word and a TLD-like ending, so that "meet at 5 dot" style prose is not taken.
-        if re.search(r"(?:dot|ドット|どっと|\.)[ \t]*[A-Za-z]{2,6}$", tail, re.IGNORECASE):
+        value = m.group()
+        # Plain English words (at, dot) need an address-like local part or domain, so that prose such as
+        # "meet at the dot com office" is not taken.
+        bracketed = re.search(r"\[at\]|\(at\)|アット|あっと", value, re.IGNORECASE)
+        parts = re.split(
+            r"[ \t]*(?:\bat\b|\[at\]|\(at\)|アットマーク|あっとまーく|アット)[ \t]*", value, maxsplit=1, flags=re.I
+        )
+        local, domain = parts[0], parts[-1]
+        dots = len(re.findall(r"dot|\.", domain, re.IGNORECASE))
+        if bracketed or re.search(r"[._\d\-]", local) or "-" in domain or dots >= 2:
             yield Candidate(m.start(), m.end(), SpanType.EMAIL, 1)
 
 
@@ -303,7 +310,7 @@ _LATIN_NOT_NAME = re.compile(
     r"Firm|Hotel|School|Academy|Institute|University|Hospital|Bank|Insurance|Realty|Printing|Logistics|Motors?)\b"
 )
 _ENGLISH_ROLE_NAME = re.compile(
-    r"(?i:associates?|colleagues?|employees?|staff member|manager|director|engineer|accountant|assistant|CEO|CTO)"
+    r"(?i:(?:associate|colleague|employee|staff member|manager|director|engineer|accountant|assistant|CEO|CTO)s?)"
     r",?[ \t]+"
     r"([A-Z][a-z]{1,14}[ \t][A-Z][a-z]{1,14})(?![A-Za-z])"
 )
@@ -391,7 +398,12 @@ _LATIN_BUSINESS = re.compile(
 )
 _LATIN_SALON = re.compile(r"(?i:hair salon|salon|cafe|café|bar|studio|shop)[ \t]+[A-Z][A-Za-z0-9&'\-]{1,20}")
 _COMPANY_THEN_FORM = re.compile(
-    rf"([{KATA}{KANJI}A-Za-z・]{{2,20}})[ \t]+(?:株式会社|有限会社|合同会社)(?![{KATA}{KANJI}])"
+    rf"([{KATA}{KANJI}{HIRA}A-Za-z・]{{2,20}})[ \t]+(?:株式会社|有限会社|合同会社)(?![{KATA}{KANJI}])"
+)
+_KIND_THEN_NAME_LINE = re.compile(
+    r"^[ \t]*((?:旅館|民宿|ホテル|喫茶|食堂|料亭|居酒屋|美容室|理容室)"
+    rf"[ \t]+[{KANJI}{KATA}{HIRA}A-Za-z・ー]{{2,12}})[ \t]*$",
+    re.MULTILINE,
 )
 
 
@@ -413,8 +425,12 @@ def more_companies(text: str) -> Iterator[Candidate]:
     for m in _LATIN_SALON.finditer(text):
         yield Candidate(m.start(), m.end(), SpanType.COMPANY, 5)
     for m in _COMPANY_THEN_FORM.finditer(text):
-        if not _generic(m.group(1)):
-            yield Candidate(m.start(1), m.end(), SpanType.COMPANY, 3)
+        head = m.group(1)
+        start = m.start(1) + max(head.rfind(p) for p in "のはがをにでと") + 1
+        if m.end(1) - start >= 2 and not _generic(text[start : m.end(1)]):
+            yield Candidate(start, m.end(), SpanType.COMPANY, 3)
+    for m in _KIND_THEN_NAME_LINE.finditer(text):
+        yield Candidate(m.start(1), m.end(1), SpanType.COMPANY, 4)
 
 
 # ---------------------------------------------------------------- addresses
