@@ -84,7 +84,7 @@ def phone_extensions(text: str) -> Iterator[Candidate]:
 
 _WORD_EMAIL = re.compile(
     r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+[ \t]*(?:\b(?:at)\b|\[at\]|\(at\)|アットマーク|あっとまーく|アット)[ \t]*"
-    r"[A-Za-z0-9\-]+(?:[ \t]*(?:\bdot\b|\[dot\]|\(dot\)|ドット|どっと|\.)[ \t]*[A-Za-z0-9\-]+)+",
+    r"[A-Za-z0-9][A-Za-z0-9\-]*(?:[ \t]*(?:\bdot\b|\[dot\]|\(dot\)|ドット|どっと|\.)[ \t]*[A-Za-z0-9][A-Za-z0-9\-]*)+",
     re.IGNORECASE,
 )
 
@@ -396,7 +396,9 @@ _LATIN_BUSINESS = re.compile(
     r"(?:Trading|Partners(?:[ \t]LLP)?|LLP|LLC|Roasters|Coffee|Bakery|Consulting|Solutions|Systems|Works|Labs|Studio|"
     r"Design|Group|Holdings|Associates|Salon|Cafe|Café|Shop|Store|Clinic|Office|Foods|Trading Co))(?![A-Za-z])"
 )
-_LATIN_SALON = re.compile(r"(?i:hair salon|salon|cafe|café|bar|studio|shop)[ \t]+[A-Z][A-Za-z0-9&'\-]{1,20}")
+_LATIN_SALON = re.compile(
+    r"(?i:hair salon|beauty salon|salon|cafe|café)[ \t]+(?!(?:PC|LAN|Wi-?Fi|POS|WEB|Web)\b)[A-Z][A-Za-z0-9&'\-]{1,20}"
+)
 _COMPANY_THEN_FORM = re.compile(
     rf"([{KATA}{KANJI}{HIRA}A-Za-z・]{{2,20}})[ \t]+(?:株式会社|有限会社|合同会社)(?![{KATA}{KANJI}])"
 )

@@ -38,3 +38,8 @@ def test_a_quoted_message_is_not_a_company():
 def test_a_shop_kind_before_a_shop_name_on_a_signature_line_is_a_company():
     text = "ご確認ください。\nよろしくお願いします。\n以上です。\n\n民宿 かもめ荘\n女将　浜田 みさき"
     assert masked_types(text).get("民宿 かもめ荘") == "company"
+
+
+def test_shop_equipment_is_not_a_salon_name():
+    text = "the salon PC got a virus"
+    assert masked(text) == text

@@ -23,3 +23,8 @@ def test_obfuscated_addresses_are_masked(text, email):
 def test_prose_with_at_and_dot_words_is_not_an_address():
     text = "Meet me at noon at the dot com office"
     assert "〈メール〉" not in masked(text)
+
+
+def test_a_sentence_ending_after_at_is_not_an_address():
+    text = "Ask for Mr. Abebe at reception. - thanks"
+    assert "〈メール〉" not in masked(text)
