@@ -473,6 +473,20 @@ def extend_addresses(text: str, candidates: list[Candidate]) -> list[Candidate]:
 _PROPAGATE_MIN = 2
 
 
+def _occurrences(text: str, value: str) -> Iterator[int]:
+    """Offsets of `value` in `text`; a Latin value only as a whole word. Plain string search on purpose:
+    one regex per name would evict the detectors' patterns from the re module's cache."""
+    haystack, needle = (text.lower(), value.lower()) if value.isascii() else (text, value)
+    i = haystack.find(needle)
+    while i >= 0:
+        end = i + len(needle)
+        if not value.isascii() or (
+            (i == 0 or not haystack[i - 1].isalnum()) and (end == len(haystack) or not haystack[end].isalnum())
+        ):
+            yield i
+        i = haystack.find(needle, i + 1)
+
+
 def propagate(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """A name or company found once by a cue is masked at its other mentions too (幸男っていう… 幸男が),
     and a company followed by の + a short kanji name or a signature name after it gives that name."""
@@ -492,13 +506,7 @@ def propagate(text: str, candidates: list[Candidate]) -> list[Candidate]:
             if c.type is SpanType.PERSON and detectors._ROLE_END.search(v):
                 continue
             seen.add((v, c.type))
-            flags = re.IGNORECASE if v.isascii() else 0
-            bound = r"(?<![A-Za-z0-9])" if v.isascii() else ""
-            after = r"(?![A-Za-z0-9])" if v.isascii() else ""
-            out.extend(
-                Candidate(hit.start(), hit.end(), c.type, 8)
-                for hit in re.finditer(bound + re.escape(v) + after, text, flags)
-            )
+            out.extend(Candidate(i, i + len(v), c.type, 8) for i in _occurrences(text, v))
         if c.type is SpanType.COMPANY:
             m = re.match(rf"の[ \t]?([{KANJI}]{{2,3}})(?=[。、]|です|でした|$|\n)", text[c.end : c.end + 10])
             if (
