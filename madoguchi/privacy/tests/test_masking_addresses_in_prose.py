@@ -26,3 +26,8 @@ def test_a_ward_and_a_lone_kanji_numeral_is_not_an_address():
 def test_a_year_after_an_english_address_is_not_a_room():
     spans = masked_types("office: 4-5-6 Kanda, Chiyoda-ku, Tokyo 101-0047")
     assert "101-0047" in spans
+
+
+def test_a_count_after_a_house_number_is_not_a_room():
+    spans = masked_types("会場は渋谷区神南一丁目二番三号 25名が参加")
+    assert spans.get("渋谷区神南一丁目二番三号") == "address"

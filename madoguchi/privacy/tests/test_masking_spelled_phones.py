@@ -36,6 +36,7 @@ def test_an_extension_is_masked_with_its_number(text, phone):
     [
         "三千五百円を一二三回に分けて",  # kanji numerals that are not a phone number
         "五五五五件のうち一二件",
+        "通し番号 一二三四五六七八九〇一 の書類",  # eleven numerals, but no leading zero
         "ご相談は #9110 または 188 へ",
     ],
 )
