@@ -124,8 +124,14 @@ _HOLDER_LABEL = re.compile(
 )
 
 
+# ゆうちょ written as one label: 記号・番号 12345・67891234, 記号/番号：12345-67891234
+_YUCHO_PAIR = re.compile(r"記号[・･/／と]番号[ \t]*[:：は]?[ \t]*\d{5}[ \t]*[-・･/／ ][ \t]*\d{6,8}(?!\d)")
+
+
 def bank_accounts(text: str) -> Iterator[Candidate]:
     """From the bank name through the number (架空銀行 本町支店 普通 1234567), and the holder after it."""
+    for m in _YUCHO_PAIR.finditer(text):
+        yield Candidate(m.start(), m.end(), SpanType.ACCOUNT, 1)
     for m in _BANK_ACCOUNT.finditer(text):
         start = m.start()
         # The bank-name run may have swallowed the words before it (振込先は架空銀行…): start after them.
@@ -336,7 +342,18 @@ def _ok_name(name: str) -> bool:
 
 
 def more_people(text: str) -> Iterator[Candidate]:
-    """Cue-based names hand-written text uses that the main person detector does not read."""
+    """Cue-based names hand-written text uses that the main person detector does not read; a trailing
+    honorific or title stays visible, as in `detectors.people`."""
+    for c in _more_people(text):
+        end = c.end
+        for suffix in detectors._TRAILING_TITLES:
+            if end - len(suffix) > c.start and text.startswith(suffix, end - len(suffix)):
+                end -= len(suffix)
+                break
+        yield Candidate(c.start, end, c.type, c.priority)
+
+
+def _more_people(text: str) -> Iterator[Candidate]:
     for pattern in (_SELF_NAME, _OPENING_NAME, _ROLE_PAREN, _LATIN_NO_DESU, _TITLE_SPACE_NAME, _NO_SPACE_DESU):
         for m in pattern.finditer(text):
             if _ok_name(m.group(1)):
@@ -437,7 +454,10 @@ def more_companies(text: str) -> Iterator[Candidate]:
 
 # ---------------------------------------------------------------- addresses
 
-_ROOM_AFTER_BUILDING = re.compile(r"[ \t-]?(?:\d{2,4}(?:号室|号)?|\d{1,2}(?:F|階))(?![\d\-])")
+_ROOM_AFTER_BUILDING = re.compile(
+    r"[ \t-]?(?:\d{2,4}(?:号室|号)?|\d{1,2}(?:F|階)|[一二三四五六七八九十]{1,3}階|[一二三四五六七八九十〇]{3,4}号室)"
+    r"(?![\d\-])"
+)
 _BUILDING_END = re.compile(rf"(?:{detectors._alt(tuple(detectors._BUILDING_WORDS))}|[{KATA}]{{2,}})$")
 _LATIN_BUILDING = re.compile(
     r"(?:\b\d{1,2}F,?[ \t])?(?:[A-Z][A-Za-z]+[ \t]){1,3}(?:Bldg\.?|Building|Tower|Plaza|Heights|Mansion|Center|Centre)"

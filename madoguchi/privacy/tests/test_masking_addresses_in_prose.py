@@ -8,6 +8,7 @@ from madoguchi.privacy.tests._helpers import masked, masked_types
     [
         ("事務所：豊島区南池袋九丁目八番七号 さくらハイツ305", "豊島区南池袋九丁目八番七号 さくらハイツ305"),
         ("倉庫は足立区千住八ー七ー六", "足立区千住八ー七ー六"),
+        ("渋谷区神宮前六丁目二十三番四号 架空ビル三階", "渋谷区神宮前六丁目二十三番四号 架空ビル三階"),
         (
             "We are at 5F, Example Tower, 1-2-3 Shiba-Koen, Minato-ku now.",
             "5F, Example Tower, 1-2-3 Shiba-Koen, Minato-ku",

@@ -67,3 +67,7 @@ def test_a_latin_signature_line_is_a_name():
 def test_roles_places_and_words_are_not_names(text):
     spans = masked_types(text)
     assert "person" not in spans.values(), spans
+
+
+def test_an_honorific_after_a_cue_name_stays_visible():
+    assert masked("窓口担当 早乙女様へ") == "窓口担当 〈氏名〉様へ"
