@@ -217,7 +217,11 @@ _FROM_NAME = re.compile(
 )
 _MR = re.compile(r"(?:Mr|Ms|Mrs|Dr|Mx)\.?[ \t]([A-Z][a-z]{1,14}(?:[ \t][A-Z][a-z]{1,14})?)")
 _NOT_GIVEN = frozenset(
-    {"です", "ます", "から", "まで", "など", "さん", "さま", "より", "にて", "について", "こと", "もの"}
+    {
+        *("です", "ます", "から", "まで", "など", "さん", "さま", "より", "にて", "について", "こと", "もの"),
+        *("こちら", "そちら", "あちら", "どちら", "わたし", "わたくし", "あたし", "ぼく", "おれ", "ここ", "そこ"),
+        *("これ", "それ", "あれ", "どれ", "みんな", "ほう", "かた", "ところ", "ため", "とき", "よう", "そう"),
+    }
 )
 
 
@@ -251,14 +255,34 @@ _NAME_TOKEN = (
 )
 # 私、八重樫トメです / あ、私ミドリです / ゆうこです。(a message opening with a name)
 _SELF_NAME = re.compile(
-    rf"(?:私|わたし|あたし|僕|ぼく|俺|おれ)(?:は|、|,)?[ \t]?({_NAME_TOKEN})"
+    r"(?:わたくし|私|わたし|あたし|僕|ぼく|俺|おれ)(?:は|、|,)?[ \t]?"
+    rf"({_NAME_TOKEN}|[{KANJI}]{{1,5}}[ \t][{HIRA}]{{2,4}})"
     r"(?:です|でーす|と申します|といいます|っていいます)"
+)
+# Relatives named in kana: 娘のあかりが, 孫のユウトは
+_RELATIVE_KANA = re.compile(
+    r"(?:娘|息子|孫|妻|夫|母|父|兄|姉|弟|妹|主人|嫁|甥|姪|友人|友達|知人)の"
+    rf"(?:((?!ほう|こと|もの|ため|ところ|ほか|みんな|かた)[{HIRA}]{{2,4}})(?=が|は|に|と|も|の|から|って)"
+    rf"|((?![{KATA}]*ー)[{KATA}]{{2,4}})(?=が|は|って))"
+)
+# A front-desk self-introduction in kana: 〇〇クリニックの受付、わたなべです
+_ROLE_KANA_DESU = re.compile(
+    r"(?:受付|担当|事務|経理|総務|店長|看護師|スタッフ|係)[、の][ \t]?"
+    rf"([{HIRA}]{{2,5}}|[{KATA}]{{2,6}})(?:です|と申します|でした)"
+)
+# Sign-offs in kana after a slash at a line end: よろしく〜 ／ナオ
+_KANA_SLASH_SIGN = re.compile(rf"[/／][ \t]?([{KATA}]{{2,6}}|[{HIRA}]{{2,5}})[ \t]*$", re.MULTILINE)
+# The line right after a signature separator (--, ――) when it is a name.
+_AFTER_SEPARATOR = re.compile(
+    rf"^[ \t]*(?:--|――|——|ーー|─+|-{{3,}})[ \t]*\n[ \t]*([A-Z][a-z]{{1,14}}(?:[ \t][A-Z][a-z]{{1,14}}){{1,2}}"
+    rf"|[{KANJI}]{{1,4}}[ \t][{KANJI}{HIRA}]{{1,4}})[ \t]*$",
+    re.MULTILINE,
 )
 _OPENING_NAME = re.compile(rf"\A[ \t]*((?![おご])[{HIRA}]{{2,5}}|[{KATA}]{{2,6}})(?:です|でーす)[。、!！]")
 # 名前は「ヨシオ」とだけ / 名乗り：ほりのうち / ｢ながしま｣と名乗る / 幸男っていうんですけど
 _NAMED = re.compile(
-    rf"(?:名前は|名乗り[:：]|名乗りは)[ \t]*[「｢]?({_NAME_TOKEN})[」｣]?"
-    rf"|[「｢]({_NAME_TOKEN})[」｣][ \t]?(?:と|って)名乗"
+    rf"(?:名前は|名乗り[:：]|名乗りは)[、,]?[ \t]*[「｢『]?({_NAME_TOKEN}|[{KANJI}]{{1,5}}[ \t][{HIRA}]{{2,4}})[」｣』]?"
+    rf"|(?:[「｢『]({_NAME_TOKEN})[」｣』]|(?<=[はが、])([{KATA}]{{2,8}}|[{KANJI}]{{1,4}}))[ \t]?(?:と|って)名乗"
     rf"|(?<=[、。「 \t])([{KANJI}]{{2,3}}|[{KATA}]{{2,5}})"
     r"(?:っていう(?:んです|んだ|の|名前)|という名前|って名前|と名乗)"
 )
@@ -336,6 +360,7 @@ def _ok_name(name: str) -> bool:
         _generic(core)
         or core in _READING_WORDS
         or core in _NOT_GIVEN
+        or core in detectors._HIRA_NOT_NAMES
         or core in PLACE_NAMES
         or any(w in core for w in lexicon.must_keep_folded() if len(w) >= 2)
     )
@@ -354,12 +379,26 @@ def more_people(text: str) -> Iterator[Candidate]:
 
 
 def _more_people(text: str) -> Iterator[Candidate]:
-    for pattern in (_SELF_NAME, _OPENING_NAME, _ROLE_PAREN, _LATIN_NO_DESU, _TITLE_SPACE_NAME, _NO_SPACE_DESU):
+    for pattern in (
+        _SELF_NAME,
+        _OPENING_NAME,
+        _ROLE_PAREN,
+        _LATIN_NO_DESU,
+        _TITLE_SPACE_NAME,
+        _NO_SPACE_DESU,
+        _ROLE_KANA_DESU,
+        _KANA_SLASH_SIGN,
+        _AFTER_SEPARATOR,
+    ):
         for m in pattern.finditer(text):
             if _ok_name(m.group(1)):
                 yield Candidate(m.start(1), m.end(1), SpanType.PERSON, 4)
+    for m in _RELATIVE_KANA.finditer(text):
+        g = 1 if m.group(1) else 2
+        if _ok_name(m.group(g)):
+            yield Candidate(m.start(g), m.end(g), SpanType.PERSON, 5)
     for m in _NAMED.finditer(text):
-        g = next(i for i in (1, 2, 3) if m.group(i))
+        g = next(i for i in (1, 2, 3, 4) if m.group(i))
         if _ok_name(m.group(g)):
             yield Candidate(m.start(g), m.end(g), SpanType.PERSON, 4)
     for pattern in (_READING_FIRST, _LATIN_KATA, _KATA_KANJI, _KANA_GIVEN_READING):
@@ -424,6 +463,12 @@ _KIND_THEN_NAME_LINE = re.compile(
     rf"[ \t]+[{KANJI}{KATA}{HIRA}A-Za-z・ー]{{2,12}})[ \t]*$",
     re.MULTILINE,
 )
+# A shop kind, a space and the shop's name before a particle: 整体院 ゆらり を経営
+_KIND_SPACE_NAME = re.compile(
+    r"((?:整体院|鍼灸院|接骨院|整骨院|美容院|美容室|理容室|ネイルサロン|エステサロン|民宿|旅館|喫茶|食堂|居酒屋|料亭|"
+    rf"学習塾|パン屋|花屋)[ \t]+(?![をのではがにと])[{KANJI}{KATA}{HIRA}A-Za-z・ー]{{2,12}}?)"
+    r"(?=[ \t]*(?:を|の|で|は|が|から|に))"
+)
 
 
 def more_companies(text: str) -> Iterator[Candidate]:
@@ -448,6 +493,8 @@ def more_companies(text: str) -> Iterator[Candidate]:
         start = m.start(1) + max(head.rfind(p) for p in "のはがをにでと") + 1
         if m.end(1) - start >= 2 and not _generic(text[start : m.end(1)]):
             yield Candidate(start, m.end(), SpanType.COMPANY, 3)
+    for m in _KIND_SPACE_NAME.finditer(text):
+        yield Candidate(m.start(1), m.end(1), SpanType.COMPANY, 4)
     for m in _KIND_THEN_NAME_LINE.finditer(text):
         yield Candidate(m.start(1), m.end(1), SpanType.COMPANY, 4)
 

@@ -19,6 +19,7 @@ from madoguchi.privacy.tests._helpers import masked, masked_types
         ("店は hair salon NOVA です", "hair salon NOVA"),
         ("発行元：ひかり化工 株式会社\n", "ひかり化工 株式会社"),
         ("職人の店 まめや珈琲 店主", "まめや珈琲"),
+        ("駅前で整体院 ほぐしや を経営", "整体院 ほぐしや"),
     ],
 )
 def test_companies_in_hand_written_prose_are_masked(text, company):
@@ -42,4 +43,9 @@ def test_a_shop_kind_before_a_shop_name_on_a_signature_line_is_a_company():
 
 def test_shop_equipment_is_not_a_salon_name():
     text = "the salon PC got a virus"
+    assert masked(text) == text
+
+
+def test_a_shop_kind_without_a_name_is_not_a_company():
+    text = "今日は 旅館 に泊まる"
     assert masked(text) == text

@@ -30,6 +30,14 @@ from madoguchi.privacy.tests._helpers import masked, masked_types
         ("事務局長 一尺八寸。法人の口座で", "一尺八寸"),
         ("こんにちは、ベーカリーの 木全 です。", "木全"),
         ("株式会社ほしぞら運送の鵜飼。先週の件", "鵜飼"),
+        ("わたくし、蔀 ななみと申します", "蔀 ななみ"),
+        ("主人の名前は、栗花落 勇です", "栗花落 勇"),
+        ("娘のあかりが使っているスマホ", "あかり"),
+        ("孫のユウトがゲームで", "ユウト"),
+        ("相手はキムと名乗った", "キム"),
+        ("よろしく〜 ／ナオ", "ナオ"),
+        ("--\nRin Tsukishima\nSample Inc.", "Rin Tsukishima"),
+        ("さくら歯科の受付、わたなべです。", "わたなべ"),
     ],
 )
 def test_names_in_hand_written_prose_are_masked(text, name):
@@ -62,6 +70,9 @@ def test_a_latin_signature_line_is_a_name():
         "見つかっていない(昨日夕方)。",
         "口座は三井住友でした",
         "office manager, Example Dental. Bought PCs",
+        "母のガラケーに連絡",
+        "母のほうが詳しい",
+        "担当、こちらです",
     ],
 )
 def test_roles_places_and_words_are_not_names(text):
