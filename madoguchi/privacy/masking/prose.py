@@ -166,7 +166,8 @@ def _holder(start: int, end: int, name: str) -> Candidate:
 _AT_HANDLE = re.compile(r"(?<![A-Za-z0-9._%+\-@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,29}[A-Za-z0-9_])?(?![A-Za-z0-9_@])")
 _HANDLE_CONTEXT = re.compile(
     r"アカウント|ユーザー名|ユーザ名|ユーザーID|ユーザID|ハンドル|ID|垢|instagram|インスタ|tiktok|twitter|ツイッター|"
-    r"X[ \t]*\(|Xで|ゲーム|ログイン|フレンド|youtube|discord|line",
+    r"X[ \t]*\(|Xで|ゲーム|ログイン|フレンド|youtube|discord|line|\bIG\b|\bFB\b|SNS|facebook|フェイスブック|threads|"
+    r"ユーチューブ|ティックトック",
     re.IGNORECASE,
 )
 _BARE_HANDLE = re.compile(r"(?<![A-Za-z0-9_.@/\-])[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+(?![A-Za-z0-9_@]|\.[A-Za-z])")

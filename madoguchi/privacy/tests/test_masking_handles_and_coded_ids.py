@@ -9,6 +9,7 @@ from madoguchi.privacy.tests._helpers import masked, masked_types
         ("相手のアカウントは @hoshi_kuzu_99 です", "@hoshi_kuzu_99"),
         ("インスタの @cafe.sample_tokyo が乗っ取られた", "@cafe.sample_tokyo"),
         ("ゲームのフレンド名 neko_master_01 から連絡", "neko_master_01"),
+        ("IG: sample_cafe_tokyo で告知", "sample_cafe_tokyo"),
     ],
 )
 def test_social_media_and_game_handles_are_accounts(text, handle):
