@@ -9,6 +9,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("directory/", include("madoguchi.referrals.public_urls")),
     path("", include("madoguchi.knowledge.public_faq_urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("guidebook/", include("madoguchi.outreach.public_urls")),
     # Staff desk
     path("staff/", include("madoguchi.cases.urls")),
     path("staff/accounts/", include("madoguchi.accounts.urls")),
@@ -20,6 +21,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("staff/triage/", include("madoguchi.triage.urls")),
     path("staff/taxonomy/", include("madoguchi.taxonomy.urls")),
     path("staff/notifications/", include("madoguchi.notifications.urls")),
+    path("staff/outreach/", include("madoguchi.outreach.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

@@ -13,8 +13,8 @@ from madoguchi.answers.forms import AnswerDraftForm, ReviewForm
 from madoguchi.answers.models import AnswerDraft, AnswerStatus, OutboundEmail, OutboundStatus
 from madoguchi.cases.access import visible_cases
 from madoguchi.cases.choices import Tier
+from madoguchi.cases.extensions import DashboardWidget, Panel, register, register_answer_summaries, register_widget
 from madoguchi.cases.models import Case
-from madoguchi.cases.panels import DashboardWidget, Panel, register, register_answer_summaries, register_widget
 from madoguchi.knowledge import faq_selectors
 from madoguchi.knowledge import selectors as knowledge_selectors
 

@@ -21,7 +21,7 @@ from madoguchi.answers.forms import AnswerDraftForm, ReviewForm
 from madoguchi.answers.models import AnswerChannel, AnswerDraft, OutboundEmail, OutboundStatus
 from madoguchi.cases.access import access_case, visible_cases
 from madoguchi.cases.models import Case
-from madoguchi.cases.views import render_detail
+from madoguchi.cases.rendering import render_detail
 from madoguchi.core.errors import ConcurrentEditError, DomainError
 from madoguchi.knowledge import faq_selectors, faq_services
 from madoguchi.knowledge import selectors as knowledge_selectors

@@ -123,7 +123,7 @@ def _set_terms(faq: FaqEntry, *, actor: User, terms: list[Term]) -> None:
             taxonomy_services.classify(actor=actor, obj=faq, term=term)
     for pk, term in current.items():
         if pk not in wanted:
-            taxonomy_services.unclassify(obj=faq, term=term)
+            taxonomy_services.unclassify(actor=actor, obj=faq, term=term)
 
 
 def _check_content(content: FaqContent) -> None:

@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from madoguchi.accounts.models import User
 from madoguchi.accounts.roles import Action
 from madoguchi.cases.access import visible_cases
+from madoguchi.cases.extensions import Panel, answer_summaries, register
 from madoguchi.cases.models import Case
-from madoguchi.cases.panels import Panel, answer_summaries, register
 from madoguchi.cases.workflow import Status
 from madoguchi.knowledge import faq_selectors
 from madoguchi.knowledge.case_index import CASE_KIND

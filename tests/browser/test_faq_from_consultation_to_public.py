@@ -8,8 +8,8 @@ import pytest
 from playwright.sync_api import expect
 
 from madoguchi.cases import services as case_services
-from madoguchi.core.testing import dispatched_case, make_case
 from madoguchi.taxonomy.models import Scheme, Term
+from madoguchi.testing.factories import dispatched_case, make_case
 from tests.browser.axe import assert_no_axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

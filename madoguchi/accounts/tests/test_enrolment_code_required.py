@@ -63,7 +63,8 @@ def _assert_refused_next_to_the_code_field(response, message: str, device: TOTPD
     assert response.status_code == 200
     assert response.context["form"].errors["enrolment_code"] == [message]
     assert re.search(
-        r'name="enrolment_code"[^>]*>(?:(?!</div>).)*<p class="error" role="alert">' + re.escape(message),
+        r'name="enrolment_code"[^>]*aria-describedby="id_enrolment_code_error"[^>]*>(?:(?!</div>).)*'
+        r'<div class="error" id="id_enrolment_code_error" role="alert">\s*<p>' + re.escape(message),
         response.content.decode(),
         re.DOTALL,
     )

@@ -14,7 +14,7 @@ from madoguchi.accounts.models import AuditAction, AuditEvent, SecurityPolicy, U
 from madoguchi.accounts.otp import secret_for_manual_entry
 from madoguchi.accounts.roles import Role
 from madoguchi.accounts.services import enrolment_code_issue
-from madoguchi.core.testing import UserFactory
+from madoguchi.testing.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -117,7 +117,8 @@ def test_setup_rejects_a_wrong_token_with_a_japanese_error_next_to_the_field(fro
     ]
     # The message sits inside the token field's block, between the input and the end of that block.
     assert re.search(
-        r'name="token"[^>]*>(?:(?!</div>).)*<p class="error" role="alert">確認コードが正しくありません。',
+        r'name="token"[^>]*aria-describedby="id_token_error"[^>]*>(?:(?!</div>).)*'
+        r'<div class="error" id="id_token_error" role="alert">\s*<p>確認コードが正しくありません。',
         response.content.decode(),
         re.DOTALL,
     )

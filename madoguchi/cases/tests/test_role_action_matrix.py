@@ -8,7 +8,7 @@ from django.urls import reverse
 from madoguchi.accounts.roles import Action, Role, role_can
 from madoguchi.answers import services as answer_services
 from madoguchi.cases import services as case_services
-from madoguchi.core.testing import UserFactory, dispatched_case
+from madoguchi.testing.factories import UserFactory, dispatched_case
 
 pytestmark = pytest.mark.django_db
 
@@ -69,6 +69,18 @@ ENDPOINTS = [
     ("accounts:staff_create", "post", Action.USERS_MANAGE, False, 200),
     ("accounts:security_policy", "get", Action.SETTINGS_MANAGE, False, 200),
     ("cases:desk_settings", "post", Action.SETTINGS_MANAGE, False, 200),
+    ("answers:mail_templates", "get", Action.SETTINGS_MANAGE, False, 200),
+    # Outreach (issue 14); pages about one request, event or material: outreach/tests/test_outreach_role_matrix.py
+    ("outreach:requests", "get", Action.OUTREACH_VIEW, False, 200),
+    ("outreach:request_create", "get", Action.GUIDEBOOK_MANAGE, False, 200),
+    ("outreach:request_create", "post", Action.GUIDEBOOK_MANAGE, False, 400),
+    ("outreach:request_export", "post", Action.GUIDEBOOK_MANAGE, False, 400),
+    ("outreach:request_bulk", "post", Action.GUIDEBOOK_MANAGE, False, 302),
+    ("outreach:editions", "get", Action.GUIDEBOOK_STOCK, False, 200),
+    ("outreach:editions", "post", Action.GUIDEBOOK_STOCK, False, 400),
+    ("outreach:events", "get", Action.OUTREACH_VIEW, False, 200),
+    ("outreach:materials", "get", Action.OUTREACH_VIEW, False, 200),
+    ("outreach:material_create", "post", Action.OUTREACH_EDIT, False, 400),
 ]
 
 

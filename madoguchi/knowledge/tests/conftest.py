@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from madoguchi.core.testing import make_case
+from madoguchi.testing.factories import make_case
 
 
 @pytest.fixture

@@ -6,9 +6,9 @@ import pytest
 
 from madoguchi.accounts.models import AuditEvent
 from madoguchi.core.errors import DomainError
-from madoguchi.core.testing import make_case
 from madoguchi.knowledge import faq_services
 from madoguchi.knowledge.models import FaqStatus
+from madoguchi.testing.factories import make_case
 
 pytestmark = pytest.mark.django_db
 

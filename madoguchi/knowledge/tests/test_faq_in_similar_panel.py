@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from madoguchi.core.testing import make_case
 from madoguchi.knowledge.models import FaqEntry
+from madoguchi.testing.factories import make_case
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +46,7 @@ def test_a_closed_case_becomes_a_masked_draft_from_the_panel(client_for, tier2_s
 
 
 def test_a_case_the_user_cannot_see_is_not_found(client_for, tier1_staff, other_tier1_staff, tier2_staff):
-    from madoguchi.core.testing import dispatched_case
+    from madoguchi.testing.factories import dispatched_case
 
     # Dispatched by tier 1 and not received by the other tier-1 member: invisible to them.
     case = dispatched_case(tier1=tier1_staff)

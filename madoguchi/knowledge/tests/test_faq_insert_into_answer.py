@@ -8,8 +8,8 @@ from django.urls import reverse
 from madoguchi.answers.forms import AnswerDraftForm
 from madoguchi.cases import services as case_services
 from madoguchi.cases.models import CaseEvent
-from madoguchi.core.testing import dispatched_case
 from madoguchi.knowledge.models import FaqUse
+from madoguchi.testing.factories import dispatched_case
 
 pytestmark = pytest.mark.django_db
 P = AnswerDraftForm.prefix

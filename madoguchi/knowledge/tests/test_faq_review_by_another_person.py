@@ -6,9 +6,9 @@ import pytest
 
 from madoguchi.accounts.models import AuditEvent
 from madoguchi.core.errors import DomainError
-from madoguchi.core.testing import UserFactory
 from madoguchi.knowledge import faq_selectors, faq_services
 from madoguchi.knowledge.models import FaqStatus
+from madoguchi.testing.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

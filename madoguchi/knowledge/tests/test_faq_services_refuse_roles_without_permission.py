@@ -8,9 +8,9 @@ import pytest
 
 from madoguchi.accounts.roles import Action
 from madoguchi.accounts.testing_refusals import allowed_params, database_rows, refused_params, refused_up_front
-from madoguchi.core.testing import UserFactory
 from madoguchi.knowledge import faq_services
 from madoguchi.knowledge.faq_services import FaqContent
+from madoguchi.testing.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -93,7 +93,7 @@ def test_stale_badge_on_every_staff_screen(client_for, tier1_staff, one_stale_on
 
 
 def test_stale_badge_on_the_case_panel(client_for, tier2_staff, tier1_staff, one_stale_one_fresh):
-    from madoguchi.core.testing import dispatched_case
+    from madoguchi.testing.factories import dispatched_case
 
     case = dispatched_case(
         tier1=tier1_staff, category="legal", subject="法的責任について", body="弁護士に相談したい。法的責任を知りたい。"
