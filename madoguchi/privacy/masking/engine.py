@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from madoguchi.privacy.masking import detectors, lexicon
+from madoguchi.privacy.masking import detectors, lexicon, prose
 from madoguchi.privacy.masking.detectors import Candidate
 from madoguchi.privacy.masking.normalize import fold, normalize
 from madoguchi.privacy.masking.types import KnownEntities, MaskResult, Span, SpanType
@@ -22,6 +22,7 @@ DETECTORS = (
     detectors.addresses,
     detectors.companies,
     detectors.people,
+    *prose.DETECTORS,
 )
 
 # Only guessed names and companies give way to the must-keep dictionary; a structured match
@@ -43,6 +44,7 @@ def mask_text(text: str, *, known: KnownEntities | None = None) -> MaskResult:
             if c.type is SpanType.URL and kept_domains and _host_in(n[c.start : c.end], kept_domains):
                 continue
             candidates.append(c)
+    candidates = prose.extend_addresses(n, prose.propagate(n, prose.refine(n, candidates)))
     if known:
         candidates.extend(_known_candidates(n, known))
     spans: list[Span] = []
