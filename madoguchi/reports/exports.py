@@ -1,4 +1,4 @@
-"""Report tables as CSV (UTF-8 with BOM, for Excel in Japan) and XLSX (one sheet per table, header row, number formats)."""
+"""Report tables as CSV (UTF-8 with BOM, for Excel in Japan) and XLSX (a sheet per table, header row, formats)."""
 
 from __future__ import annotations
 

@@ -156,9 +156,7 @@ def _directory() -> dict[str, Any]:
     ]
     return {
         "title": _("相談・届出先（紹介先機関）"),
-        "blocks": [
-            Block(columns=[_("名称"), _("対応内容"), _("地域"), _("情報の日付"), _("出典")], rows=rows)
-        ],
+        "blocks": [Block(columns=[_("名称"), _("対応内容"), _("地域"), _("情報の日付"), _("出典")], rows=rows)],
     }
 
 
@@ -169,7 +167,9 @@ def _law_map() -> dict[str, Any]:
     ]
     return {
         "title": _("事象と適用法規（法令マップ）"),
-        "blocks": [Block(columns=[_("法令・条項"), _("対象となる行為"), _("罰則"), _("情報の日付"), _("出典")], rows=rows)],
+        "blocks": [
+            Block(columns=[_("法令・条項"), _("対象となる行為"), _("罰則"), _("情報の日付"), _("出典")], rows=rows)
+        ],
     }
 
 
@@ -267,7 +267,9 @@ def handbook_pdf(handbook: Handbook) -> bytes:
                 data = [[Paragraph(markup(c), cell) for c in block.columns]]
                 data += [[Paragraph(markup(v), cell) for v in row] for row in block.rows]
                 table = Table(data, repeatRows=1, colWidths=[180 * mm / len(block.columns)] * len(block.columns))
-                table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.25, "#888888"), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+                table.setStyle(
+                    TableStyle([("GRID", (0, 0), (-1, -1), 0.25, "#888888"), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+                )
                 story.append(table)
             story.append(Spacer(1, 3 * mm))
     doc.build(story)

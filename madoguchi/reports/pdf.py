@@ -1,4 +1,4 @@
-"""The monthly report as an A4 PDF: the dashboard's charts drawn with reportlab and each chart's table, Japanese CID text."""
+"""The monthly report as an A4 PDF: the dashboard charts drawn by reportlab with their tables, Japanese CID text."""
 
 from __future__ import annotations
 
@@ -28,9 +28,7 @@ def chart_drawing(chart: Chart) -> Drawing:
         y = height - (i + 1) * (bar + gap)
         width = plot * max(value, 0) / scale_max if scale_max > 0 else 0
         drawing.add(String(label_width - 4, y + 2, label[:28], fontName=font, fontSize=7, textAnchor="end"))
-        drawing.add(
-            Rect(label_width, y, width, bar, fillColor=colors.HexColor(BAR_COLOURS[i % 6]), strokeColor=None)
-        )
+        drawing.add(Rect(label_width, y, width, bar, fillColor=colors.HexColor(BAR_COLOURS[i % 6]), strokeColor=None))
         number = f"{value:.1f}" if chart.unit == "%" else f"{value:.0f}"
         drawing.add(String(label_width + width + 3, y + 2, f"{number}{chart.unit}", fontName=font, fontSize=7))
     return drawing

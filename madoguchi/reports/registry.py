@@ -118,8 +118,13 @@ def _table_from_plain(key: str, data: dict[str, Any]) -> ReportTable:
         title=str(data["title"]),
         columns=[str(c) for c in data["columns"]],
         rows=rows,
-        chart=Chart(labels=[str(x) for x in chart["labels"]], values=[float(v) for v in chart["values"]],
-                    unit=str(chart.get("unit", "件"))) if chart else None,
+        chart=Chart(
+            labels=[str(x) for x in chart["labels"]],
+            values=[float(v) for v in chart["values"]],
+            unit=str(chart.get("unit", "件")),
+        )
+        if chart
+        else None,
         note=str(data.get("note", "")),
         numeric_columns=numeric,
     )

@@ -8,17 +8,12 @@ sanctioned exception, and every run is audit-logged.
 from __future__ import annotations
 
 import datetime as dt
-
 from pathlib import Path
 
 from django.conf import settings
-
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-
-
-
 
 from madoguchi.answers.models import AnswerDraft, AnswerRevision, OutboundEmail
 from madoguchi.cases.models import Callback, Case, CaseEvent, ExternalInquiry, Organization, Person
@@ -80,9 +75,12 @@ def anonymise_mail(message: InboundMessage) -> None:
         quarantine_params={},
         dismiss_reason="",
     )
-    if message.raw_sha256 and not (
-        InboundMessage.objects.filter(raw_sha256=message.raw_sha256).exclude(pk=message.pk).exclude(subject=REMOVED)
-    ).exists():
+    if (
+        message.raw_sha256
+        and not (
+            InboundMessage.objects.filter(raw_sha256=message.raw_sha256).exclude(pk=message.pk).exclude(subject=REMOVED)
+        ).exists()
+    ):
         storage.discard_raw(sha256=message.raw_sha256)
     AnonymisedRecord.objects.get_or_create(
         record_type=INBOUND_MAIL, object_id=str(message.pk), defaults={"anonymised_at": timezone.now()}

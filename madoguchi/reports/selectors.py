@@ -33,7 +33,8 @@ def monthly_report_pdf(*, month: dt.date, now: dt.datetime | None = None) -> byt
     made = timezone.localtime(now or timezone.now())
     return pdf.report_pdf(
         title=_("相談窓口 月次報告 %(year)s年%(month)s月") % {"year": month.year, "month": month.month},
-        subtitle=_("対象期間：%(year)s年%(month)s月1日〜末日（月別の件数は直近12か月）") % {"year": month.year, "month": month.month},
+        subtitle=_("対象期間：%(year)s年%(month)s月1日〜末日（月別の件数は直近12か月）")
+        % {"year": month.year, "month": month.month},
         tables=tables,
         footer=_("作成 %(made)s　個人を特定できる情報は含みません。") % {"made": made.strftime("%Y年%m月%d日 %H:%M")},
     )

@@ -26,7 +26,10 @@ def handbook_revision_save(*, actor: User, section: HandbookSection, body: str, 
             section=locked, number=last + 1, body=body, note=note, author=actor, created_at=timezone.now()
         )
         audit.record(
-            action=AuditAction.UPDATE, actor=actor, target=locked, detail={"what": "handbook_section", "number": last + 1}
+            action=AuditAction.UPDATE,
+            actor=actor,
+            target=locked,
+            detail={"what": "handbook_section", "number": last + 1},
         )
     return revision
 

@@ -67,7 +67,13 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
     audit.record(
         action=AuditAction.EXPORT,
         request=request,
-        detail={"what": "report", "format": fmt, "section": section or "", "start": f"{period.start:%Y-%m}", "end": f"{period.end:%Y-%m}"},
+        detail={
+            "what": "report",
+            "format": fmt,
+            "section": section or "",
+            "start": f"{period.start:%Y-%m}",
+            "end": f"{period.end:%Y-%m}",
+        },
     )
     name = f"report-{period.start:%Y%m}-{period.end:%Y%m}" + (f"-{section}" if section else "")
     if fmt == "csv":
@@ -86,9 +92,13 @@ def monthly_pdf(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return render(request, "staff/reports/month_invalid.html", {"form": form}, status=400)
     month = form.cleaned_data["month"]
-    audit.record(action=AuditAction.EXPORT, request=request, detail={"what": "monthly_report", "month": f"{month:%Y-%m}"})
+    audit.record(
+        action=AuditAction.EXPORT, request=request, detail={"what": "monthly_report", "month": f"{month:%Y-%m}"}
+    )
     return _attachment(
-        selectors.monthly_report_pdf(month=month), content_type="application/pdf", filename=f"monthly-report-{month:%Y-%m}.pdf"
+        selectors.monthly_report_pdf(month=month),
+        content_type="application/pdf",
+        filename=f"monthly-report-{month:%Y-%m}.pdf",
     )
 
 
@@ -138,7 +148,9 @@ def handbook_section_edit(request: HttpRequest, key: str) -> HttpResponse:
     )
 
 
-def _retention_page(request: HttpRequest, *, forms: dict[str, RetentionPolicyForm] | None = None, status: int = 200) -> HttpResponse:
+def _retention_page(
+    request: HttpRequest, *, forms: dict[str, RetentionPolicyForm] | None = None, status: int = 200
+) -> HttpResponse:
     preview = selectors.retention_preview()
     rows = []
     for item in preview:

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from madoguchi.accounts.models import SecurityPolicy, User
 from madoguchi.accounts.roles import Role
-from madoguchi.cases import services
+from madoguchi.cases import demo_history, services
 from madoguchi.cases.choices import Category, Channel, Urgency
 from madoguchi.cases.models import Case
 
@@ -130,6 +130,7 @@ class Command(BaseCommand):
                 self.stdout.write("sample consultations exist already; none added")
             else:
                 self._samples(users)
+            demo_history.seed(front=users[Role.FRONT], back=users[Role.BACK])
         self.stdout.write("")
         self.stdout.write("DEMO ONLY - do not use these accounts in production (2FA is optional in the demo):")
         for username, password, role, _name in DEMO_USERS:
