@@ -47,7 +47,7 @@ def _sheet_title(title: str, used: set[str]) -> str:
 
 def to_xlsx(tables: list[ReportTable], *, title: str) -> bytes:
     book = Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]
+    book.remove(book.active)
     book.properties.title = title
     used: set[str] = set()
     bold = Font(bold=True)

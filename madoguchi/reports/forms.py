@@ -25,18 +25,19 @@ def parse_month(value: str) -> dt.date | None:
     return dt.date(year, month, 1)
 
 
-class MonthField(forms.CharField):
+class MonthInput(forms.TextInput):
+    input_type = "month"
+
+
+class MonthField(forms.Field):
+    widget = MonthInput
     default_error_messages = {"invalid": _("年月は 2026-11 の形で入力してください。")}
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(max_length=7, **kwargs)
-        self.widget.input_type = "month"  # type: ignore[attr-defined]
-
-    def to_python(self, value: Any) -> dt.date | None:  # type: ignore[override]
-        text = super().to_python(value)
+    def to_python(self, value: Any) -> dt.date | None:
+        text = str(value or "").strip()
         if not text:
             return None
-        month = parse_month(text)
+        month = parse_month(text[:20])
         if month is None:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         return month

@@ -36,7 +36,7 @@ def month_label(month: dt.date) -> str:
 def _counted_cases(period: Period) -> list[dict[str, Any]]:
     # Merged duplicates are the same consultation counted once, under the case they were merged into.
     start, end = _bounds(period)
-    return list(
+    queryset = (
         Case.objects.filter(received_at__gte=start, received_at__lt=end)
         .exclude(status=Status.MERGED)
         .values(
@@ -49,6 +49,7 @@ def _counted_cases(period: Period) -> list[dict[str, Any]]:
             "organization__municipality",
         )
     )
+    return [dict(row) for row in queryset]
 
 
 def _area(row: dict[str, Any]) -> str:
