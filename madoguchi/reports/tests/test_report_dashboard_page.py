@@ -11,11 +11,13 @@ pytestmark = pytest.mark.django_db
 
 def test_dashboard_shows_each_chart_with_its_table(client_for, manager, tier1_staff):
     consultation(actor=tier1_staff, received_at=at(2026, 11), category=Category.LEGAL)
-    body = client_for(manager).get(reverse("reports:dashboard"), {"start": "2026-11", "end": "2026-11"}).content.decode()
+    body = (
+        client_for(manager).get(reverse("reports:dashboard"), {"start": "2026-11", "end": "2026-11"}).content.decode()
+    )
     assert body.count('<svg xmlns="http://www.w3.org/2000/svg" class="chart"') == 8
     assert 'role="img"' in body
     assert "<table" in body
-    assert f"<th scope=\"row\">{Category.LEGAL.label}</th>" in body
+    assert f'<th scope="row">{Category.LEGAL.label}</th>' in body
     assert "style=" not in body.split("<main", 1)[1]
 
 

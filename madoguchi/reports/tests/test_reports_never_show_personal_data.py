@@ -11,7 +11,13 @@ from madoguchi.reports.tests.helpers import at, consultation
 
 pytestmark = pytest.mark.django_db
 
-SECRETS = ["架空 秘密花子", "himitsu@secret-shokai.example.jp", "株式会社秘密商会（架空）", "金庫の暗証番号", "秘密の件名"]
+SECRETS = [
+    "架空 秘密花子",
+    "himitsu@secret-shokai.example.jp",
+    "株式会社秘密商会（架空）",
+    "金庫の暗証番号",
+    "秘密の件名",
+]
 
 
 @pytest.fixture
