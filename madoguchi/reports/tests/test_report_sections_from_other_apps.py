@@ -1,0 +1,66 @@
+"""Other apps add report sections, retention types and handbook chapters through a report_hooks module."""
+
+import types
+
+import pytest
+
+from madoguchi.reports import handbook, registry
+from madoguchi.reports.retention import record_types
+from madoguchi.reports.sections import build_report, default_period
+
+pytestmark = pytest.mark.django_db
+
+
+def _seminars(start, end):
+    return {
+        "title": "セミナーと参加者数",
+        "columns": ["月", "回数", "参加者"],
+        "rows": [["2026-11", 2, 85]],
+        "chart": {"labels": ["2026-11"], "values": [85], "unit": "人"},
+    }
+
+
+def _faq_chapter():
+    return {"title": "よくある質問", "blocks": [{"heading": "パスワード", "text": "使い回さない。"}]}
+
+
+@pytest.fixture
+def outreach_hooks(monkeypatch):
+    module = types.SimpleNamespace(
+        REPORT_SECTIONS=[("seminars", 95, _seminars)],
+        RETENTION_TYPES=[("guidebook_request", "ガイドブック送付依頼", 12, lambda cutoff: [], lambda obj: None)],
+        HANDBOOK_CHAPTERS=[("faq", 80, _faq_chapter)],
+    )
+    monkeypatch.setattr(registry, "_hook_modules", lambda: [module])
+
+
+def test_a_contributed_section_joins_the_report_with_number_columns(outreach_hooks):
+    tables = build_report(default_period())
+    assert tables[-1].key == "seminars"
+    assert tables[-1].rows == [["2026-11", 2, 85]]
+    assert tables[-1].numeric_columns == frozenset({1, 2})
+    assert tables[-1].chart.unit == "人"
+
+
+def test_a_contributed_record_type_gets_a_retention_period(outreach_hooks):
+    assert "guidebook_request" in [t.key for t in record_types()]
+
+
+def test_a_contributed_chapter_joins_the_handbook(outreach_hooks):
+    chapters = handbook.build().chapters
+    faq = next(c for c in chapters if c.key == "faq")
+    assert faq.blocks[0].text == "使い回さない。"
+    assert [c.key for c in chapters].index("faq") == [c.key for c in chapters].index("playbooks") + 1
+
+
+def test_without_contributions_only_the_desks_own_sections_show():
+    assert [t.key for t in build_report(default_period())] == [
+        "monthly_total",
+        "by_category",
+        "by_channel",
+        "by_industry",
+        "by_employee_band",
+        "by_area",
+        "response_times",
+        "callbacks",
+    ]
