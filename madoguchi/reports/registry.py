@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.apps import apps
+from django.utils.functional import Promise
 
 Cell = str | int | float | None
 
@@ -82,7 +83,7 @@ class Section:
 @dataclass(frozen=True)
 class RetentionType:
     key: str
-    label: str
+    label: str | Promise  # lazy, so the screen shows it in the reader's language
     default_months: int
     due: Callable[[dt.datetime], Any]  # cutoff -> queryset of records finished before it
     anonymise: Callable[[Any], None]
@@ -154,7 +155,7 @@ def retention_types(builtin: Sequence[RetentionType]) -> list[RetentionType]:
     found = list(builtin)
     for module in _hook_modules():
         for key, label, months, due, anonymise in getattr(module, "RETENTION_TYPES", []):
-            found.append(RetentionType(key=key, label=str(label), default_months=months, due=due, anonymise=anonymise))
+            found.append(RetentionType(key=key, label=label, default_months=months, due=due, anonymise=anonymise))
     return found
 
 

@@ -123,14 +123,14 @@ def anonymise_case(case: Case) -> None:
 BUILTIN = [
     RetentionType(
         key=CONSULTATION,
-        label=str(_("相談案件（完了後）")),
+        label=_("相談案件（完了後）"),
         default_months=60,
         due=due_consultations,
         anonymise=anonymise_case,
     ),
     RetentionType(
         key=INBOUND_MAIL,
-        label=str(_("案件に紐付かない受信メール（受信後）")),
+        label=_("案件に紐付かない受信メール（受信後）"),
         default_months=12,
         due=due_mails,
         anonymise=anonymise_mail,
