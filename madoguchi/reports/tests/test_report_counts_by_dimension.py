@@ -36,7 +36,7 @@ def test_counts_each_month_by_category_with_totals(tier1_staff):
 def test_month_boundary_is_tokyo_midnight(tier1_staff):
     # 2026-10-31 23:30 in Tokyo is 14:30 UTC: still October.
     consultation(actor=tier1_staff, received_at=at(2026, 10, 31, 23).replace(minute=30))
-    rows, _table_ = _table("monthly_total")
+    rows, _unused = _table("monthly_total")
     assert rows["2026-10"] == [1]
     assert rows["2026-11"] == [0]
 
