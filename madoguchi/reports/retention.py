@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
@@ -153,3 +154,16 @@ def cutoff_for(*, months: int, now: dt.datetime) -> dt.datetime:
     year, month = divmod(local.year * 12 + local.month - 1 - months, 12)
     day = min(local.day, 28)
     return local.replace(year=year, month=month + 1, day=day)
+
+
+def due_records(record_type: RetentionType, cutoff: dt.datetime) -> list[Any]:
+    """The type's records past `cutoff` that no earlier run anonymised (contributed types need not track that)."""
+    done = set(AnonymisedRecord.objects.filter(record_type=record_type.key).values_list("object_id", flat=True))
+    return [obj for obj in record_type.due(cutoff) if str(obj.pk) not in done]
+
+
+def anonymise_record(record_type: RetentionType, obj: Any) -> None:
+    record_type.anonymise(obj)
+    AnonymisedRecord.objects.get_or_create(
+        record_type=record_type.key, object_id=str(obj.pk), defaults={"anonymised_at": timezone.now()}
+    )

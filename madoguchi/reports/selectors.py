@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from madoguchi.reports import exports, pdf
 from madoguchi.reports.registry import Period, ReportTable
-from madoguchi.reports.retention import cutoff_for, policies
+from madoguchi.reports.retention import cutoff_for, due_records, policies
 from madoguchi.reports.sections import build_report
 
 __all__ = ["Period", "monthly_report_pdf", "report", "retention_preview", "to_csv", "to_xlsx"]
@@ -45,5 +45,7 @@ def retention_preview(*, now: dt.datetime | None = None) -> list[dict[str, Any]]
     out = []
     for record_type, months in policies():
         cutoff = cutoff_for(months=months, now=now)
-        out.append({"type": record_type, "months": months, "cutoff": cutoff, "due": record_type.due(cutoff).count()})
+        out.append(
+            {"type": record_type, "months": months, "cutoff": cutoff, "due": len(due_records(record_type, cutoff))}
+        )
     return out

@@ -13,7 +13,7 @@ from madoguchi.accounts import audit
 from madoguchi.accounts.models import AuditAction, User
 from madoguchi.accounts.roles import Action, require
 from madoguchi.reports.models import HandbookRevision, HandbookSection, RetentionPolicy
-from madoguchi.reports.retention import cutoff_for, policies, record_types
+from madoguchi.reports.retention import anonymise_record, cutoff_for, due_records, policies, record_types
 
 
 def handbook_revision_save(*, actor: User, section: HandbookSection, body: str, note: str) -> HandbookRevision:
@@ -66,12 +66,12 @@ def apply_retention(*, actor: User | None, dry_run: bool, now: dt.datetime | Non
     with transaction.atomic():
         for record_type, months in policies():
             cutoff = cutoff_for(months=months, now=now)
-            due = list(record_type.due(cutoff))
+            due = due_records(record_type, cutoff)
             result.counts[record_type.key] = len(due)
             result.cutoffs[record_type.key] = cutoff.date().isoformat()
             if not dry_run:
                 for obj in due:
-                    record_type.anonymise(obj)
+                    anonymise_record(record_type, obj)
         if not dry_run:
             # A dry run is a read: it writes nothing, not even to the audit log (docs/adr: data retention).
             audit.record(

@@ -7,6 +7,7 @@ import pytest
 from madoguchi.reports import handbook, registry
 from madoguchi.reports.retention import record_types
 from madoguchi.reports.sections import build_report, default_period
+from madoguchi.reports.services import apply_retention
 
 pytestmark = pytest.mark.django_db
 
@@ -24,11 +25,22 @@ def _faq_chapter():
     return {"title": "よくある質問", "blocks": [{"heading": "パスワード", "text": "使い回さない。"}]}
 
 
+ANONYMISED = []
+
+
+def _due_requests(cutoff):
+    # Stands in for outreach's guidebook requests: any model row will do; users are always there.
+    from madoguchi.accounts.models import User
+
+    return list(User.objects.filter(username="tier1"))
+
+
 @pytest.fixture
 def outreach_hooks(monkeypatch):
+    ANONYMISED.clear()
     module = types.SimpleNamespace(
         REPORT_SECTIONS=[("seminars", 95, _seminars)],
-        RETENTION_TYPES=[("guidebook_request", "ガイドブック送付依頼", 12, lambda cutoff: [], lambda obj: None)],
+        RETENTION_TYPES=[("guidebook_request", "ガイドブック送付依頼", 12, _due_requests, ANONYMISED.append)],
         HANDBOOK_CHAPTERS=[("faq", 80, _faq_chapter)],
     )
     monkeypatch.setattr(registry, "_hook_modules", lambda: [module])
@@ -42,8 +54,13 @@ def test_a_contributed_section_joins_the_report_with_number_columns(outreach_hoo
     assert tables[-1].chart.unit == "人"
 
 
-def test_a_contributed_record_type_gets_a_retention_period(outreach_hooks):
+def test_a_contributed_record_type_is_anonymised_once_by_the_run(outreach_hooks, tier1_staff):
     assert "guidebook_request" in [t.key for t in record_types()]
+    assert apply_retention(actor=None, dry_run=True).counts["guidebook_request"] == 1
+    assert ANONYMISED == []
+    assert apply_retention(actor=None, dry_run=False).counts["guidebook_request"] == 1
+    assert apply_retention(actor=None, dry_run=False).counts["guidebook_request"] == 0
+    assert [u.pk for u in ANONYMISED] == [tier1_staff.pk]
 
 
 def test_a_contributed_chapter_joins_the_handbook(outreach_hooks):
