@@ -162,7 +162,13 @@ def _directory() -> dict[str, Any]:
 
 def _law_map() -> dict[str, Any]:
     rows = [
-        [f"{law.law_name} {law.article}", law.covers, law.penalty or "—", f"{law.as_of:%Y-%m-%d}", law.source_url]
+        [
+            f"{law.law_name} {law.article}",
+            law.covers,
+            law.penalty or "—",
+            f"{law.as_of:%Y-%m-%d}" + ("" if law.verified else _("（要確認）")),
+            law.source_url,
+        ]
         for law in LawEntry.objects.order_by("order", "law_short_name", "article")
     ]
     return {

@@ -40,3 +40,20 @@ def test_anonymous_is_sent_to_login(anonymous):
     response = anonymous.get(reverse("reports:dashboard"))
     assert response.status_code == 302
     assert "/login/" in response["Location"]
+
+
+def test_dashboard_queries_do_not_grow_with_the_number_of_consultations(
+    client_for, manager, tier1_staff, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(manager)
+    url = reverse("reports:dashboard")
+    consultation(actor=tier1_staff, received_at=at(2026, 11))
+    with CaptureQueriesContext(connection) as few:
+        client.get(url, {"start": "2026-01", "end": "2026-12"})
+    for month in range(1, 13):
+        consultation(actor=tier1_staff, received_at=at(2026, month), org_name=f"株式会社月{month}（架空）")
+    with django_assert_max_num_queries(len(few)):
+        client.get(url, {"start": "2026-01", "end": "2026-12"})

@@ -20,7 +20,7 @@ QUERY = {"start": "2026-10", "end": "2026-11"}
 def cases(tier1_staff):
     consultation(actor=tier1_staff, received_at=at(2026, 10), category=Category.LEGAL)
     consultation(actor=tier1_staff, received_at=at(2026, 11), category=Category.LEGAL)
-    consultation(actor=tier1_staff, received_at=at(2026, 11), category=Category.CRIME, org_name="=HYPERLINK(1)")
+    consultation(actor=tier1_staff, received_at=at(2026, 11), category=Category.CRIME, municipality="=HYPERLINK(1)")
 
 
 def test_csv_of_one_section_starts_with_a_bom_and_reads_back(client_for, manager, cases):
@@ -38,6 +38,15 @@ def test_csv_of_the_whole_report_names_each_table(client_for, manager, cases):
     text = client_for(manager).get(reverse("reports:export_csv"), QUERY).content.decode("utf-8-sig")
     assert "月別の相談件数" in text
     assert "折り返しの期限順守" in text
+
+
+def test_a_typed_area_that_looks_like_a_formula_is_exported_as_text(client_for, manager, cases):
+    client = client_for(manager)
+    text = client.get(reverse("reports:export_csv"), {**QUERY, "section": "by_area"}).content.decode("utf-8-sig")
+    assert "'=HYPERLINK(1)" in text
+    book = load_workbook(io.BytesIO(client.get(reverse("reports:export_xlsx"), QUERY).content))
+    areas = [row[0].value for row in book["地域別の件数（月別）"].iter_rows(min_row=2)]
+    assert "'=HYPERLINK(1)" in areas
 
 
 def test_xlsx_has_a_bold_header_row_and_number_formats(client_for, manager, cases):
