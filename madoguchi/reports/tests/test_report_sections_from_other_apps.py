@@ -25,7 +25,7 @@ def _faq_chapter():
     return {"title": "よくある質問", "blocks": [{"heading": "パスワード", "text": "使い回さない。"}]}
 
 
-ANONYMISED = []
+ANONYMISED: list[object] = []
 
 
 def _due_requests(cutoff):
