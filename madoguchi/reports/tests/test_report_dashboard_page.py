@@ -57,3 +57,12 @@ def test_dashboard_queries_do_not_grow_with_the_number_of_consultations(
         consultation(actor=tier1_staff, received_at=at(2026, month), org_name=f"株式会社月{month}（架空）")
     with django_assert_max_num_queries(len(few)):
         client.get(url, {"start": "2026-01", "end": "2026-12"})
+
+
+def test_a_typed_area_is_escaped_in_the_chart_and_the_table(client_for, manager, tier1_staff):
+    consultation(actor=tier1_staff, received_at=at(2026, 11), municipality='<script>x</script>"')
+    body = (
+        client_for(manager).get(reverse("reports:dashboard"), {"start": "2026-11", "end": "2026-11"}).content.decode()
+    )
+    assert "<script>x</script>" not in body
+    assert body.count("&lt;script&gt;x&lt;/script&gt;") >= 2  # the SVG label and the table's row heading
