@@ -10,6 +10,7 @@ urlpatterns = [
     path("<str:reference>/autosave/", views.autosave, name="autosave"),
     path("<str:reference>/referrals/", views.insert_referrals, name="insert_referrals"),
     path("<str:reference>/canned/", views.insert_canned, name="insert_canned"),
+    path("<str:reference>/faq/", views.insert_faq, name="insert_faq"),
     path("<str:reference>/preview/", views.preview, name="preview"),
     path("<str:reference>/submit/", views.submit, name="submit"),
     path("<str:reference>/review/", views.review, name="review"),

@@ -216,3 +216,4 @@ class EventKind(models.TextChoices):
     CLOSED = "closed", _("完了")
     PLAYBOOK = "playbook", _("事故対応フロー")
     ATTACHMENT = "attachment", _("添付ファイル")
+    FAQ_USED = "faq_used", _("よくある質問の利用")

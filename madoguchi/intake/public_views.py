@@ -28,7 +28,8 @@ from madoguchi.intake.models import RateLimitScope
 PUBLIC_SECTIONS: list[tuple[str, Callable[[], str]]] = [
     ("intake:form", lambda: _("相談フォーム")),
     ("referrals_public:directory", lambda: _("相談・届出先の一覧")),
-    ("knowledge:public_faq", lambda: _("よくあるご質問")),
+    ("faq_public:index", lambda: _("よくあるご質問")),
+    ("faq_public:links", lambda: _("役に立つ情報へのリンク")),
 ]
 
 # How long an uploaded file waits for the consulter to confirm (the clean_pending_uploads command removes it).

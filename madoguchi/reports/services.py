@@ -73,7 +73,7 @@ def apply_retention(*, actor: User | None, dry_run: bool, now: dt.datetime | Non
                 for obj in due:
                     anonymise_record(record_type, obj)
         if not dry_run:
-            # A dry run is a read: it writes nothing, not even to the audit log (docs/adr: data retention).
+            # A dry run is a read: it writes nothing, not even to the audit log (ADR 0023).
             audit.record(
                 action=AuditAction.UPDATE,
                 actor=actor,

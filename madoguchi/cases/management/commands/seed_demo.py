@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -14,6 +15,7 @@ from madoguchi.accounts.roles import Role
 from madoguchi.cases import demo_history, services
 from madoguchi.cases.choices import Category, Channel, Urgency
 from madoguchi.cases.models import Case
+from madoguchi.knowledge import faq_demo
 
 DEMO_USERS = [
     ("front1", "demo-front-2026!", Role.FRONT, "一次 花子"),
@@ -131,6 +133,8 @@ class Command(BaseCommand):
             else:
                 self._samples(users)
             demo_history.seed(front=users[Role.FRONT], back=users[Role.BACK])
+            call_command("seed_archive_demo", stdout=self.stdout)  # knowledge's sample archive (cases imports no app)
+            faq_demo.seed(users=users)
         self.stdout.write("")
         self.stdout.write("DEMO ONLY - do not use these accounts in production (2FA is optional in the demo):")
         for username, password, role, _name in DEMO_USERS:

@@ -1,15 +1,7 @@
-"""Personal-data masking for text that leaves a consultation (FAQ drafts, casebook entries).
-
-Pure Python, no Django: callers pass what the consultation's own records say about the consulter in
-`KnownEntities`; the result lists every masked span so a reviewer can see and adjust each one.
-
-This module is the interface other apps use. The detection behind it is improved and measured
-separately (docs/masking.md).
-"""
+"""The masking interface other apps use: span types, placeholders, known entities, results."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -54,6 +46,11 @@ class KnownEntities:
     phones: tuple[str, ...] = ()
     emails: tuple[str, ...] = ()
     domains: tuple[str, ...] = ()
+    # Identifiers from the records (会員番号, login names), masked as 〈ID〉.
+    ids: tuple[str, ...] = ()
+    # Words this text must keep although a detector would mask them (the desk's own name); a domain here
+    # (saferinternet.or.jp) keeps its URLs, for referral organisations' sites the FAQ answer points to.
+    keep: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -90,29 +87,3 @@ def apply_spans(text: str, spans: Iterable[Span]) -> str:
         pos = span.end
     out.append(text[pos:])
     return "".join(out)
-
-
-_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
-_PHONE = re.compile(r"0\d{1,4}-\d{1,4}-\d{3,4}")
-
-
-def mask_text(text: str, *, known: KnownEntities | None = None) -> MaskResult:
-    """Find personal and identifying data in `text`; the first version covers mail and phone only."""
-    spans: list[Span] = []
-    for pattern, kind in ((_EMAIL, SpanType.EMAIL), (_PHONE, SpanType.PHONE)):
-        spans.extend(Span(m.start(), m.end(), kind, m.group()) for m in pattern.finditer(text))
-    if known:
-        for values, kind in ((known.people, SpanType.PERSON), (known.companies, SpanType.COMPANY)):
-            for value in values:
-                if value:
-                    start = text.find(value)
-                    while start >= 0:
-                        spans.append(Span(start, start + len(value), kind, value))
-                        start = text.find(value, start + len(value))
-    spans.sort(key=lambda s: (s.start, -s.end))
-    kept: list[Span] = []
-    for span in spans:
-        if kept and span.start < kept[-1].end:
-            continue
-        kept.append(span)
-    return MaskResult(original=text, spans=tuple(kept))
