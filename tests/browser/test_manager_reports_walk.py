@@ -27,7 +27,7 @@ def test_manager_filters_the_dashboard_downloads_csv_and_monthly_pdf(
     login(page, "manager")
     page.click("nav >> text=統計・報告")
     expect(page.locator("h1")).to_have_text("相談の統計")
-    expect(page.locator("svg.chart")).to_have_count(8)
+    expect(page.locator("svg.chart")).to_have_count(9)
     assert_no_axe_violations(page)
     shot(page, "reports-dashboard")
 
@@ -77,7 +77,7 @@ def test_manager_filters_the_dashboard_downloads_csv_and_monthly_pdf(
 
     # The handbook, its editable procedures and the retention screen.
     page.click("a:has-text('専門員業務ガイドブック')")
-    expect(page.locator("nav.toc li")).to_have_count(7)
+    expect(page.locator("nav.toc li")).to_have_count(8)
     assert_no_axe_violations(page)
     page.goto(f"{live_server.url}/staff/reports/handbook/procedures/")
     assert_no_axe_violations(page)
