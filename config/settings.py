@@ -115,6 +115,7 @@ INSTALLED_APPS = [
     "madoguchi.privacy",
     "madoguchi.desk",
     "madoguchi.outreach",
+    "madoguchi.reports",
 ]
 
 MIDDLEWARE = [

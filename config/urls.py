@@ -22,6 +22,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("staff/taxonomy/", include("madoguchi.taxonomy.urls")),
     path("staff/notifications/", include("madoguchi.notifications.urls")),
     path("staff/outreach/", include("madoguchi.outreach.urls")),
+    path("staff/reports/", include("madoguchi.reports.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

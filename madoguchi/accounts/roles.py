@@ -41,6 +41,8 @@ class Action(StrEnum):
     REFERENCE_EDIT = "reference_edit"
     AUDIT_VIEW = "audit_view"
     REPORTS_VIEW = "reports_view"
+    HANDBOOK_EDIT = "handbook_edit"
+    RETENTION_MANAGE = "retention_manage"
     USERS_MANAGE = "users_manage"
     SETTINGS_MANAGE = "settings_manage"
     ARCHIVE_VIEW = "archive_view"
@@ -77,6 +79,8 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.REFERENCE_EDIT: frozenset({Role.BACK, Role.MANAGER, Role.ADMIN}),
     Action.AUDIT_VIEW: _MANAGEMENT,
     Action.REPORTS_VIEW: _MANAGEMENT,
+    Action.HANDBOOK_EDIT: _MANAGEMENT,
+    Action.RETENTION_MANAGE: _MANAGEMENT,
     Action.USERS_MANAGE: frozenset({Role.ADMIN}),
     Action.SETTINGS_MANAGE: frozenset({Role.ADMIN}),
     # The information archive (情報アーカイブ): every staff role reads it (as in search); the specialists

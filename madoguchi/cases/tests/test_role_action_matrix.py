@@ -12,7 +12,8 @@ from madoguchi.testing.factories import UserFactory, dispatched_case
 
 pytestmark = pytest.mark.django_db
 
-# (url name, method, action the view performs, needs a case reference, status for a role the table allows)
+# (url name, method, action the view performs, needs a case reference (or the URL's kwargs), status for a role the
+# table allows)
 # The allowed status is what the view really answers: pages 200; an empty POST 400 where the form is refused
 # next to its fields, 302 where the view redirects with a message (take, submit, send), 200 where the admin
 # pages re-render the form. Never 404: the case is one every allowed role may see, with a draft to act on.
@@ -81,7 +82,26 @@ ENDPOINTS = [
     ("outreach:events", "get", Action.OUTREACH_VIEW, False, 200),
     ("outreach:materials", "get", Action.OUTREACH_VIEW, False, 200),
     ("outreach:material_create", "post", Action.OUTREACH_EDIT, False, 400),
+    ("reports:dashboard", "get", Action.REPORTS_VIEW, False, 200),
+    ("reports:export_csv", "get", Action.REPORTS_VIEW, False, 200),
+    ("reports:export_xlsx", "get", Action.REPORTS_VIEW, False, 200),
+    ("reports:monthly_pdf", "get", Action.REPORTS_VIEW, False, 400),
+    ("reports:handbook", "get", Action.CASE_VIEW, False, 200),
+    ("reports:handbook_pdf", "get", Action.CASE_VIEW, False, 200),
+    ("reports:handbook_sections", "get", Action.HANDBOOK_EDIT, False, 200),
+    ("reports:handbook_section_edit", "get", Action.HANDBOOK_EDIT, {"key": "phone"}, 200),
+    ("reports:handbook_section_edit", "post", Action.HANDBOOK_EDIT, {"key": "phone"}, 400),
+    ("reports:retention", "get", Action.RETENTION_MANAGE, False, 200),
+    ("reports:retention_policy", "post", Action.RETENTION_MANAGE, {"record_type": "consultation"}, 400),
+    ("reports:retention_run", "post", Action.RETENTION_MANAGE, False, 400),
 ]
+
+
+def _url(name, needs_case, case):
+    # needs_case: True for the case's reference, or the URL's own keyword arguments (reports' handbook, retention).
+    if needs_case is True:
+        return reverse(name, kwargs={"reference": case.reference})
+    return reverse(name, kwargs=needs_case or {})
 
 
 @pytest.fixture
@@ -101,7 +121,7 @@ def test_role_may_use_endpoint_only_if_the_table_says_so(
 ):
     user = UserFactory(username=f"user-{role}", role=role)
     client = client_for(user)
-    url = reverse(name, kwargs={"reference": case_in_tier2.reference}) if needs_case else reverse(name)
+    url = _url(name, needs_case, case_in_tier2)
     response = client.get(url) if method == "get" else client.post(url, {})
     if role_can(role, action):
         assert response.status_code == allowed_status, (role, name, response.status_code)
@@ -113,7 +133,7 @@ def test_role_may_use_endpoint_only_if_the_table_says_so(
 def test_anonymous_sees_nothing_of_the_staff_side(
     anonymous, case_in_tier2, name, method, action, needs_case, allowed_status
 ):
-    url = reverse(name, kwargs={"reference": case_in_tier2.reference}) if needs_case else reverse(name)
+    url = _url(name, needs_case, case_in_tier2)
     response = anonymous.get(url) if method == "get" else anonymous.post(url, {})
     assert response.status_code in (302, 403)
     if response.status_code == 302:
@@ -131,4 +151,7 @@ def test_the_table_covers_every_action():
         Action.ANSWER_APPROVE,
         Action.ANSWER_SEND,
         Action.AUDIT_VIEW,
+        Action.REPORTS_VIEW,
+        Action.HANDBOOK_EDIT,
+        Action.RETENTION_MANAGE,
     }

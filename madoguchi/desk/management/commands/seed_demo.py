@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from madoguchi.accounts.models import SecurityPolicy, User
 from madoguchi.accounts.roles import Role
-from madoguchi.cases import services
+from madoguchi.cases import demo_history, services
 from madoguchi.cases.choices import Category, Channel, Urgency
 from madoguchi.cases.models import Case
 from madoguchi.knowledge import faq_demo
@@ -133,6 +133,7 @@ class Command(BaseCommand):
                 self.stdout.write("sample consultations exist already; none added")
             else:
                 self._samples(users)
+            demo_history.seed(front=users[Role.FRONT], back=users[Role.BACK])
             call_command("seed_archive_demo", stdout=self.stdout)  # knowledge's sample archive (cases imports no app)
             faq_demo.seed(users=users)
             outreach_demo.seed(users=users)
