@@ -16,6 +16,8 @@ urlpatterns = [
     path("staff/taxonomy/", include("madoguchi.taxonomy.urls")),
     path("staff/notifications/", include("madoguchi.notifications.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Load balancers and monitoring: /healthz, /readyz (no login, no personal data).
+    path("", include("madoguchi.ops.urls")),
 ]
 
 handler400 = "madoguchi.core.error_views.bad_request"
