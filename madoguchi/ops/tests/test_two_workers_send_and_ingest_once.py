@@ -85,10 +85,12 @@ def test_two_pollers_ingest_every_mail_exactly_once(settings, dovecot, desk_sett
     for n in range(INCOMING):
         dovecot.append(_mail(n))
     config = imap.MailboxConfig.from_settings()
+    fetched = Counter()
 
     def poller() -> None:
         for _ in range(200):
-            imap.poll_once(config=config, limit=2)
+            report = imap.poll_once(config=config, limit=2)
+            fetched[threading.current_thread().name] += report.fetched
             if sum(1 for f in dovecot.flags().values() if imap.STORED_KEYWORD in f) == INCOMING:
                 return
 
@@ -96,6 +98,8 @@ def test_two_pollers_ingest_every_mail_exactly_once(settings, dovecot, desk_sett
     message_ids = Counter(InboundMessage.objects.values_list("message_id", flat=True))
     assert len(message_ids) == INCOMING
     assert set(message_ids.values()) == {1}, "no mail ingested twice"
+    # The mailbox lock: one poller at a time, so no mail is even downloaded and processed twice.
+    assert sum(fetched.values()) == INCOMING
     assert all(imap.STORED_KEYWORD in f for f in dovecot.flags().values())
 
 
