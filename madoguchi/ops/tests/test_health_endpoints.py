@@ -83,3 +83,15 @@ def test_health_endpoints_are_not_behind_two_factor(tier1_staff, client):
     client.force_login(tier1_staff)
     assert client.get("/healthz").status_code == 200
     assert client.get("/readyz").status_code in (200, 503)
+
+
+@pytest.mark.parametrize("role", ["front", "back", "manager", "admin", None])
+def test_every_role_and_anonymous_get_the_probes(role, client, settings):
+    from madoguchi.core.testing import UserFactory
+
+    settings.IMAP_HOST = ""
+    if role:
+        client.force_login(UserFactory(username=f"probe-{role}", role=role))
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/readyz").status_code == 200
+    assert client.post("/readyz").status_code == 405
