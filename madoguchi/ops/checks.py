@@ -127,7 +127,7 @@ LOG_EVERY_SECONDS = 15 * 60
 
 
 def log_alerts(alerts: Alerts, *, now: float | None = None) -> None:
-    """A warning in the log, at most every 15 minutes per process and kind, so a monitor polling /readyz is not noise."""
+    """A warning in the log, at most every 15 minutes per process and kind (a monitor polls /readyz often)."""
     moment = time.monotonic() if now is None else now
     messages = {}
     if alerts.failed_mails:

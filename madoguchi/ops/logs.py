@@ -11,7 +11,8 @@ from typing import Any
 from madoguchi.ops.request_id import current_request_id
 
 # key=value, key: value and "key": "value" forms of anything that looks like a credential.
-_SECRET_KEYS = r"(?:password|passwd|pwd|secret|token|csrfmiddlewaretoken|api[_-]?key|authorization|otp_token|sessionid)"
+# The names of secrets to scrub, not a secret.
+_SECRET_KEYS = r"(?:password|passwd|pwd|secret|token|csrfmiddlewaretoken|api[_-]?key|authorization|otp_token|sessionid)"  # noqa: S105
 SECRET_PATTERN = re.compile(
     rf"(?P<key>[\"']?{_SECRET_KEYS}[\"']?\s*[:=]\s*)(?P<value>\"[^\"]*\"|'[^']*'|[^\s,&;}}]+)",
     re.IGNORECASE,

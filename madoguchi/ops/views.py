@@ -25,5 +25,8 @@ def readyz(request: HttpRequest) -> JsonResponse:
         checks.log_alerts(checks.current_alerts())
     strict = request.GET.get("strict") == "1"
     healthy = result.all_ok if strict else result.critical_ok
-    body = {"status": "ok" if result.all_ok else ("degraded" if result.critical_ok else "fail"), "checks": result.checks}
+    body = {
+        "status": "ok" if result.all_ok else ("degraded" if result.critical_ok else "fail"),
+        "checks": result.checks,
+    }
     return JsonResponse(body, status=200 if healthy else 503)

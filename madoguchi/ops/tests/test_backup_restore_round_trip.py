@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
@@ -50,7 +51,10 @@ def _fill_the_desk(*, tier1_staff, tier2_staff, admin_user, client_for) -> None:
     response = client_for(tier2_staff).post(url, organization_form_data(org, notes="バックアップ試験の編集（架空）"))
     assert response.status_code == 302
     MailTemplate.objects.create(
-        code="ack_web", subject="受付のお知らせ（試験）", body="{{ reference }} を受け付けました（試験）", updated_by=admin_user
+        code="ack_web",
+        subject="受付のお知らせ（試験）",
+        body="{{ reference }} を受け付けました（試験）",
+        updated_by=admin_user,
     )
     rules = DeskRules.current()
     rules.default_first_contact_minutes = 77
@@ -67,14 +71,17 @@ def _restored_counts(vendor: str, target: str) -> tuple[dict[str, int], dict[str
         "org_notes": "SELECT notes, version FROM referrals_referralorganization WHERE code = 'houterasu'",
         "audit": "SELECT action, actor_username FROM accounts_auditevent ORDER BY id",
     }
+    db: Any
     if vendor == "sqlite":
         db = sqlite3.connect(target)
-        names = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
+        names = [
+            r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")
+        ]
     else:
         db = psycopg.connect(target)
         names = [r[0] for r in db.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")]
     try:
-        counts = {n: int(db.execute(f'SELECT COUNT(*) FROM "{n}"').fetchone()[0]) for n in names}
+        counts = {n: int(db.execute(f'SELECT COUNT(*) FROM "{n}"').fetchone()[0]) for n in names}  # noqa: S608
         fields = {key: [tuple(row) for row in db.execute(sql).fetchall()] for key, sql in queries.items()}
     finally:
         db.close()
@@ -111,7 +118,12 @@ def empty_installation(tmp_path):
     admin.execute(f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'")
     url = f"postgres://{params['USER']}@{params['HOST']}:{params['PORT'] or 5432}/{name}"
     try:
-        yield {"DATABASE_URL": url, "dir": data_dir, "vendor": "postgresql", "target": url.replace("postgres://", "postgresql://")}
+        yield {
+            "DATABASE_URL": url,
+            "dir": data_dir,
+            "vendor": "postgresql",
+            "target": url.replace("postgres://", "postgresql://"),
+        }
     finally:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.close()

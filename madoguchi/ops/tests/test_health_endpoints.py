@@ -46,7 +46,10 @@ def test_readyz_is_503_when_the_data_dir_is_not_writable(anonymous, settings, tm
 def test_readyz_reports_outbox_failures_without_personal_data(anonymous, settings, manager):
     settings.IMAP_HOST = ""
     row = outbox.enqueue(
-        kind=OutboundKind.NOTIFICATION, to=["taro@sample-shoji.example.jp"], subject="秘密の件名（架空）", body_text="本文"
+        kind=OutboundKind.NOTIFICATION,
+        to=["taro@sample-shoji.example.jp"],
+        subject="秘密の件名（架空）",
+        body_text="本文",
     )
     row.status = OutboundStatus.FAILED
     row.save()

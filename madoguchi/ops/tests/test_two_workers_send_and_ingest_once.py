@@ -47,7 +47,9 @@ def _run_in_threads(target, count: int = 2) -> list[BaseException]:
 
 def test_two_outbox_workers_send_every_mail_exactly_once(smtp_server):
     for n in range(OUTGOING):
-        outbox.enqueue(kind=OutboundKind.NOTIFICATION, to=[f"user{n}@example.jp"], subject=f"試験 {n}", body_text="本文")
+        outbox.enqueue(
+            kind=OutboundKind.NOTIFICATION, to=[f"user{n}@example.jp"], subject=f"試験 {n}", body_text="本文"
+        )
     claimed_by = Counter()
 
     def worker() -> None:
@@ -56,7 +58,9 @@ def test_two_outbox_workers_send_every_mail_exactly_once(smtp_server):
             claimed_by[name] += outbox.send_due(limit=3).sent
 
     assert _run_in_threads(worker) == []
-    ids = [raw.split(b"Message-ID: ", 1)[1].split(b"\r\n", 1)[0].split(b"\n", 1)[0] for _f, _t, raw in smtp_server.messages]
+    ids = [
+        raw.split(b"Message-ID: ", 1)[1].split(b"\r\n", 1)[0].split(b"\n", 1)[0] for _f, _t, raw in smtp_server.messages
+    ]
     assert len(ids) == OUTGOING
     assert len(set(ids)) == OUTGOING, "no mail sent twice"
     assert OutboundEmail.objects.filter(status=OutboundStatus.SENT).count() == OUTGOING
