@@ -17,3 +17,12 @@ errorlog = "-"
 # The reverse proxy on the same machine (or MADOGUCHI_TRUSTED_PROXY_COUNT proxies) sets X-Forwarded-*.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 proc_name = "madoguchi"
+# The master's own lines (booting, worker exits) as JSON too, in the same shape as the app's (madoguchi/ops/logs.py).
+if os.environ.get("LOG_FORMAT", "json" if os.environ.get("MADOGUCHI_ENV") == "production" else "plain") == "json":
+    logconfig_dict = {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": "madoguchi.ops.logs.JsonFormatter"}},
+        "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stderr"}},
+        "loggers": {"gunicorn.error": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+    }

@@ -71,6 +71,8 @@ def _sqlite_path() -> Path:
 
 
 def _skipped(path: Path, *, root_name: str, roots: dict[str, Path]) -> bool:
+    if path.name.startswith(".tmp-") or path.name.endswith((".part", ".partial", ".restoring")):
+        return True  # a write in progress (storage.atomic_write, our own archives and restores)
     if root_name != "data":
         return False
     data_dir = roots["data"]
