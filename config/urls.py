@@ -1,9 +1,14 @@
-from django.urls import include, path
+from django.contrib.sitemaps.views import sitemap
+from django.urls import URLPattern, URLResolver, include, path
 
-urlpatterns = [
+from madoguchi.knowledge.public_faq_views import SITEMAPS
+
+urlpatterns: list[URLPattern | URLResolver] = [
     # Public site
     path("", include("madoguchi.intake.public_urls")),
     path("directory/", include("madoguchi.referrals.public_urls")),
+    path("", include("madoguchi.knowledge.public_faq_urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     # Staff desk
     path("staff/", include("madoguchi.cases.urls")),
     path("staff/accounts/", include("madoguchi.accounts.urls")),

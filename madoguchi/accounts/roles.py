@@ -43,6 +43,10 @@ class Action(StrEnum):
     REPORTS_VIEW = "reports_view"
     USERS_MANAGE = "users_manage"
     SETTINGS_MANAGE = "settings_manage"
+    ARCHIVE_VIEW = "archive_view"
+    ARCHIVE_EDIT = "archive_edit"
+    FAQ_EDIT = "faq_edit"
+    FAQ_REVIEW = "faq_review"
 
 
 _ALL = frozenset(Role)
@@ -71,6 +75,13 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.REPORTS_VIEW: _MANAGEMENT,
     Action.USERS_MANAGE: frozenset({Role.ADMIN}),
     Action.SETTINGS_MANAGE: frozenset({Role.ADMIN}),
+    # The information archive (情報アーカイブ): every staff role reads it (as in search); the specialists
+    # collect, summarise and keep (feeds, inbox, items).
+    Action.ARCHIVE_VIEW: _ALL,
+    Action.ARCHIVE_EDIT: _TIER2,
+    # FAQ: the desk writes entries; tier 2 and managers review and publish, never their own (ADR 0021).
+    Action.FAQ_EDIT: _DESK,
+    Action.FAQ_REVIEW: _TIER2,
 }
 
 

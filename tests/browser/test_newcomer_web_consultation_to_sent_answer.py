@@ -11,7 +11,7 @@ from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from madoguchi.cases.models import Case
-from madoguchi.core.testing_servers import smtp_server  # noqa: F401 (fixture)
+from madoguchi.testing.servers import smtp_server  # noqa: F401 (fixture)
 from tests.browser.axe import assert_no_axe_violations
 from tests.browser.test_case_screen_above_the_fold import assert_on_first_screen
 

@@ -25,7 +25,7 @@ from madoguchi.accounts.models import AuditEvent
 from madoguchi.answers.models import MailTemplate
 from madoguchi.cases.models import Case, DeskRules
 from madoguchi.core.testing import make_case
-from madoguchi.intake import services as intake_services
+from madoguchi.intake.services import mail as mail_intake
 from madoguchi.intake.models import Attachment, InboundMessage
 from madoguchi.intake.tests.conftest import eml
 from madoguchi.ops import backup
@@ -40,10 +40,10 @@ BASE_DIR = Path(settings.BASE_DIR)
 def _fill_the_desk(*, tier1_staff, tier2_staff, admin_user, client_for) -> None:
     make_case(actor=tier1_staff, subject="ランサムウェアの脅迫文が表示された（架空）")
     make_case(actor=tier1_staff, subject="サンプル商事の請求書メールが偽物かもしれない", person_name="見本 花子")
-    with_files = intake_services.ingest_raw(raw=eml("attachments_mixed.eml"), transport="pipe")
-    assert with_files.outcome != intake_services.QUARANTINED
-    quarantined = intake_services.ingest_raw(raw=eml("garbage_no_from.eml"), transport="pipe")
-    assert quarantined.outcome == intake_services.QUARANTINED
+    with_files = mail_intake.ingest_raw(raw=eml("attachments_mixed.eml"), transport="pipe")
+    assert with_files.outcome != mail_intake.IngestOutcome.QUARANTINED
+    quarantined = mail_intake.ingest_raw(raw=eml("garbage_no_from.eml"), transport="pipe")
+    assert quarantined.outcome == mail_intake.IngestOutcome.QUARANTINED
     audit.record(action="view_personal_data", actor=tier2_staff, target=Case.objects.first(), detail={"why": "test"})
     call_command("load_reference_data", app=["referrals"], verbosity=0)
     org = ReferralOrganization.objects.get(code="houterasu")
