@@ -25,8 +25,8 @@ from madoguchi.accounts.models import AuditEvent
 from madoguchi.answers.models import MailTemplate
 from madoguchi.cases.models import Case, DeskRules
 from madoguchi.core.testing import make_case
-from madoguchi.intake.services import mail as mail_intake
 from madoguchi.intake.models import Attachment, InboundMessage
+from madoguchi.intake.services import mail as mail_intake
 from madoguchi.intake.tests.conftest import eml
 from madoguchi.ops import backup
 from madoguchi.referrals.models import ReferralOrganization
@@ -57,7 +57,7 @@ def _fill_the_desk(*, tier1_staff, tier2_staff, admin_user, client_for) -> None:
         updated_by=admin_user,
     )
     rules = DeskRules.current()
-    rules.default_first_contact_minutes = 77
+    rules.default_first_response_minutes = 77
     rules.save()
 
 
@@ -67,7 +67,7 @@ def _restored_counts(vendor: str, target: str) -> tuple[dict[str, int], dict[str
         "raw_hashes": "SELECT raw_sha256 FROM intake_inboundmessage ORDER BY id",
         "attachment_hashes": "SELECT sha256 FROM intake_attachment ORDER BY id",
         "template": "SELECT subject, body FROM answers_mailtemplate",
-        "first_contact": "SELECT default_first_contact_minutes FROM cases_deskrules",
+        "first_contact": "SELECT default_first_response_minutes FROM cases_deskrules",
         "org_notes": "SELECT notes, version FROM referrals_referralorganization WHERE code = 'houterasu'",
         "audit": "SELECT action, actor_username FROM accounts_auditevent ORDER BY id",
     }
