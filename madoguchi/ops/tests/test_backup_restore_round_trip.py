@@ -24,13 +24,13 @@ from madoguchi.accounts import audit
 from madoguchi.accounts.models import AuditEvent
 from madoguchi.answers.models import MailTemplate
 from madoguchi.cases.models import Case, DeskRules
-from madoguchi.core.testing import make_case
 from madoguchi.intake.models import Attachment, InboundMessage
 from madoguchi.intake.services import mail as mail_intake
 from madoguchi.intake.tests.conftest import eml
 from madoguchi.ops import backup
 from madoguchi.referrals.models import ReferralOrganization
 from madoguchi.referrals.tests.helpers import organization_form_data
+from madoguchi.testing.factories import make_case
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -90,7 +90,7 @@ def test_health_endpoints_are_not_behind_two_factor(tier1_staff, client):
 
 @pytest.mark.parametrize("role", ["front", "back", "manager", "admin", None])
 def test_every_role_and_anonymous_get_the_probes(role, client, settings):
-    from madoguchi.core.testing import UserFactory
+    from madoguchi.testing.factories import UserFactory
 
     settings.IMAP_HOST = ""
     if role:

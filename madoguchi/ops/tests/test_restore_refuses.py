@@ -11,7 +11,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from madoguchi.cases.models import Case
-from madoguchi.core.testing import make_case
+from madoguchi.testing.factories import make_case
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -11,10 +11,10 @@ from django.db import connection
 
 from madoguchi.answers import outbox
 from madoguchi.answers.models import OutboundEmail, OutboundKind, OutboundStatus
-from madoguchi.core.testing_servers import smtp_server
 from madoguchi.intake import imap
 from madoguchi.intake.models import InboundMessage
 from madoguchi.intake.tests.conftest import desk_settings, dovecot
+from madoguchi.testing.servers import smtp_server
 
 __all__ = ["desk_settings", "dovecot", "smtp_server"]
 
