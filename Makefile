@@ -35,6 +35,10 @@ run: install
 	@echo "Madoguchi: http://127.0.0.1:$(PORT)/staff/  (public site: http://127.0.0.1:$(PORT)/)"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# Production-like stack on loopback: gunicorn + PostgreSQL + WhiteNoise + outbox worker + poller (docs/deployment.md).
+serve: install
+	./deploy/serve-local.sh
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -116,9 +116,12 @@ INSTALLED_APPS = [
     "madoguchi.desk",
     "madoguchi.outreach",
     "madoguchi.reports",
+    "madoguchi.ops",
 ]
 
 MIDDLEWARE = [
+    # First of all: the request id must be set before anything logs (madoguchi/ops/request_id.py).
+    "madoguchi.ops.request_id.RequestIdMiddleware",
     # Outermost, so redirects and lock-out pages made by the middleware below get the headers too.
     "madoguchi.core.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -151,6 +154,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "madoguchi.core.context_processors.desk",
                 "madoguchi.notifications.context_processors.unread",
+                "madoguchi.ops.context_processors.ops_alerts",
             ],
             "string_if_invalid": "",
         },
@@ -332,11 +336,40 @@ if MADOGUCHI_TRUSTED_PROXY_COUNT < 0:
     raise ImproperlyConfigured("MADOGUCHI_TRUSTED_PROXY_COUNT must be 0 or more.")
 MADOGUCHI_STALE_AFTER_DAYS = env_int("MADOGUCHI_STALE_AFTER_DAYS", 365)
 
+# The desk warns (banner + log) when poll_mailbox has not succeeded for this many minutes (IMAP_HOST set).
+MADOGUCHI_POLL_STALE_MINUTES = env_int("MADOGUCHI_POLL_STALE_MINUTES", 30)
+
+# --- Sessions and cache with several app servers -------------------------------
+# Sessions live in the database (Django's default engine), so any app server can serve any request. The cache is
+# a folder in the data dir, which is the shared volume when there are several servers (docs/deployment.md).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "cache"),
+    }
+}
+
+# --- Logs ------------------------------------------------------------------------
+# One JSON object per line with the request id (madoguchi/ops/logs.py); LOG_FORMAT=plain for readable local logs.
+LOG_FORMAT = env_str("LOG_FORMAT", "json" if PRODUCTION else "plain")
+if LOG_FORMAT not in ("json", "plain"):
+    raise ImproperlyConfigured("LOG_FORMAT must be json or plain.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "madoguchi.ops.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "madoguchi.ops.logs.JsonFormatter"},
+        "plain": {"()": "madoguchi.ops.logs.PlainFormatter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["request_id"]},
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        # gunicorn's own error log goes through the same handler (config/gunicorn.conf.py).
+        "gunicorn.error": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }

@@ -24,6 +24,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("staff/outreach/", include("madoguchi.outreach.urls")),
     path("staff/reports/", include("madoguchi.reports.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    # Load balancers and monitoring: /healthz, /readyz (no login, no personal data).
+    path("", include("madoguchi.ops.urls")),
 ]
 
 handler400 = "madoguchi.core.error_views.bad_request"

@@ -83,8 +83,10 @@ def _claim_due(limit: int) -> list[OutboundEmail]:
             .filter(status=OutboundStatus.PENDING, next_attempt_at__lte=now)
             .order_by("next_attempt_at", "id")[:limit]
         )
-        # Push the rows a little into the future so a parallel worker does not pick them up too.
-        OutboundEmail.objects.filter(pk__in=[r.pk for r in rows]).update(next_attempt_at=now + dt.timedelta(minutes=5))
+        # Push the rows into the future so a parallel worker does not pick them up too: long enough for this worker
+        # to try every claimed row even if each one runs into the SMTP timeout.
+        lease = dt.timedelta(seconds=max(300, limit * (settings.EMAIL_TIMEOUT + 5)))
+        OutboundEmail.objects.filter(pk__in=[r.pk for r in rows]).update(next_attempt_at=now + lease)
     return rows
 
 

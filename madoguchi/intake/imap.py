@@ -19,6 +19,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from madoguchi.core.joblock import job_lock
 from madoguchi.intake.models import MailboxState, Transport
 from madoguchi.intake.services import mail as mail_intake
 
@@ -61,6 +62,7 @@ class PollReport:
     duplicates: int = 0
     quarantined: int = 0
     marked: int = 0
+    skipped: bool = False  # another poller holds this mailbox right now
     outcomes: list[str] = field(default_factory=list)
 
 
@@ -147,6 +149,14 @@ def _remember(state: MailboxState, uid: int) -> None:
 
 
 def poll_once(*, config: MailboxConfig, limit: int | None = None) -> PollReport:
+    """Poll the folder unless another poller (this or another machine) is polling it now: then skip this round."""
+    with job_lock(f"poll_mailbox:{config.host}:{config.user}:{config.folder}") as acquired:
+        if not acquired:
+            return PollReport(skipped=True)
+        return _poll_locked(config=config, limit=limit)
+
+
+def _poll_locked(*, config: MailboxConfig, limit: int | None) -> PollReport:
     report = PollReport()
     conn = connect(config)
     try:
