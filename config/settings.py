@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "madoguchi.triage",
     "madoguchi.notifications",
     "madoguchi.privacy",
+    "madoguchi.casebook",
 ]
 
 MIDDLEWARE = [

@@ -4,6 +4,7 @@ urlpatterns = [
     # Public site
     path("", include("madoguchi.intake.public_urls")),
     path("directory/", include("madoguchi.referrals.public_urls")),
+    path("casebook/", include("madoguchi.casebook.public_urls")),
     # Staff desk
     path("staff/", include("madoguchi.cases.urls")),
     path("staff/accounts/", include("madoguchi.accounts.urls")),
@@ -14,6 +15,7 @@ urlpatterns = [
     path("staff/knowledge/", include("madoguchi.knowledge.urls")),
     path("staff/triage/", include("madoguchi.triage.urls")),
     path("staff/taxonomy/", include("madoguchi.taxonomy.urls")),
+    path("staff/casebook/", include("madoguchi.casebook.urls")),
     path("staff/notifications/", include("madoguchi.notifications.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
