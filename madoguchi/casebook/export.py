@@ -70,7 +70,12 @@ def _status(value: str) -> str:
 
 def upkeep_markdown(rows: list[SectionUpkeep]) -> str:
     """The guidebook-upkeep document for managers, as Markdown (opens in any editor, pastes into Word)."""
-    lines = [f"# {_('ガイドブック改訂提案')}", "", _("作成日：%(date)s") % {"date": timezone.localdate().isoformat()}, ""]
+    lines = [
+        f"# {_('ガイドブック改訂提案')}",
+        "",
+        _("作成日：%(date)s") % {"date": timezone.localdate().isoformat()},
+        "",
+    ]
     for row in rows:
         lines += [f"## {row.section}", ""]
         if not row.proposals:

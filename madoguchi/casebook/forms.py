@@ -103,7 +103,9 @@ class ProposalForm(forms.Form):
         lines = tuple(line.strip() for line in self.cleaned_data["source_urls"].splitlines() if line.strip())
         for line in lines:
             if not line.startswith(("http://", "https://")):
-                raise forms.ValidationError(_("出典は http:// または https:// で始まる URL を 1 行に 1 件書いてください。"))
+                raise forms.ValidationError(
+                    _("出典は http:// または https:// で始まる URL を 1 行に 1 件書いてください。")
+                )
         return lines
 
     def to_text(self) -> ProposalText:
@@ -115,7 +117,9 @@ class DecideForm(forms.Form):
     status = forms.ChoiceField(
         label=_("状態"), choices=[c for c in ProposalStatus.choices if c[0] != ProposalStatus.PROPOSED]
     )
-    note = forms.CharField(label=_("判断の理由"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=_("判断の理由"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class LawLinkForm(forms.Form):

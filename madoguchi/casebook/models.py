@@ -35,9 +35,7 @@ class CaseStudy(models.Model):
     organizations = models.ManyToManyField(
         "referrals.ReferralOrganization", verbose_name=_("支援した機関"), blank=True, related_name="case_studies"
     )
-    status = models.CharField(
-        _("状態"), max_length=16, choices=CaseStudyStatus.choices, default=CaseStudyStatus.DRAFT
-    )
+    status = models.CharField(_("状態"), max_length=16, choices=CaseStudyStatus.choices, default=CaseStudyStatus.DRAFT)
     authors = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name=_("執筆した職員"), blank=True, related_name="+"
     )
@@ -97,9 +95,7 @@ class RevisionProposal(models.Model):
     archive_items = models.ManyToManyField(
         "knowledge.ArchiveItem", verbose_name=_("情報アーカイブの資料"), blank=True, related_name="+"
     )
-    status = models.CharField(
-        _("状態"), max_length=16, choices=ProposalStatus.choices, default=ProposalStatus.PROPOSED
-    )
+    status = models.CharField(_("状態"), max_length=16, choices=ProposalStatus.choices, default=ProposalStatus.PROPOSED)
     decision_note = models.TextField(_("判断の理由"), blank=True)
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("提案者"), on_delete=models.PROTECT, related_name="+"

@@ -49,9 +49,10 @@ def published_by_section() -> list[SectionGroup]:
         section = section_of(by_pk[a.term_id], by_pk=by_pk)
         if section is not None:
             first_section.setdefault(a.object_id, section)
-    groups = {s.pk: SectionGroup(section=s) for s in sorted(
-        (t for t in by_pk.values() if t.parent_id is None), key=lambda t: (t.order, t.pk)
-    )}
+    groups = {
+        s.pk: SectionGroup(section=s)
+        for s in sorted((t for t in by_pk.values() if t.parent_id is None), key=lambda t: (t.order, t.pk))
+    }
     other = SectionGroup(section=None)
     for study in studies:
         section = first_section.get(study.pk)

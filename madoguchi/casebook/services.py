@@ -202,7 +202,9 @@ def proposal_create(*, actor: User, section: Term, text: ProposalText) -> Revisi
             raise DomainError(_("この項目を入力してください。"), field=name)
     for url in text.source_urls:
         if not url.startswith(("http://", "https://")):
-            raise DomainError(_("出典は http:// または https:// で始まる URL を入力してください。"), field="source_urls")
+            raise DomainError(
+                _("出典は http:// または https:// で始まる URL を入力してください。"), field="source_urls"
+            )
     proposal = RevisionProposal.objects.create(
         section=section,
         title=text.title.strip(),
@@ -269,5 +271,3 @@ def knowhow_create(
         taxonomy_services.classify(actor=actor, obj=report, term=term)
     audit.record(action=AuditAction.CREATE, actor=actor, target=report)
     return report
-
-

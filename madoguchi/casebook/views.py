@@ -100,7 +100,9 @@ def case_study_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _detail_page(request, study, return_form=None, status=200)
 
 
-def _detail_page(request: HttpRequest, study: CaseStudy, *, return_form: ReturnForm | None, status: int) -> HttpResponse:
+def _detail_page(
+    request: HttpRequest, study: CaseStudy, *, return_form: ReturnForm | None, status: int
+) -> HttpResponse:
     user = _user(request)
     context = {
         "study": study,

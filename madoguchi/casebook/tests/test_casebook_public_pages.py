@@ -26,7 +26,11 @@ def _published(*, tier1, writer, reviewer, title, term_ids=()):
 def world(tier1_staff, tier2_staff, manager):
     terms = guidebook()
     mail = _published(
-        tier1=tier1_staff, writer=tier2_staff, reviewer=manager, title="メールの事例", term_ids=(terms["mission2_1"].pk,)
+        tier1=tier1_staff,
+        writer=tier2_staff,
+        reviewer=manager,
+        title="メールの事例",
+        term_ids=(terms["mission2_1"].pk,),
     )
     attack = _published(
         tier1=tier1_staff, writer=tier2_staff, reviewer=manager, title="攻撃の事例", term_ids=(terms["mission1"].pk,)

@@ -42,7 +42,13 @@ def objects(tier1_staff):
     proposal = services.proposal_create(
         actor=writer, section=section, text=ProposalText(title="提案", change="点", reason="理由")
     )
-    return {"none": [], "case": [case.reference], "study": [study.pk], "proposal": [proposal.pk], "section": [section.pk]}
+    return {
+        "none": [],
+        "case": [case.reference],
+        "study": [study.pk],
+        "proposal": [proposal.pk],
+        "section": [section.pk],
+    }
 
 
 @pytest.mark.parametrize("role", list(Role))

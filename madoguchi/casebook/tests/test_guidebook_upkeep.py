@@ -47,7 +47,13 @@ def test_status_moves_only_along_the_table_and_decisions_need_a_reason(tier2_sta
 def test_invalid_source_url_is_shown_next_to_the_field_and_input_kept(tier2_staff, terms, client_for):
     response = client_for(tier2_staff).post(
         reverse("casebook:proposal_create"),
-        {"section": terms["mission1"].pk, "title": "残る件名", "change": "点", "reason": "理由", "source_urls": "ftp://x"},
+        {
+            "section": terms["mission1"].pk,
+            "title": "残る件名",
+            "change": "点",
+            "reason": "理由",
+            "source_urls": "ftp://x",
+        },
     )
     assert response.status_code == 400
     html = response.content.decode()
