@@ -132,6 +132,7 @@ class Command(BaseCommand):
             else:
                 self._samples(users)
             call_command("seed_archive_demo", stdout=self.stdout)  # knowledge's sample archive (cases imports no app)
+            call_command("seed_casebook_demo", stdout=self.stdout)  # casebook samples
         self.stdout.write("")
         self.stdout.write("DEMO ONLY - do not use these accounts in production (2FA is optional in the demo):")
         for username, password, role, _name in DEMO_USERS:
