@@ -71,7 +71,9 @@ def _case_study(*, front: User, writer: User, reviewer: User) -> None:
         category="",
         urgency=Urgency.HIGH,
         received_at=timezone.now() - dt.timedelta(days=20),
-        organization=case_services.OrganizationData(name="株式会社見本雑貨", prefecture="東京都", municipality="台東区"),
+        organization=case_services.OrganizationData(
+            name="株式会社見本雑貨", prefecture="東京都", municipality="台東区"
+        ),
         person=case_services.PersonData(name="見本 次郎", phone="03-0000-7777", email="jiro@mihon-zakka.example.jp"),
     )
     case = case_services.case_triage(

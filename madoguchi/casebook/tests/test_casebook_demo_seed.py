@@ -10,9 +10,7 @@ from madoguchi.casebook.tests.helpers import guidebook
 pytestmark = pytest.mark.django_db
 
 
-def test_seed_publishes_a_masked_study_and_runs_twice_without_duplicates(
-    tier1_staff, tier2_staff, manager, anonymous
-):
+def test_seed_publishes_a_masked_study_and_runs_twice_without_duplicates(tier1_staff, tier2_staff, manager, anonymous):
     guidebook()
     demo.seed(front=tier1_staff, writer=tier2_staff, reviewer=manager)
     demo.seed(front=tier1_staff, writer=tier2_staff, reviewer=manager)
