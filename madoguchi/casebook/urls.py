@@ -6,6 +6,7 @@ app_name = "casebook"
 
 urlpatterns = [
     path("", views.case_study_list, name="list"),
+    path("start/", views.case_study_start, name="start"),
     path("from/<str:reference>/", views.case_study_create, name="create"),
     path("<int:pk>/", views.case_study_detail, name="detail"),
     path("<int:pk>/edit/", views.case_study_edit, name="edit"),

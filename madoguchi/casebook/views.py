@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from typing import Any
 
 from django.contrib import messages
@@ -47,7 +49,21 @@ def _add_error(form: Any, exc: DomainError) -> None:
 @require_GET
 @require_action(Action.CASEBOOK_VIEW)
 def case_study_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "staff/casebook/list.html", {"studies": selectors.case_studies()})
+    context = {"studies": selectors.case_studies(), "can_write": _user(request).can(Action.CASEBOOK_WRITE)}
+    return render(request, "staff/casebook/list.html", context)
+
+
+@require_GET
+@require_action(Action.CASEBOOK_WRITE)
+def case_study_start(request: HttpRequest) -> HttpResponse:
+    """The list page's 受付番号 box: go to the create page of that consultation (404 there if not visible)."""
+    # Full-width digits typed with a Japanese IME count; anything but a reference's characters is dropped.
+    typed = unicodedata.normalize("NFKC", request.GET.get("reference", ""))
+    reference = re.sub(r"[^0-9A-Za-z-]", "", typed)
+    if not reference:
+        messages.error(request, _("受付番号を入力してください。"))
+        return redirect("casebook:list")
+    return redirect("casebook:create", reference=reference)
 
 
 @require_http_methods(["GET", "POST"])

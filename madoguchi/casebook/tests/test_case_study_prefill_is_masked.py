@@ -49,3 +49,12 @@ def test_highlight_escapes_the_original_text(tier1_staff):
     from madoguchi.casebook.masking import highlight
 
     assert highlight("<script>x</script>", ()) == "&lt;script&gt;x&lt;/script&gt;"
+
+
+def test_reference_box_accepts_full_width_digits(tier1_staff, tier2_staff, client_for):
+    case = closed_case(tier1=tier1_staff)
+    typed = case.reference.translate(str.maketrans("0123456789-", "０１２３４５６７８９－"))
+    response = client_for(tier2_staff).get(reverse("casebook:start"), {"reference": typed})
+    assert response["Location"] == reverse("casebook:create", args=[case.reference])
+    response = client_for(tier2_staff).get(reverse("casebook:start"), {"reference": "/../"})
+    assert response["Location"] == reverse("casebook:list")

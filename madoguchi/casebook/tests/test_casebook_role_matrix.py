@@ -14,6 +14,7 @@ pytestmark = pytest.mark.django_db
 # (url name, method, action, which object the URL names, status for a role the table allows)
 ENDPOINTS = [
     ("casebook:list", "get", Action.CASEBOOK_VIEW, "none", 200),
+    ("casebook:start", "get", Action.CASEBOOK_WRITE, "none", 302),
     ("casebook:create", "get", Action.CASEBOOK_WRITE, "case", 200),
     ("casebook:create", "post", Action.CASEBOOK_WRITE, "case", 400),
     ("casebook:detail", "get", Action.CASEBOOK_VIEW, "study", 200),

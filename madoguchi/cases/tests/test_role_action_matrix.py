@@ -52,6 +52,7 @@ ENDPOINTS = [
     ("knowledge:feed_list", "post", Action.ARCHIVE_EDIT, False, 400),
     ("knowledge:inbox", "get", Action.ARCHIVE_EDIT, False, 200),
     ("casebook:list", "get", Action.CASEBOOK_VIEW, False, 200),
+    ("casebook:start", "get", Action.CASEBOOK_WRITE, False, 302),
     ("casebook:guidebook", "get", Action.CASEBOOK_VIEW, False, 200),
     ("casebook:proposal_create", "post", Action.GUIDEBOOK_PROPOSE, False, 400),
     ("casebook:guidebook_export", "get", Action.REPORTS_VIEW, False, 200),
