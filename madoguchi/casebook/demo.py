@@ -28,7 +28,7 @@ def seed(*, front: User, writer: User, reviewer: User) -> None:
                 title="偽のセキュリティ警告（サポート詐欺）の事例を追加する",
                 change="遠隔操作ソフトを入れさせる手口と、入れてしまった後の対応を加える。",
                 reason="窓口への相談が続いている（架空の見本データ）。",
-                source_urls=("https://www.ipa.go.jp/security/anshin/",),
+                source_urls=("https://support-scam.example.jp/report",),
             ),
         )
         services.proposal_create(
@@ -37,8 +37,8 @@ def seed(*, front: User, writer: User, reviewer: User) -> None:
             text=services.ProposalText(
                 title="NIST CSF 2.0 の「統治」に触れる",
                 change="経営者の役割の節に、CSF 2.0 で加わった GOVERN の考え方を一段落加える。",
-                reason="CSF 2.0（2024年2月）で機能が 6 つになった。",
-                source_urls=("https://www.nist.gov/cyberframework",),
+                reason="CSF 2.0 で「統治」の機能が加わった（架空の見本データ）。",
+                source_urls=("https://csf.example.jp/2.0",),
             ),
         )
     if not KnowhowReport.objects.exists():

@@ -20,3 +20,14 @@ def test_seed_publishes_a_masked_study_and_runs_twice_without_duplicates(tier1_s
     assert "050-0000-9999" not in study.situation
     assert RevisionProposal.objects.count() == 2 and KnowhowReport.objects.count() == 2
     assert study.title in anonymous.get(reverse("casebook_public:index")).content.decode()
+
+
+def test_seed_demo_command_adds_the_casebook_samples_once():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("seed_demo", stdout=StringIO())
+    call_command("seed_demo", stdout=StringIO())
+    assert CaseStudy.objects.filter(status=CaseStudyStatus.PUBLISHED).count() == 1
+    assert KnowhowReport.objects.count() == 2
