@@ -12,6 +12,7 @@ from madoguchi.casebook.models import KnowhowKind, ProposalStatus
 from madoguchi.casebook.sections import sections
 from madoguchi.casebook.services import CaseStudyText, ProposalText
 from madoguchi.core import limits
+from madoguchi.knowledge.models import ArchiveItem
 from madoguchi.referrals.models import ReferralOrganization
 from madoguchi.taxonomy.selectors import term_choices
 
@@ -92,12 +93,21 @@ class ProposalForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("1 行に 1 件。法改正、新しい指針（経営ガイドライン、NIST CSF の版など）の出典を書きます。"),
     )
+    archive_items = forms.TypedMultipleChoiceField(
+        label=_("情報アーカイブの資料"),
+        required=False,
+        coerce=int,
+        widget=forms.SelectMultiple(attrs={"size": 5}),
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         section = self.fields["section"]
         assert isinstance(section, forms.TypedChoiceField)
         section.choices = [("", "---------"), *((t.pk, str(t)) for t in sections())]
+        items = self.fields["archive_items"]
+        assert isinstance(items, forms.TypedMultipleChoiceField)
+        items.choices = [(i.pk, i.title) for i in ArchiveItem.objects.order_by("-collected_on", "-pk")[:200]]
 
     def clean_source_urls(self) -> tuple[str, ...]:
         lines = tuple(line.strip() for line in self.cleaned_data["source_urls"].splitlines() if line.strip())
@@ -110,7 +120,13 @@ class ProposalForm(forms.Form):
 
     def to_text(self) -> ProposalText:
         d = self.cleaned_data
-        return ProposalText(title=d["title"], change=d["change"], reason=d["reason"], source_urls=d["source_urls"])
+        return ProposalText(
+            title=d["title"],
+            change=d["change"],
+            reason=d["reason"],
+            source_urls=d["source_urls"],
+            archive_item_ids=tuple(d["archive_items"]),
+        )
 
 
 class DecideForm(forms.Form):

@@ -64,3 +64,21 @@ def test_booklet_pdf_text_is_grouped_by_section(anonymous, world, tmp_path):
     assert "未公開の事例" not in text
     assert text.index("MISSION1 攻撃の知識") < text.index("攻撃の事例の教訓") < text.index("MISSION2 基本の対策")
     assert text.index("MISSION2 基本の対策") < text.index("メールの事例の状況")
+
+
+def test_public_index_and_booklet_queries_do_not_grow_with_studies(
+    anonymous, world, tier1_staff, tier2_staff, manager, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as index:
+        anonymous.get(reverse("casebook_public:index"))
+    with CaptureQueriesContext(connection) as booklet:
+        anonymous.get(reverse("casebook_public:booklet"))
+    for i in range(3):
+        _published(tier1=tier1_staff, writer=tier2_staff, reviewer=manager, title=f"追加の事例{i}")
+    with django_assert_max_num_queries(len(index)):
+        anonymous.get(reverse("casebook_public:index"))
+    with django_assert_max_num_queries(len(booklet)):
+        anonymous.get(reverse("casebook_public:booklet"))

@@ -84,3 +84,40 @@ def test_export_lists_proposals_and_laws_per_section(tier2_staff, manager, terms
     assert "NIST CSF 2.0 に合わせる" in text and "架空法 第3条" in text
     page = client.get(reverse("casebook:guidebook")).content.decode()
     assert "架空法 第3条" in page
+
+
+def test_proposal_cites_archive_items_and_the_export_names_them(tier2_staff, manager, terms, client_for):
+    from madoguchi.knowledge import archive_services
+    from madoguchi.knowledge.archive_services import ArchiveItemData
+
+    item = archive_services.archive_item_create(
+        actor=tier2_staff, data=ArchiveItemData(title="架空の改訂版ガイドライン", collected_on=dt.date(2026, 11, 1))
+    )
+    response = client_for(tier2_staff).post(
+        reverse("casebook:proposal_create"),
+        {
+            "section": terms["mission1"].pk,
+            "title": "資料に基づく提案",
+            "change": "点",
+            "reason": "理由",
+            "archive_items": [item.pk],
+        },
+    )
+    assert response.status_code == 302
+    md = client_for(manager).get(reverse("casebook:guidebook_export") + "?format=md").content.decode()
+    assert "情報アーカイブ：架空の改訂版ガイドライン" in md
+
+
+def test_upkeep_page_queries_do_not_grow_with_proposals(tier2_staff, terms, client_for, django_assert_max_num_queries):
+    client = client_for(tier2_staff)
+    services.proposal_create(actor=tier2_staff, section=terms["mission1"], text=TEXT)
+    client.get(reverse("casebook:guidebook"))
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as one:
+        client.get(reverse("casebook:guidebook"))
+    for _ in range(5):
+        services.proposal_create(actor=tier2_staff, section=terms["mission2"], text=TEXT)
+    with django_assert_max_num_queries(len(one)):
+        client.get(reverse("casebook:guidebook"))
