@@ -58,3 +58,17 @@ def test_reference_box_accepts_full_width_digits(tier1_staff, tier2_staff, clien
     assert response["Location"] == reverse("casebook:create", args=[case.reference])
     response = client_for(tier2_staff).get(reverse("casebook:start"), {"reference": "/../"})
     assert response["Location"] == reverse("casebook:list")
+
+
+def test_case_screen_offers_a_case_study_only_for_finished_cases_and_writers(tier1_staff, tier2_staff, client_for):
+    from madoguchi.core.testing import make_case
+
+    closed = closed_case(tier1=tier1_staff)
+    open_case = make_case(actor=tier1_staff)
+    create_url = reverse("casebook:create", args=[closed.reference])
+    assert create_url in client_for(tier2_staff).get(reverse("cases:detail", args=[closed.reference])).content.decode()
+    assert (
+        create_url not in client_for(tier1_staff).get(reverse("cases:detail", args=[closed.reference])).content.decode()
+    )
+    page = client_for(tier2_staff).get(reverse("cases:detail", args=[open_case.reference])).content.decode()
+    assert reverse("casebook:create", args=[open_case.reference]) not in page
