@@ -15,6 +15,16 @@ if TYPE_CHECKING:
 # also run with `-p no:django`.
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Test-only settings that must hold before any test or fixture runs; production settings never see them."""
+    if not config.pluginmanager.hasplugin("django"):
+        return
+    from django.conf import settings
+
+    # Hashing thousands of factory passwords with PBKDF2 would dominate the suite's run time.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(autouse=True)
 def _settings_for_tests(request, tmp_path):
     if not request.config.pluginmanager.hasplugin("django"):
@@ -59,7 +69,7 @@ def second_factor_optional(db):
 @pytest.fixture
 def tier1_staff(db, second_factor_optional) -> User:
     from madoguchi.accounts.roles import Role
-    from madoguchi.core.testing import UserFactory
+    from madoguchi.testing.factories import UserFactory
 
     return UserFactory(username="tier1", role=Role.FRONT, display_name="一次 花子")
 
@@ -67,7 +77,7 @@ def tier1_staff(db, second_factor_optional) -> User:
 @pytest.fixture
 def other_tier1_staff(db, second_factor_optional) -> User:
     from madoguchi.accounts.roles import Role
-    from madoguchi.core.testing import UserFactory
+    from madoguchi.testing.factories import UserFactory
 
     return UserFactory(username="tier1b", role=Role.FRONT, display_name="一次 二郎")
 
@@ -75,7 +85,7 @@ def other_tier1_staff(db, second_factor_optional) -> User:
 @pytest.fixture
 def tier2_staff(db, second_factor_optional) -> User:
     from madoguchi.accounts.roles import Role
-    from madoguchi.core.testing import UserFactory
+    from madoguchi.testing.factories import UserFactory
 
     return UserFactory(username="tier2", role=Role.BACK, display_name="二次 次郎")
 
@@ -83,7 +93,7 @@ def tier2_staff(db, second_factor_optional) -> User:
 @pytest.fixture
 def manager(db, second_factor_optional) -> User:
     from madoguchi.accounts.roles import Role
-    from madoguchi.core.testing import UserFactory
+    from madoguchi.testing.factories import UserFactory
 
     return UserFactory(username="manager", role=Role.MANAGER, display_name="課長 三郎")
 
@@ -91,7 +101,7 @@ def manager(db, second_factor_optional) -> User:
 @pytest.fixture
 def admin_user(db, second_factor_optional) -> User:
     from madoguchi.accounts.roles import Role
-    from madoguchi.core.testing import UserFactory
+    from madoguchi.testing.factories import UserFactory
 
     return UserFactory(username="sysadmin", role=Role.ADMIN, display_name="管理 四郎")
 

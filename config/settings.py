@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
+    "django.contrib.sitemaps",
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
@@ -113,6 +114,8 @@ INSTALLED_APPS = [
     "madoguchi.notifications",
     "madoguchi.privacy",
     "madoguchi.casebook",
+    "madoguchi.desk",
+    "madoguchi.outreach",
 ]
 
 MIDDLEWARE = [
@@ -199,8 +202,6 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-if TESTING:
-    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60  # hours
@@ -313,6 +314,8 @@ MADOGUCHI_DESK_ADDRESS = env_str("MADOGUCHI_DESK_ADDRESS", "〒100-0000 東京�
 MADOGUCHI_PUBLIC_FORM_RATE = env_str("MADOGUCHI_PUBLIC_FORM_RATE", "5/3600")  # submissions/seconds per address
 # Every POST to the form (input, confirmation, edit steps) per address: bounds uploads that are never confirmed.
 MADOGUCHI_PUBLIC_FORM_POST_RATE = env_str("MADOGUCHI_PUBLIC_FORM_POST_RATE", "30/3600")
+# Most copies of the guidebook one mailing request may ask for (the form says so next to the field).
+MADOGUCHI_GUIDEBOOK_MAX_COPIES = env_int("MADOGUCHI_GUIDEBOOK_MAX_COPIES", 20)
 MADOGUCHI_PUBLIC_FORM_MAX_FILES = env_int("MADOGUCHI_PUBLIC_FORM_MAX_FILES", 5)
 MADOGUCHI_PUBLIC_FORM_MAX_FILE_BYTES = env_int("MADOGUCHI_PUBLIC_FORM_MAX_FILE_BYTES", MAIL_MAX_ATTACHMENT_BYTES)
 # Absolute address of this desk (links in notification mails), e.g. https://desk.example.jp

@@ -1,10 +1,16 @@
-from django.urls import include, path
+from django.contrib.sitemaps.views import sitemap
+from django.urls import URLPattern, URLResolver, include, path
 
-urlpatterns = [
+from madoguchi.knowledge.public_faq_views import SITEMAPS
+
+urlpatterns: list[URLPattern | URLResolver] = [
     # Public site
     path("", include("madoguchi.intake.public_urls")),
     path("directory/", include("madoguchi.referrals.public_urls")),
     path("casebook/", include("madoguchi.casebook.public_urls")),
+    path("", include("madoguchi.knowledge.public_faq_urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("guidebook/", include("madoguchi.outreach.public_urls")),
     # Staff desk
     path("staff/", include("madoguchi.cases.urls")),
     path("staff/accounts/", include("madoguchi.accounts.urls")),
@@ -17,6 +23,7 @@ urlpatterns = [
     path("staff/taxonomy/", include("madoguchi.taxonomy.urls")),
     path("staff/casebook/", include("madoguchi.casebook.urls")),
     path("staff/notifications/", include("madoguchi.notifications.urls")),
+    path("staff/outreach/", include("madoguchi.outreach.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

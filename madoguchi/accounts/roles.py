@@ -51,6 +51,12 @@ class Action(StrEnum):
     GUIDEBOOK_PROPOSE = "guidebook_propose"
     GUIDEBOOK_DECIDE = "guidebook_decide"
     KNOWHOW_WRITE = "knowhow_write"
+    FAQ_EDIT = "faq_edit"
+    FAQ_REVIEW = "faq_review"
+    OUTREACH_VIEW = "outreach_view"
+    GUIDEBOOK_MANAGE = "guidebook_manage"
+    GUIDEBOOK_STOCK = "guidebook_stock"
+    OUTREACH_EDIT = "outreach_edit"
 
 
 _ALL = frozenset(Role)
@@ -93,6 +99,15 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.GUIDEBOOK_DECIDE: frozenset({Role.MANAGER}),
     # Know-how reports: every desk member reports what they learned.
     Action.KNOWHOW_WRITE: _DESK,
+    # FAQ: the desk writes entries; tier 2 and managers review and publish, never their own (ADR 0021).
+    Action.FAQ_EDIT: _DESK,
+    Action.FAQ_REVIEW: _TIER2,
+    # Outreach (issue 14): the desk handles mailing requests, seminars and materials; stock and the library
+    # are kept by tier 2 and managers.
+    Action.OUTREACH_VIEW: _DESK,
+    Action.GUIDEBOOK_MANAGE: _DESK,
+    Action.GUIDEBOOK_STOCK: _TIER2,
+    Action.OUTREACH_EDIT: _TIER2,
 }
 
 

@@ -62,3 +62,10 @@ class ReviewForm(forms.Form):
         required=False,
         validators=limits.max_chars(limits.NOTE),
     )
+
+
+class MailTemplateForm(forms.Form):
+    subject = forms.CharField(label=_("件名"), max_length=200)
+    body = forms.CharField(
+        label=_("本文"), widget=forms.Textarea(attrs={"rows": 18}), validators=limits.max_chars(limits.ANSWER_PART)
+    )

@@ -15,15 +15,17 @@ from typing import Any
 
 from django.conf import settings
 from django.template import Context, Engine, TemplateSyntaxError, engines
+from django.utils import timezone
 
 from madoguchi.answers.models import MailTemplate, MailTemplateCode
+from madoguchi.cases.models import Case
 
-_TEMPLATE_DIR = Path(settings.BASE_DIR) / "templates" / "emails"
 _FILES = {
     MailTemplateCode.ACK_WEB: "ack_web.txt",
     MailTemplateCode.ACK_EMAIL: "ack_email.txt",
     MailTemplateCode.NOTIFY_WEB: "notify_web.txt",
     MailTemplateCode.ANSWER: "answer.txt",
+    MailTemplateCode.GUIDEBOOK_SHIPPED: "outreach/guidebook_shipped.txt",
 }
 # Names an admin can use in a template, with the Japanese explanation shown on the edit screen.
 PLACEHOLDERS = {
@@ -37,7 +39,31 @@ PLACEHOLDERS = {
     "case_url": "案件画面のURL（窓口への通知のみ）",
     "measures": "① 具体的な対策（回答のみ）",
     "referrals": "② 相談・届出先（回答のみ）",
+    "edition": "ガイドブックの版（発送のお知らせのみ）",
+    "copies": "部数（発送のお知らせのみ）",
+    "shipped_on": "発送日（発送のお知らせのみ）",
+    "shipping_method": "発送方法（発送のお知らせのみ）",
 }
+
+
+def _template_dir() -> Path:
+    # Read when a mail is rendered, not at import: settings may change after start-up (tests, overrides).
+    return Path(settings.BASE_DIR) / "templates" / "emails"
+
+
+def received_at_text(case: Case) -> str:
+    """When the desk received the consultation, as every mail writes it (Japan time)."""
+    return timezone.localtime(case.received_at).strftime("%Y年%m月%d日 %H:%M")
+
+
+def case_context(case: Case) -> dict[str, str | int]:
+    """The placeholders every mail about a case can use: reference, consulter, organisation, received at."""
+    return {
+        "reference": case.reference,
+        "person_name": case.person.name if case.person else "",
+        "organization_name": case.organization.name if case.organization else "",
+        "received_at": received_at_text(case),
+    }
 
 
 def _engine() -> Engine:
@@ -62,7 +88,7 @@ class MailText:
 
 
 def default_source(*, code: str) -> tuple[str, str]:
-    text = (_TEMPLATE_DIR / _FILES[MailTemplateCode(code)]).read_text("utf-8")
+    text = (_template_dir() / _FILES[MailTemplateCode(code)]).read_text("utf-8")
     subject, _sep, body = text.partition("\n")
     return subject.strip(), body
 

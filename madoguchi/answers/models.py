@@ -190,6 +190,7 @@ class MailTemplateCode(models.TextChoices):
     ACK_EMAIL = "ack_email", _("受付確認（メール）")
     NOTIFY_WEB = "notify_web", _("窓口への通知（Webフォーム）")
     ANSWER = "answer", _("回答")
+    GUIDEBOOK_SHIPPED = "guidebook_shipped", _("ガイドブック発送のお知らせ")
 
 
 class MailTemplate(models.Model):

@@ -13,8 +13,9 @@ from madoguchi.answers.forms import AnswerDraftForm, ReviewForm
 from madoguchi.answers.models import AnswerDraft, AnswerStatus, OutboundEmail, OutboundStatus
 from madoguchi.cases.access import visible_cases
 from madoguchi.cases.choices import Tier
+from madoguchi.cases.extensions import DashboardWidget, Panel, register, register_answer_summaries, register_widget
 from madoguchi.cases.models import Case
-from madoguchi.cases.panels import DashboardWidget, Panel, register, register_answer_summaries, register_widget
+from madoguchi.knowledge import faq_selectors
 from madoguchi.knowledge import selectors as knowledge_selectors
 
 
@@ -60,6 +61,8 @@ def _context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict[st
         "canned_texts": (
             knowledge_selectors.canned_texts_for(category=case.category or case.suggested_category) if editable else []
         ),
+        # Published FAQ entries (よくある質問) whose answer can be inserted; inserting records the use.
+        "faqs": list(faq_selectors.usable_faqs()) if editable else [],
         # A refused save shows what is stored now next to the typing; the preview shows the mail as sent.
         "stored": bound.get("answer_stored"),
         "preview": bound.get("answer_preview"),

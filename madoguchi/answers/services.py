@@ -236,11 +236,8 @@ def render_answer_text(*, draft: AnswerDraft) -> mailtext.MailText:
     return mailtext.render(
         code=MailTemplateCode.ANSWER,
         context={
-            "reference": case.reference,
+            **mailtext.case_context(case),
             "subject": case.subject,
-            "person_name": case.person.name if case.person else "",
-            "organization_name": case.organization.name if case.organization else "",
-            "received_at": timezone.localtime(case.received_at).strftime("%Y年%m月%d日 %H:%M"),
             "measures": draft.measures,
             "referrals": draft.referrals,
         },

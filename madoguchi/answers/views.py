@@ -4,6 +4,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,8 +21,9 @@ from madoguchi.answers.forms import AnswerDraftForm, ReviewForm
 from madoguchi.answers.models import AnswerChannel, AnswerDraft, OutboundEmail, OutboundStatus
 from madoguchi.cases.access import access_case, visible_cases
 from madoguchi.cases.models import Case
-from madoguchi.cases.views import render_detail
+from madoguchi.cases.rendering import render_detail
 from madoguchi.core.errors import ConcurrentEditError, DomainError
+from madoguchi.knowledge import faq_selectors, faq_services
 from madoguchi.knowledge import selectors as knowledge_selectors
 from madoguchi.referrals.formatting import referrals_text, stale_warning
 from madoguchi.referrals.forms import InsertReferralsForm
@@ -205,6 +207,43 @@ def insert_canned(request: HttpRequest, reference: str) -> HttpResponse:
     except DomainError as exc:
         return _refused(request, case, form, exc)
     messages.success(request, inserted + _("回答案を保存しました。"))
+    return redirect(f"{case.get_absolute_url()}#answer")
+
+
+@require_POST
+@require_action(Action.ANSWER_DRAFT)
+def insert_faq(request: HttpRequest, reference: str) -> HttpResponse:
+    """Append a published FAQ entry's answer (① and its ② organisations from the directory) and record the use.
+
+    Like the canned-text insert without the script: the whole answer form comes here, the typing is kept, and
+    the draft is saved with the FAQ text under the optimistic lock, in one transaction with the usage record.
+    """
+    case = access_case(user=_user(request), reference=reference, action=Action.ANSWER_DRAFT)
+    faq = None
+    raw = request.POST.get("faq", "")
+    if raw.isdigit():
+        faq = faq_selectors.usable_faqs().filter(pk=int(raw)).first()
+    initial = _typed_initial(request.POST)
+    if faq is None:
+        messages.error(request, _("挿入するよくある質問を選んでください。"))
+        return render_detail(request, case, bound={"answer_form": AnswerDraftForm(initial=initial)}, status=400)
+    initial["measures"] = "\n\n".join(part for part in (initial.get("measures", "").rstrip(), faq.measures) if part)
+    organizations = list(faq.referrals.order_by("name"))
+    if organizations:
+        text = referrals_text(organizations=organizations, today=timezone.localdate())
+        initial["referrals"] = "\n\n".join(part for part in (initial.get("referrals", "").rstrip(), text) if part)
+    form = _typed_form(_as_post(initial))
+    if not form.is_valid():
+        return render_detail(request, case, bound={"answer_form": form, "open_tab": "answer_form"}, status=400)
+    try:
+        with transaction.atomic():
+            _save(request, case, form)
+            faq_services.faq_record_use(actor=_user(request), faq=faq, case=case)
+    except DomainError as exc:
+        return _refused(request, case, form, exc)
+    messages.success(
+        request, _("よくある質問「%(title)s」の回答例を回答に入れ、回答案を保存しました。") % {"title": faq.title}
+    )
     return redirect(f"{case.get_absolute_url()}#answer")
 
 

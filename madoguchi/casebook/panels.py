@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from madoguchi.accounts.roles import Action
 from madoguchi.casebook.models import CaseStudy
 from madoguchi.casebook.services import FINISHED
+from madoguchi.cases.extensions import Panel, register
 from madoguchi.cases.models import Case
-from madoguchi.cases.panels import Panel, register
 
 
 def _context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict[str, Any] | None:

@@ -9,6 +9,7 @@ class Channel(models.TextChoices):
     WEB = "web", _("Webフォーム")
     EMAIL = "email", _("メール")
     WALKIN = "walkin", _("来訪（窓口）")
+    VISIT = "visit", _("出張相談")
     OTHER = "other", _("その他")
 
 
@@ -215,4 +216,21 @@ class EventKind(models.TextChoices):
     REOPENED = "reopened", _("再開")
     CLOSED = "closed", _("完了")
     PLAYBOOK = "playbook", _("事故対応フロー")
+    GUIDEBOOK_REQUEST = "guidebook_request", _("ガイドブック送付依頼")
     ATTACHMENT = "attachment", _("添付ファイル")
+    FAQ_USED = "faq_used", _("よくある質問の利用")
+
+
+# Response targets a new desk starts with (setup_desk): minutes until the first response, counted in business hours
+# (urgent: 30 minutes, as the desk promises).
+DEFAULT_TARGETS = {
+    Category.URGENT_BREACH: 30,
+    Category.URGENT_OUTAGE: 30,
+    Category.CRIME: 60,
+    Category.LEGAL: 8 * 60,
+    Category.PREVENTION: 16 * 60,
+    Category.GENERAL: 16 * 60,
+    Category.LIFE_SAFETY: 8 * 60,
+    Category.OUT_OF_SCOPE: 16 * 60,
+    Category.GUIDEBOOK_REQUEST: 24 * 60,
+}

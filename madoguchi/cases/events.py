@@ -40,8 +40,12 @@ def call(*, case: Case, actor: User, incoming: bool, text: str) -> CaseEvent:
     return _add(case, EventKind.CALL_IN if incoming else EventKind.CALL_OUT, actor, text)
 
 
-def email_in(*, case: Case, message_id: str, sender: str, subject: str) -> CaseEvent:
-    return _add(case, EventKind.EMAIL_IN, None, subject, message_id=message_id, sender=sender)
+def attachments_received(*, case: Case, filenames: list[str], inbound_id: int | None = None) -> CaseEvent:
+    """Files kept with a consultation (web form or mail); `inbound_id` names the mail they came with."""
+    data: dict[str, Any] = {"count": len(filenames)}
+    if inbound_id is not None:
+        data["inbound_id"] = inbound_id
+    return _add(case, EventKind.ATTACHMENT, None, ", ".join(filenames), **data)
 
 
 def email_out(*, case: Case, actor: User | None, message_id: str, to: str, subject: str) -> CaseEvent:

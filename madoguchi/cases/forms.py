@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from django import forms
@@ -10,7 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from madoguchi.accounts.models import User
 from madoguchi.accounts.roles import Role
 from madoguchi.cases.choices import PREFECTURES, Category, Channel, EmployeeBand, EventKind, Industry, Urgency
+from madoguchi.cases.models import Organization, Person
 from madoguchi.cases.selectors import CASE_LIST_SORTS
+from madoguchi.cases.services import OrganizationData, PersonData
 from madoguchi.cases.workflow import Status
 from madoguchi.core import limits
 from madoguchi.core.normalize import normalize_email, normalize_phone
@@ -66,6 +69,39 @@ class ConsulterFields(forms.Form):
     person_role = forms.CharField(label=_("役職・立場"), max_length=100, required=False)
     phone = PhoneField(label=_("電話番号"), max_length=40, required=False)
     email = JapaneseEmailField(label=_("メールアドレス"), max_length=254, required=False)
+
+
+def consulter_data(data: Mapping[str, Any]) -> tuple[OrganizationData, PersonData]:
+    """The organisation and person typed into a form with the `ConsulterFields` names (staff or public)."""
+    organization = OrganizationData(
+        name=data.get("org_name", ""),
+        industry=data.get("industry", ""),
+        employee_band=data.get("employee_band", ""),
+        prefecture=data.get("prefecture", ""),
+        municipality=data.get("municipality", ""),
+    )
+    person = PersonData(
+        name=data.get("person_name", ""),
+        role_title=data.get("person_role", ""),
+        phone=data.get("phone", ""),
+        email=data.get("email", ""),
+    )
+    return organization, person
+
+
+def consulter_initial(*, organization: Organization | None, person: Person | None) -> dict[str, str]:
+    """The `ConsulterFields` values of a stored organisation and person, to edit them."""
+    return {
+        "org_name": organization.name if organization else "",
+        "industry": organization.industry if organization else "",
+        "employee_band": organization.employee_band if organization else "",
+        "prefecture": organization.prefecture if organization else "東京都",
+        "municipality": organization.municipality if organization else "",
+        "person_name": person.name if person else "",
+        "person_role": person.role_title if person else "",
+        "phone": person.phone if person else "",
+        "email": person.email if person else "",
+    }
 
 
 class IntakeForm(ConsulterFields):
@@ -320,7 +356,7 @@ class DeskRulesForm(forms.Form):
     approval_for_police_referral = forms.BooleanField(
         label=_("警察への相談を要する案件の回答には、相談区分にかかわらず管理職の承認を要する"), required=False
     )
-    default_first_contact_minutes = forms.IntegerField(
+    default_first_response_minutes = forms.IntegerField(
         label=_("初回対応の標準目標（分、目標のない区分に適用）"), min_value=1, max_value=60 * 24 * 30
     )
 

@@ -144,7 +144,7 @@ class Case(models.Model):
         _("事案を認知した日時"), null=True, blank=True, help_text=_("法定の報告期限はこの時刻から数えます。")
     )
     first_response_due_at = models.DateTimeField(_("初回対応期限"), null=True, blank=True)
-    first_contact_at = models.DateTimeField(_("初回対応日時"), null=True, blank=True)
+    first_response_at = models.DateTimeField(_("初回対応日時"), null=True, blank=True)
     closed_at = models.DateTimeField(_("完了日時"), null=True, blank=True)
     merged_into = models.ForeignKey(
         "self", verbose_name=_("統合先"), null=True, blank=True, on_delete=models.PROTECT, related_name="merged_cases"
@@ -298,7 +298,7 @@ class ResponseTarget(models.Model):
     """Response-time target per category, counted in business time unless said otherwise."""
 
     category = models.CharField(_("相談区分"), max_length=32, choices=Category.choices, unique=True)
-    first_contact_minutes = models.PositiveIntegerField(_("初回対応までの目標（分）"))
+    first_response_minutes = models.PositiveIntegerField(_("初回対応までの目標（分）"))
     business_hours_only = models.BooleanField(_("営業時間内で数える"), default=True)
 
     class Meta:
@@ -306,7 +306,7 @@ class ResponseTarget(models.Model):
         verbose_name_plural = _("対応時間の目標")
 
     def __str__(self) -> str:
-        return f"{self.get_category_display()}: {self.first_contact_minutes}"
+        return f"{self.get_category_display()}: {self.first_response_minutes}"
 
 
 class DeskRules(models.Model):
@@ -316,7 +316,7 @@ class DeskRules(models.Model):
     approval_for_police_referral = models.BooleanField(
         _("警察への相談を要する案件の回答には、相談区分にかかわらず管理職の承認を要する"), default=True
     )
-    default_first_contact_minutes = models.PositiveIntegerField(_("初回対応の標準目標（分）"), default=24 * 60)
+    default_first_response_minutes = models.PositiveIntegerField(_("初回対応の標準目標（分）"), default=24 * 60)
     updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
 
     class Meta:

@@ -68,13 +68,13 @@ def awaiting_approval(*, user: User) -> QuerySet[Case]:
     return _queue_order(visible_cases(user=user).filter(status=Status.AWAITING_APPROVAL).select_related(*_LIST_RELATED))
 
 
-def overdue_first_contact(*, user: User, now: dt.datetime | None = None) -> QuerySet[Case]:
+def overdue_first_response(*, user: User, now: dt.datetime | None = None) -> QuerySet[Case]:
     now = now or timezone.now()
     return _queue_order(
         visible_cases(user=user)
         .filter(
             status__in=OPEN_STATUSES,
-            first_contact_at__isnull=True,
+            first_response_at__isnull=True,
             first_response_due_at__lt=now,
         )
         .select_related(*_LIST_RELATED)
@@ -89,7 +89,7 @@ def urgent_waiting(*, user: User) -> QuerySet[Case]:
     )
     return _queue_order(
         visible_cases(user=user)
-        .filter(urgent, status__in=OPEN_STATUSES, first_contact_at__isnull=True)
+        .filter(urgent, status__in=OPEN_STATUSES, first_response_at__isnull=True)
         .select_related(*_LIST_RELATED)
     )
 
@@ -125,7 +125,7 @@ def dashboard(*, user: User, limit: int = 20) -> Dashboard:
         "front": first(front_queue(user=user)),
         "pool": first(tier2_pool(user=user)),
         "approvals": first(awaiting_approval(user=user)),
-        "overdue": first(overdue_first_contact(user=user)),
+        "overdue": first(overdue_first_response(user=user)),
     }
     # One query for the playbook progress badges of every queue, instead of one per queue.
     prefetch_related_objects([c for cases in queues.values() for c in cases], "playbook_runs")

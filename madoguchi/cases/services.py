@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from madoguchi.accounts.models import User
 from madoguchi.accounts.roles import Action, require
-from madoguchi.cases import events
+from madoguchi.cases import events, extensions
 from madoguchi.cases.access import visible_cases
 from madoguchi.cases.choices import Category, EventKind, Tier, Urgency
 from madoguchi.cases.models import (
@@ -34,19 +34,6 @@ from madoguchi.core.business_hours import BusinessHours, add_business_minutes
 from madoguchi.core.errors import DomainError, TransitionNotAllowed
 from madoguchi.core.normalize import normalize_email, normalize_name, phone_digits
 from madoguchi.core.versioning import save_if_unchanged
-
-# Leaf apps (search index, triage) register hooks here instead of cases importing them.
-_after_save_hooks: list[Callable[[Case], None]] = []
-
-
-def register_after_save(hook: Callable[[Case], None]) -> None:
-    if hook not in _after_save_hooks:
-        _after_save_hooks.append(hook)
-
-
-def _after_save(case: Case) -> None:
-    for hook in _after_save_hooks:
-        hook(case)
 
 
 @dataclass(frozen=True)
@@ -75,7 +62,9 @@ def next_reference(*, year: int) -> str:
     return f"{year}-{counter.last_value:05d}"
 
 
-def organization_match_or_create(*, data: OrganizationData) -> Organization | None:
+def organization_match_or_create(*, actor: User | None, data: OrganizationData) -> Organization | None:
+    """The organisation with this normalised name, updated with what was given, or a new one. None: the system."""
+    require(actor, Action.CASE_EDIT, system=True)
     if not data.name.strip():
         return None
     key = normalize_name(data.name)
@@ -100,7 +89,9 @@ def organization_match_or_create(*, data: OrganizationData) -> Organization | No
     return org
 
 
-def person_match_or_create(*, data: PersonData, organization: Organization | None) -> Person | None:
+def person_match_or_create(*, actor: User | None, data: PersonData, organization: Organization | None) -> Person | None:
+    """The person with this e-mail (or phone and name), updated, or a new one. actor None: the system."""
+    require(actor, Action.CASE_EDIT, system=True)
     if not (data.name.strip() or data.email or data.phone):
         return None
     email_key = normalize_email(data.email).lower() if data.email else ""
@@ -137,14 +128,14 @@ def person_match_or_create(*, data: PersonData, organization: Organization | Non
 
 
 def first_response_due(*, category: str, received_at: dt.datetime, urgency: int = Urgency.NORMAL) -> dt.datetime:
-    """When first contact is due: the category's target; an urgent case is due no later than an urgent breach."""
+    """When the first response is due: the category's target; an urgent case is due no later than an urgent breach."""
     wanted = {category, Category.URGENT_BREACH} if urgency >= Urgency.HIGH else {category}
     targets = {t.category: t for t in ResponseTarget.objects.filter(category__in=wanted - {""})}
     own = targets.get(category)
     if own is not None:
         dues = [_target_due(own, received_at)]
     else:
-        dues = [_due(received_at=received_at, minutes=DeskRules.current().default_first_contact_minutes)]
+        dues = [_due(received_at=received_at, minutes=DeskRules.current().default_first_response_minutes)]
     urgent = targets.get(Category.URGENT_BREACH) if urgency >= Urgency.HIGH else None
     if urgent is not None:
         dues.append(_target_due(urgent, received_at))
@@ -152,7 +143,9 @@ def first_response_due(*, category: str, received_at: dt.datetime, urgency: int 
 
 
 def _target_due(target: ResponseTarget, received_at: dt.datetime) -> dt.datetime:
-    return _due(received_at=received_at, minutes=target.first_contact_minutes, business_only=target.business_hours_only)
+    return _due(
+        received_at=received_at, minutes=target.first_response_minutes, business_only=target.business_hours_only
+    )
 
 
 def _due(*, received_at: dt.datetime, minutes: int, business_only: bool = True) -> dt.datetime:
@@ -163,12 +156,16 @@ def _due(*, received_at: dt.datetime, minutes: int, business_only: bool = True) 
 
 
 @transaction.atomic
-def case_record_suggestion(*, case: Case, category: str, urgency: int, police: bool, flow: str) -> Case:
+def case_record_suggestion(
+    *, actor: User | None, case: Case, category: str, urgency: int, police: bool, flow: str
+) -> Case:
     """Keep the triage assistant's proposal on the case; while undecided, the target follows it.
 
     Called by the triage app's after-save hook on arrival. It is derived data, not anybody's edit, so the
-    case's version (optimistic locking) is left alone and no after-save hook runs again.
+    case's version (optimistic locking) is left alone and no after-save hook runs again. `actor` is whoever made
+    the save that triggered the suggestion (None: the system, for mail and web-form intake).
     """
+    require(actor, Action.CASE_EDIT, system=True)
     changes: dict[str, Any] = {
         "suggested_category": category,
         "suggested_urgency": urgency,
@@ -208,8 +205,8 @@ def case_create(
     if category and category not in Category.values:
         raise DomainError(_("相談区分が正しくありません。"), field="category")
     received_at = received_at or timezone.now()
-    org = organization_match_or_create(data=organization or OrganizationData())
-    who = person_match_or_create(data=person or PersonData(), organization=org)
+    org = organization_match_or_create(actor=actor, data=organization or OrganizationData())
+    who = person_match_or_create(actor=actor, data=person or PersonData(), organization=org)
     case = Case.objects.create(
         reference=next_reference(year=timezone.localtime(received_at).year),
         channel=channel,
@@ -230,7 +227,7 @@ def case_create(
     events.received(case=case, actor=actor, channel=channel)
     if category:
         events.triaged(case=case, actor=actor, category=category, urgency=urgency, police=police_referral)
-    _after_save(case)
+    extensions.case_saved(extensions.CaseSaved(case=case, actor=actor, changed=frozenset(), created=True))
     return case
 
 
@@ -239,8 +236,26 @@ def _set_tags(case: Case, names: Iterable[str]) -> None:
     case.tags.set([Tag.objects.get_or_create(name=n)[0] for n in cleaned])
 
 
-def _bump(case: Case, *, expected_version: int | None, **changes: Any) -> Case:
+def _differs(case: Case, name: str, value: Any) -> bool:
+    field = Case._meta.get_field(name)
+    if isinstance(field, models.ForeignKey):
+        # Compare ids: reading the related object would cost a query per field.
+        return bool(getattr(case, field.attname) != (value.pk if value is not None else None))
+    return bool(getattr(case, name) != value)
+
+
+def _bump(
+    case: Case,
+    *,
+    actor: User | None,
+    expected_version: int | None,
+    tags_changed: bool = False,
+    **changes: Any,
+) -> Case:
     """Apply `changes` only if nobody saved the case since `expected_version` (optimistic locking)."""
+    changed = {name for name, value in changes.items() if _differs(case, name, value)}
+    if tags_changed:
+        changed.add(extensions.TAGS)
     save_if_unchanged(
         case,
         expected_version=expected_version,
@@ -251,8 +266,9 @@ def _bump(case: Case, *, expected_version: int | None, **changes: Any) -> Case:
         **changes,
     )
     case.refresh_from_db()
-    # Every change to a case reaches the leaf apps (search index, triage) in the same transaction.
-    _after_save(case)
+    # Every change to a case reaches the leaf apps (search index, triage) in the same transaction; each hook
+    # decides from `changed` whether its inputs moved.
+    extensions.case_saved(extensions.CaseSaved(case=case, actor=actor, changed=frozenset(changed)))
     return case
 
 
@@ -267,15 +283,15 @@ def _transition(
     old = case.status
     if to in {Status.CLOSED, Status.MERGED}:
         changes.setdefault("closed_at", timezone.now())
-    case = _bump(case, expected_version=expected_version, status=to, **changes)
+    case = _bump(case, actor=actor, expected_version=expected_version, status=to, **changes)
     events.status_changed(case=case, actor=actor, old=old, new=to, text=text)
     return case
 
 
-def _mark_first_contact(case: Case) -> None:
-    if case.first_contact_at is None:
-        Case.objects.filter(pk=case.pk, first_contact_at__isnull=True).update(first_contact_at=timezone.now())
-        case.refresh_from_db(fields=["first_contact_at"])
+def _mark_first_response(case: Case) -> None:
+    if case.first_response_at is None:
+        Case.objects.filter(pk=case.pk, first_response_at__isnull=True).update(first_response_at=timezone.now())
+        case.refresh_from_db(fields=["first_response_at"])
 
 
 _EDITABLE_FIELDS = ("subject", "body", "channel", "received_at", "aware_at")
@@ -303,14 +319,14 @@ def case_update_intake(
             changes[name] = value
             log[name] = {"old": str(getattr(case, name) or ""), "new": str(value or "")}
     if organization is not None:
-        org = organization_match_or_create(data=organization)
+        org = organization_match_or_create(actor=actor, data=organization)
         if org != case.organization:
             changes["organization"] = org
             log["organization"] = {"old": str(case.organization or ""), "new": str(org or "")}
     else:
         org = case.organization
     if person is not None:
-        who = person_match_or_create(data=person, organization=org)
+        who = person_match_or_create(actor=actor, data=person, organization=org)
         if who != case.person:
             changes["person"] = who
             log["person"] = {"old": str(case.person or ""), "new": str(who or "")}
@@ -320,7 +336,7 @@ def case_update_intake(
         after = sorted(case.tags.values_list("name", flat=True))
         if before != after:
             log["tags"] = {"old": ", ".join(before), "new": ", ".join(after)}
-    case = _bump(case, expected_version=expected_version, **changes)
+    case = _bump(case, actor=actor, expected_version=expected_version, tags_changed="tags" in log, **changes)
     if log:
         events.edited(case=case, actor=actor, changes=log)
     return case
@@ -349,7 +365,7 @@ def case_triage(
         )
     # The event goes first so that after-save hooks (the triage assistant) see who decided.
     events.triaged(case=case, actor=actor, category=category, urgency=urgency, police=police_referral, source=source)
-    case = _bump(case, expected_version=expected_version, **changes)
+    case = _bump(case, actor=actor, expected_version=expected_version, **changes)
     if police_changed and actor is not None:
         events.police_flag(case=case, actor=actor, value=police_referral)
     return case
@@ -360,7 +376,7 @@ def case_set_police_flag(*, actor: User, case: Case, value: bool, reason: str = 
     require(actor, Action.CASE_TRIAGE, system=True)
     if case.police_referral == value:
         return case
-    case = _bump(case, expected_version=None, police_referral=value)
+    case = _bump(case, actor=actor, expected_version=None, police_referral=value)
     events.police_flag(case=case, actor=actor, value=value, text=reason)
     return case
 
@@ -393,7 +409,7 @@ def case_dispatch(
             police_referral=police_referral,
         )
         expected_version = case.version
-    _mark_first_contact(case)
+    _mark_first_response(case)
     case = _transition(
         case,
         actor=actor,
@@ -413,7 +429,7 @@ def case_take(*, actor: User, case: Case) -> Case:
     if case.status == Status.DISPATCHED:
         case = _transition(case, actor=actor, to=Status.IN_PROGRESS, expected_version=None, assignee=actor)
     elif case.assignee_id != actor.pk:
-        case = _bump(case, expected_version=None, assignee=actor)
+        case = _bump(case, actor=actor, expected_version=None, assignee=actor)
     else:
         return case
     events.assigned(case=case, actor=actor, assignee=actor)
@@ -425,7 +441,7 @@ def case_assign(*, actor: User, case: Case, assignee: User | None) -> Case:
     require(actor, Action.CASE_DISPATCH, system=True)
     if assignee is not None and case.tier == Tier.BACK and not assignee.can(Action.CASE_RESEARCH):
         raise DomainError(_("二次対応を担当できる職員を選んでください。"), field="assignee")
-    case = _bump(case, expected_version=None, assignee=assignee)
+    case = _bump(case, actor=actor, expected_version=None, assignee=assignee)
     events.assigned(case=case, actor=actor, assignee=assignee)
     return case
 
@@ -458,7 +474,7 @@ def callback_complete(*, actor: User, callback: Callback, outcome: str) -> Callb
     callback.outcome = outcome
     callback.save(update_fields=["done_at", "done_by", "outcome"])
     case = callback.case
-    _mark_first_contact(case)
+    _mark_first_response(case)
     events.callback_done(case=case, actor=actor, text=outcome)
     events.call(case=case, actor=actor, incoming=False, text=outcome)
     if case.status == Status.ON_HOLD and not case.callbacks.filter(done_at__isnull=True).exists():
@@ -479,7 +495,7 @@ def case_add_note(*, actor: User, case: Case, kind: str, text: str) -> None:
     if not text.strip():
         raise DomainError(_("内容を入力してください。"), field="text")
     if kind in {EventKind.CALL_IN, EventKind.CALL_OUT}:
-        _mark_first_contact(case)
+        _mark_first_response(case)
         events.call(case=case, actor=actor, incoming=kind == EventKind.CALL_IN, text=text)
     else:
         events.note(case=case, actor=actor, kind=kind, text=text)
@@ -488,7 +504,7 @@ def case_add_note(*, actor: User, case: Case, kind: str, text: str) -> None:
 @transaction.atomic
 def case_update_assessment(*, actor: User, case: Case, expected_version: int, assessment: str) -> Case:
     require(actor, Action.CASE_RESEARCH, system=True)
-    case = _bump(case, expected_version=expected_version, assessment=assessment)
+    case = _bump(case, actor=actor, expected_version=expected_version, assessment=assessment)
     events.note(case=case, actor=actor, kind=EventKind.ASSESSMENT, text=assessment)
     return case
 
@@ -531,7 +547,7 @@ def case_answer_at_front_and_close(*, actor: User, case: Case, expected_version:
         raise DomainError(_("完了する前に相談区分を選んでください。"), field="category")
     if not answer.strip():
         raise DomainError(_("回答した内容を入力してください。"), field="answer")
-    _mark_first_contact(case)
+    _mark_first_response(case)
     case = _transition(case, actor=actor, to=Status.CLOSED, expected_version=expected_version, resolution=answer)
     events.closed(case=case, actor=actor, text=answer)
     return case
@@ -541,7 +557,7 @@ def case_answer_at_front_and_close(*, actor: User, case: Case, expected_version:
 def case_mark_answered(*, actor: User, case: Case) -> Case:
     """Called by the answers app when an answer has gone out."""
     require(actor, Action.ANSWER_SEND, system=True)
-    _mark_first_contact(case)
+    _mark_first_response(case)
     return _transition(case, actor=actor, to=Status.ANSWERED, expected_version=None)
 
 
@@ -597,7 +613,7 @@ def desk_rules_update(
     *,
     actor: User,
     approval_categories: list[str],
-    default_first_contact_minutes: int,
+    default_first_response_minutes: int,
     targets: dict[str, tuple[int, bool]],
     approval_for_police_referral: bool | None = None,
 ) -> DeskRules:
@@ -612,16 +628,16 @@ def desk_rules_update(
     before = {
         "approval_categories": list(rules.approval_categories),
         "approval_for_police_referral": rules.approval_for_police_referral,
-        "default": rules.default_first_contact_minutes,
+        "default": rules.default_first_response_minutes,
     }
     rules.approval_categories = sorted(approval_categories)
     if approval_for_police_referral is not None:
         rules.approval_for_police_referral = approval_for_police_referral
-    rules.default_first_contact_minutes = default_first_contact_minutes
+    rules.default_first_response_minutes = default_first_response_minutes
     rules.save()
     for category, (minutes, business_only) in targets.items():
         ResponseTarget.objects.update_or_create(
-            category=category, defaults={"first_contact_minutes": minutes, "business_hours_only": business_only}
+            category=category, defaults={"first_response_minutes": minutes, "business_hours_only": business_only}
         )
     audit.record(
         action=AuditAction.UPDATE,

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Callable
 from typing import Any
@@ -19,39 +18,28 @@ from django.views.decorators.http import require_GET, require_POST
 from madoguchi.accounts import audit
 from madoguchi.accounts.decorators import require_action
 from madoguchi.accounts.models import AuditAction, User
-from madoguchi.accounts.roles import Action, Role
+from madoguchi.accounts.roles import Action
 from madoguchi.cases import export as case_export
+from madoguchi.cases import extensions, saved_views, selectors, services
 from madoguchi.cases import forms as case_forms
-from madoguchi.cases import panels, saved_views, selectors, services
 from madoguchi.cases.access import access_case, access_organization
-from madoguchi.cases.choices import Channel, Tier
+from madoguchi.cases.choices import Channel
 from madoguchi.cases.models import Callback, Case, DeskRules, ResponseTarget
 from madoguchi.cases.reference_lookup import cases_by_reference_input
-from madoguchi.cases.workflow import Status
+from madoguchi.cases.rendering import case_draft_prefix, render_detail, session_key
 from madoguchi.core import drafts
 from madoguchi.core.errors import DomainError
 from madoguchi.core.normalize import normalize_name, phone_digits
 
 PAGE_SIZE = 50
 
-# Leaf apps (search) may replace the keyword filter of the case list without cases importing them.
-keyword_filter: Callable[..., Any] | None = None
-
 
 def _user(request: HttpRequest) -> User:
     return request.user  # type: ignore[return-value]
 
 
-def _session_key(request: HttpRequest) -> str:
-    return request.session.session_key or ""
-
-
 def _intake_draft_key(channel: str) -> str:
     return f"intake:{channel}"
-
-
-def _case_draft_prefix(case: Case) -> str:
-    return f"case:{case.reference}:"
 
 
 def _check_draft_key(request: HttpRequest, form_key: str) -> None:
@@ -72,7 +60,7 @@ def form_draft(request: HttpRequest, form_key: str) -> HttpResponse:
     _check_draft_key(request, form_key)
     user = _user(request)
     if request.method == "GET":
-        draft = drafts.draft_get(user=user, session_key=_session_key(request), form_key=form_key)
+        draft = drafts.draft_get(user=user, session_key=session_key(request), form_key=form_key)
         if draft is None:
             raise Http404
         audit.record(action=AuditAction.VIEW_PERSONAL_DATA, request=request, target=draft, detail={"draft": form_key})
@@ -89,7 +77,7 @@ def form_draft(request: HttpRequest, form_key: str) -> HttpResponse:
         drafts.draft_delete(user=user, form_key=form_key)
         return JsonResponse({"saved": False})
     try:
-        drafts.draft_save(user=user, session_key=_session_key(request), form_key=form_key, data=payload.get("data"))
+        drafts.draft_save(user=user, session_key=session_key(request), form_key=form_key, data=payload.get("data"))
     except DomainError:
         return JsonResponse({"error": _("下書きを保存できませんでした。")}, status=400)
     return JsonResponse({"saved": True})
@@ -99,7 +87,7 @@ def form_draft(request: HttpRequest, form_key: str) -> HttpResponse:
 @require_action(Action.CASE_VIEW)
 def dashboard(request: HttpRequest) -> HttpResponse:
     board = selectors.dashboard(user=_user(request))
-    widgets = panels.dashboard_widgets(request)
+    widgets = extensions.dashboard_widgets(request)
     return render(request, "staff/cases/dashboard.html", {"board": board, "dashboard_widgets": widgets})
 
 
@@ -118,6 +106,7 @@ _SORT_COLUMNS = [
 
 def _listed_cases(request: HttpRequest, form: case_forms.CaseFilterForm) -> Any:
     filters = form.cleaned_data if form.is_valid() else {}
+    keyword_filter = extensions.keyword_filter()
     if filters.get("q") and keyword_filter is not None:
         return keyword_filter(user=_user(request), query=filters["q"], filters=filters)
     return selectors.case_list(user=_user(request), filters=filters)
@@ -309,21 +298,8 @@ def saved_view_list(request: HttpRequest) -> HttpResponse:
 
 
 def _intake_kwargs(data: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "organization": services.OrganizationData(
-            name=data.get("org_name", ""),
-            industry=data.get("industry", ""),
-            employee_band=data.get("employee_band", ""),
-            prefecture=data.get("prefecture", ""),
-            municipality=data.get("municipality", ""),
-        ),
-        "person": services.PersonData(
-            name=data.get("person_name", ""),
-            role_title=data.get("person_role", ""),
-            phone=data.get("phone", ""),
-            email=data.get("email", ""),
-        ),
-    }
+    organization, person = case_forms.consulter_data(data)
+    return {"organization": organization, "person": person}
 
 
 @require_action(Action.CASE_CREATE)
@@ -368,7 +344,7 @@ def case_create(request: HttpRequest) -> HttpResponse:
         form = case_forms.IntakeForm(initial={"channel": channel, "received_at": timezone.localtime()})
         status = 200
         # Only offered, never filled in: the typing comes back when the user chooses 「復元する」.
-        draft = drafts.draft_get(user=_user(request), session_key=_session_key(request), form_key=draft_key)
+        draft = drafts.draft_get(user=_user(request), session_key=session_key(request), form_key=draft_key)
         has_draft = draft is not None
     context = {
         "form": form,
@@ -391,136 +367,6 @@ def repeat_consulter(request: HttpRequest) -> HttpResponse:
         org_key=normalize_name(request.GET.get("org", "")) if len(request.GET.get("org", "").strip()) >= 2 else "",
     )
     return render(request, "staff/cases/_repeat_consulter.html", {"cases": cases})
-
-
-def _detail_forms(case: Case, user: User, bound: dict[str, Any]) -> dict[str, Any]:
-    initial_triage = {
-        "version": case.version,
-        "category": case.category,
-        "urgency": case.urgency,
-        "police_referral": case.police_referral,
-    }
-    initial_dispatch = dict(initial_triage)
-    if case.shows_suggestion:
-        # Nobody has decided yet: dispatch starts from the triage suggestion, never lowering a set urgency.
-        initial_dispatch.update(
-            category=case.suggested_category,
-            urgency=case.effective_urgency,
-            police_referral=case.police_referral or bool(case.suggested_police),
-        )
-    org, person = case.organization, case.person
-    built: dict[str, Any] = {
-        "triage_form": case_forms.TriageForm(initial=initial_triage),
-        "dispatch_form": case_forms.DispatchForm(initial=initial_dispatch),
-        "callback_form": case_forms.CallbackForm(
-            initial={
-                "phone": person.phone if person else "",
-                "due_at": timezone.localtime() + dt.timedelta(hours=1),
-            }
-        ),
-        "front_answer_form": case_forms.FrontAnswerForm(initial={"version": case.version}),
-        "note_form": case_forms.NoteForm(),
-        "assessment_form": case_forms.AssessmentForm(initial={"version": case.version, "assessment": case.assessment}),
-        "inquiry_form": case_forms.InquiryForm(initial={"contacted_at": timezone.localtime()}),
-        "close_form": case_forms.CloseForm(initial={"version": case.version}),
-        "reopen_form": case_forms.ReopenForm(),
-        "merge_form": case_forms.MergeForm(),
-        "edit_form": case_forms.EditIntakeForm(
-            initial={
-                "version": case.version,
-                "subject": case.subject,
-                "body": case.body,
-                "aware_at": timezone.localtime(case.aware_at) if case.aware_at else None,
-                "tags": ", ".join(t.name for t in case.tags.all()),
-                "org_name": org.name if org else "",
-                "industry": org.industry if org else "",
-                "employee_band": org.employee_band if org else "",
-                "prefecture": org.prefecture if org else "東京都",
-                "municipality": org.municipality if org else "",
-                "person_name": person.name if person else "",
-                "person_role": person.role_title if person else "",
-                "phone": person.phone if person else "",
-                "email": person.email if person else "",
-            }
-        ),
-    }
-    built.update(bound)
-    return built
-
-
-def _restore_drafts(
-    request: HttpRequest, case: Case, forms_by_name: dict[str, Any], bound: dict[str, Any], callbacks: list[Callback]
-) -> list[str]:
-    """Put the user's own unsaved typing back into the case screen's forms (a submit elsewhere drops none).
-
-    Hidden fields (the optimistic-locking version) always come from the case as it is now. A form that was
-    just submitted keeps what was posted. Returns the form prefixes that got typing back.
-    """
-    prefix = _case_draft_prefix(case)
-    found = drafts.drafts_with_prefix(user=_user(request), session_key=_session_key(request), prefix=prefix)
-    if not found:
-        return []
-    by_prefix: dict[str, Any] = {
-        form.prefix: form
-        for name, form in forms_by_name.items()
-        if isinstance(form, forms.BaseForm) and name not in bound and form.prefix
-    }
-    pending = {f"callback_done:{cb.pk}": cb for cb in callbacks}
-    restored: list[str] = []
-    for draft in found:
-        form_prefix = draft.form_key[len(prefix) :]
-        if form_prefix in pending:
-            outcome = str(draft.data.get("callback_done-outcome", ""))
-            pending[form_prefix].draft_outcome = outcome  # type: ignore[attr-defined]
-            restored.append(form_prefix)
-            continue
-        form = by_prefix.get(form_prefix)
-        if form is None:
-            continue
-        for html_name, value in draft.data.items():
-            field_name = html_name.removeprefix(f"{form_prefix}-")
-            field = form.fields.get(field_name)
-            if field is not None and not field.widget.is_hidden and html_name != field_name:
-                form.initial[field_name] = value
-        restored.append(form_prefix)
-    if restored:
-        audit.record(
-            action=AuditAction.VIEW_PERSONAL_DATA,
-            request=request,
-            target=case,
-            detail={"drafts": [prefix + p for p in restored]},
-        )
-    return restored
-
-
-def render_detail(
-    request: HttpRequest, case: Case, *, bound: dict[str, Any] | None = None, status: int = 200
-) -> HttpResponse:
-    user = _user(request)
-    bound = bound or {}
-    forms_by_name = _detail_forms(case, user, bound)
-    callbacks = list(case.callbacks.select_related("assignee").all())
-    restored = _restore_drafts(request, case, forms_by_name, bound, callbacks)
-    timeline = selectors.timeline(case=case)
-    context: dict[str, Any] = {
-        "case": case,
-        "timeline": timeline,
-        "handover": selectors.handover_note(events=timeline),
-        "callbacks": callbacks,
-        "inquiries": case.inquiries.all(),
-        "previous_cases": selectors.previous_cases(case=case, user=user),
-        "panels": panels.render_context(request, case, bound),
-        "can": {a.value: user.can(a) for a in Action},
-        "Status": Status,
-        "Tier": Tier,
-        "open_tab": bound.get("open_tab", ""),
-        "draft_prefix": _case_draft_prefix(case),
-        "draft_forms": restored,
-        # Model versions are for managers and admins checking the assistant, not for the desk.
-        "show_model_details": user.role in (Role.MANAGER, Role.ADMIN),
-        **forms_by_name,
-    }
-    return render(request, "staff/cases/case_detail.html", context, status=status)
 
 
 @require_GET
@@ -549,7 +395,7 @@ def _run_action(
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
-            drafts.draft_delete(user=_user(request), form_key=_case_draft_prefix(case) + str(form.prefix))
+            drafts.draft_delete(user=_user(request), form_key=case_draft_prefix(case) + str(form.prefix))
             messages.success(request, success)
             return redirect("cases:detail", reference=case.reference)
     case.refresh_from_db()
@@ -664,7 +510,7 @@ def callback_done(request: HttpRequest, pk: int) -> HttpResponse:
         except DomainError as exc:
             messages.error(request, exc.message)
         else:
-            drafts.draft_delete(user=_user(request), form_key=f"{_case_draft_prefix(case)}callback_done:{callback.pk}")
+            drafts.draft_delete(user=_user(request), form_key=f"{case_draft_prefix(case)}callback_done:{callback.pk}")
             messages.success(request, _("折り返しを完了にしました。"))
     else:
         messages.error(request, _("折り返しの結果を入力してください。"))
@@ -838,10 +684,10 @@ def desk_settings(request: HttpRequest) -> HttpResponse:
     initial: dict[str, Any] = {
         "approval_categories": rules.approval_categories,
         "approval_for_police_referral": rules.approval_for_police_referral,
-        "default_first_contact_minutes": rules.default_first_contact_minutes,
+        "default_first_response_minutes": rules.default_first_response_minutes,
     }
     for target in ResponseTarget.objects.all():
-        initial[f"target_{target.category}"] = target.first_contact_minutes
+        initial[f"target_{target.category}"] = target.first_response_minutes
         initial[f"business_{target.category}"] = target.business_hours_only
     form = case_forms.DeskRulesForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -849,7 +695,7 @@ def desk_settings(request: HttpRequest) -> HttpResponse:
             actor=_user(request),
             approval_categories=form.cleaned_data["approval_categories"],
             approval_for_police_referral=form.cleaned_data["approval_for_police_referral"],
-            default_first_contact_minutes=form.cleaned_data["default_first_contact_minutes"],
+            default_first_response_minutes=form.cleaned_data["default_first_response_minutes"],
             targets=form.targets(),
         )
         messages.success(request, _("窓口の運用ルールを更新しました。"))

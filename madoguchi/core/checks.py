@@ -10,7 +10,7 @@ from django.core.checks import CheckMessage, Tags, Warning, register
 
 @register(Tags.security)
 def legacy_forwarded_for_setting(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
-    if not getattr(settings, "MADOGUCHI_LEGACY_TRUST_X_FORWARDED_FOR", False):
+    if not settings.MADOGUCHI_LEGACY_TRUST_X_FORWARDED_FOR:
         return []
     return [
         Warning(

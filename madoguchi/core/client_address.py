@@ -27,7 +27,7 @@ def client_address(request: HttpRequest) -> str | None:
     coarse (every client behind the same proxy then shares one address).
     """
     remote = _parse(str(request.META.get("REMOTE_ADDR") or ""))
-    count = int(getattr(settings, "MADOGUCHI_TRUSTED_PROXY_COUNT", 0))
+    count = int(settings.MADOGUCHI_TRUSTED_PROXY_COUNT)
     if count <= 0:
         return remote
     entries = str(request.META.get("HTTP_X_FORWARDED_FOR") or "").split(",")

@@ -123,7 +123,7 @@ def case_record(case: Case) -> dict[str, Any]:
         "resolution": case.resolution,
         "aware_at": _iso(case.aware_at),
         "first_response_due_at": _iso(case.first_response_due_at),
-        "first_contact_at": _iso(case.first_contact_at),
+        "first_contact_at": _iso(case.first_response_at),
         "closed_at": _iso(case.closed_at),
         "merged_into": case.merged_into.reference if case.merged_into else None,
         "assignee": case.assignee.get_username() if case.assignee else None,

@@ -26,11 +26,11 @@ ALLOWED_UPLOADS: dict[str, frozenset[str]] = {
 
 
 def max_files() -> int:
-    return int(getattr(settings, "MADOGUCHI_PUBLIC_FORM_MAX_FILES", 5))
+    return int(settings.MADOGUCHI_PUBLIC_FORM_MAX_FILES)
 
 
 def max_file_bytes() -> int:
-    return int(getattr(settings, "MADOGUCHI_PUBLIC_FORM_MAX_FILE_BYTES", settings.MAIL_MAX_ATTACHMENT_BYTES))
+    return int(settings.MADOGUCHI_PUBLIC_FORM_MAX_FILE_BYTES)
 
 
 def megabytes(size: int) -> str:
@@ -212,13 +212,6 @@ class ConsultationForm(forms.Form):
         if self.data.get("consent"):
             out.append(("consent", "on"))
         return out
-
-
-class MailTemplateForm(forms.Form):
-    subject = forms.CharField(label=_("件名"), max_length=200)
-    body = forms.CharField(
-        label=_("本文"), widget=forms.Textarea(attrs={"rows": 18}), validators=limits.max_chars(limits.ANSWER_PART)
-    )
 
 
 class DismissForm(forms.Form):

@@ -19,8 +19,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from madoguchi.intake import services
 from madoguchi.intake.models import MailboxState, Transport
+from madoguchi.intake.services import mail as mail_intake
 
 logger = logging.getLogger(__name__)
 
@@ -169,11 +169,11 @@ def poll_once(*, config: MailboxConfig, limit: int | None = None) -> PollReport:
                 continue
             report.fetched += 1
             # Any exception here ends the poll before the UID is remembered or marked, so nothing is skipped.
-            result = services.ingest_raw(raw=raw, transport=Transport.IMAP)
+            result = mail_intake.ingest_raw(raw=raw, transport=Transport.IMAP)
             report.outcomes.append(result.outcome)
-            if result.outcome == services.DUPLICATE:
+            if result.outcome == mail_intake.IngestOutcome.DUPLICATE:
                 report.duplicates += 1
-            elif result.outcome == services.QUARANTINED:
+            elif result.outcome == mail_intake.IngestOutcome.QUARANTINED:
                 report.quarantined += 1
             else:
                 report.new += 1

@@ -7,8 +7,8 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from madoguchi.cases.extensions import Panel, register
 from madoguchi.cases.models import Case
-from madoguchi.cases.panels import Panel, register
 from madoguchi.intake import selectors
 
 

@@ -12,6 +12,4 @@ urlpatterns = [
     path("mail/<int:pk>/reprocess/", staff_views.reprocess, name="reprocess"),
     path("mail/<int:pk>/dismiss/", staff_views.dismiss, name="dismiss"),
     path("attachments/<int:pk>/", staff_views.attachment_download, name="attachment"),
-    path("mail-templates/", staff_views.mail_templates, name="mail_templates"),
-    path("mail-templates/<str:code>/", staff_views.mail_template_edit, name="mail_template_edit"),
 ]

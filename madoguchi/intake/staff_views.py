@@ -7,22 +7,20 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template import TemplateSyntaxError
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from madoguchi.accounts import audit
 from madoguchi.accounts.decorators import require_action
 from madoguchi.accounts.models import AuditAction, User
 from madoguchi.accounts.roles import Action
-from madoguchi.answers import mailtext
-from madoguchi.answers.models import MailTemplate, MailTemplateCode
 from madoguchi.core.errors import DomainError
-from madoguchi.intake import selectors, services, storage
+from madoguchi.intake import selectors, storage
 from madoguchi.intake.access import access_attachment, access_message
-from madoguchi.intake.forms import DismissForm, MailTemplateForm
+from madoguchi.intake.forms import DismissForm
 from madoguchi.intake.models import Attachment, InboundStatus
+from madoguchi.intake.services import mail as mail_intake
 
 PAGE_SIZE = 50
 # Only passive formats keep their type on download; everything else is an opaque byte stream.
@@ -100,7 +98,7 @@ def message_html(request: HttpRequest, pk: int) -> HttpResponse:
 def reprocess(request: HttpRequest, pk: int) -> HttpResponse:
     message = access_message(user=_user(request), pk=pk, action=Action.QUARANTINE_MANAGE)
     try:
-        result = services.reprocess(actor=_user(request), message=message)
+        result = mail_intake.reprocess(actor=_user(request), message=message)
     except DomainError as exc:
         messages.error(request, exc.message)
         return redirect("intake_staff:message", pk=message.pk)
@@ -110,7 +108,7 @@ def reprocess(request: HttpRequest, pk: int) -> HttpResponse:
         target=result.message,
         detail={"operation": "intake_reprocess", "outcome": result.outcome},
     )
-    if result.outcome == services.QUARANTINED:
+    if result.outcome == mail_intake.IngestOutcome.QUARANTINED:
         messages.error(
             request,
             _("再処理しましたが、まだ取り込めません: %(reason)s") % {"reason": result.message.quarantine_text},
@@ -129,7 +127,7 @@ def dismiss(request: HttpRequest, pk: int) -> HttpResponse:
     form = DismissForm(request.POST)
     if form.is_valid():
         try:
-            services.dismiss(actor=_user(request), message=message, reason=form.cleaned_data["reason"])
+            mail_intake.dismiss(actor=_user(request), message=message, reason=form.cleaned_data["reason"])
         except DomainError as exc:
             form.add_error("reason" if exc.field == "reason" else None, exc.message)
         else:
@@ -194,56 +192,4 @@ def raw_download(request: HttpRequest, pk: int) -> FileResponse:
     audit.record(action=AuditAction.DOWNLOAD, request=request, target=message, detail={"sha256": message.raw_sha256})
     return _download(
         path=storage.raw_path(sha256=message.raw_sha256), filename=message.raw_name, content_type="message/rfc822"
-    )
-
-
-@require_GET
-@require_action(Action.SETTINGS_MANAGE)
-def mail_templates(request: HttpRequest) -> HttpResponse:
-    overridden = set(MailTemplate.objects.values_list("code", flat=True))
-    rows = [
-        {"code": code, "label": label, "overridden": code in overridden} for code, label in MailTemplateCode.choices
-    ]
-    return render(request, "staff/intake/mail_templates.html", {"rows": rows})
-
-
-@require_http_methods(["GET", "POST"])
-@require_action(Action.SETTINGS_MANAGE)
-def mail_template_edit(request: HttpRequest, code: str) -> HttpResponse:
-    if code not in MailTemplateCode.values:
-        raise Http404
-    status = 200
-    if request.method == "POST":
-        if request.POST.get("reset"):
-            MailTemplate.objects.filter(code=code).delete()
-            audit.record(action=AuditAction.UPDATE, request=request, detail={"mail_template": code, "reset": True})
-            messages.success(request, _("標準の文面に戻しました。"))
-            return redirect("intake_staff:mail_templates")
-        form = MailTemplateForm(request.POST)
-        if form.is_valid():
-            try:
-                mailtext.check_source(subject=form.cleaned_data["subject"], body=form.cleaned_data["body"])
-            except TemplateSyntaxError as exc:
-                form.add_error("body", _("差し込み項目の書き方に誤りがあります: %(error)s") % {"error": exc})
-            else:
-                MailTemplate.objects.update_or_create(
-                    code=code,
-                    defaults={
-                        "subject": form.cleaned_data["subject"],
-                        "body": form.cleaned_data["body"],
-                        "updated_by": _user(request),
-                    },
-                )
-                audit.record(action=AuditAction.UPDATE, request=request, detail={"mail_template": code})
-                messages.success(request, _("メールの文面を保存しました。"))
-                return redirect("intake_staff:mail_templates")
-        status = 400
-    else:
-        subject, body = mailtext.current_source(code=code)
-        form = MailTemplateForm(initial={"subject": subject, "body": body})
-    return render(
-        request,
-        "staff/intake/mail_template_edit.html",
-        {"form": form, "label": MailTemplateCode(code).label, "placeholders": mailtext.PLACEHOLDERS},
-        status=status,
     )

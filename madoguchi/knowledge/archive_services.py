@@ -95,7 +95,7 @@ def _set_terms(*, actor: User, item: ArchiveItem, term_ids: Sequence[int]) -> No
             taxonomy_services.classify(actor=actor, obj=item, term=term)
     for pk, term in current.items():
         if pk not in wanted:
-            taxonomy_services.unclassify(obj=item, term=term)
+            taxonomy_services.unclassify(actor=actor, obj=item, term=term)
 
 
 def _fields(data: ArchiveItemData, url: str) -> dict[str, object]:

@@ -10,11 +10,16 @@ from django.db.models.expressions import RawSQL
 
 from madoguchi.accounts.models import User
 from madoguchi.cases import selectors
+from madoguchi.cases.extensions import TAGS, CaseSaved
 from madoguchi.cases.models import Case
 from madoguchi.knowledge.search import service
 from madoguchi.knowledge.search.types import Document, SearchFilters
 
 CASE_KIND = "case"
+# The case fields a case's entry is made of (`case_document`), except the status (`index_case_status`).
+INDEXED_FIELDS = frozenset(
+    {"subject", "body", "assessment", "resolution", "organization", "category", "channel", "received_at", TAGS}
+)
 
 
 def case_document(case: Case, *, tag_names: list[str] | None = None) -> Document:
@@ -38,9 +43,9 @@ def case_document(case: Case, *, tag_names: list[str] | None = None) -> Document
     )
 
 
-def index_case(case: Case) -> None:
-    """Registered with cases.services.register_after_save: runs inside the service's transaction."""
-    doc = case_document(case)
+def index_case(saved: CaseSaved) -> None:
+    """After-save hook for INDEXED_FIELDS: runs inside the service's transaction."""
+    doc = case_document(saved.case)
     service.index_document(
         kind=doc.kind,
         object_id=doc.object_id,
@@ -54,6 +59,11 @@ def index_case(case: Case) -> None:
         visibility=doc.visibility,
         url=doc.url,
     )
+
+
+def index_case_status(saved: CaseSaved) -> None:
+    """After-save hook for the status alone: the search filter by status must see the new one."""
+    service.update_status(kind=CASE_KIND, object_id=saved.case.pk, status=saved.case.status)
 
 
 def case_keyword_filter(*, user: User, query: str, filters: dict[str, Any]) -> QuerySet[Case]:

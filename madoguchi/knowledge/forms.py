@@ -17,9 +17,9 @@ KIND_LABELS = {
     "referral": _("相談・届出先"),
     "law": _("適用法規"),
 }
-# Kinds something indexes today. FAQ joins the filter when it indexes itself:
-# a filter that cannot find anything is not offered. "article" is the information archive (archive_index.py).
-SEARCHABLE_KINDS = ("case", "article", "referral", "law")
+# Kinds something indexes: consultations, FAQ, the information archive ("article", archive_index.py),
+# the directory and the law map. A filter that cannot find anything is not offered.
+SEARCHABLE_KINDS = ("case", "faq", "article", "referral", "law")
 KIND_CHOICES = [("", _("すべて")), *((kind, KIND_LABELS[kind]) for kind in SEARCHABLE_KINDS)]
 
 
@@ -39,6 +39,7 @@ class SearchForm(forms.Form):
     status = forms.ChoiceField(label=_("状態"), choices=_blank(Status.choices), required=False)
     channel = forms.ChoiceField(label=_("受付経路"), choices=_blank(Channel.choices), required=False)
     tag = forms.CharField(label=_("タグ"), max_length=50, required=False)
+    include_retired = forms.BooleanField(label=_("廃止したよくある質問も含める"), required=False)
     date_from = forms.DateField(label=_("日付（から）"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     date_to = forms.DateField(label=_("日付（まで）"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 

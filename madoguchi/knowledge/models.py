@@ -306,3 +306,153 @@ class FeedItem(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+# --- FAQ ---
+
+
+class FaqStatus(models.TextChoices):
+    DRAFT = "draft", _("下書き")
+    IN_REVIEW = "in_review", _("確認待ち")
+    PUBLISHED = "published", _("公開中")
+    RETIRED = "retired", _("廃止")
+
+
+# The one table of status moves (faq_services.faq_transition is the only writer). Approval is the move
+# in_review -> published and needs a reviewer who wrote none of the entry (docs/faq.md).
+FAQ_ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
+    FaqStatus.DRAFT: frozenset({FaqStatus.IN_REVIEW, FaqStatus.RETIRED}),
+    FaqStatus.IN_REVIEW: frozenset({FaqStatus.DRAFT, FaqStatus.PUBLISHED}),
+    FaqStatus.PUBLISHED: frozenset({FaqStatus.RETIRED}),
+    FaqStatus.RETIRED: frozenset({FaqStatus.DRAFT}),
+}
+
+
+class FaqVisibility(models.TextChoices):
+    INTERNAL = "internal", _("職員のみ")
+    PUBLIC = "public", _("公開サイトにも掲載")
+
+
+class FaqEntry(models.Model):
+    """よくある質問: generalised questions and the desk's example answer (① measures, ② referral organisations)."""
+
+    title = models.CharField(_("見出し"), max_length=200)
+    questions = models.JSONField(_("質問の例"), default=list)
+    measures = models.TextField(_("回答例 ① 具体的な対策"))
+    referrals = models.ManyToManyField(
+        "referrals.ReferralOrganization", verbose_name=_("回答例 ② 相談・届出先"), blank=True, related_name="+"
+    )
+    keywords = models.JSONField(_("キーワード"), default=list, blank=True)
+    sources = models.TextField(_("参考にした情報"), blank=True)
+    source_cases = models.ManyToManyField("cases.Case", verbose_name=_("元にした相談"), blank=True, related_name="+")
+    read_more = models.JSONField(_("詳しく読む（リンク）"), default=list, blank=True)
+    status = models.CharField(_("状態"), max_length=16, choices=FaqStatus.choices, default=FaqStatus.DRAFT)
+    visibility = models.CharField(
+        _("公開範囲"), max_length=16, choices=FaqVisibility.choices, default=FaqVisibility.INTERNAL
+    )
+    # Masked spans of the draft's text (faq_masking): the reviewer sees and adjusts each one. The original
+    # strings are personal data; publishing removes them (docs/faq.md).
+    mask_spans = models.JSONField(_("マスクした箇所"), default=list, blank=True)
+    version = models.PositiveIntegerField(_("版"), default=1, editable=False)
+    created_by = models.ForeignKey(
+        "accounts.User", verbose_name=_("作成者"), null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    reviewed_by = models.ForeignKey(
+        "accounts.User", verbose_name=_("確認者"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(_("確認日時"), null=True, blank=True)
+    approved_hash = models.CharField(_("承認した内容のハッシュ（SHA-256）"), max_length=64, blank=True)
+    published_at = models.DateTimeField(_("公開日時"), null=True, blank=True)
+    created_at = models.DateTimeField(_("作成日時"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("よくある質問")
+        verbose_name_plural = _("よくある質問")
+        ordering = ["-updated_at", "-id"]
+        indexes = [models.Index(fields=["status", "visibility"], name="faq_status_visibility_idx")]
+        constraints = [
+            # Nothing is published without a named reviewer (the author check is in faq_services).
+            models.CheckConstraint(
+                condition=~models.Q(status="published") | models.Q(reviewed_by__isnull=False),
+                name="faq_published_has_reviewer",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("knowledge:faq_detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == FaqStatus.PUBLISHED and self.visibility == FaqVisibility.PUBLIC
+
+
+class FaqVersion(models.Model):
+    """One saved state of an FAQ entry: who changed what. Never edited."""
+
+    faq = models.ForeignKey(FaqEntry, verbose_name=_("よくある質問"), on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("版番号"))
+    author = models.ForeignKey(
+        "accounts.User", verbose_name=_("変更した職員"), null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("変更日時"), auto_now_add=True)
+    changed = models.JSONField(_("変更した項目"), default=list)
+    snapshot = models.JSONField(_("内容"), default=dict)
+
+    class Meta:
+        verbose_name = _("よくある質問の版")
+        verbose_name_plural = _("よくある質問の版")
+        ordering = ["faq", "number"]
+        constraints = [models.UniqueConstraint(fields=["faq", "number"], name="faq_version_number_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.faq_id} v{self.number}"
+
+
+class FaqUse(models.Model):
+    """An FAQ answer inserted into a case's answer."""
+
+    faq = models.ForeignKey(FaqEntry, verbose_name=_("よくある質問"), on_delete=models.CASCADE, related_name="uses")
+    case = models.ForeignKey("cases.Case", verbose_name=_("相談案件"), on_delete=models.CASCADE, related_name="+")
+    used_by = models.ForeignKey(
+        "accounts.User", verbose_name=_("使った職員"), null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    used_at = models.DateTimeField(_("使った日時"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("よくある質問の利用")
+        verbose_name_plural = _("よくある質問の利用")
+        indexes = [models.Index(fields=["faq", "used_at"], name="faq_use_faq_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.faq_id} → {self.case_id}"
+
+
+class UsefulLink(models.Model):
+    """Web掲載内容: a curated link to another organisation's material for SMEs, with a short summary."""
+
+    title = models.CharField(_("題名"), max_length=200)
+    url = models.URLField(_("URL"), max_length=500)
+    publisher = models.CharField(_("発行元"), max_length=200)
+    summary = models.TextField(_("要約"), max_length=1000)
+    checked_on = models.DateField(_("内容を確認した日"))
+    published = models.BooleanField(_("公開サイトに掲載"), default=True)
+    order = models.IntegerField(_("並び順"), default=0)
+    version = models.PositiveIntegerField(_("版"), default=1, editable=False)
+    updated_by = models.ForeignKey(
+        "accounts.User", verbose_name=_("更新者"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("役に立つリンク")
+        verbose_name_plural = _("役に立つリンク")
+        ordering = ["order", "id"]
+
+    def __str__(self) -> str:
+        return self.title

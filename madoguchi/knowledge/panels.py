@@ -8,15 +8,19 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from madoguchi.accounts.models import User
+from madoguchi.accounts.roles import Action
 from madoguchi.cases.access import visible_cases
+from madoguchi.cases.extensions import Panel, answer_summaries, register
 from madoguchi.cases.models import Case
-from madoguchi.cases.panels import Panel, answer_summaries, register
+from madoguchi.cases.workflow import Status
+from madoguchi.knowledge import faq_selectors
 from madoguchi.knowledge.case_index import CASE_KIND
+from madoguchi.knowledge.faq_index import FAQ_KIND
 from madoguchi.knowledge.search import service
 
 SIMILAR_LIMIT = 5
-# Kinds shown next to cases; FAQ entries appear once the FAQ indexes itself under this kind.
-SIMILAR_KINDS = (CASE_KIND, "faq")
+# Kinds shown next to cases; matching FAQ entries come first.
+SIMILAR_KINDS = (CASE_KIND, FAQ_KIND)
 
 
 def similar_context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict[str, Any] | None:
@@ -26,7 +30,7 @@ def similar_context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> 
         text=f"{case.subject}\n{case.body}",
         kinds=SIMILAR_KINDS,
         exclude=(CASE_KIND, case.pk),
-        restrict={CASE_KIND: visible},
+        restrict={CASE_KIND: visible, FAQ_KIND: faq_selectors.staff_faqs()},
         limit=SIMILAR_LIMIT,
     )
     case_ids = [s.entry.object_id for s in found if s.entry.kind == CASE_KIND]
@@ -44,7 +48,15 @@ def similar_context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> 
                 "answer": answers.get(s.entry.object_id, "") if s.entry.kind == CASE_KIND else "",
             }
         )
-    return {"similar": [r for r in rows if r["kind"] != CASE_KIND or r["case"] is not None]}
+    shown = [r for r in rows if r["kind"] != CASE_KIND or r["case"] is not None]
+    # FAQ entries first (a stable sort keeps the similarity order within each kind).
+    shown.sort(key=lambda r: r["kind"] != FAQ_KIND)
+    return {
+        "similar": shown,
+        # A closed consultation, with the similar closed ones ticked, becomes an FAQ draft (faq_from_cases).
+        "faq_from_case": case.status == Status.CLOSED and user.can(Action.FAQ_EDIT),
+        "closed_status": Status.CLOSED,
+    }
 
 
 def register_panels() -> None:

@@ -1,6 +1,6 @@
 from django.urls import URLPattern, URLResolver, path
 
-from madoguchi.knowledge import archive_views, canned_views, views
+from madoguchi.knowledge import archive_views, canned_views, faq_views, views
 
 app_name = "knowledge"
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -25,4 +25,16 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("archive/inbox/", archive_views.inbox, name="inbox"),
     path("archive/inbox/<int:pk>/keep/", archive_views.inbox_keep, name="inbox_keep"),
     path("archive/inbox/<int:pk>/dismiss/", archive_views.inbox_dismiss, name="inbox_dismiss"),
+    path("faq/", faq_views.faq_list, name="faq_list"),
+    path("faq/new/", faq_views.faq_create, name="faq_create"),
+    path("faq/from-cases/", faq_views.faq_from_cases, name="faq_from_cases"),
+    path("faq/<int:pk>/", faq_views.faq_detail, name="faq_detail"),
+    path("faq/<int:pk>/edit/", faq_views.faq_edit, name="faq_edit"),
+    path("faq/<int:pk>/status/", faq_views.faq_transition, name="faq_transition"),
+    path("faq/<int:pk>/mask/", faq_views.faq_mask, name="faq_mask"),
+    path("faq/<int:pk>/unmask/<int:index>/", faq_views.faq_unmask, name="faq_unmask"),
+    path("faq/<int:pk>/versions/<int:number>/", faq_views.faq_version, name="faq_version"),
+    path("links/", faq_views.link_list, name="link_list"),
+    path("links/new/", faq_views.link_create, name="link_create"),
+    path("links/<int:pk>/", faq_views.link_edit, name="link_edit"),
 ]

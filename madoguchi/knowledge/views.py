@@ -10,7 +10,9 @@ from madoguchi.accounts.roles import Action
 from madoguchi.cases.access import visible_cases
 from madoguchi.cases.choices import Category, Channel
 from madoguchi.cases.workflow import Status
+from madoguchi.knowledge import faq_selectors
 from madoguchi.knowledge.case_index import CASE_KIND
+from madoguchi.knowledge.faq_index import FAQ_KIND
 from madoguchi.knowledge.forms import KIND_LABELS, SearchForm
 from madoguchi.knowledge.search import service
 from madoguchi.knowledge.search.types import SearchFilters
@@ -42,7 +44,11 @@ def search(request: HttpRequest) -> HttpResponse:
                 date_to=data["date_to"],
                 tag=data["tag"],
             ),
-            restrict={CASE_KIND: visible_cases(user=user)},
+            restrict={
+                CASE_KIND: visible_cases(user=user),
+                # Staff see internal and public entries in every status, retired ones only when asked.
+                FAQ_KIND: faq_selectors.staff_faqs(include_retired=data["include_retired"]),
+            },
             limit=PAGE_SIZE,
             offset=(number - 1) * PAGE_SIZE,
         )

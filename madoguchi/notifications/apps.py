@@ -8,7 +8,7 @@ class NotificationsConfig(AppConfig):
 
     def ready(self) -> None:
         from madoguchi.cases import events
-        from madoguchi.cases.panels import DashboardWidget, register_widget
+        from madoguchi.cases.extensions import DashboardWidget, register_widget
         from madoguchi.notifications import services, views
 
         events.register_listener(services.on_event)

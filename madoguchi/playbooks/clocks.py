@@ -27,8 +27,14 @@ FLAG_LABELS: dict[str, StrPromise] = {
     "ppc_reportable": _("個人情報保護委員会への報告対象の事態（規則第7条）に当たる"),
     "unlawful_purpose": _("不正な目的で行われたおそれがある（不正アクセス、持ち出しなど）"),
     "eu_residents": _("EU に住む人の個人データが含まれる"),
+    "gdpr_applies": _(
+        "GDPR が適用される（EU 域内に拠点がある、"
+        "または EU にいる人に商品・サービスを提供し若しくは行動を監視している：第3条）"
+    ),
+    "processor": _("相談者は委託を受けて個人データを扱っていた（委託先・処理者）"),
     "high_risk": _("本人の権利に高いリスクがある（GDPR 第34条）"),
     "my_number": _("マイナンバー（個人番号）が含まれる"),
+    "mynumber_reportable": _("番号法の報告対象の事態（委員会規則第2条）に当たる"),
     "netbanking_fraud": _("ネットバンキングで不正な払戻しがあった"),
     "individual_account": _("被害にあったのは個人の口座"),
 }

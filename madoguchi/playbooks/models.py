@@ -120,6 +120,7 @@ class LegalClockRule(models.Model):
     verified = models.BooleanField(_("出典で確認済み"), default=False)
     verification_note = models.TextField(_("確認が必要な点"), blank=True)
     notes = models.TextField(_("備考"), blank=True)
+    checked_on = models.DateField(_("出典を確認した日"), null=True, blank=True)
     edited_by_staff = models.BooleanField(_("職員が編集済み"), default=False)
     updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
 

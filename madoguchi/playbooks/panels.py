@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from madoguchi.accounts.models import User
 from madoguchi.accounts.roles import Action
+from madoguchi.cases.extensions import DashboardWidget, Panel, register, register_widget
 from madoguchi.cases.models import Case
-from madoguchi.cases.panels import DashboardWidget, Panel, register, register_widget
 from madoguchi.playbooks import rules, selectors
 from madoguchi.playbooks.clocks import FLAG_LABELS
 from madoguchi.playbooks.forms import AwareForm, FactsForm, FilingForm, TickForm

@@ -57,6 +57,7 @@ def clock_fields(raw: dict[str, Any]) -> dict[str, Any]:
         "verified": bool(raw.get("verified")),
         "verification_note": raw.get("verification_note") or "",
         "notes": raw.get("notes") or "",
+        "checked_on": _date(raw["checked_on"]) if raw.get("checked_on") else None,
     }
 
 

@@ -16,7 +16,7 @@ from madoguchi.accounts.roles import Action
 from madoguchi.cases import services as case_services
 from madoguchi.cases.access import access_case
 from madoguchi.cases.models import Case
-from madoguchi.cases.views import render_detail
+from madoguchi.cases.rendering import render_detail
 from madoguchi.core.errors import DomainError
 from madoguchi.playbooks import pdf, rules, selectors, services
 from madoguchi.playbooks.forms import AwareForm, FactsForm, FilingForm, StartForm, TickForm

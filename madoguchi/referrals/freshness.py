@@ -11,9 +11,11 @@ from madoguchi.referrals.models import SourcedRecord
 
 
 def checked_on(record: SourcedRecord) -> dt.date:
-    """The day the record was last known good: a staff check, else the date of its source."""
+    """The day the record was last known good: a staff check, else the day its source was read, else the source date."""
     if record.last_verified_at is not None:
         return timezone.localtime(record.last_verified_at).date()
+    if record.checked_on is not None:
+        return record.checked_on
     return record.as_of
 
 

@@ -40,6 +40,12 @@ class ChannelKind(models.TextChoices):
 
 class PenaltyWording(models.TextChoices):
     KOKINKEI_VERIFIED = "kokinkei_verified", _("拘禁刑（2025年6月以降の条文を確認済み）")
+    # 刑法等一部改正法（令和4年法律第67号）と整理法（同第68号）は有期の懲役・禁錮を同じ長さの拘禁刑に置き換えた。
+    # The old penalty was read in a source; the new wording follows from those two acts, not from reading the new text.
+    KOKINKEI_BY_AMENDMENT = (
+        "kokinkei_by_amendment",
+        _("拘禁刑（令和4年法律第67号・第68号による置換え。新しい条文の文言は未読）"),
+    )
     AS_SOURCE = "as_source", _("出典の表記のまま")
     NONE = "none", _("罰則なし")
 
@@ -65,6 +71,8 @@ class SourcedRecord(models.Model):
     verified = models.BooleanField(_("出典で確認済み"), default=False)
     verification_note = models.TextField(_("要確認の内容"), blank=True)
     notes = models.TextField(_("備考"), blank=True)
+    # When someone last read the source for the data file (as_of is the source's own date).
+    checked_on = models.DateField(_("出典を確認した日"), null=True, blank=True)
     last_verified_at = models.DateTimeField(_("最終確認日時"), null=True, blank=True)
     last_verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -172,8 +180,12 @@ class LawEntry(SourcedRecord):
     penalty = models.TextField(_("罰則"), blank=True)
     penalty_article = models.CharField(_("罰則の条項"), max_length=100, blank=True)
     penalty_wording = models.CharField(_("罰則の表記"), max_length=24, choices=PenaltyWording.choices)
+    # Acts before 2025-06-01 are still judged under the old wording (整理法第441条): kept as history only.
+    penalty_before_2025_06_01 = models.TextField(_("2025年6月1日より前の行為の罰則（旧規定）"), blank=True)
     police_indicated = models.BooleanField(_("警察への相談が考えられる"), default=False)
     primary_checked = models.BooleanField(_("e-Gov の条文で確認済み"), default=False)
+    # The statute itself (e-Gov 法令検索 article, EUR-Lex); source_url is the page the facts were read in.
+    primary_url = models.URLField(_("条文（e-Gov・EUR-Lex）"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("適用法規")

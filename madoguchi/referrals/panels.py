@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from madoguchi.accounts.models import User
 from madoguchi.accounts.roles import Action
 from madoguchi.cases.choices import Tier
+from madoguchi.cases.extensions import DashboardWidget, Panel, register, register_widget
 from madoguchi.cases.models import Case
-from madoguchi.cases.panels import DashboardWidget, Panel, register, register_widget
 from madoguchi.cases.workflow import Status
 from madoguchi.referrals.forms import PoliceFlagForm
 from madoguchi.referrals.models import Situation

@@ -55,6 +55,10 @@ def _date(value: object) -> dt.date:
     return dt.date.fromisoformat(str(value))
 
 
+def _optional_date(value: object) -> dt.date | None:
+    return None if value in (None, "") else _date(value)
+
+
 def _source_fields(raw: dict[str, Any], order: int) -> dict[str, Any]:
     return {
         "order": order,
@@ -66,6 +70,7 @@ def _source_fields(raw: dict[str, Any], order: int) -> dict[str, Any]:
         "verified": bool(raw["verified"]),
         "verification_note": _text(raw.get("verification_note")),
         "notes": _text(raw.get("notes")),
+        "checked_on": _optional_date(raw.get("checked_on")),
     }
 
 
@@ -209,8 +214,10 @@ def load(*, force: bool, stdout: TextIO | None = None) -> dict[str, Any]:
                 "penalty": _text(raw.get("penalty")),
                 "penalty_article": _text(raw.get("penalty_article")),
                 "penalty_wording": raw["penalty_wording"],
+                "penalty_before_2025_06_01": _text(raw.get("penalty_before_2025_06_01")),
                 "police_indicated": bool(raw["police_indicated"]),
                 "primary_checked": bool(raw.get("primary_checked", False)),
+                "primary_url": _text(raw.get("primary_url")),
                 **_source_fields(raw, index),
             },
         )

@@ -19,7 +19,7 @@ from madoguchi.accounts.roles import Action
 from madoguchi.cases import services as case_services
 from madoguchi.cases.access import access_case
 from madoguchi.cases.choices import Category
-from madoguchi.cases.views import render_detail
+from madoguchi.cases.rendering import render_detail
 from madoguchi.core.errors import ConcurrentEditError, DomainError
 from madoguchi.referrals import selectors, services
 from madoguchi.referrals.forms import (

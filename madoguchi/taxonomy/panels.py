@@ -8,8 +8,8 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from madoguchi.accounts.roles import Action
+from madoguchi.cases.extensions import Panel, register
 from madoguchi.cases.models import Case
-from madoguchi.cases.panels import Panel, register
 from madoguchi.taxonomy import selectors
 
 

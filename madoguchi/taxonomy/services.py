@@ -94,6 +94,8 @@ def term_move(*, actor: User, term: Term, up: bool) -> bool:
 
 @transaction.atomic
 def classify(*, actor: User | None, obj: models.Model, term: Term) -> TermAssignment:
+    """Put `obj` (a case, an organisation) under `term`; twice is once. actor None: the system (loaders)."""
+    require(actor, Action.CASE_EDIT, system=True)
     content_type = ContentType.objects.get_for_model(obj)
     assignment, _created = TermAssignment.objects.get_or_create(
         term=term, content_type=content_type, object_id=obj.pk, defaults={"created_by": actor}
@@ -102,7 +104,8 @@ def classify(*, actor: User | None, obj: models.Model, term: Term) -> TermAssign
 
 
 @transaction.atomic
-def unclassify(*, obj: models.Model, term: Term) -> bool:
+def unclassify(*, actor: User | None, obj: models.Model, term: Term) -> bool:
+    require(actor, Action.CASE_EDIT, system=True)
     content_type = ContentType.objects.get_for_model(obj)
     deleted, _detail = TermAssignment.objects.filter(term=term, content_type=content_type, object_id=obj.pk).delete()
     return bool(deleted)

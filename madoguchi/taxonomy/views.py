@@ -126,7 +126,7 @@ def case_classify(request: HttpRequest, reference: str) -> HttpResponse:
         return redirect("cases:detail", reference=case.reference)
     term = form.cleaned_data["term"]
     if request.POST.get("remove"):
-        if services.unclassify(obj=case, term=term):
+        if services.unclassify(actor=_user(request), obj=case, term=term):
             audit.record(action=AuditAction.UPDATE, request=request, target=case, detail={"unclassify": term.pk})
     else:
         services.classify(actor=_user(request), obj=case, term=term)

@@ -7,9 +7,9 @@ class TriageConfig(AppConfig):
     verbose_name = _("振り分け支援")
 
     def ready(self) -> None:
-        from madoguchi.cases.services import register_after_save
+        from madoguchi.cases.extensions import register_after_save
         from madoguchi.triage import services
         from madoguchi.triage.panels import register_panels
 
         register_panels()
-        register_after_save(services.on_case_saved)
+        register_after_save(services.on_case_saved, inputs=services.HOOK_INPUTS)

@@ -16,6 +16,7 @@ from django.utils import timezone
 from madoguchi.accounts.models import User
 from madoguchi.cases import services as case_services
 from madoguchi.cases.choices import Urgency
+from madoguchi.cases.extensions import CaseSaved
 from madoguchi.cases.models import Case
 from madoguchi.triage.engine import corpus
 from madoguchi.triage.engine.model import TriageModel, train
@@ -193,8 +194,13 @@ def _decide(row: TriageSuggestion, case: Case, actor: User | None) -> None:
     row.save(update_fields=["decision", "decided_by", "decided_at", "final_category", "final_urgent", "final_police"])
 
 
-def on_case_saved(case: Case) -> None:
+# The after-save hook runs when these change: the text it suggests from, and the category staff decide.
+HOOK_INPUTS = frozenset({"subject", "body", "category"})
+
+
+def on_case_saved(saved: CaseSaved) -> None:
     """After-save hook: suggest for new cases; record staff's category decision against the open suggestion."""
+    case = saved.case
     row = TriageSuggestion.objects.filter(case=case).order_by("-created_at", "-id").first()
     if row is None:
         if not has_model():
@@ -220,6 +226,7 @@ def on_case_saved(case: Case) -> None:
         )
         # The lists, the dispatch form and the response target use the suggestion until staff decide.
         case_services.case_record_suggestion(
+            actor=saved.actor,
             case=case,
             category=s.category,
             urgency=Urgency.CRITICAL if s.urgent else Urgency.NORMAL,
@@ -227,9 +234,8 @@ def on_case_saved(case: Case) -> None:
             flow=s.flow or "",
         )
     if case.category and row.decision == Decision.PENDING:
-        # Whoever set the category last is on the timeline's latest triage event.
-        event = case.events.filter(kind="triage").order_by("-at", "-id").select_related("actor").first()
-        _decide(row, case, event.actor if event else None)
+        # Whoever made the save that set the category decided (the hook is told; no timeline re-read).
+        _decide(row, case, saved.actor)
 
 
 @transaction.atomic

@@ -11,7 +11,7 @@ from madoguchi.accounts.models import User
 from madoguchi.cases import services as case_services
 from madoguchi.cases.choices import Category
 from madoguchi.cases.models import Case
-from madoguchi.core.testing import dispatched_case
+from madoguchi.testing.factories import dispatched_case
 
 CRIME_SUBJECT = "ネットバンキングで不正送金された"
 CRIME_BODY = "経理担当がネットバンキングを確認したところ、身に覚えのない振込があり預金残高が減っていた。"

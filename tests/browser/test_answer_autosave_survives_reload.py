@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from madoguchi.answers import services
 from madoguchi.answers.models import AnswerDraft
-from madoguchi.core.testing import UserFactory
+from madoguchi.testing.factories import UserFactory
 from tests.browser.answer_editor_helpers import open_case, taken_case
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

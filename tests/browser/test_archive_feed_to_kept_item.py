@@ -7,9 +7,9 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from madoguchi.core.testing import make_case
 from madoguchi.knowledge.models import ArchiveItem
 from madoguchi.knowledge.tests.archive_feed_server import feed_server
+from madoguchi.testing.factories import make_case
 from tests.browser.axe import assert_no_axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from madoguchi.cases.models import SavedCaseView
-from madoguchi.core.testing import dispatched_case
+from madoguchi.testing.factories import dispatched_case
 from tests.browser.axe import assert_no_axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -8,7 +8,7 @@ from madoguchi.answers import services as answer_services
 from madoguchi.answers.tests.helpers import case_in_progress
 from madoguchi.cases import services
 from madoguchi.cases.choices import Channel, Urgency
-from madoguchi.core.testing import make_case
+from madoguchi.testing.factories import make_case
 from madoguchi.triage.tests._urgent_text import EMOTET_BODY, EMOTET_SUBJECT
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

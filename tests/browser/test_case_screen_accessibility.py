@@ -7,8 +7,8 @@ from playwright.sync_api import expect
 from madoguchi.answers.tests.helpers import case_in_progress
 from madoguchi.cases import services
 from madoguchi.cases.choices import Channel, Urgency
-from madoguchi.core.testing import make_case
 from madoguchi.taxonomy import reference_loader
+from madoguchi.testing.factories import make_case
 from madoguchi.triage.tests._urgent_text import EMOTET_BODY, EMOTET_SUBJECT
 
 from .axe import assert_no_axe_violations

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from madoguchi.core.testing import dispatched_case, make_case
+from madoguchi.testing.factories import dispatched_case, make_case
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -7,9 +7,9 @@ import unicodedata
 import pytest
 from playwright.sync_api import expect
 
-from madoguchi.core.testing import dispatched_case
 from madoguchi.taxonomy import reference_loader
 from madoguchi.taxonomy.models import Term, TermAssignment
+from madoguchi.testing.factories import dispatched_case
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
-from madoguchi.core.testing import make_case
 from madoguchi.taxonomy.models import Scheme
+from madoguchi.testing.factories import make_case
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from madoguchi.core.models import FormDraft
-from madoguchi.core.testing import make_case
+from madoguchi.testing.factories import make_case
 from tests.browser.axe import assert_no_axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

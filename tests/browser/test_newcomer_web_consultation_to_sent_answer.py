@@ -11,7 +11,7 @@ from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from madoguchi.cases.models import Case
-from madoguchi.core.testing_servers import smtp_server  # noqa: F401 (fixture)
+from madoguchi.testing.servers import smtp_server  # noqa: F401 (fixture)
 from tests.browser.axe import assert_no_axe_violations
 from tests.browser.test_case_screen_above_the_fold import assert_on_first_screen
 
@@ -39,7 +39,7 @@ HANDOVER = "Emotet感染、顧客に送金依頼メールが出ている。警�
 
 def _citizen_sends_consultation(page: Page, live_server) -> str:
     page.goto(f"{live_server.url}/")
-    page.get_by_role("link", name="相談フォーム").click()
+    page.get_by_role("navigation", name="サイト内の案内").get_by_role("link", name="相談フォーム").click()
     page.get_by_label("組織名（会社名・団体名）").fill("株式会社架空部品製作所")
     page.get_by_label("業種").select_option("E")
     page.get_by_label("従業員数").select_option("21-50")

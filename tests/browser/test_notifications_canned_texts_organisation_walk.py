@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from madoguchi.cases import services
 from madoguchi.cases.choices import Category, Urgency
-from madoguchi.core.testing import make_case
+from madoguchi.testing.factories import make_case
 from tests.browser.axe import assert_no_axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -4,9 +4,9 @@ import pytest
 from playwright.sync_api import expect
 
 from madoguchi.cases.choices import Channel
-from madoguchi.core.testing import make_case
 from madoguchi.playbooks import reference_loader
 from madoguchi.playbooks.models import PlaybookRun
+from madoguchi.testing.factories import make_case
 from madoguchi.triage import services as triage_services
 from madoguchi.triage.models import TriageSuggestion
 from madoguchi.triage.tests._urgent_text import EMOTET_BODY, EMOTET_SUBJECT

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from madoguchi.cases import services
 from madoguchi.cases.choices import Channel, Urgency
-from madoguchi.core.testing import make_case
+from madoguchi.testing.factories import make_case
 from madoguchi.triage.tests._urgent_text import CALM_BODY, CALM_SUBJECT, EMOTET_BODY, EMOTET_SUBJECT
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -14,7 +14,7 @@ from madoguchi.accounts import audit
 from madoguchi.accounts.models import AuditAction, AuditEvent
 from madoguchi.cases.choices import Tier
 from madoguchi.cases.models import Case
-from madoguchi.core.testing import make_case
+from madoguchi.testing.factories import make_case
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ import pytest
 from madoguchi.accounts import services
 from madoguchi.accounts.roles import Action, Role
 from madoguchi.accounts.testing_refusals import allowed_params, database_rows, refused_params, refused_up_front
-from madoguchi.core.testing import UserFactory
+from madoguchi.testing.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from madoguchi.accounts.models import AuditAction, AuditEvent, SecurityPolicy, U
 from madoguchi.accounts.otp import secret_for_manual_entry
 from madoguchi.accounts.roles import Role
 from madoguchi.accounts.services import enrolment_code_issue
-from madoguchi.core.testing import UserFactory
+from madoguchi.testing.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from madoguchi.accounts.models import User
 from madoguchi.cases import services as case_services
 from madoguchi.cases.choices import Category
 from madoguchi.cases.models import Case
-from madoguchi.core.testing import dispatched_case
+from madoguchi.testing.factories import dispatched_case
 
 
 def case_in_progress(*, tier1: User, tier2: User, category: str = Category.CRIME, **kwargs: Any) -> Case:

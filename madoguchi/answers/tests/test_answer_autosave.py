@@ -8,7 +8,7 @@ from django.urls import reverse
 from madoguchi.answers import services
 from madoguchi.answers.models import AnswerDraft
 from madoguchi.cases import services as case_services
-from madoguchi.core.testing import UserFactory, dispatched_case
+from madoguchi.testing.factories import UserFactory, dispatched_case
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from madoguchi.accounts.models import AuditEvent
 from madoguchi.answers import services
 from madoguchi.cases import services as case_services
-from madoguchi.core.testing import dispatched_case
+from madoguchi.testing.factories import dispatched_case
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from madoguchi.answers.models import AnswerDraft, AnswerStatus, OutboundEmail
 from madoguchi.cases import services as case_services
 from madoguchi.cases.choices import Category
 from madoguchi.cases.models import CaseEvent
-from madoguchi.core.testing import UserFactory, dispatched_case
+from madoguchi.testing.factories import UserFactory, dispatched_case
 
 pytestmark = pytest.mark.django_db
 

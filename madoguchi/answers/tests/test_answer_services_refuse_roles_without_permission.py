@@ -15,7 +15,7 @@ from madoguchi.answers.models import AnswerDraft, AnswerRevision, AnswerStatus, 
 from madoguchi.answers.tests.helpers import case_in_progress
 from madoguchi.cases.models import Case, CaseEvent
 from madoguchi.core.errors import NotPermitted
-from madoguchi.core.testing import UserFactory
+from madoguchi.testing.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

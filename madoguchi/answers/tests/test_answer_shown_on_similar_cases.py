@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from madoguchi.answers import services as answer_services
 from madoguchi.cases import services
-from madoguchi.core.testing import dispatched_case, make_case
+from madoguchi.testing.factories import dispatched_case, make_case
 
 pytestmark = pytest.mark.django_db
 

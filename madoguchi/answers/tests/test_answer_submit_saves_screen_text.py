@@ -9,7 +9,7 @@ from madoguchi.answers import services
 from madoguchi.answers.models import AnswerDraft, AnswerStatus
 from madoguchi.cases import services as case_services
 from madoguchi.cases.choices import Category
-from madoguchi.core.testing import dispatched_case
+from madoguchi.testing.factories import dispatched_case
 
 pytestmark = pytest.mark.django_db
 

@@ -64,7 +64,7 @@ def test_police_rule_can_be_switched_off_in_the_desk_rules(client_for, admin_use
     page = client_for(admin_user).get(settings_url).content.decode()
     assert "警察への相談を要する案件の回答には" in page
     response = client_for(admin_user).post(
-        settings_url, {"approval_categories": ["crime", "legal"], "default_first_contact_minutes": "1440"}
+        settings_url, {"approval_categories": ["crime", "legal"], "default_first_response_minutes": "1440"}
     )
     assert response.status_code == 302
     assert not DeskRules.current().approval_for_police_referral
@@ -77,7 +77,7 @@ def test_police_rule_can_be_switched_off_in_the_desk_rules(client_for, admin_use
 
 
 def test_an_answer_mail_cannot_enter_the_outbox_without_its_answer(tier1_staff):
-    from madoguchi.core.testing import make_case
+    from madoguchi.testing.factories import make_case
 
     case = make_case(actor=tier1_staff)
     with pytest.raises(IntegrityError):

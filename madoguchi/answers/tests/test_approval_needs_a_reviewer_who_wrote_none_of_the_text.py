@@ -6,7 +6,7 @@ from madoguchi.answers import services
 from madoguchi.answers.models import AnswerDraft, AnswerStatus
 from madoguchi.answers.tests.helpers import case_in_progress, post_action, post_draft
 from madoguchi.core.errors import DomainError
-from madoguchi.core.testing import UserFactory
+from madoguchi.testing.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from madoguchi.answers.models import AnswerDraft
 from madoguchi.cases.choices import Category
-from madoguchi.core.testing import dispatched_case
+from madoguchi.testing.factories import dispatched_case
 
 pytestmark = pytest.mark.django_db
 

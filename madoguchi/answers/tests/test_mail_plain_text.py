@@ -13,7 +13,7 @@ from django.utils.html import escape
 
 from madoguchi.answers import services as answer_services
 from madoguchi.cases import services as case_services
-from madoguchi.core.testing import dispatched_case
+from madoguchi.testing.factories import dispatched_case
 
 pytestmark = pytest.mark.django_db
 

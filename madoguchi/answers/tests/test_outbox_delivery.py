@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from madoguchi.answers import outbox
 from madoguchi.answers.models import OutboundEmail, OutboundKind, OutboundStatus
-from madoguchi.core.testing import make_case
+from madoguchi.testing.factories import make_case
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +61,7 @@ def test_failure_is_retried_with_growing_backoff_then_marked_failed(closed_smtp_
 
 
 def test_failed_mail_is_visible_on_the_dashboard_and_the_case_and_can_be_retried(client_for, tier1_staff, tier2_staff):
-    from madoguchi.core.testing import dispatched_case
+    from madoguchi.testing.factories import dispatched_case
 
     case = dispatched_case(tier1=tier1_staff)
     row = outbox.enqueue(kind=OutboundKind.OTHER, case=case, to=["a@example.jp"], subject="件名", body_text="本文")

@@ -19,7 +19,7 @@ from madoguchi.answers import services
 from madoguchi.answers.models import AnswerDraft
 from madoguchi.answers.tests.helpers import case_in_progress
 from madoguchi.core.errors import ConcurrentEditError
-from madoguchi.core.testing import UserFactory
+from madoguchi.testing.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

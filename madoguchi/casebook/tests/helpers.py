@@ -8,8 +8,8 @@ from madoguchi.accounts.models import User
 from madoguchi.cases import services as case_services
 from madoguchi.cases.choices import Category, Urgency
 from madoguchi.cases.models import Case
-from madoguchi.core.testing import make_case
 from madoguchi.taxonomy.models import Scheme, Term
+from madoguchi.testing.factories import make_case
 
 BODY = (
     "株式会社サンプル商事の架空太郎です。経理の架空花子が取引先を装ったメールの添付を開きました。"

@@ -34,7 +34,7 @@ def test_create_page_shows_masked_draft_and_marks_spans(tier1_staff, tier2_staff
 
 
 def test_open_case_cannot_become_a_case_study(tier1_staff, tier2_staff, client_for):
-    from madoguchi.core.testing import make_case
+    from madoguchi.testing.factories import make_case
 
     case = make_case(actor=tier1_staff)
     response = client_for(tier2_staff).post(
@@ -61,7 +61,7 @@ def test_reference_box_accepts_full_width_digits(tier1_staff, tier2_staff, clien
 
 
 def test_case_screen_offers_a_case_study_only_for_finished_cases_and_writers(tier1_staff, tier2_staff, client_for):
-    from madoguchi.core.testing import make_case
+    from madoguchi.testing.factories import make_case
 
     closed = closed_case(tier1=tier1_staff)
     open_case = make_case(actor=tier1_staff)

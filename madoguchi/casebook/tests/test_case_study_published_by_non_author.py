@@ -10,7 +10,7 @@ from madoguchi.casebook.models import CaseStudyStatus
 from madoguchi.casebook.services import CaseStudyText
 from madoguchi.casebook.tests.helpers import closed_case
 from madoguchi.core.errors import DomainError, TransitionNotAllowed
-from madoguchi.core.testing import UserFactory
+from madoguchi.testing.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

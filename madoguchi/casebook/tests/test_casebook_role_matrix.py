@@ -7,7 +7,7 @@ from madoguchi.accounts.roles import Action, Role, role_can
 from madoguchi.casebook import services
 from madoguchi.casebook.services import CaseStudyText, ProposalText
 from madoguchi.casebook.tests.helpers import closed_case, guidebook
-from madoguchi.core.testing import UserFactory
+from madoguchi.testing.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

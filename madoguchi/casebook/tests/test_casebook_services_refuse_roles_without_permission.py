@@ -10,8 +10,8 @@ from madoguchi.casebook import services as s
 from madoguchi.casebook.models import ProposalStatus
 from madoguchi.casebook.services import CaseStudyText, ProposalText
 from madoguchi.casebook.tests.helpers import closed_case, guidebook
-from madoguchi.core.testing import UserFactory
 from madoguchi.referrals.models import LawEntry
+from madoguchi.testing.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

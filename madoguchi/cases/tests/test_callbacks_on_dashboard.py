@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from madoguchi.cases.models import Callback
 from madoguchi.cases.workflow import Status
-from madoguchi.core.testing import make_case
+from madoguchi.testing.factories import make_case
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +39,7 @@ def test_callback_is_listed_until_done_and_the_case_returns_to_the_queue(client_
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.status == Status.RECEIVED
-    assert case.first_contact_at is not None
+    assert case.first_response_at is not None
     assert "03-0000-1234" not in client.get(reverse("cases:dashboard")).content.decode()
 
 

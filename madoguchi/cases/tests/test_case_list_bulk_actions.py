@@ -9,7 +9,7 @@ from madoguchi.cases import services
 from madoguchi.cases.choices import Category, EventKind, Tier
 from madoguchi.cases.models import CaseEvent
 from madoguchi.cases.workflow import Status
-from madoguchi.core.testing import UserFactory, dispatched_case, make_case
+from madoguchi.testing.factories import UserFactory, dispatched_case, make_case
 
 pytestmark = pytest.mark.django_db
 

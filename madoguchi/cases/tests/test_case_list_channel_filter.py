@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from madoguchi.cases.choices import Channel
-from madoguchi.core.testing import make_case
+from madoguchi.testing.factories import make_case
 
 pytestmark = pytest.mark.django_db
 

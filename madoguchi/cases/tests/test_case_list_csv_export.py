@@ -12,7 +12,7 @@ from madoguchi.accounts.models import AuditAction, AuditEvent
 from madoguchi.cases import export
 from madoguchi.cases.choices import Channel
 from madoguchi.cases.models import Case
-from madoguchi.core.testing import dispatched_case, make_case
+from madoguchi.testing.factories import dispatched_case, make_case
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from madoguchi.cases import services
 from madoguchi.cases.choices import Category, Channel, Urgency
-from madoguchi.core.testing import make_case
+from madoguchi.testing.factories import make_case
 
 pytestmark = pytest.mark.django_db
 
@@ -145,7 +145,7 @@ def test_sorting_by_a_related_column_costs_no_query_per_row(client_for, tier1_st
     from django.test.utils import CaptureQueriesContext
 
     from madoguchi.cases.models import SavedCaseView
-    from madoguchi.core.testing import dispatched_case
+    from madoguchi.testing.factories import dispatched_case
 
     def seed(start, n):
         for i in range(start, start + n):

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from madoguchi.cases.access import visible_cases
-from madoguchi.core.testing import dispatched_case, make_case
+from madoguchi.testing.factories import dispatched_case, make_case
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from madoguchi.accounts.models import AuditAction, AuditEvent
 from madoguchi.cases import services
 from madoguchi.cases.models import Callback
 from madoguchi.core.models import FormDraft
-from madoguchi.core.testing import make_case
+from madoguchi.testing.factories import make_case
 
 pytestmark = pytest.mark.django_db
 

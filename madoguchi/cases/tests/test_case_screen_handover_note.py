@@ -9,7 +9,7 @@ from django.urls import reverse
 from madoguchi.cases import selectors, services
 from madoguchi.cases.choices import EventKind, Urgency
 from madoguchi.cases.models import CaseEvent
-from madoguchi.core.testing import make_case
+from madoguchi.testing.factories import make_case
 
 pytestmark = pytest.mark.django_db
 

@@ -22,7 +22,7 @@ from madoguchi.accounts.testing_refusals import GENERIC_REFUSAL, database_rows, 
 from madoguchi.cases import services
 from madoguchi.cases.choices import Category, Channel, EventKind, Urgency
 from madoguchi.cases.models import Case
-from madoguchi.core.testing import UserFactory, dispatched_case, make_case
+from madoguchi.testing.factories import UserFactory, dispatched_case, make_case
 
 pytestmark = pytest.mark.django_db
 
@@ -84,6 +84,27 @@ SERVICES: dict[str, tuple[Action, Callable[[Desk], Any], Callable[[User, Any, De
         lambda desk: None,
         lambda actor, _none, desk: services.case_create(
             actor=actor, channel=Channel.PHONE, subject="権限のない受付", body="本文"
+        ),
+    ),
+    "organization_match_or_create": (
+        Action.CASE_EDIT,
+        lambda desk: None,
+        lambda actor, _none, desk: services.organization_match_or_create(
+            actor=actor, data=services.OrganizationData(name="権限確認株式会社")
+        ),
+    ),
+    "person_match_or_create": (
+        Action.CASE_EDIT,
+        lambda desk: None,
+        lambda actor, _none, desk: services.person_match_or_create(
+            actor=actor, data=services.PersonData(name="権限 確認", email="kakunin@example.jp"), organization=None
+        ),
+    ),
+    "case_record_suggestion": (
+        Action.CASE_EDIT,
+        _received,
+        lambda actor, case, desk: services.case_record_suggestion(
+            actor=actor, case=case, category=Category.CRIME, urgency=Urgency.HIGH, police=True, flow=""
         ),
     ),
     "case_update_intake": (
@@ -207,7 +228,7 @@ SERVICES: dict[str, tuple[Action, Callable[[Desk], Any], Callable[[User, Any, De
         lambda actor, _none, desk: services.desk_rules_update(
             actor=actor,
             approval_categories=[],
-            default_first_contact_minutes=1,
+            default_first_response_minutes=1,
             targets={Category.CRIME: (1, False)},
             approval_for_police_referral=False,
         ),

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from madoguchi.cases.models import CaseEvent
 from madoguchi.core import limits
-from madoguchi.core.testing import make_case
+from madoguchi.testing.factories import make_case
 
 pytestmark = pytest.mark.django_db
 

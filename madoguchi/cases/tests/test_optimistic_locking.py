@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from madoguchi.cases import services
 from madoguchi.core.errors import ConcurrentEditError
-from madoguchi.core.testing import make_case
+from madoguchi.testing.factories import make_case
 
 pytestmark = pytest.mark.django_db
 

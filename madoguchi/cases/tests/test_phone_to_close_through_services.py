@@ -10,7 +10,7 @@ from madoguchi.cases import services
 from madoguchi.cases.choices import Category, Channel, EventKind, Tier, Urgency
 from madoguchi.cases.workflow import Status
 from madoguchi.core.errors import DomainError
-from madoguchi.core.testing import make_case
+from madoguchi.testing.factories import make_case
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +34,7 @@ def test_phone_consultation_goes_from_intake_to_close(tier1_staff, tier2_staff, 
         note="BECの疑い。至急確認を。",
     )
     assert (case.status, case.tier, case.assignee) == (Status.DISPATCHED, Tier.BACK, None)
-    assert case.first_contact_at is not None
+    assert case.first_response_at is not None
 
     case = services.case_take(actor=tier2_staff, case=case)
     assert case.status == Status.IN_PROGRESS and case.assignee == tier2_staff

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from madoguchi.cases.choices import Tier
 from madoguchi.cases.models import Case, ReferenceCounter
-from madoguchi.core.testing import make_case
+from madoguchi.testing.factories import make_case
 
 pytestmark = pytest.mark.django_db
 TOKYO = ZoneInfo("Asia/Tokyo")

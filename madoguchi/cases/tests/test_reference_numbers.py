@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from madoguchi.cases.models import Case
-from madoguchi.core.testing import make_case
+from madoguchi.testing.factories import make_case
 
 pytestmark = pytest.mark.django_db
 TOKYO = ZoneInfo("Asia/Tokyo")

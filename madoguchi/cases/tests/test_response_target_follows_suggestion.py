@@ -6,10 +6,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from madoguchi.cases import services
-from madoguchi.cases.choices import Channel, Urgency
-from madoguchi.cases.management.commands.setup_desk import DEFAULT_TARGETS
+from madoguchi.cases.choices import DEFAULT_TARGETS, Channel, Urgency
 from madoguchi.cases.models import ResponseTarget
-from madoguchi.core.testing import make_case
+from madoguchi.testing.factories import make_case
 from madoguchi.triage.tests._urgent_text import CALM_BODY, CALM_SUBJECT, EMOTET_BODY, EMOTET_SUBJECT
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +19,7 @@ MONDAY_10 = dt.datetime(2026, 11, 30, 10, 0, tzinfo=TOKYO)
 @pytest.fixture(autouse=True)
 def desk_targets(db):
     for category, minutes in DEFAULT_TARGETS.items():
-        ResponseTarget.objects.create(category=category, first_contact_minutes=minutes)
+        ResponseTarget.objects.create(category=category, first_response_minutes=minutes)
 
 
 def _emotet(channel=Channel.WEB):

@@ -8,14 +8,14 @@ from django.urls import reverse
 
 from madoguchi.cases import services
 from madoguchi.cases.models import ResponseTarget
-from madoguchi.core.testing import make_case
+from madoguchi.testing.factories import make_case
 
 pytestmark = pytest.mark.django_db
 TOKYO = ZoneInfo("Asia/Tokyo")
 
 
 def test_urgent_category_gets_thirty_business_minutes(tier1_staff):
-    ResponseTarget.objects.create(category="urgent_breach", first_contact_minutes=30)
+    ResponseTarget.objects.create(category="urgent_breach", first_response_minutes=30)
     case = make_case(
         actor=tier1_staff, category="urgent_breach", received_at=dt.datetime(2026, 11, 25, 16, 45, tzinfo=TOKYO)
     )
@@ -23,15 +23,15 @@ def test_urgent_category_gets_thirty_business_minutes(tier1_staff):
 
 
 def test_round_the_clock_target_ignores_business_hours(tier1_staff):
-    ResponseTarget.objects.create(category="urgent_outage", first_contact_minutes=60, business_hours_only=False)
+    ResponseTarget.objects.create(category="urgent_outage", first_response_minutes=60, business_hours_only=False)
     case = make_case(
         actor=tier1_staff, category="urgent_outage", received_at=dt.datetime(2026, 11, 28, 22, 0, tzinfo=TOKYO)
     )
     assert case.first_response_due_at == dt.datetime(2026, 11, 28, 23, 0, tzinfo=TOKYO)
 
 
-def test_overdue_first_contact_shows_on_the_dashboard_until_contacted(client_for, tier1_staff):
-    ResponseTarget.objects.create(category="urgent_breach", first_contact_minutes=30, business_hours_only=False)
+def test_overdue_first_response_shows_on_the_dashboard_until_contacted(client_for, tier1_staff):
+    ResponseTarget.objects.create(category="urgent_breach", first_response_minutes=30, business_hours_only=False)
     case = make_case(
         actor=tier1_staff,
         category="urgent_breach",

@@ -8,7 +8,7 @@ from django.urls import reverse
 from madoguchi.accounts.roles import Action, Role, role_can
 from madoguchi.answers import services as answer_services
 from madoguchi.cases import services as case_services
-from madoguchi.core.testing import UserFactory, dispatched_case
+from madoguchi.testing.factories import UserFactory, dispatched_case
 
 pytestmark = pytest.mark.django_db
 
@@ -43,6 +43,13 @@ ENDPOINTS = [
     ("answers:autosave", "post", Action.ANSWER_DRAFT, True, 400),
     ("answers:insert_referrals", "post", Action.ANSWER_DRAFT, True, 400),
     ("answers:insert_canned", "post", Action.ANSWER_DRAFT, True, 400),
+    ("answers:insert_faq", "post", Action.ANSWER_DRAFT, True, 400),
+    ("knowledge:faq_list", "get", Action.CASE_VIEW, False, 200),
+    ("knowledge:faq_create", "get", Action.FAQ_EDIT, False, 200),
+    ("knowledge:faq_create", "post", Action.FAQ_EDIT, False, 400),
+    ("knowledge:faq_from_cases", "post", Action.FAQ_EDIT, False, 302),
+    ("knowledge:link_list", "get", Action.FAQ_EDIT, False, 200),
+    ("knowledge:link_create", "post", Action.FAQ_EDIT, False, 400),
     ("knowledge:canned_list", "get", Action.ANSWER_DRAFT, False, 200),
     ("knowledge:canned_create", "post", Action.ANSWER_DRAFT, False, 400),
     ("knowledge:archive_list", "get", Action.ARCHIVE_VIEW, False, 200),
@@ -70,6 +77,18 @@ ENDPOINTS = [
     ("accounts:staff_create", "post", Action.USERS_MANAGE, False, 200),
     ("accounts:security_policy", "get", Action.SETTINGS_MANAGE, False, 200),
     ("cases:desk_settings", "post", Action.SETTINGS_MANAGE, False, 200),
+    ("answers:mail_templates", "get", Action.SETTINGS_MANAGE, False, 200),
+    # Outreach (issue 14); pages about one request, event or material: outreach/tests/test_outreach_role_matrix.py
+    ("outreach:requests", "get", Action.OUTREACH_VIEW, False, 200),
+    ("outreach:request_create", "get", Action.GUIDEBOOK_MANAGE, False, 200),
+    ("outreach:request_create", "post", Action.GUIDEBOOK_MANAGE, False, 400),
+    ("outreach:request_export", "post", Action.GUIDEBOOK_MANAGE, False, 400),
+    ("outreach:request_bulk", "post", Action.GUIDEBOOK_MANAGE, False, 302),
+    ("outreach:editions", "get", Action.GUIDEBOOK_STOCK, False, 200),
+    ("outreach:editions", "post", Action.GUIDEBOOK_STOCK, False, 400),
+    ("outreach:events", "get", Action.OUTREACH_VIEW, False, 200),
+    ("outreach:materials", "get", Action.OUTREACH_VIEW, False, 200),
+    ("outreach:material_create", "post", Action.OUTREACH_EDIT, False, 400),
 ]
 
 

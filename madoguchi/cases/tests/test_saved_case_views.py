@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from madoguchi.cases.choices import Channel
 from madoguchi.cases.models import SavedCaseView
-from madoguchi.core.testing import dispatched_case, make_case
+from madoguchi.testing.factories import dispatched_case, make_case
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@ import pytest
 from madoguchi.cases import services
 from madoguchi.cases.workflow import ALLOWED_TRANSITIONS, Status, can_transition
 from madoguchi.core.errors import DomainError, TransitionNotAllowed
-from madoguchi.core.testing import dispatched_case, make_case
+from madoguchi.testing.factories import dispatched_case, make_case
 
 pytestmark = pytest.mark.django_db
 

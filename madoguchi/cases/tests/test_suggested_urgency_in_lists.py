@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from madoguchi.cases import services
 from madoguchi.cases.choices import Channel, Urgency
-from madoguchi.core.testing import make_case
+from madoguchi.testing.factories import make_case
 from madoguchi.triage.tests._urgent_text import CALM_BODY, CALM_SUBJECT, EMOTET_BODY, EMOTET_SUBJECT
 
 pytestmark = pytest.mark.django_db
@@ -102,7 +102,7 @@ def test_urgent_arrivals_have_their_own_first_section_on_the_dashboard(client_fo
     assert "推定: 至急" in _row(urgent, web)
 
 
-def test_the_urgent_section_leaves_once_first_contact_is_made(client_for, tier1_staff, arrivals):
+def test_the_urgent_section_leaves_once_first_response_is_made(client_for, tier1_staff, arrivals):
     _calm, web, mail = arrivals
     for case in (web, mail):
         services.case_add_note(actor=tier1_staff, case=case, kind="call_out", text="折り返し済み")

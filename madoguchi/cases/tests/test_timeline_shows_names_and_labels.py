@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from madoguchi.cases import services
 from madoguchi.cases.choices import Category, Urgency
-from madoguchi.core.testing import make_case
+from madoguchi.testing.factories import make_case
 
 pytestmark = pytest.mark.django_db
 TOKYO = ZoneInfo("Asia/Tokyo")

@@ -61,7 +61,7 @@ def test_public_form_names_the_nul_character_next_to_the_field(client, settings)
 def test_staff_form_names_the_nul_character_next_to_the_field(client_for, admin_user):
     client = client_for(admin_user)
     response = client.post(
-        "/staff/intake/mail-templates/ack_web/", {"subject": "受付\x00のお知らせ", "body": "本文はそのまま"}
+        "/staff/answers/mail-templates/ack_web/", {"subject": "受付\x00のお知らせ", "body": "本文はそのまま"}
     )
     html = response.content.decode()
 

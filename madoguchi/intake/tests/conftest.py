@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from madoguchi.core.testing_servers import closed_smtp_port, free_port, smtp_server
+from madoguchi.testing.servers import closed_smtp_port, free_port, smtp_server
 
 __all__ = ["closed_smtp_port", "smtp_server"]
 

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from madoguchi.cases.models import Case
-from madoguchi.intake import services
+from madoguchi.intake.services import mail as mail_intake
 from madoguchi.intake.tests._form_helpers import VALID
 from madoguchi.intake.tests.conftest import eml
 
@@ -28,7 +28,7 @@ def test_web_form_acknowledgement_and_notification_are_delivered(client, smtp_se
 
 @pytest.mark.django_db
 def test_email_acknowledgement_replies_to_the_consulters_message(smtp_server, desk_settings):
-    result = services.ingest_raw(raw=eml("iso2022jp_outlook.eml"), transport="pipe")
+    result = mail_intake.ingest_raw(raw=eml("iso2022jp_outlook.eml"), transport="pipe")
     call_command("send_outbox")
     [(_from, rcpts, raw)] = smtp_server.messages
     ack = message_from_bytes(raw, policy=policy.default)

@@ -9,7 +9,7 @@ from email.message import EmailMessage
 import pytest
 from django.core.management import call_command
 
-from madoguchi.intake import services as intake_services
+from madoguchi.intake.services import mail as mail_intake
 from madoguchi.intake.tests._form_helpers import VALID
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +45,7 @@ def test_email_acknowledgement_repeats_the_subject_unescaped(smtp_server, settin
     mail["Subject"] = 'K&K の "請求書" <至急> https://www.example.jp/a?b=1&c=2'
     mail["Message-ID"] = "<plain-text-ack@example.jp>"
     mail.set_content("本文です。\n")
-    intake_services.ingest_raw(raw=mail.as_bytes(), transport="pipe")
+    mail_intake.ingest_raw(raw=mail.as_bytes(), transport="pipe")
     call_command("send_outbox")
 
     _msg, ack = _received(smtp_server, "obrien@example.jp")

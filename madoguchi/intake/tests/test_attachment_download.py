@@ -6,14 +6,14 @@ import pytest
 
 from madoguchi.accounts.models import AuditEvent
 from madoguchi.cases.services import case_dispatch
-from madoguchi.intake import services
 from madoguchi.intake.models import Attachment
+from madoguchi.intake.services import mail as mail_intake
 from madoguchi.intake.tests.conftest import eml
 
 
 @pytest.fixture
 def mixed(desk_settings):
-    return services.ingest_raw(raw=eml("attachments_mixed.eml"), transport="pipe")
+    return mail_intake.ingest_raw(raw=eml("attachments_mixed.eml"), transport="pipe")
 
 
 def _get(client, attachment):
@@ -45,7 +45,7 @@ def test_exe_disguised_as_pdf_is_served_as_an_opaque_download(mixed, tier1_staff
 
 @pytest.mark.django_db
 def test_forwarded_message_downloads_whole_as_eml(tier1_staff, client_for, desk_settings):
-    services.ingest_raw(raw=eml("forwarded_phishing.eml"), transport="pipe")
+    mail_intake.ingest_raw(raw=eml("forwarded_phishing.eml"), transport="pipe")
     forwarded = Attachment.objects.get(is_forwarded_message=True)
     response = _get(client_for(tier1_staff), forwarded)
     body = b"".join(response.streaming_content)

@@ -6,15 +6,16 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from madoguchi.intake import export, services
+from madoguchi.intake import export
+from madoguchi.intake.services import mail as mail_intake
 from madoguchi.intake.tests.conftest import eml
 
 
 @pytest.mark.django_db
 def test_export_writes_one_utf8_json_object_per_case(tmp_path, desk_settings):
-    services.ingest_raw(raw=eml("thread_original.eml"), transport="pipe")
-    services.ingest_raw(raw=eml("thread_reply.eml"), transport="pipe")
-    services.ingest_raw(raw=eml("forwarded_phishing.eml"), transport="pipe")
+    mail_intake.ingest_raw(raw=eml("thread_original.eml"), transport="pipe")
+    mail_intake.ingest_raw(raw=eml("thread_reply.eml"), transport="pipe")
+    mail_intake.ingest_raw(raw=eml("forwarded_phishing.eml"), transport="pipe")
     target = tmp_path / "backup.jsonl"
     call_command("export_consultations", "--format", "jsonl", "--output", str(target), stderr=StringIO())
     raw = target.read_bytes()
@@ -38,7 +39,7 @@ def test_export_writes_one_utf8_json_object_per_case(tmp_path, desk_settings):
 
 @pytest.mark.django_db
 def test_export_streams_in_chunks_with_a_constant_number_of_queries(monkeypatch, desk_settings, tier1_staff):
-    from madoguchi.core.testing import make_case
+    from madoguchi.testing.factories import make_case
 
     for i in range(7):
         make_case(actor=tier1_staff, subject=f"件名{i}")

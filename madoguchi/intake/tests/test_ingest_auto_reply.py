@@ -2,8 +2,8 @@ import pytest
 
 from madoguchi.answers.models import OutboundEmail
 from madoguchi.cases.models import Case
-from madoguchi.intake import services
 from madoguchi.intake.models import InboundStatus
+from madoguchi.intake.services import mail as mail_intake
 from madoguchi.intake.tests.conftest import eml
 
 
@@ -17,8 +17,8 @@ from madoguchi.intake.tests.conftest import eml
     ],
 )
 def test_machine_mail_is_recorded_but_opens_no_case_and_sends_nothing(name, kind, desk_settings):
-    result = services.ingest_raw(raw=eml(name), transport="pipe")
-    assert result.outcome == services.AUTO_REPLY
+    result = mail_intake.ingest_raw(raw=eml(name), transport="pipe")
+    assert result.outcome == mail_intake.IngestOutcome.AUTO_REPLY
     assert result.message.status == InboundStatus.AUTO_REPLY
     assert result.message.auto_reply_kind == kind
     assert result.message.auto_reply_reason
@@ -28,8 +28,8 @@ def test_machine_mail_is_recorded_but_opens_no_case_and_sends_nothing(name, kind
 
 @pytest.mark.django_db
 def test_outlook_mail_a_person_wrote_is_not_taken_for_an_auto_reply(desk_settings):
-    result = services.ingest_raw(raw=eml("outlook_suppress_human.eml"), transport="pipe")
-    assert result.outcome == services.NEW_CASE
+    result = mail_intake.ingest_raw(raw=eml("outlook_suppress_human.eml"), transport="pipe")
+    assert result.outcome == mail_intake.IngestOutcome.NEW_CASE
     assert OutboundEmail.objects.filter(kind="ack").count() == 1
 
 
@@ -37,7 +37,7 @@ def test_outlook_mail_a_person_wrote_is_not_taken_for_an_auto_reply(desk_setting
 def test_our_own_notification_coming_back_is_not_a_new_consultation(desk_settings, tier1_staff):
     from madoguchi.answers import outbox
     from madoguchi.answers.models import OutboundKind
-    from madoguchi.core.testing import make_case
+    from madoguchi.testing.factories import make_case
 
     case = make_case(actor=tier1_staff)
     row = outbox.enqueue(
@@ -47,7 +47,7 @@ def test_our_own_notification_coming_back_is_not_a_new_consultation(desk_setting
         f"From: soudan@madoguchi.example.jp\r\nTo: desk@example.jp\r\nSubject: [{case.reference}] 通知\r\n"
         f"Message-ID: {row.message_id}\r\nDate: Fri, 04 Dec 2026 15:30:00 +0900\r\n\r\nx\r\n"
     ).encode()
-    result = services.ingest_raw(raw=raw, transport="imap")
-    assert result.outcome == services.AUTO_REPLY
+    result = mail_intake.ingest_raw(raw=raw, transport="imap")
+    assert result.outcome == mail_intake.IngestOutcome.AUTO_REPLY
     assert result.message.auto_reply_kind == "own"
     assert not case.events.filter(kind="email_in").exists()

@@ -2,8 +2,8 @@ import pytest
 
 from madoguchi.answers.models import OutboundEmail
 from madoguchi.cases.models import Case, CaseEvent
-from madoguchi.intake import services
 from madoguchi.intake.models import Attachment, InboundMessage
+from madoguchi.intake.services import mail as mail_intake
 from madoguchi.intake.tests.conftest import eml
 
 
@@ -18,21 +18,21 @@ def _row_counts():
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.parametrize("step", ["_store_attachments", "_acknowledge", "_record_on_case"])
+@pytest.mark.parametrize("step", ["_store_attachments", "acknowledge", "_record_on_case"])
 def test_a_crash_in_the_middle_leaves_no_rows_and_a_reingest_succeeds(step, monkeypatch, desk_settings):
     raw = eml("rfc2231_filenames.eml")
 
     def crash(**kwargs):
         raise OSError("disk went away")
 
-    original = getattr(services, step)
-    monkeypatch.setattr(services, step, crash)
+    original = getattr(mail_intake, step)
+    monkeypatch.setattr(mail_intake, step, crash)
     with pytest.raises(OSError):
-        services.ingest_raw(raw=raw, transport="pipe")
+        mail_intake.ingest_raw(raw=raw, transport="pipe")
     assert _row_counts() == (0, 0, 0, 0, 0)
 
-    monkeypatch.setattr(services, step, original)
-    result = services.ingest_raw(raw=raw, transport="pipe")
-    assert result.outcome == services.NEW_CASE
+    monkeypatch.setattr(mail_intake, step, original)
+    result = mail_intake.ingest_raw(raw=raw, transport="pipe")
+    assert result.outcome == mail_intake.IngestOutcome.NEW_CASE
     assert Attachment.objects.filter(case=result.case).count() == 5
     assert OutboundEmail.objects.filter(case=result.case, kind="ack").count() == 1

@@ -7,8 +7,8 @@ import html
 import pytest
 from django.core.management import call_command
 
-from madoguchi.intake import services
 from madoguchi.intake.models import InboundMessage
+from madoguchi.intake.services import mail as mail_intake
 from madoguchi.intake.tests.conftest import EML_DIR, eml
 
 # file -> (subject, sender name, sender address, text body): the strings the builder put into each mail.
@@ -155,7 +155,7 @@ def test_every_consultation_fixture_has_an_expectation():
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_service_stores_the_text_the_sender_saw(name, desk_settings):
     subject, sender_name, sender_address, body = EXPECTED[name]
-    result = services.ingest_raw(raw=eml(name), transport="upload")
+    result = mail_intake.ingest_raw(raw=eml(name), transport="upload")
     message = result.message
     assert (message.subject, message.from_name, message.from_address, message.text_body) == (
         subject,
@@ -163,7 +163,7 @@ def test_service_stores_the_text_the_sender_saw(name, desk_settings):
         sender_address,
         body,
     )
-    assert result.outcome == services.NEW_CASE
+    assert result.outcome == mail_intake.IngestOutcome.NEW_CASE
     assert result.case.body == body
     assert result.case.subject == subject
     assert result.case.person.email == sender_address

@@ -17,8 +17,9 @@ from django.urls import reverse
 
 from madoguchi.cases.choices import EventKind
 from madoguchi.cases.models import Case
-from madoguchi.intake import services, storage
+from madoguchi.intake import storage
 from madoguchi.intake.models import InboundMessage, InboundStatus
+from madoguchi.intake.services import mail as mail_intake
 
 ROOT = Path(__file__).resolve().parents[3]
 REUSED = "<reused-0001@example.jp>"
@@ -47,10 +48,10 @@ def _assert_every_raw_file_is_referenced() -> None:
 
 @pytest.mark.django_db
 def test_other_mail_with_a_reused_message_id_opens_its_own_case(desk_settings):
-    first = services.ingest_raw(raw=FIRST, transport="pipe")
-    second = services.ingest_raw(raw=SECOND, transport="pipe")
+    first = mail_intake.ingest_raw(raw=FIRST, transport="pipe")
+    second = mail_intake.ingest_raw(raw=SECOND, transport="pipe")
 
-    assert second.outcome == services.NEW_CASE
+    assert second.outcome == mail_intake.IngestOutcome.NEW_CASE
     assert second.case is not None and second.case != first.case
     assert InboundMessage.objects.filter(message_id=REUSED).count() == 2
     assert second.message.text_body == "取引先を装った請求メールが届きました。\n"
@@ -61,8 +62,8 @@ def test_other_mail_with_a_reused_message_id_opens_its_own_case(desk_settings):
 
 @pytest.mark.django_db
 def test_reused_message_id_is_shown_to_staff_on_the_new_case(desk_settings, client_for, tier1_staff):
-    services.ingest_raw(raw=FIRST, transport="pipe")
-    second = services.ingest_raw(raw=SECOND, transport="pipe")
+    mail_intake.ingest_raw(raw=FIRST, transport="pipe")
+    second = mail_intake.ingest_raw(raw=SECOND, transport="pipe")
     note = second.case.events.get(kind=EventKind.NOTE)
     assert "Message-ID" in note.text and REUSED in note.text
     html = client_for(tier1_staff).get(second.case.get_absolute_url()).content.decode()
@@ -73,19 +74,19 @@ def test_reused_message_id_is_shown_to_staff_on_the_new_case(desk_settings, clie
 
 @pytest.mark.django_db
 def test_the_same_mail_again_is_still_a_duplicate_after_a_reuse(desk_settings):
-    services.ingest_raw(raw=FIRST, transport="pipe")
-    services.ingest_raw(raw=SECOND, transport="pipe")
-    again = services.ingest_raw(raw=SECOND, transport="imap")
-    assert again.outcome == services.DUPLICATE
+    mail_intake.ingest_raw(raw=FIRST, transport="pipe")
+    mail_intake.ingest_raw(raw=SECOND, transport="pipe")
+    again = mail_intake.ingest_raw(raw=SECOND, transport="imap")
+    assert again.outcome == mail_intake.IngestOutcome.DUPLICATE
     assert InboundMessage.objects.filter(message_id=REUSED).count() == 2
     assert Case.objects.count() == 2
 
 
 @pytest.mark.django_db
 def test_same_sender_with_a_different_body_is_not_a_duplicate(desk_settings):
-    services.ingest_raw(raw=FIRST, transport="pipe")
+    mail_intake.ingest_raw(raw=FIRST, transport="pipe")
     other = _mail(sender="架空 太郎 <taro.kaku@example.jp>", body="別の内容です。\n")
-    assert services.ingest_raw(raw=other, transport="pipe").outcome == services.NEW_CASE
+    assert mail_intake.ingest_raw(raw=other, transport="pipe").outcome == mail_intake.IngestOutcome.NEW_CASE
 
 
 @pytest.mark.django_db(transaction=True)

@@ -1,7 +1,7 @@
 import pytest
 
 from madoguchi.cases.choices import EventKind
-from madoguchi.intake import services
+from madoguchi.intake.services import mail as mail_intake
 from madoguchi.intake.tests.conftest import eml
 
 
@@ -10,8 +10,8 @@ def test_over_limit_attachment_is_kept_out_with_a_visible_note_on_the_case(
     settings, desk_settings, tier1_staff, client_for
 ):
     settings.MAIL_MAX_ATTACHMENT_BYTES = 100_000
-    result = services.ingest_raw(raw=eml("over_limit_attachment.eml"), transport="pipe")
-    assert result.outcome == services.NEW_CASE
+    result = mail_intake.ingest_raw(raw=eml("over_limit_attachment.eml"), transport="pipe")
+    assert result.outcome == mail_intake.IngestOutcome.NEW_CASE
     assert [a.filename for a in result.message.attachments.all()] == ["summary.pdf"]
     assert result.message.skipped_parts[0]["filename"] == "サーバーログ.bin"
     note = result.case.events.get(kind=EventKind.NOTE)
@@ -24,7 +24,7 @@ def test_over_limit_attachment_is_kept_out_with_a_visible_note_on_the_case(
 def test_mail_over_the_message_limit_is_quarantined_not_dropped(settings):
     settings.MAIL_MAX_MESSAGE_BYTES = 10_000
     raw = eml("over_limit_attachment.eml")
-    result = services.ingest_raw(raw=raw, transport="pipe")
-    assert result.outcome == services.QUARANTINED
+    result = mail_intake.ingest_raw(raw=raw, transport="pipe")
+    assert result.outcome == mail_intake.IngestOutcome.QUARANTINED
     assert result.message.quarantine_code == "too_large"
     assert result.message.raw_size == len(raw)

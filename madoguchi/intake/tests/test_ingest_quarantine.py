@@ -2,8 +2,9 @@ import pytest
 
 from madoguchi.accounts.models import AuditEvent
 from madoguchi.cases.models import Case
-from madoguchi.intake import mail, services
+from madoguchi.intake import mail
 from madoguchi.intake.models import InboundMessage, InboundStatus
+from madoguchi.intake.services import mail as mail_intake
 from madoguchi.intake.tests.conftest import eml
 
 
@@ -13,8 +14,8 @@ from madoguchi.intake.tests.conftest import eml
     [("garbage_random.eml", "not_mail"), ("garbage_empty.eml", "empty"), ("garbage_no_from.eml", "no_sender")],
 )
 def test_garbage_is_kept_in_quarantine_with_a_reason(name, code):
-    result = services.ingest_raw(raw=eml(name), transport="pipe")
-    assert result.outcome == services.QUARANTINED
+    result = mail_intake.ingest_raw(raw=eml(name), transport="pipe")
+    assert result.outcome == mail_intake.IngestOutcome.QUARANTINED
     assert result.message.status == InboundStatus.QUARANTINED
     assert result.message.quarantine_code == code
     assert result.message.quarantine_reason
@@ -24,7 +25,7 @@ def test_garbage_is_kept_in_quarantine_with_a_reason(name, code):
 
 @pytest.mark.django_db
 def test_quarantine_is_listed_for_staff_with_the_reason(tier1_staff, client_for):
-    services.ingest_raw(raw=eml("garbage_no_from.eml"), transport="pipe")
+    mail_intake.ingest_raw(raw=eml("garbage_no_from.eml"), transport="pipe")
     page = client_for(tier1_staff).get("/staff/intake/mail/quarantine/")
     assert page.status_code == 200
     assert "送信者アドレスがありません。" in page.content.decode()
@@ -32,7 +33,7 @@ def test_quarantine_is_listed_for_staff_with_the_reason(tier1_staff, client_for)
 
 @pytest.mark.django_db
 def test_admin_without_desk_role_does_not_see_the_quarantine(admin_user, client_for):
-    services.ingest_raw(raw=eml("garbage_no_from.eml"), transport="pipe")
+    mail_intake.ingest_raw(raw=eml("garbage_no_from.eml"), transport="pipe")
     assert client_for(admin_user).get("/staff/intake/mail/quarantine/").status_code == 403
 
 
@@ -44,7 +45,7 @@ def test_reprocess_after_a_parser_fix_opens_the_case(tier1_staff, client_for, mo
         raise RuntimeError("decoder bug")
 
     monkeypatch.setattr(mail, "parse_message", broken)
-    result = services.ingest_raw(raw=eml("iso2022jp_outlook.eml"), transport="pipe")
+    result = mail_intake.ingest_raw(raw=eml("iso2022jp_outlook.eml"), transport="pipe")
     assert result.message.quarantine_code == "parser_error"
     monkeypatch.setattr(mail, "parse_message", real_parse)  # the fix is deployed
 
@@ -60,15 +61,15 @@ def test_reprocess_after_a_parser_fix_opens_the_case(tier1_staff, client_for, mo
 
 @pytest.mark.django_db
 def test_reprocess_that_still_fails_stays_in_quarantine(tier1_staff):
-    result = services.ingest_raw(raw=eml("garbage_no_from.eml"), transport="pipe")
-    again = services.reprocess(actor=tier1_staff, message=result.message)
-    assert again.outcome == services.QUARANTINED
+    result = mail_intake.ingest_raw(raw=eml("garbage_no_from.eml"), transport="pipe")
+    again = mail_intake.reprocess(actor=tier1_staff, message=result.message)
+    assert again.outcome == mail_intake.IngestOutcome.QUARANTINED
     assert InboundMessage.objects.get(pk=result.message.pk).status == InboundStatus.QUARANTINED
 
 
 @pytest.mark.django_db
 def test_dismiss_is_audited_and_keeps_the_record(tier1_staff, client_for):
-    result = services.ingest_raw(raw=eml("garbage_random.eml"), transport="pipe")
+    result = mail_intake.ingest_raw(raw=eml("garbage_random.eml"), transport="pipe")
     client = client_for(tier1_staff)
     empty = client.post(f"/staff/intake/mail/{result.message.pk}/dismiss/", {"reason": ""})
     assert empty.status_code == 400
@@ -86,7 +87,7 @@ def test_dismiss_is_audited_and_keeps_the_record(tier1_staff, client_for):
 
 @pytest.mark.django_db
 def test_other_staff_roles_cannot_dismiss(tier1_staff, admin_user, client_for):
-    result = services.ingest_raw(raw=eml("garbage_random.eml"), transport="pipe")
+    result = mail_intake.ingest_raw(raw=eml("garbage_random.eml"), transport="pipe")
     response = client_for(admin_user).post(f"/staff/intake/mail/{result.message.pk}/dismiss/", {"reason": "x"})
     assert response.status_code == 403
     assert InboundMessage.objects.get(pk=result.message.pk).status == InboundStatus.QUARANTINED

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from madoguchi.intake import services
+from madoguchi.intake.services import mail as mail_intake
 from madoguchi.intake.tests.conftest import EML_DIR, eml
 
 
@@ -11,7 +11,7 @@ from madoguchi.intake.tests.conftest import EML_DIR, eml
 @pytest.mark.parametrize("name", sorted(p.name for p in EML_DIR.glob("*.eml")))
 def test_raw_file_is_kept_byte_exact_under_its_sha256(name, settings, desk_settings):
     raw = eml(name)
-    result = services.ingest_raw(raw=raw, transport="pipe")
+    result = mail_intake.ingest_raw(raw=raw, transport="pipe")
     digest = hashlib.sha256(raw).hexdigest()
     stored = Path(settings.MAIL_STORE_DIR) / f"{digest}.eml"
     assert result.message.raw_sha256 == digest
@@ -28,15 +28,15 @@ def test_raw_file_is_written_before_the_database_is_touched(settings, monkeypatc
         seen["exists"] = (Path(settings.MAIL_STORE_DIR) / f"{row.raw_sha256}.eml").exists()
         raise RuntimeError("stop here")
 
-    monkeypatch.setattr(services, "_apply", spy)
+    monkeypatch.setattr(mail_intake, "_apply", spy)
     with pytest.raises(RuntimeError):
-        services.ingest_raw(raw=eml("thread_original.eml"), transport="pipe")
+        mail_intake.ingest_raw(raw=eml("thread_original.eml"), transport="pipe")
     assert seen == {"exists": True}
 
 
 @pytest.mark.django_db
 def test_staff_can_download_the_raw_mail_as_received(tier1_staff, client_for, desk_settings):
-    result = services.ingest_raw(raw=eml("forwarded_phishing.eml"), transport="pipe")
+    result = mail_intake.ingest_raw(raw=eml("forwarded_phishing.eml"), transport="pipe")
     response = client_for(tier1_staff).get(f"/staff/intake/mail/{result.message.pk}/raw/")
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == eml("forwarded_phishing.eml")

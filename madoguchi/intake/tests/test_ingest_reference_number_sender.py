@@ -13,9 +13,9 @@ from madoguchi.answers import outbox
 from madoguchi.answers.models import OutboundKind
 from madoguchi.cases.choices import EventKind
 from madoguchi.cases.models import Case
-from madoguchi.core.testing import make_case
-from madoguchi.intake import services
 from madoguchi.intake.models import Attachment, InboundStatus
+from madoguchi.intake.services import mail as mail_intake
+from madoguchi.testing.factories import make_case
 
 pytestmark = pytest.mark.django_db
 
@@ -48,23 +48,23 @@ def case(desk_settings, tier1_staff):
 
 
 def test_the_consulter_threads_by_reference_number(case):
-    result = services.ingest_raw(
+    result = mail_intake.ingest_raw(
         raw=_mail(
             sender=f"架空 太郎 <{CONSULTER}>", subject=f"受付番号 {case.reference} 追加", message_id="<a1@example.jp>"
         ),
         transport="pipe",
     )
-    assert result.outcome == services.THREADED and result.case == case
+    assert result.outcome == mail_intake.IngestOutcome.THREADED and result.case == case
 
 
 def test_sender_match_ignores_letter_case(case):
-    result = services.ingest_raw(
+    result = mail_intake.ingest_raw(
         raw=_mail(
             sender="架空 太郎 <Taro.KAKU@EXAMPLE.JP>", subject=f"[{case.reference}]", message_id="<a2@example.jp>"
         ),
         transport="pipe",
     )
-    assert result.outcome == services.THREADED and result.case == case
+    assert result.outcome == mail_intake.IngestOutcome.THREADED and result.case == case
 
 
 def test_sender_match_applies_nfkc_to_stored_addresses(case):
@@ -72,16 +72,16 @@ def test_sender_match_applies_nfkc_to_stored_addresses(case):
 
     # An address typed with full-width letters on the phone-intake screen still matches the plain one.
     Person.objects.filter(pk=case.person_id).update(email="ｔａｒｏ．ｋａｋｕ@ｅｘａｍｐｌｅ．ｊｐ")
-    result = services.ingest_raw(
+    result = mail_intake.ingest_raw(
         raw=_mail(sender=CONSULTER, subject=f"[{case.reference}]", message_id="<a5@example.jp>"), transport="pipe"
     )
-    assert result.outcome == services.THREADED and result.case == case
+    assert result.outcome == mail_intake.IngestOutcome.THREADED and result.case == case
 
 
 def test_someone_whose_mail_is_already_filed_on_the_case_threads(case):
     sent = outbox.enqueue(kind=OutboundKind.OTHER, case=case, to=[CONSULTER], subject="回答", body_text="…")
     # The consulter's IT vendor answered our mail (filed on the case), then writes again citing the number.
-    services.ingest_raw(
+    mail_intake.ingest_raw(
         raw=_mail(
             sender="it-vendor@example.net",
             subject="Re: 回答",
@@ -90,22 +90,22 @@ def test_someone_whose_mail_is_already_filed_on_the_case_threads(case):
         ),
         transport="pipe",
     )
-    result = services.ingest_raw(
+    result = mail_intake.ingest_raw(
         raw=_mail(sender="it-vendor@example.net", subject=f"[{case.reference}] ログ", message_id="<v2@example.net>"),
         transport="pipe",
     )
-    assert result.outcome == services.THREADED and result.case == case
+    assert result.outcome == mail_intake.IngestOutcome.THREADED and result.case == case
 
 
 def test_claiming_the_consulters_organisation_name_does_not_make_a_stranger_part_of_the_case(case):
     # The first mail files the stranger as a person of 「株式会社サンプル商事」 (organisations match by name).
-    services.ingest_raw(
+    mail_intake.ingest_raw(
         raw=_mail(
             sender=f"株式会社サンプル商事 悪田 <{STRANGER}>", subject="はじめまして", message_id="<m0@example.com>"
         ),
         transport="pipe",
     )
-    result = services.ingest_raw(
+    result = mail_intake.ingest_raw(
         raw=_mail(
             sender=f"株式会社サンプル商事 悪田 <{STRANGER}>",
             subject=f"[{case.reference}]",
@@ -113,12 +113,12 @@ def test_claiming_the_consulters_organisation_name_does_not_make_a_stranger_part
         ),
         transport="pipe",
     )
-    assert result.outcome == services.NEW_CASE and result.case != case
+    assert result.outcome == mail_intake.IngestOutcome.NEW_CASE and result.case != case
 
 
 def test_a_reply_to_a_message_id_we_sent_for_the_case_threads_from_any_sender(case):
     sent = outbox.enqueue(kind=OutboundKind.OTHER, case=case, to=[CONSULTER], subject="回答", body_text="…")
-    result = services.ingest_raw(
+    result = mail_intake.ingest_raw(
         raw=_mail(
             sender="it-vendor@example.net",
             subject=f"Re: [{case.reference}] 回答",
@@ -127,15 +127,15 @@ def test_a_reply_to_a_message_id_we_sent_for_the_case_threads_from_any_sender(ca
         ),
         transport="pipe",
     )
-    assert result.outcome == services.THREADED and result.case == case
+    assert result.outcome == mail_intake.IngestOutcome.THREADED and result.case == case
 
 
 def test_a_stranger_naming_the_reference_number_opens_a_new_linked_case(case, client_for, tier1_staff):
-    result = services.ingest_raw(
+    result = mail_intake.ingest_raw(
         raw=_mail(sender=STRANGER, subject=f"受付番号 {case.reference} の件", message_id="<m1@example.com>"),
         transport="pipe",
     )
-    assert result.outcome == services.NEW_CASE
+    assert result.outcome == mail_intake.IngestOutcome.NEW_CASE
     assert result.case != case and Case.objects.count() == 2
     assert result.message.status == InboundStatus.STORED
     assert result.message.referenced_case == case
@@ -154,21 +154,21 @@ def test_a_stranger_naming_the_reference_number_opens_a_new_linked_case(case, cl
 
 
 def test_a_stranger_replying_to_the_consulters_message_id_does_not_thread(case):
-    first = services.ingest_raw(
+    first = mail_intake.ingest_raw(
         raw=_mail(sender=CONSULTER, subject="最初の相談", message_id="<c1@example.jp>"), transport="pipe"
     )
-    result = services.ingest_raw(
+    result = mail_intake.ingest_raw(
         raw=_mail(
             sender=STRANGER, subject="Re: 最初の相談", message_id="<m2@example.com>", in_reply_to="<c1@example.jp>"
         ),
         transport="pipe",
     )
-    assert result.outcome == services.NEW_CASE
+    assert result.outcome == mail_intake.IngestOutcome.NEW_CASE
     assert result.case != first.case and result.message.referenced_case == first.case
 
 
 def test_a_strangers_attachment_stays_on_the_new_case_only(case):
-    result = services.ingest_raw(
+    result = mail_intake.ingest_raw(
         raw=_mail(
             sender=STRANGER,
             subject=f"Re: [{case.reference}] 請求書",

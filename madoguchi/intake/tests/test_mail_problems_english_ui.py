@@ -5,7 +5,8 @@ import html
 import pytest
 from django.urls import reverse
 
-from madoguchi.intake import mail, services
+from madoguchi.intake import mail
+from madoguchi.intake.services import mail as mail_intake
 from madoguchi.intake.tests.conftest import eml
 
 
@@ -22,7 +23,7 @@ def _text(response) -> str:
 
 @pytest.mark.django_db
 def test_charset_problem_is_shown_in_english(tier1_staff, client_for, desk_settings):
-    message = services.ingest_raw(raw=eml("wrong_label_latin1.eml"), transport="pipe").message
+    message = mail_intake.ingest_raw(raw=eml("wrong_label_latin1.eml"), transport="pipe").message
     page = _text(_english(client_for(tier1_staff)).get(reverse("intake_staff:message", args=[message.pk])))
 
     assert (
@@ -35,7 +36,7 @@ def test_charset_problem_is_shown_in_english(tier1_staff, client_for, desk_setti
 @pytest.mark.django_db
 def test_skipped_attachment_is_shown_in_english(settings, tier1_staff, client_for, desk_settings):
     settings.MAIL_MAX_ATTACHMENT_BYTES = 200_000
-    message = services.ingest_raw(raw=eml("over_limit_attachment.eml"), transport="pipe").message
+    message = mail_intake.ingest_raw(raw=eml("over_limit_attachment.eml"), transport="pipe").message
     page = _text(_english(client_for(tier1_staff)).get(reverse("intake_staff:message", args=[message.pk])))
 
     assert "The attachment “サーバーログ.bin” (0.3 MB) was not saved because it exceeds the limit (0.2 MB)." in page
@@ -44,7 +45,7 @@ def test_skipped_attachment_is_shown_in_english(settings, tier1_staff, client_fo
 
 @pytest.mark.django_db
 def test_quarantine_reason_is_shown_in_english_on_list_and_detail(tier1_staff, client_for):
-    message = services.ingest_raw(raw=eml("garbage_no_from.eml"), transport="pipe").message
+    message = mail_intake.ingest_raw(raw=eml("garbage_no_from.eml"), transport="pipe").message
     client = _english(client_for(tier1_staff))
 
     listing = _text(client.get(reverse("intake_staff:quarantine")))
@@ -58,7 +59,7 @@ def test_quarantine_reason_is_shown_in_english_on_list_and_detail(tier1_staff, c
 @pytest.mark.django_db
 def test_oversized_mail_reason_keeps_its_sizes_in_english(settings, tier1_staff, client_for):
     settings.MAIL_MAX_MESSAGE_BYTES = 10_000
-    message = services.ingest_raw(raw=eml("over_limit_attachment.eml"), transport="pipe").message
+    message = mail_intake.ingest_raw(raw=eml("over_limit_attachment.eml"), transport="pipe").message
     page = _text(_english(client_for(tier1_staff)).get(reverse("intake_staff:message", args=[message.pk])))
 
     assert "The email cannot be imported because its size (0.4 MB) exceeds the limit (0.0 MB)." in page
@@ -66,7 +67,7 @@ def test_oversized_mail_reason_keeps_its_sizes_in_english(settings, tier1_staff,
 
 @pytest.mark.django_db
 def test_failed_reprocess_flash_is_english(tier1_staff, client_for):
-    message = services.ingest_raw(raw=eml("garbage_random.eml"), transport="pipe").message
+    message = mail_intake.ingest_raw(raw=eml("garbage_random.eml"), transport="pipe").message
     client = _english(client_for(tier1_staff))
 
     response = client.post(reverse("intake_staff:reprocess", args=[message.pk]), follow=True)
@@ -82,7 +83,7 @@ def test_parser_crash_reason_is_english(tier1_staff, client_for, monkeypatch):
         raise RuntimeError("decoder bug")
 
     monkeypatch.setattr(mail, "parse_message", broken)
-    message = services.ingest_raw(raw=eml("iso2022jp_outlook.eml"), transport="pipe").message
+    message = mail_intake.ingest_raw(raw=eml("iso2022jp_outlook.eml"), transport="pipe").message
     page = _text(_english(client_for(tier1_staff)).get(reverse("intake_staff:quarantine")))
 
     assert message.quarantine_params == {"error": "RuntimeError"}

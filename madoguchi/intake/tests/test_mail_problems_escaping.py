@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from madoguchi.intake import services
+from madoguchi.intake.services import mail as mail_intake
 
 SCRIPT_SENDER = b"From: <script>alert('x')</script>\r\nSubject: test\r\n\r\nbody\r\n"
 IMG_CHARSET = (
@@ -27,7 +27,7 @@ def _pages(client, language: str, *urls: str) -> list[str]:
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["ja", "en"])
 def test_html_in_the_from_header_is_escaped_in_the_quarantine_reason(tier1_staff, client_for, language):
-    message = services.ingest_raw(raw=SCRIPT_SENDER, transport="pipe").message
+    message = mail_intake.ingest_raw(raw=SCRIPT_SENDER, transport="pipe").message
     assert message.quarantine_params["value"] == "<script>alert('x')</script>"
 
     urls = (reverse("intake_staff:quarantine"), reverse("intake_staff:message", args=[message.pk]))
@@ -39,7 +39,7 @@ def test_html_in_the_from_header_is_escaped_in_the_quarantine_reason(tier1_staff
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["ja", "en"])
 def test_html_in_a_declared_charset_is_escaped_in_the_problem(tier1_staff, client_for, desk_settings, language):
-    message = services.ingest_raw(raw=IMG_CHARSET, transport="pipe").message
+    message = mail_intake.ingest_raw(raw=IMG_CHARSET, transport="pipe").message
     assert message.problems[0]["params"]["declared"] == "<img src=x onerror=alert(1)>"
 
     [page] = _pages(client_for(tier1_staff), language, reverse("intake_staff:message", args=[message.pk]))
@@ -49,7 +49,7 @@ def test_html_in_a_declared_charset_is_escaped_in_the_problem(tier1_staff, clien
 
 @pytest.mark.django_db
 def test_html_in_the_from_header_is_escaped_in_the_reprocess_flash(tier1_staff, client_for):
-    message = services.ingest_raw(raw=SCRIPT_SENDER, transport="pipe").message
+    message = mail_intake.ingest_raw(raw=SCRIPT_SENDER, transport="pipe").message
     client = client_for(tier1_staff)
     client.post(reverse("set_language"), {"language": "en", "next": reverse("intake_staff:inbound")})
 

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from madoguchi.intake import services
 from madoguchi.intake.models import InboundMessage
+from madoguchi.intake.services import mail as mail_intake
 from madoguchi.intake.tests.conftest import eml
 
 
@@ -18,7 +18,7 @@ def _text(response) -> str:
 
 @pytest.mark.django_db
 def test_problems_are_stored_with_params_and_shown_as_the_stored_japanese(tier1_staff, client_for, desk_settings):
-    message = services.ingest_raw(raw=eml("attachments_mixed.eml"), transport="pipe").message
+    message = mail_intake.ingest_raw(raw=eml("attachments_mixed.eml"), transport="pipe").message
     stored = InboundMessage.objects.get(pk=message.pk)
     page = _text(client_for(tier1_staff).get(reverse("intake_staff:message", args=[message.pk])))
 
@@ -38,7 +38,7 @@ def test_problems_are_stored_with_params_and_shown_as_the_stored_japanese(tier1_
 @pytest.mark.django_db
 def test_quarantine_reason_is_stored_with_params_and_shown_as_before(tier1_staff, client_for):
     raw = b"From: =?UTF-8?B?5L6L56S6?=\r\nSubject: test\r\n\r\nbody\r\n"
-    message = services.ingest_raw(raw=raw, transport="pipe").message
+    message = mail_intake.ingest_raw(raw=raw, transport="pipe").message
     client = client_for(tier1_staff)
 
     assert message.quarantine_code == "bad_sender"
@@ -50,9 +50,9 @@ def test_quarantine_reason_is_stored_with_params_and_shown_as_before(tier1_staff
 
 @pytest.mark.django_db
 def test_quarantine_reason_is_stored_in_japanese_whatever_the_request_language(tier1_staff, monkeypatch):
-    monkeypatch.setattr(services.mail, "parse_message", lambda **kwargs: 1 / 0)
+    monkeypatch.setattr(mail_intake.mail, "parse_message", lambda **kwargs: 1 / 0)
     with translation.override("en"):
-        message = services.ingest_raw(raw=eml("iso2022jp_outlook.eml"), transport="pipe").message
+        message = mail_intake.ingest_raw(raw=eml("iso2022jp_outlook.eml"), transport="pipe").message
 
     assert message.quarantine_reason == (
         "メールの解析中にエラーが発生しました（ZeroDivisionError）。修正後に再処理してください。"
@@ -61,7 +61,7 @@ def test_quarantine_reason_is_stored_in_japanese_whatever_the_request_language(t
 
 @pytest.mark.django_db
 def test_failed_reprocess_flash_is_japanese(tier1_staff, client_for):
-    message = services.ingest_raw(raw=eml("garbage_empty.eml"), transport="pipe").message
+    message = mail_intake.ingest_raw(raw=eml("garbage_empty.eml"), transport="pipe").message
     response = client_for(tier1_staff).post(reverse("intake_staff:reprocess", args=[message.pk]), follow=True)
 
     assert "再処理しましたが、まだ取り込めません: メールの内容が空です。" in _text(response)

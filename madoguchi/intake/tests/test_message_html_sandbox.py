@@ -1,12 +1,12 @@
 import pytest
 
-from madoguchi.intake import services
+from madoguchi.intake.services import mail as mail_intake
 from madoguchi.intake.tests.conftest import eml
 
 
 @pytest.mark.django_db
 def test_html_mail_is_shown_sanitised_in_a_sandboxed_frame_only(tier1_staff, client_for, desk_settings):
-    result = services.ingest_raw(raw=eml("html_only_script.eml"), transport="pipe")
+    result = mail_intake.ingest_raw(raw=eml("html_only_script.eml"), transport="pipe")
     client = client_for(tier1_staff)
     page = client.get(f"/staff/intake/mail/{result.message.pk}/").content.decode()
     assert '<iframe sandbox=""' in page

@@ -4,8 +4,9 @@ import pytest
 from django.core.management import call_command
 
 from madoguchi.cases.models import Case
-from madoguchi.intake import imap, services
+from madoguchi.intake import imap
 from madoguchi.intake.models import InboundMessage, MailboxState
+from madoguchi.intake.services import mail as mail_intake
 from madoguchi.intake.tests.conftest import eml
 
 MAILS = [
@@ -76,7 +77,7 @@ def test_crash_after_commit_before_flag_neither_duplicates_nor_loses(imap_settin
 
 @pytest.mark.django_db(transaction=True)
 def test_crash_during_ingest_loses_nothing(imap_settings, dovecot, monkeypatch):
-    real_ingest = services.ingest_raw
+    real_ingest = mail_intake.ingest_raw
     calls = {"n": 0}
 
     def fail_on_second(*, raw, transport):
@@ -85,13 +86,13 @@ def test_crash_during_ingest_loses_nothing(imap_settings, dovecot, monkeypatch):
             raise OSError("database went away")
         return real_ingest(raw=raw, transport=transport)
 
-    monkeypatch.setattr(services, "ingest_raw", fail_on_second)
+    monkeypatch.setattr(mail_intake, "ingest_raw", fail_on_second)
     with pytest.raises(OSError):
         imap.poll_once(config=imap.MailboxConfig.from_settings())
     assert InboundMessage.objects.count() == 1
     assert MailboxState.objects.get().last_uid == 1, "a UID is remembered only after its record is committed"
 
-    monkeypatch.setattr(services, "ingest_raw", real_ingest)
+    monkeypatch.setattr(mail_intake, "ingest_raw", real_ingest)
     imap.poll_once(config=imap.MailboxConfig.from_settings())
     assert InboundMessage.objects.count() == len(MAILS)
     assert all(imap.STORED_KEYWORD in f for f in dovecot.flags().values())
@@ -118,7 +119,7 @@ def test_done_folder_moves_stored_mail_and_never_deletes_before_commit(imap_sett
     def broken(*, raw, transport):
         raise OSError("database went away")
 
-    monkeypatch.setattr(services, "ingest_raw", broken)
+    monkeypatch.setattr(mail_intake, "ingest_raw", broken)
     with pytest.raises(OSError):
         imap.poll_once(config=imap.MailboxConfig.from_settings())
     assert dovecot.count("INBOX") == len(MAILS), "nothing left the inbox before being stored"

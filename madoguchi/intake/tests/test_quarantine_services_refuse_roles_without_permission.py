@@ -9,18 +9,18 @@ import pytest
 
 from madoguchi.accounts.roles import Action
 from madoguchi.accounts.testing_refusals import allowed_params, database_rows, refused_params, refused_up_front
-from madoguchi.core.testing import UserFactory
-from madoguchi.intake import services
 from madoguchi.intake.models import InboundMessage, InboundStatus
+from madoguchi.intake.services import mail as mail_intake
 from madoguchi.intake.tests.conftest import eml
+from madoguchi.testing.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 SERVICES = {
-    "reprocess": (Action.QUARANTINE_MANAGE, lambda actor, row: services.reprocess(actor=actor, message=row)),
+    "reprocess": (Action.QUARANTINE_MANAGE, lambda actor, row: mail_intake.reprocess(actor=actor, message=row)),
     "dismiss": (
         Action.QUARANTINE_MANAGE,
-        lambda actor, row: services.dismiss(actor=actor, message=row, reason="権限のない破棄"),
+        lambda actor, row: mail_intake.dismiss(actor=actor, message=row, reason="権限のない破棄"),
     ),
 }
 
@@ -30,7 +30,7 @@ def quarantined(desk_settings, tier1_staff) -> InboundMessage:
     """A mail over a lowered size limit; the limit is then raised again, so reprocessing has work to do."""
     limit = desk_settings.MAIL_MAX_MESSAGE_BYTES
     desk_settings.MAIL_MAX_MESSAGE_BYTES = 10_000
-    row = services.ingest_raw(raw=eml("over_limit_attachment.eml"), transport="pipe").message
+    row = mail_intake.ingest_raw(raw=eml("over_limit_attachment.eml"), transport="pipe").message
     assert row.status == InboundStatus.QUARANTINED
     desk_settings.MAIL_MAX_MESSAGE_BYTES = limit
     return row

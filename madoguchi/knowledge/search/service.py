@@ -117,6 +117,11 @@ def index_document(
     return entry
 
 
+def update_status(*, kind: str, object_id: int, status: str, using: str = "default") -> None:
+    """Change only an entry's status column (a filter); its text and postings stay as they are."""
+    SearchEntry.objects.using(using).filter(kind=kind, object_id=object_id).update(status=status)
+
+
 def index_document_from(document: Document, *, using: str = "default") -> SearchEntry:
     return index_document(
         kind=document.kind,

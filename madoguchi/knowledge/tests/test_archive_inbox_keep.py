@@ -7,10 +7,10 @@ from django.urls import reverse
 
 from madoguchi.accounts.models import AuditEvent
 from madoguchi.core.errors import DomainError
-from madoguchi.core.testing import make_case
 from madoguchi.knowledge import archive_services
 from madoguchi.knowledge.models import ArchiveItem, ArchiveLink, Feed, FeedItem, FeedItemStatus
 from madoguchi.knowledge.tests.archive_feed_server import FEEDS
+from madoguchi.testing.factories import make_case
 
 pytestmark = pytest.mark.django_db
 

@@ -5,11 +5,11 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from madoguchi.core.testing import dispatched_case, make_case
 from madoguchi.knowledge import archive_services
 from madoguchi.knowledge.archive_services import ArchiveItemData
 from madoguchi.knowledge.models import ArchiveItem
 from madoguchi.taxonomy.models import Scheme, Term
+from madoguchi.testing.factories import dispatched_case, make_case
 
 pytestmark = pytest.mark.django_db
 

@@ -7,11 +7,11 @@ import pytest
 from django.urls import reverse
 
 from madoguchi.accounts.roles import Action, Role, role_can
-from madoguchi.core.testing import UserFactory, make_case
 from madoguchi.knowledge import archive_services
 from madoguchi.knowledge.archive_services import ArchiveItemData
 from madoguchi.knowledge.models import Feed, FeedItem
 from madoguchi.knowledge.tests.archive_feed_server import FEEDS
+from madoguchi.testing.factories import UserFactory, make_case
 
 pytestmark = pytest.mark.django_db
 

@@ -6,11 +6,11 @@ import pytest
 
 from madoguchi.accounts.roles import Action
 from madoguchi.accounts.testing_refusals import allowed_params, database_rows, refused_params, refused_up_front
-from madoguchi.core.testing import UserFactory, make_case
 from madoguchi.knowledge import archive_services as s
 from madoguchi.knowledge.archive_services import ArchiveItemData
 from madoguchi.knowledge.models import Feed, FeedItem
 from madoguchi.knowledge.tests.archive_feed_server import FEEDS
+from madoguchi.testing.factories import UserFactory, make_case
 
 pytestmark = pytest.mark.django_db
 

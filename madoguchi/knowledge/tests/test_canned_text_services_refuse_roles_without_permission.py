@@ -6,9 +6,9 @@ import pytest
 
 from madoguchi.accounts.roles import Action
 from madoguchi.accounts.testing_refusals import allowed_params, database_rows, refused_params, refused_up_front
-from madoguchi.core.testing import UserFactory
 from madoguchi.knowledge import services
 from madoguchi.knowledge.models import CannedText
+from madoguchi.testing.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from madoguchi.cases.choices import Channel
-from madoguchi.core.testing import dispatched_case
+from madoguchi.testing.factories import dispatched_case
 
 pytestmark = pytest.mark.django_db
 

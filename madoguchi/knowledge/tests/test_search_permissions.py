@@ -3,8 +3,8 @@
 import pytest
 
 from madoguchi.cases.access import visible_cases
-from madoguchi.core.testing import dispatched_case
 from madoguchi.knowledge.search import service
+from madoguchi.testing.factories import dispatched_case
 
 pytestmark = pytest.mark.django_db
 

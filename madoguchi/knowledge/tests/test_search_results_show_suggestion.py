@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from madoguchi.cases import services
 from madoguchi.cases.choices import Category, Channel, Urgency
-from madoguchi.core.testing import make_case
+from madoguchi.testing.factories import make_case
 from madoguchi.triage.tests._urgent_text import EMOTET_BODY, EMOTET_SUBJECT
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ from django.urls import reverse
 from madoguchi.cases import services
 from madoguchi.cases.access import visible_cases
 from madoguchi.cases.choices import Category
-from madoguchi.core.testing import dispatched_case
 from madoguchi.knowledge.search import service
+from madoguchi.testing.factories import dispatched_case
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ import pytest
 from madoguchi.answers import services as answers
 from madoguchi.cases import services
 from madoguchi.cases.choices import Category
-from madoguchi.core.testing import UserFactory, dispatched_case
 from madoguchi.notifications.models import Notification, NotificationKind
+from madoguchi.testing.factories import UserFactory, dispatched_case
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from madoguchi.cases import services
-from madoguchi.core.testing import make_case
 from madoguchi.notifications.models import Notification, NotificationKind
+from madoguchi.testing.factories import make_case
 
 pytestmark = pytest.mark.django_db
 

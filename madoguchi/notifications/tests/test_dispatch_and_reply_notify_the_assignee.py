@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from madoguchi.cases import events, services
-from madoguchi.cases.choices import Category, Urgency
-from madoguchi.core.testing import make_case
+from madoguchi.cases.choices import Category, EventKind, Urgency
 from madoguchi.notifications.models import Notification, NotificationKind
+from madoguchi.testing.factories import make_case
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +50,15 @@ def test_mail_on_my_case_notifies_me(tier1_staff, tier2_staff):
     case = _dispatch(make_case(actor=tier1_staff), tier1_staff, tier2_staff)
     Notification.objects.all().delete()
 
-    events.email_in(case=case, message_id="<reply-1@example.jp>", sender="taro@example.jp", subject="Re: ご相談")
+    # What mail intake records for a reply threaded onto the case (intake.services.mail._record_on_case).
+    events.generic(
+        case=case,
+        actor=None,
+        kind=EventKind.EMAIL_IN,
+        text="Re: ご相談",
+        message_id="<reply-1@example.jp>",
+        sender="taro@example.jp",
+    )
 
     note = Notification.objects.get()
     assert (note.recipient, note.kind) == (tier2_staff, NotificationKind.REPLY_ARRIVED)

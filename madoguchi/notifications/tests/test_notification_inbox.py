@@ -10,9 +10,9 @@ from django.urls import reverse
 from madoguchi.answers.models import OutboundEmail
 from madoguchi.cases import services
 from madoguchi.cases.choices import Category, Urgency
-from madoguchi.core.testing import make_case
 from madoguchi.notifications.models import Notification
 from madoguchi.notifications.services import set_preference
+from madoguchi.testing.factories import make_case
 
 pytestmark = pytest.mark.django_db
 

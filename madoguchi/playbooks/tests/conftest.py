@@ -28,7 +28,7 @@ def leak_template(playbook_data):
 
 @pytest.fixture
 def leak_case(tier1_staff):
-    from madoguchi.core.testing import dispatched_case
+    from madoguchi.testing.factories import dispatched_case
 
     return dispatched_case(
         tier1=tier1_staff,

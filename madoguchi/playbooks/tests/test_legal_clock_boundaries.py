@@ -12,6 +12,8 @@ from madoguchi.playbooks.tests.conftest import TOKYO, tokyo
 pytestmark = pytest.mark.django_db
 
 LEAK = {"personal_data": True, "ppc_reportable": True}
+# A Japanese SME without an EU establishment is under GDPR only through Art. 3(2): EU residents' data is not enough.
+GDPR = {"eu_residents": True, "gdpr_applies": True}
 
 
 def _by_code(deadlines):
@@ -34,7 +36,7 @@ def _compute(*, flags, aware_at, now, filed=None, incident_at=None):
 def test_gdpr_72_hours_from_friday_evening_ends_monday_evening(playbook_data):
     friday = tokyo(2026, 11, 27, 18, 0)
     assert friday.weekday() == 4
-    d = _compute(flags={**LEAK, "eu_residents": True}, aware_at=friday, now=friday)["gdpr_art33_authority"]
+    d = _compute(flags={**LEAK, **GDPR}, aware_at=friday, now=friday)["gdpr_art33_authority"]
     assert d.due_at == tokyo(2026, 11, 30, 18, 0)
     assert d.due_at.weekday() == 0
 
@@ -72,8 +74,34 @@ def test_final_report_is_30_days_or_60_with_unlawful_purpose(playbook_data):
 def test_gdpr_applies_only_when_eu_residents_are_involved(playbook_data):
     aware = tokyo(2026, 6, 1, 12, 0)
     assert "gdpr_art33_authority" not in _compute(flags=LEAK, aware_at=aware, now=aware)
-    assert "gdpr_art33_authority" in _compute(flags={**LEAK, "eu_residents": True}, aware_at=aware, now=aware)
-    assert "gdpr_art34_data_subjects" not in _compute(flags={**LEAK, "eu_residents": True}, aware_at=aware, now=aware)
+    assert "gdpr_art33_authority" in _compute(flags={**LEAK, **GDPR}, aware_at=aware, now=aware)
+    assert "gdpr_art34_data_subjects" not in _compute(flags={**LEAK, **GDPR}, aware_at=aware, now=aware)
+
+
+def test_eu_residents_data_alone_does_not_start_the_72_hour_clock(playbook_data):
+    aware = tokyo(2026, 6, 1, 12, 0)
+    assert "gdpr_art33_authority" not in _compute(flags={**LEAK, "eu_residents": True}, aware_at=aware, now=aware)
+
+
+def test_processor_notifies_its_client_instead_of_the_authorities(playbook_data):
+    aware = tokyo(2026, 6, 1, 12, 0)
+    as_processor = _compute(flags={**LEAK, **GDPR, "processor": True}, aware_at=aware, now=aware)
+    assert {"appi_processor_notice", "gdpr_art33_processor"} <= set(as_processor)
+    assert not {"appi_preliminary_report", "appi_individual_notice", "gdpr_art33_authority"} & set(as_processor)
+    # 規則第9条: 速やかに, 概ね3〜5日 — the same guideline window as the 速報.
+    assert as_processor["appi_processor_notice"].due_date == dt.date(2026, 6, 6)
+    assert as_processor["gdpr_art33_processor"].state == clocks.State.NOW
+
+
+def test_my_number_leak_gets_its_own_clocks_only_when_reportable(playbook_data):
+    aware = tokyo(2026, 6, 1, 12, 0)
+    assert not any(
+        code.startswith("mynumber_") for code in _compute(flags={"my_number": True}, aware_at=aware, now=aware)
+    )
+    reportable = _compute(flags={"my_number": True, "mynumber_reportable": True}, aware_at=aware, now=aware)
+    assert {"mynumber_preliminary_report", "mynumber_final_report"} <= set(reportable)
+    # Shipped unverified (the committee rule's article 3 was not read): the panel must be able to say so.
+    assert reportable["mynumber_final_report"].rule.verified is False
 
 
 def test_no_flags_no_clocks(playbook_data):

@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 
 from madoguchi.cases.choices import Category
-from madoguchi.core.testing import dispatched_case
 from madoguchi.playbooks import services
 from madoguchi.playbooks.models import PlaybookTemplate
+from madoguchi.testing.factories import dispatched_case
 
 pytestmark = pytest.mark.django_db
 

@@ -16,9 +16,9 @@ from madoguchi.accounts.models import User
 from madoguchi.accounts.roles import PERMISSIONS, Action, Role
 from madoguchi.accounts.testing_refusals import database_rows, refused_up_front
 from madoguchi.cases.models import Case
-from madoguchi.core.testing import UserFactory
 from madoguchi.playbooks import services
 from madoguchi.playbooks.models import Phase, PlaybookRun, PlaybookTemplate
+from madoguchi.testing.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

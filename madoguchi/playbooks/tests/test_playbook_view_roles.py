@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 
 from madoguchi.accounts.roles import Role
-from madoguchi.core.testing import UserFactory
 from madoguchi.playbooks import services
 from madoguchi.playbooks.models import Phase
+from madoguchi.testing.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

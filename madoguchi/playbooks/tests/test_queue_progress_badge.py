@@ -8,8 +8,8 @@ from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 
 from madoguchi.cases.models import Case
-from madoguchi.core.testing import dispatched_case
 from madoguchi.playbooks import selectors, services
+from madoguchi.testing.factories import dispatched_case
 
 pytestmark = pytest.mark.django_db
 

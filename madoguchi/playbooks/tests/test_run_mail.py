@@ -56,7 +56,7 @@ def test_tier1_cannot_mail_and_nothing_is_queued(client_for, tier1_staff, run):
 
 
 def test_mail_without_an_address_is_refused(client_for, tier2_staff, tier1_staff, leak_template):
-    from madoguchi.core.testing import dispatched_case
+    from madoguchi.testing.factories import dispatched_case
 
     case = dispatched_case(tier1=tier1_staff, email="", subject="メールアドレスのない相談")
     run = services.playbook_start(actor=tier2_staff, case=case, template=leak_template)

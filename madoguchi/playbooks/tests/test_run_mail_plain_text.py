@@ -8,9 +8,9 @@ import pytest
 from django.core.management import call_command
 
 from madoguchi.cases.choices import Category
-from madoguchi.core.testing import dispatched_case
-from madoguchi.core.testing_servers import smtp_server
 from madoguchi.playbooks import services
+from madoguchi.testing.factories import dispatched_case
+from madoguchi.testing.servers import smtp_server
 
 __all__ = ["smtp_server"]
 

@@ -8,8 +8,8 @@ from django.urls import reverse
 from madoguchi.cases import services as case_services
 from madoguchi.cases.choices import Channel, Urgency
 from madoguchi.cases.tests._forms_html import form_state
-from madoguchi.core.testing import make_case
 from madoguchi.playbooks.models import PlaybookTemplate
+from madoguchi.testing.factories import make_case
 from madoguchi.triage.tests._urgent_text import EMOTET_BODY, EMOTET_SUBJECT
 
 pytestmark = pytest.mark.django_db

@@ -75,7 +75,7 @@ def test_invalid_tick_input_is_rejected(client_for, tier2_staff, run):
 
 
 def test_item_of_another_run_is_not_found(client_for, tier2_staff, tier1_staff, run, leak_template):
-    from madoguchi.core.testing import dispatched_case
+    from madoguchi.testing.factories import dispatched_case
 
     other_case = dispatched_case(tier1=tier1_staff, subject="別の漏えい相談")
     other_run = services.playbook_start(actor=tier2_staff, case=other_case, template=leak_template)

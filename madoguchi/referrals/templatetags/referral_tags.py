@@ -25,11 +25,6 @@ def ref_badges(record: SourcedRecord) -> SafeString:
 
 
 @register.filter
-def is_stale_record(record: SourcedRecord) -> bool:
-    return is_stale(record)
-
-
-@register.filter
 def channel_label(kind: str) -> str:
     return str(ChannelKind(kind).label) if kind in ChannelKind.values else kind
 

@@ -19,7 +19,7 @@ def reference_data(db):
 @pytest.fixture
 def tier2_case(db, tier1_staff):
     from madoguchi.cases.choices import Category
-    from madoguchi.core.testing import dispatched_case
+    from madoguchi.testing.factories import dispatched_case
 
     return dispatched_case(
         tier1=tier1_staff,

@@ -24,7 +24,7 @@ def test_tier2_sees_suggestions_with_reasons_and_actions(client_for, tier2_staff
 
 
 def test_tier1_sees_the_same_suggestions_read_only(client_for, tier1_staff, reference_data):
-    from madoguchi.core.testing import make_case
+    from madoguchi.testing.factories import make_case
 
     case = make_case(
         actor=tier1_staff,

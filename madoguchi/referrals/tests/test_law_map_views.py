@@ -32,7 +32,7 @@ def test_event_detail_shows_laws_sources_and_dates(client_for, tier1_staff, refe
     html = client_for(tier1_staff).get(reverse("referrals:event", kwargs={"code": "unauthorized_access"})).content
     html = html.decode()
     assert "不正アクセス禁止法 第3条" in html
-    assert "3年以下の懲役又は100万円以下の罰金" in html
+    assert "3年以下の拘禁刑又は100万円以下の罰金" in html
     assert "https://okumuraosaka.hatenadiary.jp/" in html
     assert "2026年11月25日" in html
 
@@ -40,9 +40,10 @@ def test_event_detail_shows_laws_sources_and_dates(client_for, tier1_staff, refe
 def test_law_detail_shows_penalty_wording_and_source(client_for, tier1_staff, reference_data):
     html = client_for(tier1_staff).get(reverse("referrals:law", kwargs={"code": "uaa_art3"})).content.decode()
     assert "第11条" in html
-    assert "出典の表記のまま" in html
+    assert "3年以下の拘禁刑又は100万円以下の罰金" in html
+    assert "令和4年法律第67号・第68号による置換え" in html
     assert "不正アクセス" in html
-    assert "調査日（出典に日付なし）" in html
+    assert "掲載日" in html
 
 
 def test_unknown_code_is_404(client_for, tier1_staff, reference_data):

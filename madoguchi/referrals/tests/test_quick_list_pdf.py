@@ -36,7 +36,7 @@ def test_pdf_has_extractable_japanese_names_dates_and_sources(client_for, tier1_
     assert "2023年11月22日時点" in text
     assert "出典：https://cybersecurity.metro.tokyo.lg.jp" in text
     # Unverified entries stay off a list that leaves the desk.
-    assert "全国銀行協会" not in text
+    assert "金融サービス利用者相談室" not in text
     assert AuditEvent.objects.filter(action="export", detail__what="referral_quick_list_pdf").exists()
 
 

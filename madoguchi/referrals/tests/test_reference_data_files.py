@@ -27,8 +27,8 @@ PLAYBOOKS = APP_ROOT / "playbooks" / "data" / "playbooks.yaml"
 LEGAL_CLOCKS = APP_ROOT / "playbooks" / "data" / "legal_clocks.yaml"
 ALL_FILES = [ORGANIZATIONS, SITUATIONS, LAWS, TAXONOMIES, PLAYBOOKS, LEGAL_CLOCKS]
 
-# The research notes were handed over on this date; no source can be newer.
-AS_OF_LIMIT = dt.date(2026, 11, 25)
+# The sources were last read on this date (issue 13 re-check); no source date or check can be newer.
+AS_OF_LIMIT = dt.date(2026, 12, 6)
 
 CATEGORIES = frozenset(
     {
@@ -66,11 +66,14 @@ CLOCK_FLAGS = frozenset(
         "eu_residents",
         "high_risk",
         "my_number",
+        "mynumber_reportable",
+        "gdpr_applies",
+        "processor",
         "netbanking_fraud",
         "individual_account",
     }
 )
-PENALTY_WORDINGS = frozenset({"kokinkei_verified", "as_source", "none"})
+PENALTY_WORDINGS = frozenset({"kokinkei_verified", "kokinkei_by_amendment", "as_source", "none"})
 LINK_RELEVANCES = frozenset({"primary", "conditional"})
 
 SLUG = re.compile(r"^[a-z][a-z0-9_]*$")

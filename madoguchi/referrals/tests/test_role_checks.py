@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from madoguchi.accounts.roles import Action, Role, role_can
-from madoguchi.core.testing import UserFactory
+from madoguchi.testing.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -29,7 +29,7 @@ def test_every_record_has_a_source_and_a_date(reference_data, model):
     for record in records:
         assert record.source_url.startswith(("http://", "https://")), record.code
         assert isinstance(record.as_of, dt.date), record.code
-        assert record.as_of <= dt.date(2026, 11, 25), record.code
+        assert record.as_of <= dt.date(2026, 12, 6), record.code
         if not record.verified:
             assert record.verification_note.strip(), record.code
 

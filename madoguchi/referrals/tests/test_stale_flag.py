@@ -16,8 +16,12 @@ pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 11, 25)
 
 
-def _org(*, as_of: dt.date, last_verified_at: dt.datetime | None = None) -> ReferralOrganization:
-    return ReferralOrganization(code="x", as_of=as_of, last_verified_at=last_verified_at, verified=True)
+def _org(
+    *, as_of: dt.date, last_verified_at: dt.datetime | None = None, checked_on: dt.date | None = None
+) -> ReferralOrganization:
+    return ReferralOrganization(
+        code="x", as_of=as_of, last_verified_at=last_verified_at, checked_on=checked_on, verified=True
+    )
 
 
 def test_exactly_the_period_old_is_not_stale(settings):
@@ -35,6 +39,18 @@ def test_staff_verification_restarts_the_clock(settings):
     verified = dt.datetime(2026, 11, 1, 9, 0, tzinfo=dt.UTC)
     assert not is_stale(_org(as_of=dt.date(2020, 1, 1), last_verified_at=verified), today=TODAY)
     assert is_stale(_org(as_of=dt.date(2020, 1, 1), last_verified_at=verified), today=dt.date(2026, 12, 2))
+
+
+def test_a_recorded_source_check_restarts_the_clock_until_staff_verify(settings):
+    settings.MADOGUCHI_STALE_AFTER_DAYS = 30
+    # An undated 2015 source read again on 2026-11-20 (checked_on) is not due yet on 11-25.
+    assert not is_stale(_org(as_of=dt.date(2015, 4, 23), checked_on=dt.date(2026, 11, 20)), today=TODAY)
+    assert is_stale(_org(as_of=dt.date(2015, 4, 23), checked_on=dt.date(2026, 10, 1)), today=TODAY)
+    # A later staff check wins over the data file's.
+    staff = dt.datetime(2026, 11, 24, 1, 0, tzinfo=dt.UTC)
+    assert not is_stale(
+        _org(as_of=dt.date(2015, 4, 23), checked_on=dt.date(2026, 10, 1), last_verified_at=staff), today=TODAY
+    )
 
 
 def test_verification_day_is_counted_in_tokyo_time(settings):
@@ -77,7 +93,7 @@ def test_stale_badge_on_every_staff_screen(client_for, tier1_staff, one_stale_on
 
 
 def test_stale_badge_on_the_case_panel(client_for, tier2_staff, tier1_staff, one_stale_one_fresh):
-    from madoguchi.core.testing import dispatched_case
+    from madoguchi.testing.factories import dispatched_case
 
     case = dispatched_case(
         tier1=tier1_staff, category="legal", subject="法的責任について", body="弁護士に相談したい。法的責任を知りたい。"
@@ -89,5 +105,5 @@ def test_stale_badge_on_the_case_panel(client_for, tier2_staff, tier1_staff, one
 
 
 def test_unverified_entries_are_marked(client_for, tier1_staff, reference_data):
-    html = client_for(tier1_staff).get(reverse("referrals:directory") + "?q=全銀協").content.decode()
+    html = client_for(tier1_staff).get(reverse("referrals:directory") + "?q=金融サービス利用者相談室").content.decode()
     assert "未検証" in html

@@ -7,9 +7,9 @@ from django.urls import reverse
 
 from madoguchi.accounts.models import AuditEvent
 from madoguchi.cases.models import Case, Organization
-from madoguchi.core.testing import dispatched_case, make_case
 from madoguchi.taxonomy import selectors, services
 from madoguchi.taxonomy.models import Term, TermAssignment
+from madoguchi.testing.factories import dispatched_case, make_case
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ def test_any_model_can_be_classified_and_found_by_term(tier2_staff, tier1_staff,
     assert selectors.terms_for(obj=case) == [ransomware]
     assert list(selectors.objects_with_term(model=Case, term=ransomware)) == [case]
     assert list(selectors.objects_with_term(model=Organization, term=ransomware)) == [case.organization]
-    assert services.unclassify(obj=case, term=ransomware)
+    assert services.unclassify(actor=tier2_staff, obj=case, term=ransomware)
     assert selectors.terms_for(obj=case) == []
 
 

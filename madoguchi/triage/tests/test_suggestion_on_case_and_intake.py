@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from madoguchi.cases import services as case_services
 from madoguchi.cases.choices import Urgency
-from madoguchi.core.testing import make_case
+from madoguchi.testing.factories import make_case
 from madoguchi.triage.models import Decision, TriageSuggestion
 
 pytestmark = pytest.mark.django_db
@@ -73,7 +73,7 @@ def test_suggest_endpoint_is_for_desk_staff_only(client_for, admin_user, anonymo
 
 
 def test_accept_of_a_hidden_case_is_404(client_for, tier1_staff, other_tier1_staff, reference_data):
-    from madoguchi.core.testing import dispatched_case
+    from madoguchi.testing.factories import dispatched_case
 
     case = dispatched_case(tier1=other_tier1_staff, body=RANSOM)
     suggestion = TriageSuggestion.objects.get(case=case)

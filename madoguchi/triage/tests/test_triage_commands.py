@@ -84,7 +84,7 @@ def test_evaluate_prints_the_metrics_the_desk_needs(tmp_path):
 
 def test_retrain_stores_a_new_version_that_includes_confirmed_cases(settings, tmp_path, tier1_staff):
     from madoguchi.cases import services as case_services
-    from madoguchi.core.testing import make_case
+    from madoguchi.testing.factories import make_case
     from madoguchi.triage import services
     from madoguchi.triage.models import Decision, TriageSuggestion
 

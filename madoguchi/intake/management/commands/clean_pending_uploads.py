@@ -6,7 +6,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from madoguchi.intake import ratelimit, storage
-from madoguchi.intake.public_views import PENDING_MAX_AGE
+from madoguchi.intake.services.web_form import PENDING_MAX_AGE
 
 
 class Command(BaseCommand):

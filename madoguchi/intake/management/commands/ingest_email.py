@@ -7,8 +7,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
-from madoguchi.intake import services
 from madoguchi.intake.models import Transport
+from madoguchi.intake.services import mail as mail_intake
 
 # sysexits.h: what an MTA understands. 75 makes Postfix/Exim/sendmail keep the mail and retry.
 EX_OK = 0
@@ -50,7 +50,7 @@ class Command(BaseCommand):
                     returncode=EX_DATAERR,
                 )
             try:
-                result = services.ingest_raw(raw=raw, transport=transport)
+                result = mail_intake.ingest_raw(raw=raw, transport=transport)
             except DatabaseError as exc:
                 raise CommandError(
                     f"{label}: database unavailable, retry later ({type(exc).__name__})", returncode=EX_TEMPFAIL

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from madoguchi.knowledge.archive_index import archive_documents
 from madoguchi.knowledge.case_index import iter_case_documents
+from madoguchi.knowledge.faq_index import iter_faq_documents
 from madoguchi.knowledge.reference_index import reference_documents
 from madoguchi.knowledge.search import service
 
@@ -30,6 +31,7 @@ class Command(BaseCommand):
         # The directory and the law map: a few hundred records, one batch.
         total += service.bulk_add(list(reference_documents()))
         total += service.bulk_add(list(archive_documents()))
+        total += service.bulk_add(list(iter_faq_documents()))
         self.stdout.write(
             self.style.SUCCESS(f"検索索引を作り直しました: {total} 件, {time.monotonic() - started:.1f} 秒")
         )

@@ -1,0 +1,1 @@
+"""Write path of intake, one module per channel: `mail` (inbound mail, quarantine), `web_form` (the public form)."""
