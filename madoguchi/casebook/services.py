@@ -65,7 +65,7 @@ def _set_links(*, actor: User, study: CaseStudy, text: CaseStudyText) -> None:
     wanted = {t.pk: t for t in Term.objects.filter(pk__in=text.term_ids)}
     for term in terms_for(obj=study):
         if term.pk not in wanted:
-            taxonomy_services.unclassify(obj=study, term=term)
+            taxonomy_services.unclassify(actor=actor, obj=study, term=term)
     for term in wanted.values():
         taxonomy_services.classify(actor=actor, obj=study, term=term)
 

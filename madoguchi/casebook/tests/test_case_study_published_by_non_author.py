@@ -73,3 +73,15 @@ def test_stale_version_is_refused(study, manager, tier2_staff):
     services.case_study_submit(actor=tier2_staff, study=study, expected_version=old)
     with pytest.raises(DomainError):
         services.case_study_publish(actor=manager, study=study, expected_version=old)
+
+
+def test_saving_with_other_terms_replaces_the_classification(study, tier2_staff):
+    from madoguchi.casebook.tests.helpers import guidebook
+    from madoguchi.taxonomy.selectors import terms_for
+
+    terms = guidebook()
+    text = CaseStudyText(title=TEXT.title, situation=TEXT.situation, term_ids=(terms["mission1"].pk,))
+    study = services.case_study_update(actor=tier2_staff, study=study, expected_version=study.version, text=text)
+    text = CaseStudyText(title=TEXT.title, situation=TEXT.situation, term_ids=(terms["mission2"].pk,))
+    study = services.case_study_update(actor=tier2_staff, study=study, expected_version=study.version, text=text)
+    assert terms_for(obj=study) == [terms["mission2"]]
