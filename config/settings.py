@@ -113,6 +113,7 @@ INSTALLED_APPS = [
     "madoguchi.triage",
     "madoguchi.notifications",
     "madoguchi.privacy",
+    "madoguchi.casebook",
     "madoguchi.desk",
     "madoguchi.outreach",
     "madoguchi.reports",

@@ -7,6 +7,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     # Public site
     path("", include("madoguchi.intake.public_urls")),
     path("directory/", include("madoguchi.referrals.public_urls")),
+    path("casebook/", include("madoguchi.casebook.public_urls")),
     path("", include("madoguchi.knowledge.public_faq_urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("guidebook/", include("madoguchi.outreach.public_urls")),
@@ -20,6 +21,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("staff/knowledge/", include("madoguchi.knowledge.urls")),
     path("staff/triage/", include("madoguchi.triage.urls")),
     path("staff/taxonomy/", include("madoguchi.taxonomy.urls")),
+    path("staff/casebook/", include("madoguchi.casebook.urls")),
     path("staff/notifications/", include("madoguchi.notifications.urls")),
     path("staff/outreach/", include("madoguchi.outreach.urls")),
     path("staff/reports/", include("madoguchi.reports.urls")),

@@ -47,6 +47,12 @@ class Action(StrEnum):
     SETTINGS_MANAGE = "settings_manage"
     ARCHIVE_VIEW = "archive_view"
     ARCHIVE_EDIT = "archive_edit"
+    CASEBOOK_VIEW = "casebook_view"
+    CASEBOOK_WRITE = "casebook_write"
+    CASEBOOK_PUBLISH = "casebook_publish"
+    GUIDEBOOK_PROPOSE = "guidebook_propose"
+    GUIDEBOOK_DECIDE = "guidebook_decide"
+    KNOWHOW_WRITE = "knowhow_write"
     FAQ_EDIT = "faq_edit"
     FAQ_REVIEW = "faq_review"
     OUTREACH_VIEW = "outreach_view"
@@ -87,6 +93,16 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     # collect, summarise and keep (feeds, inbox, items).
     Action.ARCHIVE_VIEW: _ALL,
     Action.ARCHIVE_EDIT: _TIER2,
+    # Casebook (事例集): the specialists write case studies from closed consultations (they read the personal
+    # data the masking hides); a manager who wrote none of it reviews and publishes (docs/approval.md).
+    Action.CASEBOOK_VIEW: _ALL,
+    Action.CASEBOOK_WRITE: _TIER2,
+    Action.CASEBOOK_PUBLISH: frozenset({Role.MANAGER}),
+    # Guidebook upkeep: the specialists propose revisions, the managers decide; the export is for managers.
+    Action.GUIDEBOOK_PROPOSE: _TIER2,
+    Action.GUIDEBOOK_DECIDE: frozenset({Role.MANAGER}),
+    # Know-how reports: every desk member reports what they learned.
+    Action.KNOWHOW_WRITE: _DESK,
     # FAQ: the desk writes entries; tier 2 and managers review and publish, never their own (ADR 0021).
     Action.FAQ_EDIT: _DESK,
     Action.FAQ_REVIEW: _TIER2,

@@ -1,6 +1,6 @@
 """Data retention (個人情報の保存期間): after its period a finished record loses its personal data, its statistics stay.
 
-What is removed and what is kept is written in docs/adr/0027-data-retention-anonymises-in-place.md. Rows are anonymised with
+What is removed and what is kept is written in ADR 0027 (docs/adr/). Rows are anonymised with
 queryset updates because the timeline and answer revisions are otherwise append-only: retention is the one
 sanctioned exception, and every run is audit-logged.
 """

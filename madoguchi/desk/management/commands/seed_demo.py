@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from madoguchi.accounts.models import SecurityPolicy, User
 from madoguchi.accounts.roles import Role
+from madoguchi.casebook import demo as casebook_demo
 from madoguchi.cases import demo_history, services
 from madoguchi.cases.choices import Category, Channel, Urgency
 from madoguchi.cases.models import Case
@@ -137,6 +138,7 @@ class Command(BaseCommand):
             call_command("seed_archive_demo", stdout=self.stdout)  # knowledge's sample archive (cases imports no app)
             faq_demo.seed(users=users)
             outreach_demo.seed(users=users)
+            casebook_demo.seed(front=users[Role.FRONT], writer=users[Role.BACK], reviewer=users[Role.MANAGER])
         self.stdout.write("")
         self.stdout.write("DEMO ONLY - do not use these accounts in production (2FA is optional in the demo):")
         for username, password, role, _name in DEMO_USERS:
