@@ -15,6 +15,7 @@ urlpatterns = [
     path("staff/triage/", include("madoguchi.triage.urls")),
     path("staff/taxonomy/", include("madoguchi.taxonomy.urls")),
     path("staff/notifications/", include("madoguchi.notifications.urls")),
+    path("api/v1/", include("madoguchi.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
