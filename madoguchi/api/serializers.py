@@ -38,6 +38,13 @@ class ConsultationSummarySerializer(serializers.Serializer[Any]):
     urgency = serializers.IntegerField()
 
 
+class ConsultationPageSerializer(serializers.Serializer[Any]):
+    count = serializers.IntegerField()
+    next = serializers.CharField(allow_null=True)
+    previous = serializers.CharField(allow_null=True)
+    results = ConsultationSummarySerializer(many=True)
+
+
 class EventSerializer(serializers.Serializer[Any]):
     kind = serializers.CharField()
     at = serializers.DateTimeField()

@@ -28,6 +28,12 @@ from madoguchi.intake.forms import ConsultationForm
 from madoguchi.referrals import selectors as referral_selectors
 from madoguchi.triage import services as triage_services
 
+# Path parameters as the URL patterns accept them (and the schema states them, so clients and fuzzers know).
+REFERENCE = "[0-9A-Za-z-]{1,32}"
+CODE = "[-a-zA-Z0-9_]{1,64}"
+_REFERENCE_PARAM = OpenApiParameter("reference", str, OpenApiParameter.PATH, required=True, pattern=f"^{REFERENCE}$")
+_CODE_PARAM = OpenApiParameter("code", str, OpenApiParameter.PATH, required=True, pattern=f"^{CODE}$")
+
 _ERRORS = {
     401: OpenApiResponse(s.ErrorSerializer),
     403: OpenApiResponse(s.ErrorSerializer),
@@ -58,7 +64,7 @@ class Pagination(LimitOffsetPagination):
         OpenApiParameter("limit", int, description="1-200 (default 50)"),
         OpenApiParameter("offset", int),
     ],
-    responses={200: s.ConsultationSummarySerializer(many=True), **_ERRORS},
+    responses={200: s.ConsultationPageSerializer, **_ERRORS},
 )
 @extend_schema(
     methods=["POST"],
@@ -109,6 +115,7 @@ def _create(request: Request) -> Response:
 
 @extend_schema(
     operation_id="consultations_retrieve",
+    parameters=[_REFERENCE_PARAM],
     responses={200: s.ConsultationDetailSerializer, **_ERRORS, **_NOT_FOUND},
 )
 @api_view(["GET"])
@@ -122,6 +129,7 @@ def consultation(request: Request, reference: str) -> Response:
 
 @extend_schema(
     operation_id="consultations_notes_create",
+    parameters=[_REFERENCE_PARAM],
     request=s.NoteSerializer,
     responses={201: s.NoteSerializer, **_INVALID, **_ERRORS, **_NOT_FOUND},
 )
@@ -180,6 +188,7 @@ def directory(request: Request) -> Response:
 
 @extend_schema(
     operation_id="directory_retrieve",
+    parameters=[_CODE_PARAM],
     responses={200: s.DirectoryEntrySerializer, **_ERRORS, **_NOT_FOUND},
 )
 @api_view(["GET"])
