@@ -58,10 +58,14 @@ def hostile_cases(db, settings, second_factor_optional):
     )
     # No sender: kept in quarantine, with the subject shown to staff.
     quarantined = intake_services.ingest_raw(
-        raw=f"To: desk@example.jp\r\nSubject: {PAYLOAD}\r\nMessage-ID: <xss-2@example.com>\r\n\r\n{PAYLOAD}\r\n".encode(),
+        raw=f"To: desk@example.jp\r\nSubject: {PAYLOAD}\r\nMessage-ID: <xss-2@example.com>\r\n\r\nx\r\n".encode(),
         transport="pipe",
     )
     assert quarantined.message.status == InboundStatus.QUARANTINED
+    # Messages quarantined after parsing (over a limit, a parser error) keep their headers: show those too.
+    InboundMessage.objects.filter(pk=quarantined.message.pk).update(
+        subject=PAYLOAD, from_name=PAYLOAD, quarantine_reason=PAYLOAD
+    )
     return web, emailed.message.case, quarantined.message
 
 
@@ -87,19 +91,14 @@ def _pages(web: Case, emailed: Case, quarantined: InboundMessage) -> list[str]:
         reverse("intake_staff:quarantine"),
         reverse("intake_staff:message", kwargs={"pk": inbound.pk}),
         reverse("intake_staff:message", kwargs={"pk": quarantined.pk}),
-        reverse("answers:preview", kwargs={"reference": web.reference}),
     ]
 
 
-@pytest.mark.parametrize("page_index", range(12))
+@pytest.mark.parametrize("page_index", range(11))
 def test_consulter_payload_is_escaped_on_staff_screens(client_for, tier2_staff, hostile_cases, page_index):
     web, emailed, quarantined = hostile_cases
     url = _pages(web, emailed, quarantined)[page_index]
     response = client_for(tier2_staff).get(url)
-    if url.startswith("/staff/answers/"):
-        assert response.status_code in (200, 302), url
-        if response.status_code == 302:
-            return
     _assert_escaped(response)
     # The payload is really on the page (escaped), or the test would prove nothing.
     assert "&lt;script&gt;" in response.content.decode() or "架空" in response.content.decode(), url
