@@ -21,6 +21,11 @@ _CONVERTER_SAMPLES = {
 class Route:
     name: str  # namespace:name, or the route itself for unnamed patterns
     path: str  # with sample values filled in
+    pattern: str  # the route as written, e.g. staff/cases/<str:reference>/
+
+    def path_with(self, **values: str) -> str:
+        """The path with the given URL arguments (others keep their sample values)."""
+        return "/" + _fill(self.pattern, values)
 
 
 def _walk(patterns: list[URLPattern | URLResolver], prefix: str, namespace: str) -> Iterator[Route]:
@@ -32,14 +37,18 @@ def _walk(patterns: list[URLPattern | URLResolver], prefix: str, namespace: str)
         else:
             full = prefix + route
             name = f"{namespace}{pattern.name}" if pattern.name else full
-            yield Route(name=name, path="/" + _fill(full))
+            yield Route(name=name, path="/" + _fill(full, {}), pattern=full)
 
 
-def _fill(route: str) -> str:
-    if route.startswith("^"):
-        # regex patterns (none expected in our own apps): drop anchors, keep literal text
-        route = route.lstrip("^").rstrip("$")
-    return re.sub(r"<(?:(\w+):)?(\w+)>", lambda m: _CONVERTER_SAMPLES.get(m.group(1) or "str", "sample"), route)
+def _fill(route: str, values: dict[str, str]) -> str:
+    route = route.replace("^", "").replace("$", "")
+    # regex groups (the API's re_path patterns): (?P<name>...) -> a sample value
+    route = re.sub(r"\(\?P<(\w+)>[^)]*\)", lambda m: values.get(m.group(1), "sample"), route)
+    return re.sub(
+        r"<(?:(\w+):)?(\w+)>",
+        lambda m: values.get(m.group(2), _CONVERTER_SAMPLES.get(m.group(1) or "str", "sample")),
+        route,
+    )
 
 
 def all_routes() -> list[Route]:
