@@ -42,10 +42,3 @@ def test_api_responses_carry_the_headers(tier1_staff):
     assert response.status_code == 200
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Content-Type"] == "application/json"
-
-
-def test_production_cookies_and_hsts_are_covered_by_the_deploy_check():
-    # `manage.py check --deploy` under production settings runs in tests/security/test_deploy_check.py.
-    from tests.security import test_deploy_check
-
-    assert test_deploy_check.test_production_settings_pass_the_deploy_check
