@@ -38,7 +38,7 @@ class ApiTokenAuthentication(authentication.BaseAuthentication):
 def _scheme_extension() -> Any:
     from drf_spectacular.extensions import OpenApiAuthenticationExtension
 
-    class ApiTokenScheme(OpenApiAuthenticationExtension):  # type: ignore[misc]
+    class ApiTokenScheme(OpenApiAuthenticationExtension):
         target_class = "madoguchi.api.authentication.ApiTokenAuthentication"
         name = "tokenAuth"
 

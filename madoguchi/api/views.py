@@ -140,7 +140,7 @@ def consultation_note(request: Request, reference: str) -> Response:
     kind = payload.validated_data["kind"]
     action = Action.CASE_RESEARCH if kind == "research" else Action.CASE_EDIT
     with transaction.atomic():
-        case = access_case(user=_user(request), reference=reference, action=action, for_update=True)
+        case = access_case(user=_user(request), reference=reference, action=action)
         try:
             case_services.case_add_note(actor=_user(request), case=case, kind=kind, text=payload.validated_data["text"])
         except NotPermitted as exc:
