@@ -16,6 +16,7 @@ urlpatterns = [
     path("staff/taxonomy/", include("madoguchi.taxonomy.urls")),
     path("staff/notifications/", include("madoguchi.notifications.urls")),
     path("api/v1/", include("madoguchi.api.urls")),
+    path("staff/api-tokens/", include("madoguchi.api.staff_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

@@ -62,6 +62,8 @@ ENDPOINTS = [
     ("accounts:staff_create", "post", Action.USERS_MANAGE, False, 200),
     ("accounts:security_policy", "get", Action.SETTINGS_MANAGE, False, 200),
     ("cases:desk_settings", "post", Action.SETTINGS_MANAGE, False, 200),
+    ("api_staff:tokens", "get", Action.USERS_MANAGE, False, 200),
+    ("api_staff:tokens", "post", Action.USERS_MANAGE, False, 400),
 ]
 
 
