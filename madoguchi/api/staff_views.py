@@ -24,7 +24,7 @@ def _actor(request: HttpRequest) -> User:
 @require_action(Action.USERS_MANAGE)
 @require_http_methods(["GET", "POST"])
 def token_list(request: HttpRequest) -> HttpResponse:
-    form = TokenIssueForm(request.POST or None)
+    form = TokenIssueForm(request.POST if request.method == "POST" else None)
     issued: tuple[ApiToken, str] | None = None
     if request.method == "POST" and form.is_valid():
         # Rendered straight from the POST, never stored or redirected: the raw token is shown once only.
