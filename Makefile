@@ -8,7 +8,7 @@ TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/madoguchi
 APT_PACKAGES := chromium fonts-noto-cjk poppler-utils dovecot-imapd gettext
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install system-deps run serve test lint types templates migrations-check pytest pytest-sqlite pytest-postgres messages bench clean
+.PHONY: install system-deps run serve test lint types templates migrations-check pytest pytest-sqlite pytest-postgres messages bench audit clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -71,6 +71,10 @@ test: lint types templates migrations-check pytest
 messages: install
 	$(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=var
 	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+# Dependency audit against the PyPI/OSV advisories (needs network: a CI step, see docs/security.md).
+audit: install
+	$(BIN)/pip-audit --requirement constraints.txt --no-deps --disable-pip --strict --progress-spinner off
 
 clean:
 	rm -rf $(VENV) var

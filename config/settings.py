@@ -118,6 +118,9 @@ INSTALLED_APPS = [
     "madoguchi.outreach",
     "madoguchi.reports",
     "madoguchi.ops",
+    "rest_framework",
+    "drf_spectacular",
+    "madoguchi.api",
 ]
 
 MIDDLEWARE = [
@@ -356,6 +359,31 @@ CACHES = {
 LOG_FORMAT = env_str("LOG_FORMAT", "json" if PRODUCTION else "plain")
 if LOG_FORMAT not in ("json", "plain"):
     raise ImproperlyConfigured("LOG_FORMAT must be json or plain.")
+# --- REST API (madoguchi/api, docs/api.md) ---------------------------------------------------------------
+# Requests per token (or client address before authentication) and seconds, counted in the database.
+MADOGUCHI_API_RATE = env_str("MADOGUCHI_API_RATE", "600/60")
+REST_FRAMEWORK = {
+    # Token only: no session authentication, so a browser's cookies never authorise an API call (no CSRF).
+    "DEFAULT_AUTHENTICATION_CLASSES": ["madoguchi.api.authentication.ApiTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_THROTTLE_CLASSES": ["madoguchi.api.throttling.DatabaseRateThrottle"],
+    # JSON only: no browsable API (its pages would need inline scripts our CSP refuses).
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Madoguchi API",
+    "DESCRIPTION": "Staff integrations of the SME cybersecurity consultation desk. See docs/api.md.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

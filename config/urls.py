@@ -25,6 +25,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("staff/notifications/", include("madoguchi.notifications.urls")),
     path("staff/outreach/", include("madoguchi.outreach.urls")),
     path("staff/reports/", include("madoguchi.reports.urls")),
+    path("api/v1/", include("madoguchi.api.urls")),
+    path("staff/api-tokens/", include("madoguchi.api.staff_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     # Load balancers and monitoring: /healthz, /readyz (no login, no personal data).
     path("", include("madoguchi.ops.urls")),

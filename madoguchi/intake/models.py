@@ -196,6 +196,7 @@ class MailboxState(models.Model):
 class RateLimitScope(models.TextChoices):
     POST = "post", _("相談フォームへの送信（各画面）")
     SUBMISSION = "submission", _("相談の受付")
+    API = "api", _("外部連携 API")
 
 
 class RateLimitCounter(models.Model):

@@ -27,6 +27,8 @@ def _parse(value: str) -> Rate:
 def rate_for(scope: RateLimitScope) -> Rate:
     if scope == RateLimitScope.SUBMISSION:
         return _parse(settings.MADOGUCHI_PUBLIC_FORM_RATE)
+    if scope == RateLimitScope.API:
+        return _parse(settings.MADOGUCHI_API_RATE)
     return _parse(settings.MADOGUCHI_PUBLIC_FORM_POST_RATE)
 
 
@@ -71,7 +73,7 @@ def exhausted(*, scope: RateLimitScope, key: str, now: dt.datetime | None = None
 
 def forget_old(*, older_than: dt.timedelta) -> int:
     # Never forget a window that may still be current.
-    longest = max(rate_for(RateLimitScope.SUBMISSION).seconds, rate_for(RateLimitScope.POST).seconds)
+    longest = max(rate_for(scope).seconds for scope in RateLimitScope)
     keep = max(older_than, dt.timedelta(seconds=longest))
     deleted, _rows = RateLimitCounter.objects.filter(window_start__lt=timezone.now() - keep).delete()
     return deleted

@@ -102,6 +102,8 @@ ENDPOINTS = [
     ("reports:retention", "get", Action.RETENTION_MANAGE, False, 200),
     ("reports:retention_policy", "post", Action.RETENTION_MANAGE, {"record_type": "consultation"}, 400),
     ("reports:retention_run", "post", Action.RETENTION_MANAGE, False, 400),
+    ("api_staff:tokens", "get", Action.USERS_MANAGE, False, 200),
+    ("api_staff:tokens", "post", Action.USERS_MANAGE, False, 400),
 ]
 
 

@@ -7,9 +7,9 @@ from django.utils import timezone
 
 from madoguchi.cases import demo_history
 from madoguchi.cases.models import Case, Person
-from madoguchi.core.testing import make_case
 from madoguchi.reports.registry import Period
 from madoguchi.reports.sections import build_report
+from madoguchi.testing.factories import make_case
 
 pytestmark = pytest.mark.django_db
 

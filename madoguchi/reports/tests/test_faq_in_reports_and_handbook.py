@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def _faq(author, title, *, status="published", visibility="internal"):
     from django.utils import timezone
 
-    from madoguchi.core.testing import UserFactory
+    from madoguchi.testing.factories import UserFactory
 
     published = status == "published"
     reviewer = UserFactory(username="faq-reviewer", role="manager") if published else None

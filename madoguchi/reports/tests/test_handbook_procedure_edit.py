@@ -6,9 +6,9 @@ from django.urls import reverse
 from madoguchi.accounts.models import AuditEvent
 from madoguchi.accounts.roles import Action, Role
 from madoguchi.accounts.testing_refusals import refused_params, refused_up_front
-from madoguchi.core.testing import UserFactory
 from madoguchi.reports.models import HandbookRevision, HandbookSection
 from madoguchi.reports.services import handbook_revision_save
+from madoguchi.testing.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,6 @@ from madoguchi.accounts.testing_refusals import database_rows, refused_params, r
 from madoguchi.cases import services as case_services
 from madoguchi.cases.choices import Category
 from madoguchi.cases.models import Callback, Case, CaseEvent, Organization, Person
-from madoguchi.core.testing import UserFactory
 from madoguchi.intake import services as intake_services
 from madoguchi.intake import storage
 from madoguchi.intake.models import Attachment, InboundMessage
@@ -24,6 +23,7 @@ from madoguchi.reports.registry import Period
 from madoguchi.reports.retention import REMOVED
 from madoguchi.reports.sections import build_report
 from madoguchi.reports.services import apply_retention, retention_policy_set
+from madoguchi.testing.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,110 @@
+"""Shapes of the API's requests and responses (validation of consultations is the public form's own)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from madoguchi.cases.choices import EventKind
+
+
+class ConsultationCreateSerializer(serializers.Serializer[Any]):
+    """The public form's fields; the values are validated by intake.forms.ConsultationForm, as on the web."""
+
+    org_name = serializers.CharField(max_length=200)
+    industry = serializers.CharField(required=False, allow_blank=True, max_length=64)
+    employee_band = serializers.CharField(required=False, allow_blank=True, max_length=64)
+    prefecture = serializers.CharField(required=False, allow_blank=True, max_length=16)
+    municipality = serializers.CharField(required=False, allow_blank=True, max_length=32)
+    person_name = serializers.CharField(max_length=100)
+    phone = serializers.CharField(required=False, allow_blank=True, max_length=40)
+    email = serializers.CharField(max_length=254)
+    body = serializers.CharField()
+    consent = serializers.BooleanField(help_text="The consulter agreed to the handling of personal data.")
+
+
+class ConsultationCreatedSerializer(serializers.Serializer[Any]):
+    reference = serializers.CharField()
+
+
+class ConsultationSummarySerializer(serializers.Serializer[Any]):
+    reference = serializers.CharField()
+    received_at = serializers.DateTimeField()
+    channel = serializers.CharField()
+    status = serializers.CharField()
+    tier = serializers.IntegerField()
+    category = serializers.CharField()
+    urgency = serializers.IntegerField()
+
+
+class ConsultationPageSerializer(serializers.Serializer[Any]):
+    count = serializers.IntegerField()
+    next = serializers.CharField(allow_null=True)
+    previous = serializers.CharField(allow_null=True)
+    results = ConsultationSummarySerializer(many=True)
+
+
+class EventSerializer(serializers.Serializer[Any]):
+    kind = serializers.CharField()
+    at = serializers.DateTimeField()
+    actor = serializers.CharField(source="actor.username", default="", allow_null=True)
+    text = serializers.CharField()
+
+
+class ConsultationDetailSerializer(ConsultationSummarySerializer):
+    subject = serializers.CharField()
+    body = serializers.CharField()
+    police_referral = serializers.BooleanField()
+    organization_name = serializers.CharField(source="organization.name", default="", allow_null=True)
+    person_name = serializers.CharField(source="person.name", default="", allow_null=True)
+    person_email = serializers.CharField(source="person.email", default="", allow_null=True)
+    person_phone = serializers.CharField(source="person.phone", default="", allow_null=True)
+    assignee = serializers.CharField(source="assignee.username", default="", allow_null=True)
+    events = EventSerializer(many=True)
+
+
+class NoteSerializer(serializers.Serializer[Any]):
+    kind = serializers.ChoiceField(
+        choices=[(EventKind.NOTE.value, "note"), (EventKind.RESEARCH.value, "research")], default=EventKind.NOTE.value
+    )
+    text = serializers.CharField(max_length=20000)
+
+
+class TriageRequestSerializer(serializers.Serializer[Any]):
+    text = serializers.CharField(max_length=20000)
+
+
+class TriageReferenceSerializer(serializers.Serializer[Any]):
+    code = serializers.CharField()
+    name = serializers.CharField()
+    reasons = serializers.ListField(child=serializers.CharField())
+
+
+class TriageResultSerializer(serializers.Serializer[Any]):
+    category = serializers.CharField()
+    confidence = serializers.FloatField()
+    urgent = serializers.BooleanField()
+    police = serializers.BooleanField()
+    flow = serializers.CharField(allow_null=True)
+    referrals = TriageReferenceSerializer(many=True)
+    laws = TriageReferenceSerializer(many=True)
+    reasons = serializers.ListField(child=serializers.CharField())
+    model_version = serializers.CharField()
+
+
+class DirectoryEntrySerializer(serializers.Serializer[Any]):
+    code = serializers.CharField()
+    name = serializers.CharField()
+    short_name = serializers.CharField()
+    entry_type = serializers.CharField()
+    handles = serializers.CharField()
+    region = serializers.CharField()
+    categories = serializers.ListField(child=serializers.CharField())
+    channels = serializers.ListField(child=serializers.DictField(child=serializers.CharField(allow_blank=True)))
+    source_url = serializers.CharField()
+    checked_on = serializers.DateField(allow_null=True)
+
+
+class ErrorSerializer(serializers.Serializer[Any]):
+    detail = serializers.CharField()
