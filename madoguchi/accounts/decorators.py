@@ -23,7 +23,7 @@ def require_action(action: Action) -> Callable[[View], View]:
             user = request.user
             if not user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            if not user.can(action):  # type: ignore[union-attr]
+            if not user.can(action):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
