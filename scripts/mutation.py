@@ -4,8 +4,8 @@ For each target module it makes one mutant at a time (an AST edit: a comparison 
 a `not` dropped, an `if` negated, a role or status left out of a set, a `raise` or a `require(...)` call
 removed), writes it over the module, runs the test files that cover the module and restores the file.
 A mutant is *killed* when a test fails, *survived* when every test passes, *timeout* when the run takes
-more than five times the unmutated run plus a minute (the machine is shared). The services are mutated only at their permission checks
-(`require(...)` removed) and at the guards named below, not line by line.
+more than five times the unmutated run plus a minute (the machine is shared). The services are mutated only
+at their permission checks (`require(...)` removed) and at the guards named below, not line by line.
 
     .venv/bin/python scripts/mutation.py                 # every target, prints the table and survivors
     .venv/bin/python scripts/mutation.py --only roles    # targets whose path contains "roles"
