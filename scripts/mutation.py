@@ -144,9 +144,13 @@ class _Mutator(ast.NodeTransformer):
         source = ast.unparse(node.test)
         if source == "TYPE_CHECKING":
             return self.generic_visit(node)
-        guarded = any(g == source for g in self.target.guards)
+        if source in self.target.guards:
+            # A named guard is switched off (`if False:`), which is what "removing the rule" means.
+            if self._site(node, f"disabled `if {source}`"):
+                node.test = ast.copy_location(ast.Constant(False), node.test)
+            return self.generic_visit(node)
         plain = self.target.mode == "all" and not isinstance(node.test, ast.Compare | ast.UnaryOp)
-        if (guarded or plain) and self._site(node, f"negated `if {source}`"):
+        if plain and self._site(node, f"negated `if {source}`"):
             node.test = ast.UnaryOp(op=ast.Not(), operand=node.test)
         return self.generic_visit(node)
 
