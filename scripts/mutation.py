@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 class Target:
     path: str
     tests: tuple[str, ...]
-    # "all": every operator below; "checks": only require(...) removal and the negation of `guards`.
+    # "all": every operator below; "checks": only require(...) removal and `guards` switched off.
     mode: str = "all"
     guards: tuple[str, ...] = ()
 
