@@ -69,7 +69,10 @@ TARGETS = (
     ),
     Target(
         "madoguchi/cases/services.py",
-        ("madoguchi/cases/tests/test_case_services_refuse_roles_without_permission.py",),
+        (
+            "madoguchi/cases/tests/test_case_services_refuse_roles_without_permission.py",
+            "madoguchi/cases/tests/test_case_create_checks_its_own_action.py",
+        ),
         mode="checks",
     ),
     Target(
