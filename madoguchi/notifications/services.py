@@ -92,8 +92,15 @@ def notify_due_callbacks(*, now: dt.datetime | None = None, within: dt.timedelta
     created = 0
     for callback in due.select_related("case", "assignee"):
         assignee = callback.assignee  # never None: the query excludes call-backs without one
-        if assignee is not None and assignee.is_active and _notify(
-            recipient=assignee, kind=NotificationKind.CALLBACK_DUE, case=callback.case, key=f"callback:{callback.pk}"
+        if (
+            assignee is not None
+            and assignee.is_active
+            and _notify(
+                recipient=assignee,
+                kind=NotificationKind.CALLBACK_DUE,
+                case=callback.case,
+                key=f"callback:{callback.pk}",
+            )
         ):
             created += 1
     return created
