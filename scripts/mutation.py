@@ -80,6 +80,7 @@ TARGETS = (
         (
             "madoguchi/answers/tests/test_answer_services_refuse_roles_without_permission.py",
             "madoguchi/answers/tests/test_answer_draft_rule_errors.py",
+            "madoguchi/answers/tests/test_combined_answer_services_check_before_their_first_step.py",
         ),
         mode="checks",
         guards=("draft.status == AnswerStatus.PENDING_APPROVAL",),
