@@ -8,7 +8,7 @@ TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/madoguchi
 APT_PACKAGES := chromium fonts-noto-cjk poppler-utils dovecot-imapd gettext
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install system-deps run serve test lint types templates migrations-check pytest pytest-sqlite pytest-postgres messages bench audit clean
+.PHONY: install system-deps run serve test lint types templates migrations-check pytest pytest-sqlite pytest-postgres messages bench audit mutation clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -67,6 +67,12 @@ pytest-postgres: install system-deps
 pytest: pytest-sqlite pytest-postgres
 
 test: lint types templates migrations-check pytest
+
+# Mutation run on the safeguards (roles, workflow, access, versioning, the services' permission checks); minutes,
+# so not part of `make test`. Figures: docs/mutation.md.
+mutation: install
+	$(BIN)/python scripts/mutation.py
+	$(BIN)/python scripts/mutation.py --experiment
 
 messages: install
 	$(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=var

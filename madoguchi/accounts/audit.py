@@ -20,8 +20,8 @@ def record(
     username: str = "",
     detail: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    if actor is None and request is not None and request.user.is_authenticated:
-        actor = request.user  # type: ignore[assignment]
+    if actor is None and request is not None and isinstance(request.user, User):
+        actor = request.user
     return AuditEvent.objects.create(
         actor=actor,
         actor_username=actor.get_username() if actor else username[:150],

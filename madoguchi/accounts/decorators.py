@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -23,11 +23,11 @@ def require_action(action: Action) -> Callable[[View], View]:
             user = request.user
             if not user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            if not user.can(action):  # type: ignore[union-attr]
+            if not user.can(action):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
-        return wrapped  # type: ignore[return-value]
+        return cast(View, wrapped)
 
     return decorator
 
@@ -39,4 +39,4 @@ def staff_required(view: View) -> View:
             return redirect_to_login(request.get_full_path())
         return view(request, *args, **kwargs)
 
-    return wrapped  # type: ignore[return-value]
+    return cast(View, wrapped)

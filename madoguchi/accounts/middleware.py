@@ -26,7 +26,7 @@ class TwoFactorEnforcementMiddleware:
                 reverse("accounts:login"),
             }
             if request.path not in exempt:
-                state = otp.second_factor_state(user=user, verified=bool(getattr(user, "is_verified", lambda: False)()))  # type: ignore[arg-type]
+                state = otp.second_factor_state(user=user, verified=bool(getattr(user, "is_verified", lambda: False)()))
                 if state == otp.SecondFactor.NEEDS_VERIFY:
                     # Quoted and with its query string, so the user lands back on the filtered list they asked for.
                     return redirect(f"{reverse('accounts:otp_verify')}?{urlencode({'next': request.get_full_path()})}")

@@ -29,6 +29,7 @@ from madoguchi.accounts.forms import (
     StaffEditForm,
     StaffLoginForm,
 )
+from madoguchi.accounts.http import StaffRequest
 from madoguchi.accounts.models import AuditAction, SecurityPolicy, User
 from madoguchi.accounts.roles import Action
 from madoguchi.core.errors import DomainError
@@ -53,8 +54,8 @@ def _safe_next(request: HttpRequest) -> str:
 
 @staff_required
 @require_http_methods(["GET", "POST"])
-def otp_verify(request: HttpRequest) -> HttpResponse:
-    device = otp.confirmed_device(user=request.user)  # type: ignore[arg-type]
+def otp_verify(request: StaffRequest) -> HttpResponse:
+    device = otp.confirmed_device(user=request.user)
     if device is None:
         return redirect("accounts:otp_setup")
     form = OtpTokenForm(request.POST or None)
@@ -70,15 +71,15 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
 
 @staff_required
 @require_http_methods(["GET", "POST"])
-def otp_setup(request: HttpRequest) -> HttpResponse:
-    if otp.confirmed_device(user=request.user) is not None:  # type: ignore[arg-type]
+def otp_setup(request: StaffRequest) -> HttpResponse:
+    if otp.confirmed_device(user=request.user) is not None:
         return redirect("accounts:otp_verify")
-    device = otp.pending_device(user=request.user, session=request.session)  # type: ignore[arg-type]
+    device = otp.pending_device(user=request.user, session=request.session)
     form = OtpEnrolForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             services.second_factor_enrol(
-                user=request.user,  # type: ignore[arg-type]
+                user=request.user,
                 device=device,
                 enrolment_code=form.cleaned_data["enrolment_code"],
                 token=form.cleaned_data["token"],
@@ -101,7 +102,7 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @require_action(Action.AUDIT_VIEW)
-def audit_log(request: HttpRequest) -> HttpResponse:
+def audit_log(request: StaffRequest) -> HttpResponse:
     form = AuditFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     page = Paginator(selectors.audit_events(filters=filters).select_related(None), 50).get_page(request.GET.get("page"))
@@ -126,7 +127,7 @@ def _csv_cell(value: str) -> str:
 
 @require_GET
 @require_action(Action.AUDIT_VIEW)
-def audit_log_export(request: HttpRequest) -> StreamingHttpResponse | HttpResponse:
+def audit_log_export(request: StaffRequest) -> StreamingHttpResponse | HttpResponse:
     form = AuditFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     events = selectors.audit_events(filters=filters)
@@ -158,13 +159,13 @@ def audit_log_export(request: HttpRequest) -> StreamingHttpResponse | HttpRespon
 
 
 @require_action(Action.USERS_MANAGE)
-def staff_list(request: HttpRequest) -> HttpResponse:
+def staff_list(request: StaffRequest) -> HttpResponse:
     users = User.objects.order_by("role", "username")
     devices = set(TOTPDevice.objects.filter(confirmed=True).values_list("user_id", flat=True))
     return render(request, "staff/accounts/staff_list.html", {"users": users, "devices": devices})
 
 
-def _enrolment_code_page(request: HttpRequest, *, user: User, code: str, headline: str) -> HttpResponse:
+def _enrolment_code_page(request: StaffRequest, *, user: User, code: str, headline: str) -> HttpResponse:
     # Rendered straight from the POST, never via a redirect, the session or messages: the code is shown once only.
     context = {
         "target": user,
@@ -178,11 +179,11 @@ def _enrolment_code_page(request: HttpRequest, *, user: User, code: str, headlin
 @never_cache
 @require_action(Action.USERS_MANAGE)
 @require_http_methods(["GET", "POST"])
-def staff_create(request: HttpRequest) -> HttpResponse:
+def staff_create(request: StaffRequest) -> HttpResponse:
     form = StaffCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            user, code = services.staff_create(actor=request.user, **form.cleaned_data)  # type: ignore[arg-type]
+            user, code = services.staff_create(actor=request.user, **form.cleaned_data)
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
@@ -198,7 +199,7 @@ def staff_create(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_action(Action.USERS_MANAGE)
 @require_http_methods(["GET", "POST"])
-def staff_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def staff_edit(request: StaffRequest, pk: int) -> HttpResponse:
     target = get_object_or_404(User, pk=pk)
     initial = {
         "display_name": target.display_name,
@@ -209,19 +210,19 @@ def staff_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = StaffEditForm(request.POST or None, initial=initial)
     if request.method == "POST":
         if request.POST.get("reset_second_factor"):
-            code = services.staff_reset_second_factor(actor=request.user, user=target)  # type: ignore[arg-type]
+            code = services.staff_reset_second_factor(actor=request.user, user=target)
             headline = _("二要素認証の登録を解除しました。次回ログイン時に再登録が必要です。")
             return _enrolment_code_page(request, user=target, code=code, headline=headline)
         if request.POST.get("issue_enrolment_code"):
             try:
-                code = services.enrolment_code_issue(actor=request.user, user=target)  # type: ignore[arg-type]
+                code = services.enrolment_code_issue(actor=request.user, user=target)
             except DomainError as exc:
                 messages.error(request, exc.message)
                 return redirect("accounts:staff_edit", pk=target.pk)
             return _enrolment_code_page(request, user=target, code=code, headline=_("登録コードを再発行しました。"))
         if form.is_valid():
             try:
-                services.staff_update(actor=request.user, user=target, **form.cleaned_data)  # type: ignore[arg-type]
+                services.staff_update(actor=request.user, user=target, **form.cleaned_data)
             except DomainError as exc:
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
             else:
@@ -238,11 +239,11 @@ def staff_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_action(Action.SETTINGS_MANAGE)
 @require_http_methods(["GET", "POST"])
-def security_policy(request: HttpRequest) -> HttpResponse:
+def security_policy(request: StaffRequest) -> HttpResponse:
     policy = SecurityPolicy.current()
     form = SecurityPolicyForm(request.POST or None, initial={"require_2fa_roles": policy.require_2fa_roles})
     if request.method == "POST" and form.is_valid():
-        services.security_policy_update(actor=request.user, require_2fa_roles=form.cleaned_data["require_2fa_roles"])  # type: ignore[arg-type]
+        services.security_policy_update(actor=request.user, require_2fa_roles=form.cleaned_data["require_2fa_roles"])
         messages.success(request, _("ログイン方針を更新しました。"))
         return redirect("accounts:security_policy")
     context = {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template import TemplateSyntaxError
 from django.utils.translation import gettext as _
@@ -11,20 +11,17 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from madoguchi.accounts import audit
 from madoguchi.accounts.decorators import require_action
-from madoguchi.accounts.models import AuditAction, User
+from madoguchi.accounts.http import StaffRequest
+from madoguchi.accounts.models import AuditAction
 from madoguchi.accounts.roles import Action
 from madoguchi.answers import mail_template_services, mailtext
 from madoguchi.answers.forms import MailTemplateForm
 from madoguchi.answers.models import MailTemplate, MailTemplateCode
 
 
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
 @require_GET
 @require_action(Action.SETTINGS_MANAGE)
-def mail_templates(request: HttpRequest) -> HttpResponse:
+def mail_templates(request: StaffRequest) -> HttpResponse:
     overridden = set(MailTemplate.objects.values_list("code", flat=True))
     rows = [
         {"code": code, "label": label, "overridden": code in overridden} for code, label in MailTemplateCode.choices
@@ -34,14 +31,14 @@ def mail_templates(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @require_action(Action.SETTINGS_MANAGE)
-def mail_template_edit(request: HttpRequest, code: str) -> HttpResponse:
+def mail_template_edit(request: StaffRequest, code: str) -> HttpResponse:
     if code not in MailTemplateCode.values:
         raise Http404
     template_code = MailTemplateCode(code)
     status = 200
     if request.method == "POST":
         if request.POST.get("reset"):
-            mail_template_services.mail_template_reset(actor=_user(request), code=template_code)
+            mail_template_services.mail_template_reset(actor=request.user, code=template_code)
             audit.record(action=AuditAction.UPDATE, request=request, detail={"mail_template": code, "reset": True})
             messages.success(request, _("標準の文面に戻しました。"))
             return redirect("answers:mail_templates")
@@ -49,7 +46,7 @@ def mail_template_edit(request: HttpRequest, code: str) -> HttpResponse:
         if form.is_valid():
             try:
                 mail_template_services.mail_template_update(
-                    actor=_user(request),
+                    actor=request.user,
                     code=template_code,
                     subject=form.cleaned_data["subject"],
                     body=form.cleaned_data["body"],

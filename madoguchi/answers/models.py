@@ -107,7 +107,7 @@ class AnswerRevision(models.Model):
     def save(self, *args: object, **kwargs: object) -> None:
         if self.pk is not None:
             raise ValueError("Answer revisions are append-only.")
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        super().save(*args, **kwargs)
 
 
 class OutboundStatus(models.TextChoices):

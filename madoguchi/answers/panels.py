@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from madoguchi.accounts.http import StaffRequest
 from madoguchi.accounts.roles import Action
 from madoguchi.answers import services
 from madoguchi.answers.forms import AnswerDraftForm, ReviewForm
@@ -19,7 +19,7 @@ from madoguchi.knowledge import faq_selectors
 from madoguchi.knowledge import selectors as knowledge_selectors
 
 
-def _context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict[str, Any] | None:
+def _context(request: StaffRequest, case: Case, bound: dict[str, Any]) -> dict[str, Any] | None:
     if case.tier != Tier.BACK and not case.answers.exists():
         return None
     draft = services.open_draft(case=case)
@@ -39,7 +39,7 @@ def _context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict[st
     # An approved draft is editable too (saving a change withdraws the approval); a refused save always
     # comes back in the editor, whatever the draft's state, so that nothing typed is lost.
     editable = (
-        user.can(Action.ANSWER_DRAFT)  # type: ignore[union-attr]
+        user.can(Action.ANSWER_DRAFT)
         and case.is_open
         and (
             draft is None
@@ -70,12 +70,12 @@ def _context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict[st
     }
 
 
-def _failed_mail(request: HttpRequest) -> dict[str, Any] | None:
+def _failed_mail(request: StaffRequest) -> dict[str, Any] | None:
     user = request.user
-    if not user.can(Action.ANSWER_SEND):  # type: ignore[union-attr]
+    if not user.can(Action.ANSWER_SEND):
         return None
     rows = list(
-        OutboundEmail.objects.filter(status=OutboundStatus.FAILED, case__in=visible_cases(user=user).values("pk"))  # type: ignore[arg-type]
+        OutboundEmail.objects.filter(status=OutboundStatus.FAILED, case__in=visible_cases(user=user).values("pk"))
         .select_related("case")
         .order_by("-created_at")[:20]
     )

@@ -5,7 +5,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.http import Http404, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,7 +14,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from madoguchi.accounts import audit
 from madoguchi.accounts.decorators import require_action
-from madoguchi.accounts.models import AuditAction, User
+from madoguchi.accounts.http import StaffRequest
+from madoguchi.accounts.models import AuditAction
 from madoguchi.accounts.roles import Action
 from madoguchi.answers import outbox, services
 from madoguchi.answers.forms import AnswerDraftForm, ReviewForm
@@ -30,12 +31,8 @@ from madoguchi.referrals.forms import InsertReferralsForm
 from madoguchi.referrals.models import ReferralOrganization
 
 
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
-def _draft_for(request: HttpRequest, reference: str, action: Action) -> AnswerDraft:
-    case = access_case(user=_user(request), reference=reference, action=action)
+def _draft_for(request: StaffRequest, reference: str, action: Action) -> AnswerDraft:
+    case = access_case(user=request.user, reference=reference, action=action)
     draft = services.open_draft(case=case)
     if draft is None:
         raise Http404
@@ -52,7 +49,7 @@ def _typed_form(data: QueryDict, *, version: int | None = None) -> AnswerDraftFo
     return form
 
 
-def _refused(request: HttpRequest, case: Case, form: AnswerDraftForm, exc: DomainError) -> HttpResponse:
+def _refused(request: StaffRequest, case: Case, form: AnswerDraftForm, exc: DomainError) -> HttpResponse:
     """Show the typed text back with the reason; on a conflict also what is stored now.
 
     After a conflict the form carries the current version, so saving again is a deliberate decision taken
@@ -70,7 +67,7 @@ def _refused(request: HttpRequest, case: Case, form: AnswerDraftForm, exc: Domai
     return render_detail(request, case, bound={"answer_form": form, "open_tab": "answer_form"}, status=400)
 
 
-def _save(request: HttpRequest, case: Case, form: AnswerDraftForm, *, before_action: bool = False) -> AnswerDraft:
+def _save(request: StaffRequest, case: Case, form: AnswerDraftForm, *, before_action: bool = False) -> AnswerDraft:
     """Save the editor's texts under the optimistic lock.
 
     Before acting (or autosaving) an approved draft whose text is unchanged keeps its approval
@@ -79,7 +76,7 @@ def _save(request: HttpRequest, case: Case, form: AnswerDraftForm, *, before_act
     d = form.cleaned_data
     save = services.answer_save_screen_text if before_action else services.answer_save_draft
     return save(
-        actor=_user(request),
+        actor=request.user,
         case=case,
         measures=d["measures"],
         referrals=d["referrals"],
@@ -90,8 +87,8 @@ def _save(request: HttpRequest, case: Case, form: AnswerDraftForm, *, before_act
 
 @require_POST
 @require_action(Action.ANSWER_DRAFT)
-def save_draft(request: HttpRequest, reference: str) -> HttpResponse:
-    case = access_case(user=_user(request), reference=reference, action=Action.ANSWER_DRAFT)
+def save_draft(request: StaffRequest, reference: str) -> HttpResponse:
+    case = access_case(user=request.user, reference=reference, action=Action.ANSWER_DRAFT)
     form = AnswerDraftForm(request.POST)
     if not form.is_valid():
         return render_detail(request, case, bound={"answer_form": form, "open_tab": "answer_form"}, status=400)
@@ -105,9 +102,9 @@ def save_draft(request: HttpRequest, reference: str) -> HttpResponse:
 
 @require_POST
 @require_action(Action.ANSWER_DRAFT)
-def autosave(request: HttpRequest, reference: str) -> HttpResponse:
+def autosave(request: StaffRequest, reference: str) -> HttpResponse:
     """The editor saves itself a few seconds after typing stops: same service, same optimistic lock."""
-    case = access_case(user=_user(request), reference=reference, action=Action.ANSWER_DRAFT)
+    case = access_case(user=request.user, reference=reference, action=Action.ANSWER_DRAFT)
     form = AnswerDraftForm(request.POST)
     if not form.is_valid():
         errors = [str(e) for field_errors in form.errors.values() for e in field_errors]
@@ -129,20 +126,20 @@ def autosave(request: HttpRequest, reference: str) -> HttpResponse:
     )
 
 
-def _wants_json(request: HttpRequest) -> bool:
+def _wants_json(request: StaffRequest) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
 
 @require_POST
 @require_action(Action.ANSWER_DRAFT)
-def insert_referrals(request: HttpRequest, reference: str) -> HttpResponse:
+def insert_referrals(request: StaffRequest, reference: str) -> HttpResponse:
     """Put the chosen organisations, with contact details dated today, into part ② of the text being edited.
 
     The editor script asks for the text only and inserts it at the cursor. Without the script the button
     submits the whole answer form here, so the typed ① and ② come along and are kept (and saved when ① is
     filled in, under the same optimistic lock as a normal save).
     """
-    case = access_case(user=_user(request), reference=reference, action=Action.ANSWER_DRAFT)
+    case = access_case(user=request.user, reference=reference, action=Action.ANSWER_DRAFT)
     codes = list(ReferralOrganization.objects.values_list("code", flat=True))
     choice = InsertReferralsForm(request.POST, codes=codes)
     if not choice.is_valid():
@@ -182,13 +179,13 @@ def insert_referrals(request: HttpRequest, reference: str) -> HttpResponse:
 
 @require_POST
 @require_action(Action.ANSWER_DRAFT)
-def insert_canned(request: HttpRequest, reference: str) -> HttpResponse:
+def insert_canned(request: StaffRequest, reference: str) -> HttpResponse:
     """Append the chosen canned text (定型文) to part ① when the editor script is off.
 
     With the script the text is inserted at the cursor in the browser and this view is never called; without
     it the button submits the whole answer form here, so what was typed comes along and is kept.
     """
-    case = access_case(user=_user(request), reference=reference, action=Action.ANSWER_DRAFT)
+    case = access_case(user=request.user, reference=reference, action=Action.ANSWER_DRAFT)
     canned = None
     raw = request.POST.get("canned", "")
     if raw.isdigit():
@@ -212,13 +209,13 @@ def insert_canned(request: HttpRequest, reference: str) -> HttpResponse:
 
 @require_POST
 @require_action(Action.ANSWER_DRAFT)
-def insert_faq(request: HttpRequest, reference: str) -> HttpResponse:
+def insert_faq(request: StaffRequest, reference: str) -> HttpResponse:
     """Append a published FAQ entry's answer (① and its ② organisations from the directory) and record the use.
 
     Like the canned-text insert without the script: the whole answer form comes here, the typing is kept, and
     the draft is saved with the FAQ text under the optimistic lock, in one transaction with the usage record.
     """
-    case = access_case(user=_user(request), reference=reference, action=Action.ANSWER_DRAFT)
+    case = access_case(user=request.user, reference=reference, action=Action.ANSWER_DRAFT)
     faq = None
     raw = request.POST.get("faq", "")
     if raw.isdigit():
@@ -238,7 +235,7 @@ def insert_faq(request: HttpRequest, reference: str) -> HttpResponse:
     try:
         with transaction.atomic():
             _save(request, case, form)
-            faq_services.faq_record_use(actor=_user(request), faq=faq, case=case)
+            faq_services.faq_record_use(actor=request.user, faq=faq, case=case)
     except DomainError as exc:
         return _refused(request, case, form, exc)
     messages.success(
@@ -261,8 +258,8 @@ def _as_post(initial: dict[str, Any]) -> QueryDict:
 
 @require_POST
 @require_action(Action.ANSWER_DRAFT)
-def submit(request: HttpRequest, reference: str) -> HttpResponse:
-    case = access_case(user=_user(request), reference=reference, action=Action.ANSWER_DRAFT)
+def submit(request: StaffRequest, reference: str) -> HttpResponse:
+    case = access_case(user=request.user, reference=reference, action=Action.ANSWER_DRAFT)
     if AnswerDraftForm.prefix + "-measures" in request.POST:
         # The button belongs to the editor: what is on the screen is what the manager will review.
         form = AnswerDraftForm(request.POST)
@@ -271,7 +268,7 @@ def submit(request: HttpRequest, reference: str) -> HttpResponse:
         d = form.cleaned_data
         try:
             services.answer_save_and_submit(
-                actor=_user(request),
+                actor=request.user,
                 case=case,
                 measures=d["measures"],
                 referrals=d["referrals"],
@@ -286,12 +283,12 @@ def submit(request: HttpRequest, reference: str) -> HttpResponse:
         request,
         reference,
         Action.ANSWER_DRAFT,
-        lambda d: services.answer_submit_for_approval(actor=_user(request), draft=d),
+        lambda d: services.answer_submit_for_approval(actor=request.user, draft=d),
         _("承認を依頼しました。"),
     )
 
 
-def _simple(request: HttpRequest, reference: str, action: Action, run: Any, success: str) -> HttpResponse:
+def _simple(request: StaffRequest, reference: str, action: Action, run: Any, success: str) -> HttpResponse:
     draft = _draft_for(request, reference, action)
     try:
         run(draft)
@@ -304,16 +301,16 @@ def _simple(request: HttpRequest, reference: str, action: Action, run: Any, succ
 
 @require_POST
 @require_action(Action.ANSWER_APPROVE)
-def review(request: HttpRequest, reference: str) -> HttpResponse:
+def review(request: StaffRequest, reference: str) -> HttpResponse:
     draft = _draft_for(request, reference, Action.ANSWER_APPROVE)
     form = ReviewForm(request.POST)
     if form.is_valid():
         try:
             if form.cleaned_data["decision"] == "approve":
-                services.answer_approve(actor=_user(request), draft=draft, comment=form.cleaned_data["comment"])
+                services.answer_approve(actor=request.user, draft=draft, comment=form.cleaned_data["comment"])
                 messages.success(request, _("回答案を承認しました。"))
             else:
-                services.answer_reject(actor=_user(request), draft=draft, comment=form.cleaned_data["comment"])
+                services.answer_reject(actor=request.user, draft=draft, comment=form.cleaned_data["comment"])
                 messages.success(request, _("回答案を差し戻しました。"))
         except DomainError as exc:
             form.add_error("comment", exc.message)
@@ -330,13 +327,13 @@ def _sent_message(draft: AnswerDraft) -> str:
 
 @require_POST
 @require_action(Action.ANSWER_SEND)
-def send(request: HttpRequest, reference: str) -> HttpResponse:
+def send(request: StaffRequest, reference: str) -> HttpResponse:
     """Record or send exactly what is on the screen.
 
     From the editor the texts come along and are saved first (optimistic lock). An e-mail answer then goes
     to the preview, and only the confirmation of that previewed version queues the mail.
     """
-    case = access_case(user=_user(request), reference=reference, action=Action.ANSWER_SEND)
+    case = access_case(user=request.user, reference=reference, action=Action.ANSWER_SEND)
     if AnswerDraftForm.prefix + "-measures" in request.POST:
         form = AnswerDraftForm(request.POST)
         if not form.is_valid():
@@ -347,7 +344,7 @@ def send(request: HttpRequest, reference: str) -> HttpResponse:
                 _save(request, case, form, before_action=True)
                 return redirect(_preview_url(reference))
             draft = services.answer_save_and_send(
-                actor=_user(request),
+                actor=request.user,
                 case=case,
                 measures=d["measures"],
                 referrals=d["referrals"],
@@ -367,7 +364,7 @@ def send(request: HttpRequest, reference: str) -> HttpResponse:
         messages.error(request, _("画面が古くなっています。読み込み直してから、もう一度操作してください。"))
         return redirect("cases:detail", reference=reference)
     try:
-        services.answer_send_version(actor=_user(request), draft=draft, expected_version=version)
+        services.answer_send_version(actor=request.user, draft=draft, expected_version=version)
     except DomainError as exc:
         messages.error(request, exc.message)
         return redirect("cases:detail", reference=reference)
@@ -381,7 +378,7 @@ def _preview_url(reference: str) -> str:
 
 @require_GET
 @require_action(Action.ANSWER_SEND)
-def preview(request: HttpRequest, reference: str) -> HttpResponse:
+def preview(request: StaffRequest, reference: str) -> HttpResponse:
     """The answer mail as the consulter will receive it, to confirm before it is queued."""
     draft = _draft_for(request, reference, Action.ANSWER_SEND)
     if draft.channel != AnswerChannel.EMAIL:
@@ -394,9 +391,9 @@ def preview(request: HttpRequest, reference: str) -> HttpResponse:
 
 @require_GET
 @require_action(Action.ANSWER_SEND)
-def outbox_list(request: HttpRequest) -> HttpResponse:
+def outbox_list(request: StaffRequest) -> HttpResponse:
     rows = OutboundEmail.objects.filter(
-        case__in=visible_cases(user=_user(request)).values("pk")
+        case__in=visible_cases(user=request.user).values("pk")
     ) | OutboundEmail.objects.filter(case__isnull=True)
     status = request.GET.get("status", "")
     if status in OutboundStatus.values:
@@ -407,8 +404,8 @@ def outbox_list(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @require_action(Action.ANSWER_SEND)
-def outbox_retry(request: HttpRequest, pk: int) -> HttpResponse:
-    rows = OutboundEmail.objects.filter(case__in=visible_cases(user=_user(request)).values("pk"), pk=pk)
+def outbox_retry(request: StaffRequest, pk: int) -> HttpResponse:
+    rows = OutboundEmail.objects.filter(case__in=visible_cases(user=request.user).values("pk"), pk=pk)
     row = rows.first()
     if row is None or row.status not in {OutboundStatus.FAILED, OutboundStatus.PENDING}:
         raise Http404

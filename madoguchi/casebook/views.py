@@ -8,7 +8,7 @@ import unicodedata
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,7 +16,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from madoguchi.accounts import audit
 from madoguchi.accounts.decorators import require_action
-from madoguchi.accounts.models import AuditAction, User
+from madoguchi.accounts.http import StaffRequest
+from madoguchi.accounts.models import AuditAction
 from madoguchi.accounts.roles import Action
 from madoguchi.casebook import export, selectors, services
 from madoguchi.casebook.access import access_case_study, access_proposal
@@ -38,24 +39,20 @@ from madoguchi.referrals.models import LawEntry
 from madoguchi.taxonomy.selectors import terms_for
 
 
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
 def _add_error(form: Any, exc: DomainError) -> None:
     form.add_error(exc.field if exc.field in form.fields else None, exc.message)
 
 
 @require_GET
 @require_action(Action.CASEBOOK_VIEW)
-def case_study_list(request: HttpRequest) -> HttpResponse:
-    context = {"studies": selectors.case_studies(), "can_write": _user(request).can(Action.CASEBOOK_WRITE)}
+def case_study_list(request: StaffRequest) -> HttpResponse:
+    context = {"studies": selectors.case_studies(), "can_write": request.user.can(Action.CASEBOOK_WRITE)}
     return render(request, "staff/casebook/list.html", context)
 
 
 @require_GET
 @require_action(Action.CASEBOOK_WRITE)
-def case_study_start(request: HttpRequest) -> HttpResponse:
+def case_study_start(request: StaffRequest) -> HttpResponse:
     """The list page's 受付番号 box: go to the create page of that consultation (404 there if not visible)."""
     # Full-width digits typed with a Japanese IME count; anything but a reference's characters is dropped.
     typed = unicodedata.normalize("NFKC", request.GET.get("reference", ""))
@@ -68,14 +65,14 @@ def case_study_start(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @require_action(Action.CASEBOOK_WRITE)
-def case_study_create(request: HttpRequest, reference: str) -> HttpResponse:
-    case = access_case(user=_user(request), reference=reference, action=Action.CASEBOOK_WRITE)
+def case_study_create(request: StaffRequest, reference: str) -> HttpResponse:
+    case = access_case(user=request.user, reference=reference, action=Action.CASEBOOK_WRITE)
     fields = prefill(case)
     if request.method == "POST":
         form = CaseStudyForm(request.POST)
         if form.is_valid():
             try:
-                study = services.case_study_create(actor=_user(request), case=case, text=form.to_text())
+                study = services.case_study_create(actor=request.user, case=case, text=form.to_text())
             except DomainError as exc:
                 _add_error(form, exc)
             else:
@@ -111,15 +108,15 @@ def _residuals(study: CaseStudy) -> list[dict[str, Any]]:
 
 @require_GET
 @require_action(Action.CASEBOOK_VIEW)
-def case_study_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    study = access_case_study(user=_user(request), pk=pk)
+def case_study_detail(request: StaffRequest, pk: int) -> HttpResponse:
+    study = access_case_study(user=request.user, pk=pk)
     return _detail_page(request, study, return_form=None, status=200)
 
 
 def _detail_page(
-    request: HttpRequest, study: CaseStudy, *, return_form: ReturnForm | None, status: int
+    request: StaffRequest, study: CaseStudy, *, return_form: ReturnForm | None, status: int
 ) -> HttpResponse:
-    user = _user(request)
+    user = request.user
     context = {
         "study": study,
         "parts": _residuals(study),
@@ -136,14 +133,14 @@ def _detail_page(
 
 @require_http_methods(["GET", "POST"])
 @require_action(Action.CASEBOOK_WRITE)
-def case_study_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    study = access_case_study(user=_user(request), pk=pk, action=Action.CASEBOOK_WRITE)
+def case_study_edit(request: StaffRequest, pk: int) -> HttpResponse:
+    study = access_case_study(user=request.user, pk=pk, action=Action.CASEBOOK_WRITE)
     if request.method == "POST":
         form = CaseStudyForm(request.POST)
         if form.is_valid():
             try:
                 services.case_study_update(
-                    actor=_user(request),
+                    actor=request.user,
                     study=study,
                     expected_version=form.cleaned_data["version"] or 0,
                     text=form.to_text(),
@@ -173,20 +170,20 @@ def case_study_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "staff/casebook/form.html", context, status=status)
 
 
-def _refused(request: HttpRequest, exc: DomainError, pk: int) -> HttpResponse:
+def _refused(request: StaffRequest, exc: DomainError, pk: int) -> HttpResponse:
     messages.error(request, exc.message)
     return redirect("casebook:detail", pk=pk)
 
 
 @require_POST
 @require_action(Action.CASEBOOK_WRITE)
-def case_study_submit(request: HttpRequest, pk: int) -> HttpResponse:
-    study = access_case_study(user=_user(request), pk=pk, action=Action.CASEBOOK_WRITE)
+def case_study_submit(request: StaffRequest, pk: int) -> HttpResponse:
+    study = access_case_study(user=request.user, pk=pk, action=Action.CASEBOOK_WRITE)
     form = PublishForm(request.POST)
     if not form.is_valid():
         return HttpResponse(status=400)
     try:
-        services.case_study_submit(actor=_user(request), study=study, expected_version=form.cleaned_data["version"])
+        services.case_study_submit(actor=request.user, study=study, expected_version=form.cleaned_data["version"])
     except DomainError as exc:
         return _refused(request, exc, pk)
     messages.success(request, _("事例の確認を依頼しました。"))
@@ -195,13 +192,13 @@ def case_study_submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @require_action(Action.CASEBOOK_PUBLISH)
-def case_study_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    study = access_case_study(user=_user(request), pk=pk, action=Action.CASEBOOK_PUBLISH)
+def case_study_publish(request: StaffRequest, pk: int) -> HttpResponse:
+    study = access_case_study(user=request.user, pk=pk, action=Action.CASEBOOK_PUBLISH)
     form = PublishForm(request.POST)
     if not form.is_valid():
         return HttpResponse(status=400)
     try:
-        services.case_study_publish(actor=_user(request), study=study, expected_version=form.cleaned_data["version"])
+        services.case_study_publish(actor=request.user, study=study, expected_version=form.cleaned_data["version"])
     except DomainError as exc:
         return _refused(request, exc, pk)
     messages.success(request, _("事例を公開しました。"))
@@ -210,13 +207,13 @@ def case_study_publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @require_action(Action.CASEBOOK_PUBLISH)
-def case_study_return(request: HttpRequest, pk: int) -> HttpResponse:
-    study = access_case_study(user=_user(request), pk=pk, action=Action.CASEBOOK_PUBLISH)
+def case_study_return(request: StaffRequest, pk: int) -> HttpResponse:
+    study = access_case_study(user=request.user, pk=pk, action=Action.CASEBOOK_PUBLISH)
     form = ReturnForm(request.POST, auto_id="return_%s")
     if form.is_valid():
         try:
             services.case_study_return(
-                actor=_user(request),
+                actor=request.user,
                 study=study,
                 expected_version=form.cleaned_data["version"],
                 note=form.cleaned_data["note"],
@@ -233,7 +230,7 @@ def case_study_return(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _guidebook_page(
-    request: HttpRequest, *, form: ProposalForm | None = None, law_form: LawLinkForm | None = None, status: int = 200
+    request: StaffRequest, *, form: ProposalForm | None = None, law_form: LawLinkForm | None = None, status: int = 200
 ) -> HttpResponse:
     context = {
         "rows": selectors.guidebook_upkeep(),
@@ -241,22 +238,22 @@ def _guidebook_page(
         "law_form": law_form or LawLinkForm(),
         "decide_form": DecideForm(),
         "sections": list(sections()),
-        "can_propose": _user(request).can(Action.GUIDEBOOK_PROPOSE),
-        "can_decide": _user(request).can(Action.GUIDEBOOK_DECIDE),
-        "can_export": _user(request).can(Action.REPORTS_VIEW),
+        "can_propose": request.user.can(Action.GUIDEBOOK_PROPOSE),
+        "can_decide": request.user.can(Action.GUIDEBOOK_DECIDE),
+        "can_export": request.user.can(Action.REPORTS_VIEW),
     }
     return render(request, "staff/casebook/guidebook.html", context, status=status)
 
 
 @require_GET
 @require_action(Action.CASEBOOK_VIEW)
-def guidebook(request: HttpRequest) -> HttpResponse:
+def guidebook(request: StaffRequest) -> HttpResponse:
     return _guidebook_page(request)
 
 
 @require_POST
 @require_action(Action.GUIDEBOOK_PROPOSE)
-def proposal_create(request: HttpRequest) -> HttpResponse:
+def proposal_create(request: StaffRequest) -> HttpResponse:
     form = ProposalForm(request.POST)
     if form.is_valid():
         section = next((s for s in sections() if s.pk == form.cleaned_data["section"]), None)
@@ -264,7 +261,7 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
             form.add_error("section", _("ガイドブックの項目（MISSION）を選んでください。"))
         else:
             try:
-                services.proposal_create(actor=_user(request), section=section, text=form.to_text())
+                services.proposal_create(actor=request.user, section=section, text=form.to_text())
             except DomainError as exc:
                 _add_error(form, exc)
             else:
@@ -275,15 +272,15 @@ def proposal_create(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @require_action(Action.GUIDEBOOK_DECIDE)
-def proposal_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    proposal = access_proposal(user=_user(request), pk=pk, action=Action.GUIDEBOOK_DECIDE)
+def proposal_decide(request: StaffRequest, pk: int) -> HttpResponse:
+    proposal = access_proposal(user=request.user, pk=pk, action=Action.GUIDEBOOK_DECIDE)
     form = DecideForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("状態を選んでください。"))
         return redirect("casebook:guidebook")
     try:
         services.proposal_decide(
-            actor=_user(request), proposal=proposal, to=form.cleaned_data["status"], note=form.cleaned_data["note"]
+            actor=request.user, proposal=proposal, to=form.cleaned_data["status"], note=form.cleaned_data["note"]
         )
     except DomainError as exc:
         messages.error(request, exc.message)
@@ -294,14 +291,14 @@ def proposal_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @require_action(Action.GUIDEBOOK_PROPOSE)
-def section_link_law(request: HttpRequest, pk: int) -> HttpResponse:
+def section_link_law(request: StaffRequest, pk: int) -> HttpResponse:
     section = next((s for s in sections() if s.pk == pk), None)
     if section is None:
         raise Http404
     form = LawLinkForm(request.POST)
     if form.is_valid():
         law = LawEntry.objects.get(pk=form.cleaned_data["law"])
-        services.section_link_law(actor=_user(request), section=section, law=law)
+        services.section_link_law(actor=request.user, section=section, law=law)
         messages.success(request, _("法令を項目に関連付けました。"))
         return redirect("casebook:guidebook")
     return _guidebook_page(request, law_form=form, status=400)
@@ -309,7 +306,7 @@ def section_link_law(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @require_action(Action.REPORTS_VIEW)
-def guidebook_export(request: HttpRequest) -> HttpResponse:
+def guidebook_export(request: StaffRequest) -> HttpResponse:
     rows = selectors.guidebook_upkeep()
     audit.record(action=AuditAction.EXPORT, request=request, detail={"export": "guidebook_upkeep"})
     if request.GET.get("format") == "pdf":
@@ -335,28 +332,28 @@ def _month(value: str | None) -> tuple[int, int]:
 
 @require_GET
 @require_action(Action.CASEBOOK_VIEW)
-def knowhow_list(request: HttpRequest) -> HttpResponse:
+def knowhow_list(request: StaffRequest) -> HttpResponse:
     year, month = _month(request.GET.get("month"))
     context = {
         "reports": selectors.knowhow_for_month(year=year, month=month),
         "month": f"{year:04d}-{month:02d}",
         "year": year,
         "month_number": month,
-        "can_write": _user(request).can(Action.KNOWHOW_WRITE),
+        "can_write": request.user.can(Action.KNOWHOW_WRITE),
     }
     return render(request, "staff/casebook/knowhow_list.html", context)
 
 
 @require_http_methods(["GET", "POST"])
 @require_action(Action.KNOWHOW_WRITE)
-def knowhow_create(request: HttpRequest) -> HttpResponse:
+def knowhow_create(request: StaffRequest) -> HttpResponse:
     if request.method == "POST":
         form = KnowhowForm(request.POST)
         if form.is_valid():
             d = form.cleaned_data
             try:
                 report = services.knowhow_create(
-                    actor=_user(request),
+                    actor=request.user,
                     kind=d["kind"],
                     title=d["title"],
                     held_on=d["held_on"],

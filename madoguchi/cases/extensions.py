@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
 from django.db.models import QuerySet
-from django.http import HttpRequest
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrPromise
 
+from madoguchi.accounts.http import StaffRequest
 from madoguchi.accounts.models import User
 from madoguchi.cases.models import Case
 
@@ -92,7 +92,7 @@ class Panel:
     key: str
     order: int
     template: str
-    context: Callable[[HttpRequest, Case, dict[str, Any]], dict[str, Any] | None]
+    context: Callable[[StaffRequest, Case, dict[str, Any]], dict[str, Any] | None]
     # Shown in the case screen's jump menu.
     title: str | StrPromise = ""
 
@@ -104,7 +104,7 @@ def register(panel: Panel) -> None:
     _panels[panel.key] = panel
 
 
-def render_context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> list[dict[str, Any]]:
+def render_context(request: StaffRequest, case: Case, bound: dict[str, Any]) -> list[dict[str, Any]]:
     """Contexts of every visible panel; a panel returning None is hidden for this user or case."""
     out = []
     for panel in sorted(_panels.values(), key=lambda p: p.order):
@@ -119,7 +119,7 @@ class DashboardWidget:
     key: str
     order: int
     template: str
-    context: Callable[[HttpRequest], dict[str, Any] | None]
+    context: Callable[[StaffRequest], dict[str, Any] | None]
 
 
 _widgets: dict[str, DashboardWidget] = {}
@@ -129,7 +129,7 @@ def register_widget(widget: DashboardWidget) -> None:
     _widgets[widget.key] = widget
 
 
-def dashboard_widgets(request: HttpRequest) -> list[dict[str, Any]]:
+def dashboard_widgets(request: StaffRequest) -> list[dict[str, Any]]:
     out = []
     for widget in sorted(_widgets.values(), key=lambda w: w.order):
         ctx = widget.context(request)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -127,8 +127,8 @@ class IntakeForm(ConsulterFields):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         staff = User.objects.filter(is_active=True, role__in=[Role.FRONT, Role.BACK, Role.MANAGER]).order_by("username")
-        self.fields["responder"].queryset = staff  # type: ignore[attr-defined]
-        self.fields["scribe"].queryset = staff  # type: ignore[attr-defined]
+        cast("forms.ModelChoiceField[User]", self.fields["responder"]).queryset = staff
+        cast("forms.ModelChoiceField[User]", self.fields["scribe"]).queryset = staff
         self.fields["body"].error_messages["required"] = self.error_messages["body_required"]
 
     def clean_received_at(self) -> dt.datetime:
@@ -189,7 +189,7 @@ class DispatchForm(TriageForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = User.objects.filter(  # type: ignore[attr-defined]
+        cast("forms.ModelChoiceField[User]", self.fields["assignee"]).queryset = User.objects.filter(
             is_active=True, role__in=[Role.BACK, Role.MANAGER]
         ).order_by("username")
         self.fields["category"].error_messages["required"] = _("回付する前に相談区分を選んでください。")
@@ -408,7 +408,7 @@ class BulkActionForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = User.objects.filter(  # type: ignore[attr-defined]
+        cast("forms.ModelChoiceField[User]", self.fields["assignee"]).queryset = User.objects.filter(
             is_active=True, role__in=[Role.BACK, Role.MANAGER]
         ).order_by("username")
 

@@ -6,11 +6,12 @@ import datetime as dt
 from typing import Any
 
 from django import forms
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from madoguchi.accounts import audit
+from madoguchi.accounts.http import StaffRequest
 from madoguchi.accounts.models import AuditAction, User
 from madoguchi.accounts.roles import Action, Role
 from madoguchi.cases import extensions, selectors
@@ -21,11 +22,7 @@ from madoguchi.cases.workflow import Status
 from madoguchi.core import drafts
 
 
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
-def session_key(request: HttpRequest) -> str:
+def session_key(request: StaffRequest) -> str:
     return request.session.session_key or ""
 
 
@@ -82,7 +79,7 @@ def _detail_forms(case: Case, user: User, bound: dict[str, Any]) -> dict[str, An
 
 
 def _restore_drafts(
-    request: HttpRequest, case: Case, forms_by_name: dict[str, Any], bound: dict[str, Any], callbacks: list[Callback]
+    request: StaffRequest, case: Case, forms_by_name: dict[str, Any], bound: dict[str, Any], callbacks: list[Callback]
 ) -> list[str]:
     """Put the user's own unsaved typing back into the case screen's forms (a submit elsewhere drops none).
 
@@ -90,7 +87,7 @@ def _restore_drafts(
     just submitted keeps what was posted. Returns the form prefixes that got typing back.
     """
     prefix = case_draft_prefix(case)
-    found = drafts.drafts_with_prefix(user=_user(request), session_key=session_key(request), prefix=prefix)
+    found = drafts.drafts_with_prefix(user=request.user, session_key=session_key(request), prefix=prefix)
     if not found:
         return []
     by_prefix: dict[str, Any] = {
@@ -127,9 +124,9 @@ def _restore_drafts(
 
 
 def render_detail(
-    request: HttpRequest, case: Case, *, bound: dict[str, Any] | None = None, status: int = 200
+    request: StaffRequest, case: Case, *, bound: dict[str, Any] | None = None, status: int = 200
 ) -> HttpResponse:
-    user = _user(request)
+    user = request.user
     bound = bound or {}
     forms_by_name = _detail_forms(case, user, bound)
     callbacks = list(case.callbacks.select_related("assignee").all())

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict, StreamingHttpResponse
+from django.http import Http404, HttpResponse, JsonResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,7 +17,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from madoguchi.accounts import audit
 from madoguchi.accounts.decorators import require_action
-from madoguchi.accounts.models import AuditAction, User
+from madoguchi.accounts.http import StaffRequest
+from madoguchi.accounts.models import AuditAction
 from madoguchi.accounts.roles import Action
 from madoguchi.cases import export as case_export
 from madoguchi.cases import extensions, saved_views, selectors, services
@@ -34,31 +35,27 @@ from madoguchi.core.normalize import normalize_name, phone_digits
 PAGE_SIZE = 50
 
 
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
 def _intake_draft_key(channel: str) -> str:
     return f"intake:{channel}"
 
 
-def _check_draft_key(request: HttpRequest, form_key: str) -> None:
+def _check_draft_key(request: StaffRequest, form_key: str) -> None:
     """A draft key names a form the user may fill in; a case draft needs access to that case."""
     if not drafts.valid_form_key(form_key):
         raise Http404
     kind, _sep, rest = form_key.partition(":")
     if kind == "intake":
-        if rest not in Channel.values or not _user(request).can(Action.CASE_CREATE):
+        if rest not in Channel.values or not request.user.can(Action.CASE_CREATE):
             raise Http404
     else:
-        access_case(user=_user(request), reference=rest.split(":")[0])
+        access_case(user=request.user, reference=rest.split(":")[0])
 
 
 @require_action(Action.CASE_VIEW)
-def form_draft(request: HttpRequest, form_key: str) -> HttpResponse:
+def form_draft(request: StaffRequest, form_key: str) -> HttpResponse:
     """The user's own draft of one form: GET restores it (audited), POST saves or discards it."""
     _check_draft_key(request, form_key)
-    user = _user(request)
+    user = request.user
     if request.method == "GET":
         draft = drafts.draft_get(user=user, session_key=session_key(request), form_key=form_key)
         if draft is None:
@@ -85,8 +82,8 @@ def form_draft(request: HttpRequest, form_key: str) -> HttpResponse:
 
 @require_GET
 @require_action(Action.CASE_VIEW)
-def dashboard(request: HttpRequest) -> HttpResponse:
-    board = selectors.dashboard(user=_user(request))
+def dashboard(request: StaffRequest) -> HttpResponse:
+    board = selectors.dashboard(user=request.user)
     widgets = extensions.dashboard_widgets(request)
     return render(request, "staff/cases/dashboard.html", {"board": board, "dashboard_widgets": widgets})
 
@@ -104,12 +101,12 @@ _SORT_COLUMNS = [
 ]
 
 
-def _listed_cases(request: HttpRequest, form: case_forms.CaseFilterForm) -> Any:
+def _listed_cases(request: StaffRequest, form: case_forms.CaseFilterForm) -> Any:
     filters = form.cleaned_data if form.is_valid() else {}
     keyword_filter = extensions.keyword_filter()
     if filters.get("q") and keyword_filter is not None:
-        return keyword_filter(user=_user(request), query=filters["q"], filters=filters)
-    return selectors.case_list(user=_user(request), filters=filters)
+        return keyword_filter(user=request.user, query=filters["q"], filters=filters)
+    return selectors.case_list(user=request.user, filters=filters)
 
 
 def _sort_columns(params: QueryDict, sort: str) -> list[dict[str, Any]]:
@@ -130,7 +127,7 @@ def _sort_columns(params: QueryDict, sort: str) -> list[dict[str, Any]]:
 
 
 def _render_list(
-    request: HttpRequest,
+    request: StaffRequest,
     params: QueryDict,
     *,
     bulk_form: case_forms.BulkActionForm | None = None,
@@ -143,7 +140,7 @@ def _render_list(
     query = params.copy()
     query.pop("page", None)
     sort = form.cleaned_data.get("sort", "") if form.is_valid() else ""
-    user = _user(request)
+    user = request.user
     context = {
         "form": form,
         "page": page,
@@ -162,7 +159,7 @@ def _render_list(
 
 @require_GET
 @require_action(Action.CASE_VIEW)
-def case_list(request: HttpRequest) -> HttpResponse:
+def case_list(request: StaffRequest) -> HttpResponse:
     return _render_list(request, request.GET)
 
 
@@ -173,7 +170,7 @@ def _list_url(query: str) -> str:
 
 @require_GET
 @require_action(Action.CASE_VIEW)
-def case_list_export(request: HttpRequest) -> StreamingHttpResponse:
+def case_list_export(request: StaffRequest) -> StreamingHttpResponse:
     form = case_forms.CaseFilterForm(request.GET or None)
     qs = _listed_cases(request, form)
     total = qs.count()
@@ -195,7 +192,7 @@ def case_list_export(request: HttpRequest) -> StreamingHttpResponse:
 
 @require_POST
 @require_action(Action.CASE_DISPATCH)
-def case_bulk(request: HttpRequest) -> HttpResponse:
+def case_bulk(request: StaffRequest) -> HttpResponse:
     form = case_forms.BulkActionForm(request.POST)
     query = request.POST.get("bulk-query", "")
     if not form.is_valid():
@@ -203,13 +200,11 @@ def case_bulk(request: HttpRequest) -> HttpResponse:
     d = form.cleaned_data
     try:
         if d["action"] == form.ASSIGN:
-            result = services.cases_bulk_assign(
-                actor=_user(request), selection=form.selection(), assignee=d["assignee"]
-            )
+            result = services.cases_bulk_assign(actor=request.user, selection=form.selection(), assignee=d["assignee"])
             done = _("%(count)d 件に担当者を割り当てました。")
         else:
             result = services.cases_bulk_dispatch(
-                actor=_user(request), selection=form.selection(), category=d["category"]
+                actor=request.user, selection=form.selection(), category=d["category"]
             )
             done = _("%(count)d 件を二次対応へ回付しました。")
     except DomainError as exc:
@@ -225,14 +220,14 @@ def case_bulk(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @require_action(Action.CASE_VIEW)
-def saved_view_create(request: HttpRequest) -> HttpResponse:
+def saved_view_create(request: StaffRequest) -> HttpResponse:
     form = case_forms.SavedViewForm(request.POST)
     query = request.POST.get("saved-query", "")[:2000]
     if form.is_valid():
         query = form.cleaned_data["query"]
         try:
             saved_views.saved_view_create(
-                actor=_user(request), name=form.cleaned_data["name"], query=query, shared=form.cleaned_data["shared"]
+                actor=request.user, name=form.cleaned_data["name"], query=query, shared=form.cleaned_data["shared"]
             )
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
@@ -244,8 +239,8 @@ def saved_view_create(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @require_action(Action.CASE_VIEW)
-def saved_view_apply(request: HttpRequest, pk: int) -> HttpResponse:
-    view = saved_views.access_saved_view(user=_user(request), pk=pk)
+def saved_view_apply(request: StaffRequest, pk: int) -> HttpResponse:
+    view = saved_views.access_saved_view(user=request.user, pk=pk)
     params = QueryDict(view.query)
     form = case_forms.CaseFilterForm(params)
     if not form.is_valid():
@@ -256,17 +251,17 @@ def saved_view_apply(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @require_action(Action.CASE_VIEW)
-def saved_view_update(request: HttpRequest, pk: int) -> HttpResponse:
-    view = saved_views.access_saved_view(user=_user(request), pk=pk, own=True)
+def saved_view_update(request: StaffRequest, pk: int) -> HttpResponse:
+    view = saved_views.access_saved_view(user=request.user, pk=pk, own=True)
     if request.POST.get("delete"):
-        saved_views.saved_view_delete(actor=_user(request), view=view)
+        saved_views.saved_view_delete(actor=request.user, view=view)
         messages.success(request, _("保存した条件を削除しました。"))
         return redirect("cases:saved_views")
     form = case_forms.SavedViewForm(request.POST, prefix=f"saved{view.pk}")
     if form.is_valid():
         try:
             saved_views.saved_view_rename(
-                actor=_user(request), view=view, name=form.cleaned_data["name"], shared=form.cleaned_data["shared"]
+                actor=request.user, view=view, name=form.cleaned_data["name"], shared=form.cleaned_data["shared"]
             )
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
@@ -277,9 +272,9 @@ def saved_view_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _saved_views_page(
-    request: HttpRequest, *, bound: dict[int, case_forms.SavedViewForm] | None = None, status: int = 200
+    request: StaffRequest, *, bound: dict[int, case_forms.SavedViewForm] | None = None, status: int = 200
 ) -> HttpResponse:
-    user = _user(request)
+    user = request.user
     rows = []
     for view in saved_views.saved_views_for(user=user):
         form = None
@@ -293,7 +288,7 @@ def _saved_views_page(
 
 @require_GET
 @require_action(Action.CASE_VIEW)
-def saved_view_list(request: HttpRequest) -> HttpResponse:
+def saved_view_list(request: StaffRequest) -> HttpResponse:
     return _saved_views_page(request)
 
 
@@ -303,7 +298,7 @@ def _intake_kwargs(data: dict[str, Any]) -> dict[str, Any]:
 
 
 @require_action(Action.CASE_CREATE)
-def case_create(request: HttpRequest) -> HttpResponse:
+def case_create(request: StaffRequest) -> HttpResponse:
     channel = request.GET.get("channel", Channel.PHONE)
     if channel not in Channel.values:
         channel = Channel.PHONE
@@ -315,7 +310,7 @@ def case_create(request: HttpRequest) -> HttpResponse:
             data = form.cleaned_data
             try:
                 case = services.case_create(
-                    actor=_user(request),
+                    actor=request.user,
                     channel=data["channel"],
                     received_at=data["received_at"],
                     subject=data["subject"],
@@ -324,7 +319,7 @@ def case_create(request: HttpRequest) -> HttpResponse:
                     urgency=data["urgency"],
                     police_referral=data["police_referral"],
                     tags=form.tag_list(),
-                    responder=data.get("responder") or (_user(request) if data["channel"] == Channel.WALKIN else None),
+                    responder=data.get("responder") or (request.user if data["channel"] == Channel.WALKIN else None),
                     scribe=data.get("scribe"),
                     **_intake_kwargs(data),
                 )
@@ -332,7 +327,7 @@ def case_create(request: HttpRequest) -> HttpResponse:
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
             else:
                 audit.record(action=AuditAction.CREATE, request=request, target=case)
-                drafts.draft_delete(user=_user(request), form_key=draft_key)
+                drafts.draft_delete(user=request.user, form_key=draft_key)
                 messages.success(
                     request,
                     _("相談を受け付けました。受付番号は %(ref)s です。") % {"ref": case.reference},
@@ -344,7 +339,7 @@ def case_create(request: HttpRequest) -> HttpResponse:
         form = case_forms.IntakeForm(initial={"channel": channel, "received_at": timezone.localtime()})
         status = 200
         # Only offered, never filled in: the typing comes back when the user chooses 「復元する」.
-        draft = drafts.draft_get(user=_user(request), session_key=session_key(request), form_key=draft_key)
+        draft = drafts.draft_get(user=request.user, session_key=session_key(request), form_key=draft_key)
         has_draft = draft is not None
     context = {
         "form": form,
@@ -356,10 +351,10 @@ def case_create(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @require_action(Action.CASE_VIEW)
-def repeat_consulter(request: HttpRequest) -> HttpResponse:
+def repeat_consulter(request: StaffRequest) -> HttpResponse:
     """While tier 1 types, show earlier cases of the same e-mail, phone or organisation."""
     cases = selectors.repeat_consulter_cases(
-        user=_user(request),
+        user=request.user,
         email=request.GET.get("email", "").strip(),
         phone_key=phone_digits(request.GET.get("phone", ""))
         if len(phone_digits(request.GET.get("phone", ""))) >= 10
@@ -371,14 +366,14 @@ def repeat_consulter(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @require_action(Action.CASE_VIEW)
-def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
-    case = access_case(user=_user(request), reference=reference)
+def case_detail(request: StaffRequest, reference: str) -> HttpResponse:
+    case = access_case(user=request.user, reference=reference)
     audit.record(action=AuditAction.VIEW_PERSONAL_DATA, request=request, target=case)
     return render_detail(request, case)
 
 
 def _run_action(
-    request: HttpRequest,
+    request: StaffRequest,
     reference: str,
     *,
     action: Action,
@@ -387,7 +382,7 @@ def _run_action(
     run: Callable[[Case, dict[str, Any]], Any],
     success: str,
 ) -> HttpResponse:
-    case = access_case(user=_user(request), reference=reference, action=action)
+    case = access_case(user=request.user, reference=reference, action=action)
     form = form_class(request.POST)
     if form.is_valid():
         try:
@@ -395,7 +390,7 @@ def _run_action(
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
-            drafts.draft_delete(user=_user(request), form_key=case_draft_prefix(case) + str(form.prefix))
+            drafts.draft_delete(user=request.user, form_key=case_draft_prefix(case) + str(form.prefix))
             messages.success(request, success)
             return redirect("cases:detail", reference=case.reference)
     case.refresh_from_db()
@@ -404,10 +399,10 @@ def _run_action(
 
 @require_POST
 @require_action(Action.CASE_EDIT)
-def case_edit(request: HttpRequest, reference: str) -> HttpResponse:
+def case_edit(request: StaffRequest, reference: str) -> HttpResponse:
     def run(case: Case, d: dict[str, Any]) -> None:
         services.case_update_intake(
-            actor=_user(request),
+            actor=request.user,
             case=case,
             expected_version=d["version"],
             subject=d["subject"],
@@ -430,10 +425,10 @@ def case_edit(request: HttpRequest, reference: str) -> HttpResponse:
 
 @require_POST
 @require_action(Action.CASE_TRIAGE)
-def case_triage(request: HttpRequest, reference: str) -> HttpResponse:
+def case_triage(request: StaffRequest, reference: str) -> HttpResponse:
     def run(case: Case, d: dict[str, Any]) -> None:
         services.case_triage(
-            actor=_user(request),
+            actor=request.user,
             case=case,
             expected_version=d["version"],
             category=d["category"],
@@ -454,10 +449,10 @@ def case_triage(request: HttpRequest, reference: str) -> HttpResponse:
 
 @require_POST
 @require_action(Action.CASE_DISPATCH)
-def case_dispatch(request: HttpRequest, reference: str) -> HttpResponse:
+def case_dispatch(request: StaffRequest, reference: str) -> HttpResponse:
     def run(case: Case, d: dict[str, Any]) -> None:
         services.case_dispatch(
-            actor=_user(request),
+            actor=request.user,
             case=case,
             expected_version=d["version"],
             category=d["category"],
@@ -480,10 +475,10 @@ def case_dispatch(request: HttpRequest, reference: str) -> HttpResponse:
 
 @require_POST
 @require_action(Action.CALLBACK_MANAGE)
-def case_callback(request: HttpRequest, reference: str) -> HttpResponse:
+def case_callback(request: StaffRequest, reference: str) -> HttpResponse:
     def run(case: Case, d: dict[str, Any]) -> None:
         services.case_hold_for_callback(
-            actor=_user(request), case=case, phone=d["phone"], due_at=d["due_at"], note=d["note"]
+            actor=request.user, case=case, phone=d["phone"], due_at=d["due_at"], note=d["note"]
         )
 
     return _run_action(
@@ -499,18 +494,18 @@ def case_callback(request: HttpRequest, reference: str) -> HttpResponse:
 
 @require_POST
 @require_action(Action.CALLBACK_MANAGE)
-def callback_done(request: HttpRequest, pk: int) -> HttpResponse:
+def callback_done(request: StaffRequest, pk: int) -> HttpResponse:
     callback = get_object_or_404(Callback.objects.select_related("case"), pk=pk)
     # Object access goes through the case: a callback of a case the user cannot see is a 404.
-    case = access_case(user=_user(request), reference=callback.case.reference, action=Action.CALLBACK_MANAGE)
+    case = access_case(user=request.user, reference=callback.case.reference, action=Action.CALLBACK_MANAGE)
     form = case_forms.CallbackDoneForm(request.POST)
     if form.is_valid():
         try:
-            services.callback_complete(actor=_user(request), callback=callback, outcome=form.cleaned_data["outcome"])
+            services.callback_complete(actor=request.user, callback=callback, outcome=form.cleaned_data["outcome"])
         except DomainError as exc:
             messages.error(request, exc.message)
         else:
-            drafts.draft_delete(user=_user(request), form_key=f"{case_draft_prefix(case)}callback_done:{callback.pk}")
+            drafts.draft_delete(user=request.user, form_key=f"{case_draft_prefix(case)}callback_done:{callback.pk}")
             messages.success(request, _("折り返しを完了にしました。"))
     else:
         messages.error(request, _("折り返しの結果を入力してください。"))
@@ -519,10 +514,10 @@ def callback_done(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @require_action(Action.CASE_CLOSE_TIER1)
-def case_front_answer(request: HttpRequest, reference: str) -> HttpResponse:
+def case_front_answer(request: StaffRequest, reference: str) -> HttpResponse:
     def run(case: Case, d: dict[str, Any]) -> None:
         services.case_answer_at_front_and_close(
-            actor=_user(request), case=case, expected_version=d["version"], answer=d["answer"]
+            actor=request.user, case=case, expected_version=d["version"], answer=d["answer"]
         )
 
     return _run_action(
@@ -538,9 +533,9 @@ def case_front_answer(request: HttpRequest, reference: str) -> HttpResponse:
 
 @require_POST
 @require_action(Action.CASE_EDIT)
-def case_note(request: HttpRequest, reference: str) -> HttpResponse:
+def case_note(request: StaffRequest, reference: str) -> HttpResponse:
     def run(case: Case, d: dict[str, Any]) -> None:
-        services.case_add_note(actor=_user(request), case=case, kind=d["kind"], text=d["text"])
+        services.case_add_note(actor=request.user, case=case, kind=d["kind"], text=d["text"])
 
     return _run_action(
         request,
@@ -555,10 +550,10 @@ def case_note(request: HttpRequest, reference: str) -> HttpResponse:
 
 @require_POST
 @require_action(Action.CASE_RESEARCH)
-def case_take(request: HttpRequest, reference: str) -> HttpResponse:
-    case = access_case(user=_user(request), reference=reference, action=Action.CASE_RESEARCH)
+def case_take(request: StaffRequest, reference: str) -> HttpResponse:
+    case = access_case(user=request.user, reference=reference, action=Action.CASE_RESEARCH)
     try:
-        services.case_take(actor=_user(request), case=case)
+        services.case_take(actor=request.user, case=case)
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
@@ -568,10 +563,10 @@ def case_take(request: HttpRequest, reference: str) -> HttpResponse:
 
 @require_POST
 @require_action(Action.CASE_RESEARCH)
-def case_assessment(request: HttpRequest, reference: str) -> HttpResponse:
+def case_assessment(request: StaffRequest, reference: str) -> HttpResponse:
     def run(case: Case, d: dict[str, Any]) -> None:
         services.case_update_assessment(
-            actor=_user(request), case=case, expected_version=d["version"], assessment=d["assessment"]
+            actor=request.user, case=case, expected_version=d["version"], assessment=d["assessment"]
         )
 
     return _run_action(
@@ -587,9 +582,9 @@ def case_assessment(request: HttpRequest, reference: str) -> HttpResponse:
 
 @require_POST
 @require_action(Action.CASE_RESEARCH)
-def case_inquiry(request: HttpRequest, reference: str) -> HttpResponse:
+def case_inquiry(request: StaffRequest, reference: str) -> HttpResponse:
     def run(case: Case, d: dict[str, Any]) -> None:
-        services.case_record_inquiry(actor=_user(request), case=case, **d)
+        services.case_record_inquiry(actor=request.user, case=case, **d)
 
     return _run_action(
         request,
@@ -604,9 +599,9 @@ def case_inquiry(request: HttpRequest, reference: str) -> HttpResponse:
 
 @require_POST
 @require_action(Action.CASE_CLOSE)
-def case_close(request: HttpRequest, reference: str) -> HttpResponse:
+def case_close(request: StaffRequest, reference: str) -> HttpResponse:
     def run(case: Case, d: dict[str, Any]) -> None:
-        services.case_close(actor=_user(request), case=case, expected_version=d["version"], resolution=d["resolution"])
+        services.case_close(actor=request.user, case=case, expected_version=d["version"], resolution=d["resolution"])
 
     return _run_action(
         request,
@@ -621,9 +616,9 @@ def case_close(request: HttpRequest, reference: str) -> HttpResponse:
 
 @require_POST
 @require_action(Action.CASE_REOPEN)
-def case_reopen(request: HttpRequest, reference: str) -> HttpResponse:
+def case_reopen(request: StaffRequest, reference: str) -> HttpResponse:
     def run(case: Case, d: dict[str, Any]) -> None:
-        services.case_reopen(actor=_user(request), case=case, reason=d["reason"])
+        services.case_reopen(actor=request.user, case=case, reason=d["reason"])
 
     return _run_action(
         request,
@@ -638,8 +633,8 @@ def case_reopen(request: HttpRequest, reference: str) -> HttpResponse:
 
 @require_POST
 @require_action(Action.CASE_MERGE)
-def case_merge(request: HttpRequest, reference: str) -> HttpResponse:
-    user = _user(request)
+def case_merge(request: StaffRequest, reference: str) -> HttpResponse:
+    user = request.user
 
     def run(case: Case, d: dict[str, Any]) -> None:
         try:
@@ -659,7 +654,7 @@ def case_merge(request: HttpRequest, reference: str) -> HttpResponse:
     )
 
 
-def lookup_reference(request: HttpRequest) -> HttpResponse:
+def lookup_reference(request: StaffRequest) -> HttpResponse:
     """Jump to a case by its reference number as read out on the phone: 「9」, 「2026-9」, ２０２６－００００９.
 
     One visible match opens the case; several (the same number in other years) are listed, this year first.
@@ -667,7 +662,7 @@ def lookup_reference(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         raise Http404
     ref = request.GET.get("ref", "").strip()[:40]
-    found = cases_by_reference_input(user=_user(request), text=ref)
+    found = cases_by_reference_input(user=request.user, text=ref)
     if len(found) == 1:
         return redirect("cases:detail", reference=found[0].reference)
     if found:
@@ -679,7 +674,7 @@ def lookup_reference(request: HttpRequest) -> HttpResponse:
 
 
 @require_action(Action.SETTINGS_MANAGE)
-def desk_settings(request: HttpRequest) -> HttpResponse:
+def desk_settings(request: StaffRequest) -> HttpResponse:
     rules = DeskRules.current()
     initial: dict[str, Any] = {
         "approval_categories": rules.approval_categories,
@@ -692,7 +687,7 @@ def desk_settings(request: HttpRequest) -> HttpResponse:
     form = case_forms.DeskRulesForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         services.desk_rules_update(
-            actor=_user(request),
+            actor=request.user,
             approval_categories=form.cleaned_data["approval_categories"],
             approval_for_police_referral=form.cleaned_data["approval_for_police_referral"],
             default_first_response_minutes=form.cleaned_data["default_first_response_minutes"],
@@ -714,8 +709,8 @@ def desk_settings(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @require_action(Action.CASE_VIEW)
-def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+def organization_detail(request: StaffRequest, pk: int) -> HttpResponse:
+    user = request.user
     organization = access_organization(user=user, pk=pk)
     audit.record(action=AuditAction.VIEW_PERSONAL_DATA, request=request, target=organization)
     context = {

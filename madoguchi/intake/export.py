@@ -132,8 +132,8 @@ def case_record(case: Case) -> dict[str, Any]:
         "organization": _organization(case.organization),
         "person": _person(case.person),
         "events": [_event(e) for e in case.events.all()],
-        "messages": [_message(m) for m in case.inbound_messages.all()],  # type: ignore[attr-defined]
-        "attachments": [_attachment(a) for a in case.attachments.all()],  # type: ignore[attr-defined]
+        "messages": [_message(m) for m in case.inbound_messages.all()],
+        "attachments": [_attachment(a) for a in case.attachments.all()],
         "outbound_emails": [_outbound(o) for o in case.outbound_emails.all()],
     }
 

@@ -66,7 +66,7 @@ class PollReport:
     outcomes: list[str] = field(default_factory=list)
 
 
-def _check(response: tuple[str, Any], what: str) -> list[Any]:
+def _check(response: tuple[str, list[Any]], what: str) -> list[Any]:
     typ, data = response
     if typ != "OK":
         raise MailboxError(f"{what}: {typ} {data!r}")

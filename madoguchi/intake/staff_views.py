@@ -5,7 +5,7 @@ from urllib.parse import quote
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
@@ -13,7 +13,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from madoguchi.accounts import audit
 from madoguchi.accounts.decorators import require_action
-from madoguchi.accounts.models import AuditAction, User
+from madoguchi.accounts.http import StaffRequest
+from madoguchi.accounts.models import AuditAction
 from madoguchi.accounts.roles import Action
 from madoguchi.core.errors import DomainError
 from madoguchi.intake import selectors, storage
@@ -27,15 +28,11 @@ PAGE_SIZE = 50
 _PASSIVE_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf"}
 
 
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
 @require_GET
 @require_action(Action.CASE_VIEW)
-def inbound_list(request: HttpRequest) -> HttpResponse:
+def inbound_list(request: StaffRequest) -> HttpResponse:
     status = request.GET.get("status", "")
-    qs = selectors.inbound_list(user=_user(request), status=status)
+    qs = selectors.inbound_list(user=request.user, status=status)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -46,15 +43,15 @@ def inbound_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @require_action(Action.QUARANTINE_MANAGE)
-def quarantine_list(request: HttpRequest) -> HttpResponse:
-    page = Paginator(selectors.quarantine(user=_user(request)), PAGE_SIZE).get_page(request.GET.get("page"))
+def quarantine_list(request: StaffRequest) -> HttpResponse:
+    page = Paginator(selectors.quarantine(user=request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "staff/intake/quarantine_list.html", {"page": page, "dismiss_form": DismissForm()})
 
 
 def _render_detail(
-    request: HttpRequest, pk: int, *, dismiss_form: DismissForm | None = None, status: int = 200
+    request: StaffRequest, pk: int, *, dismiss_form: DismissForm | None = None, status: int = 200
 ) -> HttpResponse:
-    message = access_message(user=_user(request), pk=pk)
+    message = access_message(user=request.user, pk=pk)
     return render(
         request,
         "staff/intake/message_detail.html",
@@ -62,7 +59,7 @@ def _render_detail(
             "message": message,
             "attachments": message.attachments.all(),
             "dismiss_form": dismiss_form or DismissForm(),
-            "can_manage": _user(request).can(Action.QUARANTINE_MANAGE),
+            "can_manage": request.user.can(Action.QUARANTINE_MANAGE),
         },
         status=status,
     )
@@ -70,8 +67,8 @@ def _render_detail(
 
 @require_GET
 @require_action(Action.CASE_VIEW)
-def message_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    message = access_message(user=_user(request), pk=pk)
+def message_detail(request: StaffRequest, pk: int) -> HttpResponse:
+    message = access_message(user=request.user, pk=pk)
     audit.record(action=AuditAction.VIEW_PERSONAL_DATA, request=request, target=message)
     return _render_detail(request, pk)
 
@@ -79,9 +76,9 @@ def message_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @require_action(Action.CASE_VIEW)
 @xframe_options_sameorigin
-def message_html(request: HttpRequest, pk: int) -> HttpResponse:
+def message_html(request: StaffRequest, pk: int) -> HttpResponse:
     """The sanitised HTML body, for a sandboxed iframe only: the CSP forbids scripts even if one slipped through."""
-    message = access_message(user=_user(request), pk=pk)
+    message = access_message(user=request.user, pk=pk)
     response = HttpResponse(
         "<!DOCTYPE html><meta charset='utf-8'>" + message.html_body, content_type="text/html; charset=utf-8"
     )
@@ -95,10 +92,10 @@ def message_html(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @require_action(Action.QUARANTINE_MANAGE)
-def reprocess(request: HttpRequest, pk: int) -> HttpResponse:
-    message = access_message(user=_user(request), pk=pk, action=Action.QUARANTINE_MANAGE)
+def reprocess(request: StaffRequest, pk: int) -> HttpResponse:
+    message = access_message(user=request.user, pk=pk, action=Action.QUARANTINE_MANAGE)
     try:
-        result = mail_intake.reprocess(actor=_user(request), message=message)
+        result = mail_intake.reprocess(actor=request.user, message=message)
     except DomainError as exc:
         messages.error(request, exc.message)
         return redirect("intake_staff:message", pk=message.pk)
@@ -122,12 +119,12 @@ def reprocess(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @require_action(Action.QUARANTINE_MANAGE)
-def dismiss(request: HttpRequest, pk: int) -> HttpResponse:
-    message = access_message(user=_user(request), pk=pk, action=Action.QUARANTINE_MANAGE)
+def dismiss(request: StaffRequest, pk: int) -> HttpResponse:
+    message = access_message(user=request.user, pk=pk, action=Action.QUARANTINE_MANAGE)
     form = DismissForm(request.POST)
     if form.is_valid():
         try:
-            mail_intake.dismiss(actor=_user(request), message=message, reason=form.cleaned_data["reason"])
+            mail_intake.dismiss(actor=request.user, message=message, reason=form.cleaned_data["reason"])
         except DomainError as exc:
             form.add_error("reason" if exc.field == "reason" else None, exc.message)
         else:
@@ -173,8 +170,8 @@ def download_name_and_type(*, attachment: Attachment) -> tuple[str, str]:
 
 @require_GET
 @require_action(Action.CASE_VIEW)
-def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
-    attachment = access_attachment(user=_user(request), pk=pk)
+def attachment_download(request: StaffRequest, pk: int) -> FileResponse:
+    attachment = access_attachment(user=request.user, pk=pk)
     try:
         path = storage.open_attachment(relative=attachment.stored_path)
     except FileNotFoundError as exc:
@@ -186,9 +183,9 @@ def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
 
 @require_GET
 @require_action(Action.CASE_VIEW)
-def raw_download(request: HttpRequest, pk: int) -> FileResponse:
+def raw_download(request: StaffRequest, pk: int) -> FileResponse:
     """The mail exactly as received, for header analysis of phishing."""
-    message = access_message(user=_user(request), pk=pk)
+    message = access_message(user=request.user, pk=pk)
     audit.record(action=AuditAction.DOWNLOAD, request=request, target=message, detail={"sha256": message.raw_sha256})
     return _download(
         path=storage.raw_path(sha256=message.raw_sha256), filename=message.raw_name, content_type="message/rfc822"

@@ -6,14 +6,15 @@ from typing import Any
 from urllib.parse import quote
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from madoguchi.accounts import audit
 from madoguchi.accounts.decorators import require_action
-from madoguchi.accounts.models import AuditAction, User
+from madoguchi.accounts.http import StaffRequest
+from madoguchi.accounts.models import AuditAction
 from madoguchi.accounts.roles import Action
 from madoguchi.cases.access import access_case
 from madoguchi.core.errors import ConcurrentEditError, DomainError
@@ -32,10 +33,6 @@ from madoguchi.taxonomy.selectors import terms_for
 PAGE_SIZE = 50
 
 
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
 def _item_or_404(pk: int) -> ArchiveItem:
     item = archive_selectors.archive_item(pk=pk)
     if item is None:
@@ -52,7 +49,7 @@ def _form_error(form: Any, exc: DomainError) -> None:
 
 @require_GET
 @require_action(Action.ARCHIVE_VIEW)
-def archive_list(request: HttpRequest) -> HttpResponse:
+def archive_list(request: StaffRequest) -> HttpResponse:
     form = ArchiveFilterForm(request.GET or None)
     items = None
     if not request.GET or form.is_valid():
@@ -71,7 +68,7 @@ def archive_list(request: HttpRequest) -> HttpResponse:
 
 
 def _item_form_page(
-    request: HttpRequest, form: ArchiveItemForm, *, item: ArchiveItem | None, status: int, **extra: Any
+    request: StaffRequest, form: ArchiveItemForm, *, item: ArchiveItem | None, status: int, **extra: Any
 ) -> HttpResponse:
     context: dict[str, Any] = {"form": form, "item": item, **extra}
     return render(request, "staff/knowledge/archive/item_form.html", context, status=status)
@@ -79,14 +76,14 @@ def _item_form_page(
 
 @require_http_methods(["GET", "POST"])
 @require_action(Action.ARCHIVE_EDIT)
-def archive_create(request: HttpRequest) -> HttpResponse:
+def archive_create(request: StaffRequest) -> HttpResponse:
     if request.method != "POST":
         return _item_form_page(request, ArchiveItemForm(), item=None, status=200)
     form = ArchiveItemForm(request.POST)
     duplicate = None
     if form.is_valid():
         try:
-            item = archive_services.archive_item_create(actor=_user(request), data=form.item_data())
+            item = archive_services.archive_item_create(actor=request.user, data=form.item_data())
         except archive_services.DuplicateArchiveURL as exc:
             duplicate = exc.existing
             _form_error(form, exc)
@@ -98,8 +95,8 @@ def archive_create(request: HttpRequest) -> HttpResponse:
     return _item_form_page(request, form, item=None, status=400, duplicate=duplicate)
 
 
-def _detail_page(request: HttpRequest, item: ArchiveItem, *, status: int = 200, **forms: Any) -> HttpResponse:
-    user = _user(request)
+def _detail_page(request: StaffRequest, item: ArchiveItem, *, status: int = 200, **forms: Any) -> HttpResponse:
+    user = request.user
     context: dict[str, Any] = {
         "item": item,
         "terms": terms_for(obj=item),
@@ -117,13 +114,13 @@ def _detail_page(request: HttpRequest, item: ArchiveItem, *, status: int = 200, 
 
 @require_GET
 @require_action(Action.ARCHIVE_VIEW)
-def archive_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def archive_detail(request: StaffRequest, pk: int) -> HttpResponse:
     return _detail_page(request, _item_or_404(pk))
 
 
 @require_http_methods(["GET", "POST"])
 @require_action(Action.ARCHIVE_EDIT)
-def archive_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def archive_edit(request: StaffRequest, pk: int) -> HttpResponse:
     item = _item_or_404(pk)
     if request.method != "POST":
         initial = {
@@ -145,7 +142,7 @@ def archive_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             archive_services.archive_item_update(
-                actor=_user(request),
+                actor=request.user,
                 item=item,
                 expected_version=form.cleaned_data["version"] or 0,
                 data=form.item_data(),
@@ -171,18 +168,18 @@ def archive_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @require_action(Action.ARCHIVE_EDIT)
-def archive_link_case(request: HttpRequest, pk: int) -> HttpResponse:
+def archive_link_case(request: StaffRequest, pk: int) -> HttpResponse:
     item = _item_or_404(pk)
     form = LinkCaseForm(request.POST, prefix="case")
     if form.is_valid():
         try:
             # Same 404 for a missing case and one this user may not see: both are "not found" here.
-            case = access_case(user=_user(request), reference=form.cleaned_data["reference"].strip())
+            case = access_case(user=request.user, reference=form.cleaned_data["reference"].strip())
         except Http404:
             form.add_error("reference", _("その受付番号の相談案件は見つかりません。"))
         else:
             try:
-                archive_services.archive_item_link_case(actor=_user(request), item=item, case=case)
+                archive_services.archive_item_link_case(actor=request.user, item=item, case=case)
             except DomainError as exc:
                 _form_error(form, exc)
             else:
@@ -193,22 +190,22 @@ def archive_link_case(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @require_action(Action.ARCHIVE_EDIT)
-def archive_unlink_case(request: HttpRequest, pk: int, reference: str) -> HttpResponse:
+def archive_unlink_case(request: StaffRequest, pk: int, reference: str) -> HttpResponse:
     item = _item_or_404(pk)
-    case = access_case(user=_user(request), reference=reference)
-    archive_services.archive_item_unlink_case(actor=_user(request), item=item, case=case)
+    case = access_case(user=request.user, reference=reference)
+    archive_services.archive_item_unlink_case(actor=request.user, item=item, case=case)
     messages.success(request, _("相談案件 %(ref)s とのリンクを外しました。") % {"ref": case.reference})
     return redirect(item.get_absolute_url())
 
 
 @require_POST
 @require_action(Action.ARCHIVE_EDIT)
-def archive_link_faq(request: HttpRequest, pk: int) -> HttpResponse:
+def archive_link_faq(request: StaffRequest, pk: int) -> HttpResponse:
     item = _item_or_404(pk)
     form = LinkFaqForm(request.POST, prefix="faq")
     if form.is_valid():
         archive_services.archive_item_link_target(
-            actor=_user(request), item=item, target_kind="faq", target_id=form.cleaned_data["target_id"]
+            actor=request.user, item=item, target_kind="faq", target_id=form.cleaned_data["target_id"]
         )
         messages.success(request, _("よくある質問とリンクしました。"))
         return redirect(item.get_absolute_url())
@@ -217,7 +214,7 @@ def archive_link_faq(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @require_action(Action.ARCHIVE_EDIT)
-def archive_attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
+def archive_attachment_add(request: StaffRequest, pk: int) -> HttpResponse:
     item = _item_or_404(pk)
     form = AttachmentForm(request.POST, request.FILES, prefix="file")
     if form.is_valid():
@@ -227,7 +224,7 @@ def archive_attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             try:
                 archive_services.archive_attachment_add(
-                    actor=_user(request), item=item, filename=upload.name or "", data=upload.read()
+                    actor=request.user, item=item, filename=upload.name or "", data=upload.read()
                 )
             except DomainError as exc:
                 _form_error(form, exc)
@@ -245,7 +242,7 @@ def _content_disposition(filename: str) -> str:
 
 @require_GET
 @require_action(Action.ARCHIVE_VIEW)
-def archive_attachment_download(request: HttpRequest, pk: int) -> FileResponse:
+def archive_attachment_download(request: StaffRequest, pk: int) -> FileResponse:
     attachment = ArchiveAttachment.objects.filter(pk=pk).first()
     if attachment is None:
         raise Http404
@@ -268,14 +265,14 @@ def archive_attachment_download(request: HttpRequest, pk: int) -> FileResponse:
 
 @require_http_methods(["GET", "POST"])
 @require_action(Action.ARCHIVE_EDIT)
-def feed_list(request: HttpRequest) -> HttpResponse:
+def feed_list(request: StaffRequest) -> HttpResponse:
     form = FeedForm(request.POST or None)
     status = 200
     if request.method == "POST":
         if form.is_valid():
             try:
                 archive_services.feed_create(
-                    actor=_user(request), url=form.cleaned_data["url"], title=form.cleaned_data["title"]
+                    actor=request.user, url=form.cleaned_data["url"], title=form.cleaned_data["title"]
                 )
             except DomainError as exc:
                 _form_error(form, exc)
@@ -289,17 +286,17 @@ def feed_list(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @require_action(Action.ARCHIVE_EDIT)
-def feed_toggle(request: HttpRequest, pk: int) -> HttpResponse:
+def feed_toggle(request: StaffRequest, pk: int) -> HttpResponse:
     feed = archive_selectors.feeds().filter(pk=pk).first()
     if feed is None:
         raise Http404
-    archive_services.feed_set_active(actor=_user(request), feed=feed, active=not feed.active)
+    archive_services.feed_set_active(actor=request.user, feed=feed, active=not feed.active)
     return redirect("knowledge:feed_list")
 
 
 @require_GET
 @require_action(Action.ARCHIVE_EDIT)
-def inbox(request: HttpRequest) -> HttpResponse:
+def inbox(request: StaffRequest) -> HttpResponse:
     items = list(archive_selectors.inbox()[:PAGE_SIZE])
     total = archive_selectors.inbox().count()
     return render(request, "staff/knowledge/archive/inbox.html", {"items": items, "total": total})
@@ -314,7 +311,7 @@ def _feed_item_or_404(pk: int) -> FeedItem:
 
 @require_http_methods(["GET", "POST"])
 @require_action(Action.ARCHIVE_EDIT)
-def inbox_keep(request: HttpRequest, pk: int) -> HttpResponse:
+def inbox_keep(request: StaffRequest, pk: int) -> HttpResponse:
     feed_item = _feed_item_or_404(pk)
     if request.method != "POST":
         initial = {
@@ -331,7 +328,7 @@ def inbox_keep(request: HttpRequest, pk: int) -> HttpResponse:
     duplicate = None
     if form.is_valid():
         try:
-            item = archive_services.feed_item_keep(actor=_user(request), feed_item=feed_item, data=form.item_data())
+            item = archive_services.feed_item_keep(actor=request.user, feed_item=feed_item, data=form.item_data())
         except archive_services.DuplicateArchiveURL as exc:
             duplicate = exc.existing
             _form_error(form, exc)
@@ -346,10 +343,10 @@ def inbox_keep(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @require_action(Action.ARCHIVE_EDIT)
-def inbox_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
+def inbox_dismiss(request: StaffRequest, pk: int) -> HttpResponse:
     feed_item = _feed_item_or_404(pk)
     try:
-        archive_services.feed_item_dismiss(actor=_user(request), feed_item=feed_item)
+        archive_services.feed_item_dismiss(actor=request.user, feed_item=feed_item)
     except DomainError as exc:
         messages.error(request, exc.message)
     else:

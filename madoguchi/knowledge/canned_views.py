@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from madoguchi.accounts.decorators import require_action
-from madoguchi.accounts.models import User
+from madoguchi.accounts.http import StaffRequest
 from madoguchi.accounts.roles import Action
 from madoguchi.core.errors import ConcurrentEditError, DomainError
 from madoguchi.knowledge import selectors, services
@@ -19,25 +19,21 @@ from madoguchi.knowledge.canned_forms import CannedTextForm
 from madoguchi.knowledge.models import CannedText
 
 
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
 @require_GET
 @require_action(Action.ANSWER_DRAFT)
-def canned_list(request: HttpRequest) -> HttpResponse:
+def canned_list(request: StaffRequest) -> HttpResponse:
     texts = selectors.canned_texts(include_retired=True).order_by("-active", "title", "id")
     return render(request, "staff/knowledge/canned_list.html", {"texts": texts})
 
 
-def _form_page(request: HttpRequest, form: CannedTextForm, *, text: CannedText | None, status: int) -> HttpResponse:
+def _form_page(request: StaffRequest, form: CannedTextForm, *, text: CannedText | None, status: int) -> HttpResponse:
     context: dict[str, Any] = {"form": form, "text": text}
     return render(request, "staff/knowledge/canned_form.html", context, status=status)
 
 
 @require_http_methods(["GET", "POST"])
 @require_action(Action.ANSWER_DRAFT)
-def canned_create(request: HttpRequest) -> HttpResponse:
+def canned_create(request: StaffRequest) -> HttpResponse:
     if request.method != "POST":
         return _form_page(request, CannedTextForm(), text=None, status=200)
     form = CannedTextForm(request.POST)
@@ -45,7 +41,7 @@ def canned_create(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             services.canned_text_create(
-                actor=_user(request), title=data["title"], body=data["body"], category=data["category"]
+                actor=request.user, title=data["title"], body=data["body"], category=data["category"]
             )
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
@@ -57,7 +53,7 @@ def canned_create(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @require_action(Action.ANSWER_DRAFT)
-def canned_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def canned_edit(request: StaffRequest, pk: int) -> HttpResponse:
     text = selectors.canned_text(pk=pk)
     if text is None:
         raise Http404
@@ -69,7 +65,7 @@ def canned_edit(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         try:
             services.canned_text_update(
-                actor=_user(request),
+                actor=request.user,
                 text=text,
                 expected_version=data["version"] or 0,
                 title=data["title"],

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.validators import URLValidator
@@ -99,7 +99,7 @@ class FaqForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["terms"].choices = axis_term_choices()  # type: ignore[attr-defined]
+        cast(forms.ChoiceField, self.fields["terms"]).choices = axis_term_choices()
 
     def clean_questions(self) -> list[str]:
         text = self.cleaned_data["questions"].replace("\r\n", "\n")

@@ -6,14 +6,15 @@ import difflib
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from madoguchi.accounts import audit
 from madoguchi.accounts.decorators import require_action
-from madoguchi.accounts.models import AuditAction, User
+from madoguchi.accounts.http import StaffRequest
+from madoguchi.accounts.models import AuditAction
 from madoguchi.accounts.roles import Action
 from madoguchi.cases.access import access_case
 from madoguchi.core.errors import ConcurrentEditError, DomainError
@@ -30,10 +31,6 @@ from madoguchi.knowledge.faq_forms import (
 from madoguchi.knowledge.models import FaqEntry, FaqStatus, FaqVersion, UsefulLink
 from madoguchi.referrals.models import ReferralOrganization
 from madoguchi.taxonomy.models import Term
-
-
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
 
 
 def _content(data: dict[str, Any]) -> faq_services.FaqContent:
@@ -56,26 +53,26 @@ def _add_error(form: Any, exc: DomainError) -> None:
 
 @require_GET
 @require_action(Action.CASE_VIEW)
-def faq_list(request: HttpRequest) -> HttpResponse:
+def faq_list(request: StaffRequest) -> HttpResponse:
     form = FaqFilterForm(request.GET or None)
     status = form.cleaned_data["status"] if form.is_valid() else ""
     faqs = faq_selectors.faq_list(status=status)
     return render(request, "staff/knowledge/faq/list.html", {"faqs": faqs, "form": form})
 
 
-def _form_page(request: HttpRequest, form: FaqForm, *, faq: FaqEntry | None, status: int) -> HttpResponse:
+def _form_page(request: StaffRequest, form: FaqForm, *, faq: FaqEntry | None, status: int) -> HttpResponse:
     return render(request, "staff/knowledge/faq/form.html", {"form": form, "faq": faq}, status=status)
 
 
 @require_http_methods(["GET", "POST"])
 @require_action(Action.FAQ_EDIT)
-def faq_create(request: HttpRequest) -> HttpResponse:
+def faq_create(request: StaffRequest) -> HttpResponse:
     if request.method != "POST":
         return _form_page(request, FaqForm(initial={"visibility": "internal"}), faq=None, status=200)
     form = FaqForm(request.POST)
     if form.is_valid():
         try:
-            faq = faq_services.faq_create(actor=_user(request), content=_content(form.cleaned_data))
+            faq = faq_services.faq_create(actor=request.user, content=_content(form.cleaned_data))
         except DomainError as exc:
             _add_error(form, exc)
         else:
@@ -86,15 +83,15 @@ def faq_create(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @require_action(Action.FAQ_EDIT)
-def faq_from_cases(request: HttpRequest) -> HttpResponse:
+def faq_from_cases(request: StaffRequest) -> HttpResponse:
     """From the case screen: this closed consultation and the similar ones ticked in the panel."""
     references = [r for r in request.POST.getlist("cases") if r][:20]
-    cases = [access_case(user=_user(request), reference=r) for r in dict.fromkeys(references)]
+    cases = [access_case(user=request.user, reference=r) for r in dict.fromkeys(references)]
     if not cases:
         messages.error(request, _("元にする相談を選んでください。"))
         return redirect("knowledge:faq_list")
     try:
-        faq = faq_services.faq_create_from_cases(actor=_user(request), cases=cases)
+        faq = faq_services.faq_create_from_cases(actor=request.user, cases=cases)
     except DomainError as exc:
         messages.error(request, exc.message)
         return redirect(cases[0].get_absolute_url())
@@ -112,8 +109,8 @@ def _field_label(name: str) -> str:
 
 @require_GET
 @require_action(Action.CASE_VIEW)
-def faq_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+def faq_detail(request: StaffRequest, pk: int) -> HttpResponse:
+    user = request.user
     faq = access_faq(user=user, pk=pk)
     spans = list(faq.mask_spans)
     names = ["title", *(f"q{i}" for i in range(len(faq.questions))), "measures"]
@@ -165,15 +162,15 @@ def _initial(faq: FaqEntry) -> dict[str, Any]:
 
 @require_http_methods(["GET", "POST"])
 @require_action(Action.FAQ_EDIT)
-def faq_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    faq = access_faq(user=_user(request), pk=pk, action=Action.FAQ_EDIT)
+def faq_edit(request: StaffRequest, pk: int) -> HttpResponse:
+    faq = access_faq(user=request.user, pk=pk, action=Action.FAQ_EDIT)
     if request.method != "POST":
         return _form_page(request, FaqForm(initial=_initial(faq)), faq=faq, status=200)
     form = FaqForm(request.POST)
     if form.is_valid():
         try:
             faq_services.faq_update(
-                actor=_user(request),
+                actor=request.user,
                 faq=faq,
                 expected_version=form.cleaned_data["version"] or 0,
                 content=_content(form.cleaned_data),
@@ -195,14 +192,14 @@ def faq_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @require_action(Action.FAQ_EDIT)
-def faq_unmask(request: HttpRequest, pk: int, index: int) -> HttpResponse:
-    faq = access_faq(user=_user(request), pk=pk, action=Action.FAQ_EDIT)
+def faq_unmask(request: StaffRequest, pk: int, index: int) -> HttpResponse:
+    faq = access_faq(user=request.user, pk=pk, action=Action.FAQ_EDIT)
     try:
         version = int(request.POST.get("version", ""))
     except ValueError:
         version = 0
     try:
-        faq_services.faq_unmask_span(actor=_user(request), faq=faq, expected_version=version, index=index)
+        faq_services.faq_unmask_span(actor=request.user, faq=faq, expected_version=version, index=index)
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
@@ -212,15 +209,15 @@ def faq_unmask(request: HttpRequest, pk: int, index: int) -> HttpResponse:
 
 @require_POST
 @require_action(Action.FAQ_EDIT)
-def faq_mask(request: HttpRequest, pk: int) -> HttpResponse:
-    faq = access_faq(user=_user(request), pk=pk, action=Action.FAQ_EDIT)
+def faq_mask(request: StaffRequest, pk: int) -> HttpResponse:
+    faq = access_faq(user=request.user, pk=pk, action=Action.FAQ_EDIT)
     form = MaskTextForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("マスクする文字列と種類を指定してください。"))
         return redirect(f"{faq.get_absolute_url()}#masking")
     try:
         count = faq_services.faq_mask_text(
-            actor=_user(request),
+            actor=request.user,
             faq=faq,
             expected_version=form.cleaned_data["version"],
             text=form.cleaned_data["text"],
@@ -235,15 +232,15 @@ def faq_mask(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @require_action(Action.FAQ_EDIT)
-def faq_transition(request: HttpRequest, pk: int) -> HttpResponse:
-    faq = access_faq(user=_user(request), pk=pk)
+def faq_transition(request: StaffRequest, pk: int) -> HttpResponse:
+    faq = access_faq(user=request.user, pk=pk)
     form = TransitionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("操作を選び直してください。"))
         return HttpResponse(status=400) if not request.POST else redirect(faq.get_absolute_url())
     try:
         faq = faq_services.faq_transition(
-            actor=_user(request), faq=faq, expected_version=form.cleaned_data["version"], to=form.cleaned_data["to"]
+            actor=request.user, faq=faq, expected_version=form.cleaned_data["version"], to=form.cleaned_data["to"]
         )
     except DomainError as exc:
         messages.error(request, exc.message)
@@ -273,9 +270,9 @@ def _lines(snapshot: dict[str, Any], names: dict[int, str]) -> list[str]:
 
 @require_GET
 @require_action(Action.CASE_VIEW)
-def faq_version(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+def faq_version(request: StaffRequest, pk: int, number: int) -> HttpResponse:
     """One version and what it changed compared with the one before (a line diff)."""
-    faq = access_faq(user=_user(request), pk=pk)
+    faq = access_faq(user=request.user, pk=pk)
     version = FaqVersion.objects.select_related("author").filter(faq=faq, number=number).first()
     if version is None:
         raise Http404
@@ -303,27 +300,27 @@ def faq_version(request: HttpRequest, pk: int, number: int) -> HttpResponse:
 
 @require_GET
 @require_action(Action.FAQ_EDIT)
-def link_list(request: HttpRequest) -> HttpResponse:
+def link_list(request: StaffRequest) -> HttpResponse:
     return render(request, "staff/knowledge/faq/links.html", {"links": faq_selectors.all_links()})
 
 
-def _link_page(request: HttpRequest, form: UsefulLinkForm, link: UsefulLink | None, status: int) -> HttpResponse:
+def _link_page(request: StaffRequest, form: UsefulLinkForm, link: UsefulLink | None, status: int) -> HttpResponse:
     return render(request, "staff/knowledge/faq/link_form.html", {"form": form, "link": link}, status=status)
 
 
 @require_http_methods(["GET", "POST"])
 @require_action(Action.FAQ_EDIT)
-def link_create(request: HttpRequest) -> HttpResponse:
+def link_create(request: StaffRequest) -> HttpResponse:
     return _link_save(request, None)
 
 
 @require_http_methods(["GET", "POST"])
 @require_action(Action.FAQ_EDIT)
-def link_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    return _link_save(request, access_link(user=_user(request), pk=pk))
+def link_edit(request: StaffRequest, pk: int) -> HttpResponse:
+    return _link_save(request, access_link(user=request.user, pk=pk))
 
 
-def _link_save(request: HttpRequest, link: UsefulLink | None) -> HttpResponse:
+def _link_save(request: StaffRequest, link: UsefulLink | None) -> HttpResponse:
     if request.method != "POST":
         form = UsefulLinkForm(instance=link, initial={"version": link.version if link else None})
         return _link_page(request, form, link, 200)
@@ -332,7 +329,7 @@ def _link_save(request: HttpRequest, link: UsefulLink | None) -> HttpResponse:
         data = form.cleaned_data
         try:
             faq_services.useful_link_save(
-                actor=_user(request),
+                actor=request.user,
                 link=link,
                 expected_version=data.get("version"),
                 title=data["title"],

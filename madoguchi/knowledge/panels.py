@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from madoguchi.accounts.models import User
+from madoguchi.accounts.http import StaffRequest
 from madoguchi.accounts.roles import Action
 from madoguchi.cases.access import visible_cases
 from madoguchi.cases.extensions import Panel, answer_summaries, register
@@ -23,8 +22,8 @@ SIMILAR_LIMIT = 5
 SIMILAR_KINDS = (CASE_KIND, FAQ_KIND)
 
 
-def similar_context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict[str, Any] | None:
-    user: User = request.user  # type: ignore[assignment]
+def similar_context(request: StaffRequest, case: Case, bound: dict[str, Any]) -> dict[str, Any] | None:
+    user = request.user
     visible = visible_cases(user=user)
     found = service.similar_entries(
         text=f"{case.subject}\n{case.body}",

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from madoguchi.accounts.decorators import require_action
-from madoguchi.accounts.models import User
+from madoguchi.accounts.http import StaffRequest
 from madoguchi.accounts.roles import Action
 from madoguchi.cases.access import visible_cases
 from madoguchi.cases.choices import Category, Channel
@@ -22,8 +22,8 @@ PAGE_SIZE = 20
 
 @require_GET
 @require_action(Action.CASE_VIEW)
-def search(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def search(request: StaffRequest) -> HttpResponse:
+    user = request.user
     form = SearchForm(request.GET or None)
     page = None
     # A tag alone (the tag field, or `tag:` in the keyword box) lists that tag's records.

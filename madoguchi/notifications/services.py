@@ -36,11 +36,11 @@ def _recipients_for(event: CaseEvent) -> tuple[str, list[User]]:
             .first()
         )
         people = [request.actor] if request and request.actor else []
-        if case.assignee_id:
-            people.append(case.assignee)  # type: ignore[arg-type]
+        if case.assignee is not None:
+            people.append(case.assignee)
         return NotificationKind.APPROVAL_DECIDED, people
-    if event.kind == EventKind.EMAIL_IN and case.assignee_id:
-        return NotificationKind.REPLY_ARRIVED, [case.assignee]  # type: ignore[list-item]
+    if event.kind == EventKind.EMAIL_IN and case.assignee is not None:
+        return NotificationKind.REPLY_ARRIVED, [case.assignee]
     return "", []
 
 
@@ -91,9 +91,16 @@ def notify_due_callbacks(*, now: dt.datetime | None = None, within: dt.timedelta
     due = Callback.objects.filter(done_at__isnull=True, assignee__isnull=False, due_at__lte=now + within)
     created = 0
     for callback in due.select_related("case", "assignee"):
-        assignee: User = callback.assignee  # type: ignore[assignment]
-        if assignee.is_active and _notify(
-            recipient=assignee, kind=NotificationKind.CALLBACK_DUE, case=callback.case, key=f"callback:{callback.pk}"
+        assignee = callback.assignee  # never None: the query excludes call-backs without one
+        if (
+            assignee is not None
+            and assignee.is_active
+            and _notify(
+                recipient=assignee,
+                kind=NotificationKind.CALLBACK_DUE,
+                case=callback.case,
+                key=f"callback:{callback.pk}",
+            )
         ):
             created += 1
     return created

@@ -4,13 +4,13 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from madoguchi.accounts.decorators import require_action
-from madoguchi.accounts.models import User
+from madoguchi.accounts.http import StaffRequest
 from madoguchi.accounts.roles import Action
 from madoguchi.notifications import selectors, services
 from madoguchi.notifications.forms import PreferenceForm
@@ -18,14 +18,10 @@ from madoguchi.notifications.forms import PreferenceForm
 WIDGET_SIZE = 5
 
 
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
 @require_GET
 @require_action(Action.CASE_VIEW)
-def inbox(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+def inbox(request: StaffRequest) -> HttpResponse:
+    user = request.user
     page = Paginator(selectors.inbox(user=user), 50).get_page(request.GET.get("page"))
     pref = selectors.preference(user=user)
     context = {
@@ -40,8 +36,8 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @require_action(Action.CASE_VIEW)
-def open_notification(request: HttpRequest, pk: int) -> HttpResponse:
-    user = _user(request)
+def open_notification(request: StaffRequest, pk: int) -> HttpResponse:
+    user = request.user
     notification = selectors.own_notification(user=user, pk=pk)
     if notification is None:
         raise Http404
@@ -52,24 +48,24 @@ def open_notification(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @require_action(Action.CASE_VIEW)
-def mark_all_read(request: HttpRequest) -> HttpResponse:
-    count = services.mark_read(user=_user(request))
+def mark_all_read(request: StaffRequest) -> HttpResponse:
+    count = services.mark_read(user=request.user)
     messages.success(request, _("%(n)d件の通知を既読にしました。") % {"n": count})
     return redirect("notifications:inbox")
 
 
 @require_POST
 @require_action(Action.CASE_VIEW)
-def preferences(request: HttpRequest) -> HttpResponse:
+def preferences(request: StaffRequest) -> HttpResponse:
     form = PreferenceForm(request.POST)
     if form.is_valid():
-        services.set_preference(user=_user(request), by_mail=form.cleaned_data["by_mail"])
+        services.set_preference(user=request.user, by_mail=form.cleaned_data["by_mail"])
         messages.success(request, _("通知の設定を保存しました。"))
     return redirect("notifications:inbox")
 
 
-def widget(request: HttpRequest) -> dict[str, Any] | None:
-    user = _user(request)
+def widget(request: StaffRequest) -> dict[str, Any] | None:
+    user = request.user
     if not user.is_authenticated or not user.can(Action.CASE_VIEW):
         return None
     # The unread count comes from the header's context processor: one query less per dashboard.

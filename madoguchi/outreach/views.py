@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,7 +14,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from madoguchi.accounts import audit
 from madoguchi.accounts.decorators import require_action
-from madoguchi.accounts.models import AuditAction, User
+from madoguchi.accounts.http import StaffRequest
+from madoguchi.accounts.models import AuditAction
 from madoguchi.accounts.roles import Action
 from madoguchi.cases.access import access_case
 from madoguchi.cases.choices import Category
@@ -50,10 +51,6 @@ from madoguchi.taxonomy import selectors as taxonomy_selectors
 from madoguchi.taxonomy.models import Term
 
 
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
 def _refuse(form: Any, exc: DomainError) -> None:
     form.add_error(exc.field if exc.field in form.fields else None, exc.message)
 
@@ -79,10 +76,10 @@ def _request_data(data: dict[str, Any]) -> services.RequestData:
 
 @require_GET
 @require_action(Action.OUTREACH_VIEW)
-def request_list(request: HttpRequest) -> HttpResponse:
+def request_list(request: StaffRequest) -> HttpResponse:
     """The shipping list: open requests first, with selection for export and the bulk status change."""
     status = request.GET.get("status", "open")
-    rows = selectors.requests_for(user=_user(request))
+    rows = selectors.requests_for(user=request.user)
     if status == "open":
         rows = rows.filter(status__in=[RequestStatus.RECEIVED, RequestStatus.PREPARING])
     elif status in RequestStatus.values:
@@ -123,9 +120,9 @@ def _initial_from_case(case: Case) -> dict[str, Any]:
 
 @require_http_methods(["GET", "POST"])
 @require_action(Action.GUIDEBOOK_MANAGE)
-def request_create(request: HttpRequest) -> HttpResponse:
+def request_create(request: StaffRequest) -> HttpResponse:
     """Staff entry, or (with ?case=<受付番号>) the request made from a guidebook_request consultation."""
-    user = _user(request)
+    user = request.user
     case = None
     reference = request.GET.get("case") or request.POST.get("case") or ""
     if reference:
@@ -159,9 +156,9 @@ def request_create(request: HttpRequest) -> HttpResponse:
 
 
 def _detail(
-    request: HttpRequest, reference: str, *, form: TransitionForm | None = None, status: int = 200
+    request: StaffRequest, reference: str, *, form: TransitionForm | None = None, status: int = 200
 ) -> HttpResponse:
-    found = access.access_request(user=_user(request), reference=reference)
+    found = access.access_request(user=request.user, reference=reference)
     audit.record(action=AuditAction.VIEW_PERSONAL_DATA, request=request, target=found)
     allowed = ALLOWED_TRANSITIONS[found.status]
     if form is None:
@@ -173,27 +170,27 @@ def _detail(
         "req": found,
         "history": found.history.select_related("actor"),
         "form": form,
-        "can_change": bool(allowed) and _user(request).can(Action.GUIDEBOOK_MANAGE),
+        "can_change": bool(allowed) and request.user.can(Action.GUIDEBOOK_MANAGE),
     }
     return render(request, "staff/outreach/request_detail.html", context, status=status)
 
 
 @require_GET
 @require_action(Action.OUTREACH_VIEW)
-def request_detail(request: HttpRequest, reference: str) -> HttpResponse:
+def request_detail(request: StaffRequest, reference: str) -> HttpResponse:
     return _detail(request, reference)
 
 
 @require_POST
 @require_action(Action.GUIDEBOOK_MANAGE)
-def request_transition(request: HttpRequest, reference: str) -> HttpResponse:
-    found = access.access_request(user=_user(request), reference=reference)
+def request_transition(request: StaffRequest, reference: str) -> HttpResponse:
+    found = access.access_request(user=request.user, reference=reference)
     form = TransitionForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
         try:
             services.guidebook_request_transition(
-                actor=_user(request),
+                actor=request.user,
                 request=found,
                 to=data["to"],
                 note=data["note"],
@@ -217,13 +214,13 @@ _EXPORTS = {
 
 @require_POST
 @require_action(Action.GUIDEBOOK_MANAGE)
-def request_export(request: HttpRequest) -> HttpResponse:
+def request_export(request: StaffRequest) -> HttpResponse:
     """CSV, XLSX or the label PDF of the selected requests; the addresses leave the desk, so it is audited."""
     fmt = request.POST.get("format", "")
     references = request.POST.getlist("selected")
     if fmt not in _EXPORTS:
         return HttpResponse(_("出力形式を選んでください。"), status=400, content_type="text/plain; charset=utf-8")
-    rows = selectors.requests_by_reference(user=_user(request), references=references)
+    rows = selectors.requests_by_reference(user=request.user, references=references)
     if not rows:
         messages.error(request, _("出力する依頼を1件以上選んでください。"))
         return redirect("outreach:requests")
@@ -248,8 +245,8 @@ def request_export(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @require_action(Action.GUIDEBOOK_MANAGE)
-def request_bulk(request: HttpRequest) -> HttpResponse:
-    user = _user(request)
+def request_bulk(request: StaffRequest) -> HttpResponse:
+    user = request.user
     references = [r.reference for r in selectors.requests_for(user=user)]
     form = BulkForm(request.POST, references=references)
     if not form.is_valid():
@@ -277,13 +274,13 @@ def request_bulk(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @require_action(Action.GUIDEBOOK_STOCK)
-def editions(request: HttpRequest) -> HttpResponse:
+def editions(request: StaffRequest) -> HttpResponse:
     form = EditionForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
         if form.is_valid():
             try:
-                services.edition_create(actor=_user(request), **form.cleaned_data)
+                services.edition_create(actor=request.user, **form.cleaned_data)
             except DomainError as exc:
                 _refuse(form, exc)
             else:
@@ -296,13 +293,13 @@ def editions(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @require_action(Action.GUIDEBOOK_STOCK)
-def edition_restock(request: HttpRequest, pk: int) -> HttpResponse:
+def edition_restock(request: StaffRequest, pk: int) -> HttpResponse:
     edition = GuidebookEdition.objects.filter(pk=pk).first()
     if edition is None:
         raise Http404
     form = RestockForm(request.POST)
     if form.is_valid():
-        services.edition_restock(actor=_user(request), edition=edition, added=form.cleaned_data["added"])
+        services.edition_restock(actor=request.user, edition=edition, added=form.cleaned_data["added"])
         messages.success(request, _("在庫を追加しました。"))
         return redirect("outreach:editions")
     context = {"editions": selectors.editions(), "form": EditionForm(), "restock_form": form, "restock_pk": pk}
@@ -337,15 +334,15 @@ def _versions(data: dict[str, Any]) -> list[MaterialVersion]:
 
 @require_GET
 @require_action(Action.OUTREACH_VIEW)
-def event_list(request: HttpRequest) -> HttpResponse:
+def event_list(request: StaffRequest) -> HttpResponse:
     kind = request.GET.get("kind", "")
-    rows = selectors.events_for(user=_user(request), kind=kind if kind in EventKind.values else "")
+    rows = selectors.events_for(user=request.user, kind=kind if kind in EventKind.values else "")
     return render(request, "staff/outreach/event_list.html", {"rows": rows, "kind": kind, "kinds": EventKind.choices})
 
 
 @require_http_methods(["GET", "POST"])
 @require_action(Action.OUTREACH_EDIT)
-def event_create(request: HttpRequest, kind: str) -> HttpResponse:
+def event_create(request: StaffRequest, kind: str) -> HttpResponse:
     if kind not in EventKind.values:
         raise Http404
     form_class = VisitForm if kind == EventKind.ONSITE else EventForm
@@ -359,7 +356,7 @@ def event_create(request: HttpRequest, kind: str) -> HttpResponse:
         try:
             if kind == EventKind.ONSITE:
                 event = services.onsite_visit_record(
-                    actor=_user(request),
+                    actor=request.user,
                     data=_event_data(data),
                     consultation=services.VisitConsultation(
                         subject=data["subject"],
@@ -373,7 +370,7 @@ def event_create(request: HttpRequest, kind: str) -> HttpResponse:
                 )
             else:
                 event = services.seminar_create(
-                    actor=_user(request), data=_event_data(data), material_versions=_versions(data)
+                    actor=request.user, data=_event_data(data), material_versions=_versions(data)
                 )
         except DomainError as exc:
             _refuse(form, exc)
@@ -383,7 +380,7 @@ def event_create(request: HttpRequest, kind: str) -> HttpResponse:
     return render(request, "staff/outreach/event_form.html", {"form": form, "kind": EventKind(kind)}, status=400)
 
 
-def _event_page(request: HttpRequest, event: OutreachEvent, *, link_form: LinkCaseForm, status: int) -> HttpResponse:
+def _event_page(request: StaffRequest, event: OutreachEvent, *, link_form: LinkCaseForm, status: int) -> HttpResponse:
     context = {
         "event": event,
         "materials": event.materials.select_related("material"),
@@ -395,25 +392,25 @@ def _event_page(request: HttpRequest, event: OutreachEvent, *, link_form: LinkCa
 
 @require_GET
 @require_action(Action.OUTREACH_VIEW)
-def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    event = access.access_event(user=_user(request), pk=pk)
+def event_detail(request: StaffRequest, pk: int) -> HttpResponse:
+    event = access.access_event(user=request.user, pk=pk)
     return _event_page(request, event, link_form=LinkCaseForm(), status=200)
 
 
 @require_POST
 @require_action(Action.OUTREACH_EDIT)
-def event_link(request: HttpRequest, pk: int) -> HttpResponse:
-    event = access.access_event(user=_user(request), pk=pk)
+def event_link(request: StaffRequest, pk: int) -> HttpResponse:
+    event = access.access_event(user=request.user, pk=pk)
     form = LinkCaseForm(request.POST)
     if form.is_valid():
         reference = nfkc(form.cleaned_data["reference"]).strip()
         try:
-            case = access_case(user=_user(request), reference=reference)
+            case = access_case(user=request.user, reference=reference)
         except Http404:
             form.add_error("reference", _("この受付番号の案件は見つかりません。"))
         else:
             try:
-                services.event_link_case(actor=_user(request), event=event, case=case)
+                services.event_link_case(actor=request.user, event=event, case=case)
             except DomainError as exc:
                 _refuse(form, exc)
             else:
@@ -425,14 +422,14 @@ def event_link(request: HttpRequest, pk: int) -> HttpResponse:
 # --- materials library ---
 
 
-def _material_list_page(request: HttpRequest, form: MaterialForm, *, status: int) -> HttpResponse:
-    context = {"rows": selectors.materials_for(user=_user(request)), "form": form}
+def _material_list_page(request: StaffRequest, form: MaterialForm, *, status: int) -> HttpResponse:
+    context = {"rows": selectors.materials_for(user=request.user), "form": form}
     return render(request, "staff/outreach/material_list.html", context, status=status)
 
 
 @require_GET
 @require_action(Action.OUTREACH_VIEW)
-def material_list(request: HttpRequest) -> HttpResponse:
+def material_list(request: StaffRequest) -> HttpResponse:
     return _material_list_page(request, MaterialForm(), status=200)
 
 
@@ -451,14 +448,14 @@ def storage_name(name: str | None) -> str:
 
 @require_POST
 @require_action(Action.OUTREACH_EDIT)
-def material_create(request: HttpRequest) -> HttpResponse:
+def material_create(request: StaffRequest) -> HttpResponse:
     form = MaterialForm(request.POST, request.FILES)
     if form.is_valid() and not _too_large(form):
         data = form.cleaned_data
         upload = data["file"]
         try:
             material = services.material_create(
-                actor=_user(request),
+                actor=request.user,
                 title=data["title"],
                 kind=data["kind"],
                 description=data["description"],
@@ -475,8 +472,8 @@ def material_create(request: HttpRequest) -> HttpResponse:
     return _material_list_page(request, form, status=400)
 
 
-def _material_page(request: HttpRequest, pk: int, form: MaterialVersionForm, *, status: int) -> HttpResponse:
-    material = access.access_material(user=_user(request), pk=pk)
+def _material_page(request: StaffRequest, pk: int, form: MaterialVersionForm, *, status: int) -> HttpResponse:
+    material = access.access_material(user=request.user, pk=pk)
     versions = material.versions.select_related("author").prefetch_related("events")
     context = {
         "material": material,
@@ -490,20 +487,20 @@ def _material_page(request: HttpRequest, pk: int, form: MaterialVersionForm, *, 
 
 @require_GET
 @require_action(Action.OUTREACH_VIEW)
-def material_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def material_detail(request: StaffRequest, pk: int) -> HttpResponse:
     return _material_page(request, pk, MaterialVersionForm(), status=200)
 
 
 @require_POST
 @require_action(Action.OUTREACH_EDIT)
-def material_version_create(request: HttpRequest, pk: int) -> HttpResponse:
-    material = access.access_material(user=_user(request), pk=pk)
+def material_version_create(request: StaffRequest, pk: int) -> HttpResponse:
+    material = access.access_material(user=request.user, pk=pk)
     form = MaterialVersionForm(request.POST, request.FILES)
     if form.is_valid() and not _too_large(form):
         upload = form.cleaned_data["file"]
         try:
             services.material_version_add(
-                actor=_user(request),
+                actor=request.user,
                 material=material,
                 filename=storage_name(upload.name),
                 data=upload.read(),
@@ -519,8 +516,8 @@ def material_version_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @require_action(Action.OUTREACH_EDIT)
-def material_classify(request: HttpRequest, pk: int) -> HttpResponse:
-    material = access.access_material(user=_user(request), pk=pk)
+def material_classify(request: StaffRequest, pk: int) -> HttpResponse:
+    material = access.access_material(user=request.user, pk=pk)
     term = (
         Term.objects.filter(pk=request.POST.get("term") or 0).first()
         if (request.POST.get("term") or "").isdigit()
@@ -530,16 +527,16 @@ def material_classify(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("分類項目を選んでください。"))
         return redirect("outreach:material_detail", pk=pk)
     services.material_classify(
-        actor=_user(request), material=material, term=term, remove=bool(request.POST.get("remove"))
+        actor=request.user, material=material, term=term, remove=bool(request.POST.get("remove"))
     )
     return redirect("outreach:material_detail", pk=pk)
 
 
 @require_http_methods(["GET", "POST"])
 @require_action(Action.OUTREACH_EDIT)
-def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def event_edit(request: StaffRequest, pk: int) -> HttpResponse:
     """Numbers come in after the event (participants, questionnaire): the same form, filled in."""
-    event = access.access_event(user=_user(request), pk=pk)
+    event = access.access_event(user=request.user, pk=pk)
     choices = selectors.material_version_choices()
     kind = EventKind(event.kind)
     if request.method != "POST":
@@ -554,7 +551,7 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.event_update(
-                actor=_user(request),
+                actor=request.user,
                 event=event,
                 data=_event_data(form.cleaned_data),
                 material_versions=_versions(form.cleaned_data),
@@ -570,8 +567,8 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 @require_action(Action.OUTREACH_VIEW)
-def material_download(request: HttpRequest, pk: int) -> FileResponse:
-    version = access.access_material_version(user=_user(request), pk=pk)
+def material_download(request: StaffRequest, pk: int) -> FileResponse:
+    version = access.access_material_version(user=request.user, pk=pk)
     try:
         path = storage.open_attachment(relative=version.stored_path)
         handle = path.open("rb")

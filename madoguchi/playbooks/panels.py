@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from madoguchi.accounts.models import User
+from madoguchi.accounts.http import StaffRequest
 from madoguchi.accounts.roles import Action
 from madoguchi.cases.extensions import DashboardWidget, Panel, register, register_widget
 from madoguchi.cases.models import Case
@@ -22,8 +21,8 @@ from madoguchi.playbooks.rules import TIER1_PHASES
 DASHBOARD_HORIZON = dt.timedelta(days=3)
 
 
-def _context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict[str, Any] | None:
-    user: User = request.user  # type: ignore[assignment]
+def _context(request: StaffRequest, case: Case, bound: dict[str, Any]) -> dict[str, Any] | None:
+    user = request.user
     runs = list(selectors.runs_for_case(case=case))
     facts = selectors.facts_for(case=case)
     now = timezone.now()
@@ -77,8 +76,8 @@ def _context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict[st
     }
 
 
-def _deadlines_widget(request: HttpRequest) -> dict[str, Any] | None:
-    user: User = request.user  # type: ignore[assignment]
+def _deadlines_widget(request: StaffRequest) -> dict[str, Any] | None:
+    user = request.user
     if not user.can(Action.CASE_VIEW):
         return None
     rows = selectors.approaching_deadlines(user=user, within=DASHBOARD_HORIZON)

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from madoguchi.accounts import audit
 from madoguchi.accounts.decorators import require_action
-from madoguchi.accounts.models import AuditAction, User
+from madoguchi.accounts.http import StaffRequest
+from madoguchi.accounts.models import AuditAction
 from madoguchi.accounts.roles import Action
 from madoguchi.cases import services as case_services
 from madoguchi.cases.access import access_case
@@ -21,10 +22,6 @@ from madoguchi.core.errors import DomainError
 from madoguchi.playbooks import pdf, rules, selectors, services
 from madoguchi.playbooks.forms import AwareForm, FactsForm, FilingForm, StartForm, TickForm
 from madoguchi.playbooks.models import LegalClockRule, PlaybookRun, PlaybookTemplate, RunItem
-
-
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
 
 
 def _back(case: Case) -> HttpResponse:
@@ -38,7 +35,7 @@ def _run(case: Case, run_id: int) -> PlaybookRun:
 
 @require_GET
 @require_action(Action.CASE_VIEW)
-def template_list(request: HttpRequest) -> HttpResponse:
+def template_list(request: StaffRequest) -> HttpResponse:
     templates = PlaybookTemplate.objects.prefetch_related("items").order_by("family", "-version")
     return render(
         request,
@@ -49,12 +46,12 @@ def template_list(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @require_action(Action.CASE_EDIT)
-def run_start(request: HttpRequest, reference: str) -> HttpResponse:
-    case = access_case(user=_user(request), reference=reference, action=Action.CASE_EDIT)
+def run_start(request: StaffRequest, reference: str) -> HttpResponse:
+    case = access_case(user=request.user, reference=reference, action=Action.CASE_EDIT)
     form = StartForm(request.POST)
     if form.is_valid():
         try:
-            run = services.playbook_start(actor=_user(request), case=case, template=form.cleaned_data["template"])
+            run = services.playbook_start(actor=request.user, case=case, template=form.cleaned_data["template"])
         except DomainError as exc:
             form.add_error(None, exc.message)
         else:
@@ -66,16 +63,16 @@ def run_start(request: HttpRequest, reference: str) -> HttpResponse:
 
 @require_POST
 @require_action(Action.CASE_EDIT)
-def item_tick(request: HttpRequest, reference: str, run_id: int, item_id: int) -> HttpResponse:
-    case = access_case(user=_user(request), reference=reference, action=Action.CASE_EDIT)
+def item_tick(request: StaffRequest, reference: str, run_id: int, item_id: int) -> HttpResponse:
+    case = access_case(user=request.user, reference=reference, action=Action.CASE_EDIT)
     item = get_object_or_404(RunItem, pk=item_id, run=_run(case, run_id))
-    if not rules.can_tick(user=_user(request), item=item):
+    if not rules.can_tick(user=request.user, item=item):
         raise PermissionDenied
     form = TickForm(request.POST)
     if form.is_valid():
         try:
             item = services.item_set_done(
-                actor=_user(request), item=item, done=form.cleaned_data["done"], note=form.cleaned_data["note"]
+                actor=request.user, item=item, done=form.cleaned_data["done"], note=form.cleaned_data["note"]
             )
         except DomainError as exc:
             form.add_error(None, exc.message)
@@ -92,13 +89,13 @@ def item_tick(request: HttpRequest, reference: str, run_id: int, item_id: int) -
 
 @require_POST
 @require_action(Action.CASE_EDIT)
-def aware_at_set(request: HttpRequest, reference: str) -> HttpResponse:
-    case = access_case(user=_user(request), reference=reference, action=Action.CASE_EDIT)
+def aware_at_set(request: StaffRequest, reference: str) -> HttpResponse:
+    case = access_case(user=request.user, reference=reference, action=Action.CASE_EDIT)
     form = AwareForm(request.POST)
     if form.is_valid():
         try:
             case_services.case_update_intake(
-                actor=_user(request),
+                actor=request.user,
                 case=case,
                 expected_version=form.cleaned_data["version"],
                 aware_at=form.cleaned_data["aware_at"],
@@ -115,12 +112,12 @@ def aware_at_set(request: HttpRequest, reference: str) -> HttpResponse:
 
 @require_POST
 @require_action(Action.CASE_EDIT)
-def facts_set(request: HttpRequest, reference: str) -> HttpResponse:
-    case = access_case(user=_user(request), reference=reference, action=Action.CASE_EDIT)
+def facts_set(request: StaffRequest, reference: str) -> HttpResponse:
+    case = access_case(user=request.user, reference=reference, action=Action.CASE_EDIT)
     form = FactsForm(request.POST)
     if form.is_valid():
         facts = services.clock_facts_update(
-            actor=_user(request), case=case, flags=form.flags(), incident_at=form.cleaned_data["incident_at"]
+            actor=request.user, case=case, flags=form.flags(), incident_at=form.cleaned_data["incident_at"]
         )
         audit.record(action=AuditAction.UPDATE, request=request, target=case, detail={"clock_flags": facts.flags})
         messages.success(request, _("報告期限の判断材料を更新しました。"))
@@ -130,13 +127,13 @@ def facts_set(request: HttpRequest, reference: str) -> HttpResponse:
 
 @require_POST
 @require_action(Action.CASE_RESEARCH)
-def clock_filed(request: HttpRequest, reference: str, code: str) -> HttpResponse:
-    case = access_case(user=_user(request), reference=reference, action=Action.CASE_RESEARCH)
+def clock_filed(request: StaffRequest, reference: str, code: str) -> HttpResponse:
+    case = access_case(user=request.user, reference=reference, action=Action.CASE_RESEARCH)
     form = FilingForm(request.POST)
     if form.is_valid():
         try:
             filing = services.clock_mark_filed(
-                actor=_user(request),
+                actor=request.user,
                 case=case,
                 clock_code=code,
                 filed_at=form.cleaned_data["filed_at"],
@@ -162,8 +159,8 @@ def _print_context(case: Case, run: PlaybookRun) -> dict[str, object]:
 
 @require_GET
 @require_action(Action.CASE_VIEW)
-def run_print(request: HttpRequest, reference: str, run_id: int) -> HttpResponse:
-    case = access_case(user=_user(request), reference=reference)
+def run_print(request: StaffRequest, reference: str, run_id: int) -> HttpResponse:
+    case = access_case(user=request.user, reference=reference)
     run = _run(case, run_id)
     audit.record(action=AuditAction.EXPORT, request=request, target=run, detail={"format": "html"})
     return render(request, "staff/playbooks/run_print.html", _print_context(case, run))
@@ -171,8 +168,8 @@ def run_print(request: HttpRequest, reference: str, run_id: int) -> HttpResponse
 
 @require_GET
 @require_action(Action.CASE_VIEW)
-def run_pdf(request: HttpRequest, reference: str, run_id: int) -> HttpResponse:
-    case = access_case(user=_user(request), reference=reference)
+def run_pdf(request: StaffRequest, reference: str, run_id: int) -> HttpResponse:
+    case = access_case(user=request.user, reference=reference)
     run = _run(case, run_id)
     body = pdf.render_run_pdf(run=run, deadlines=selectors.case_deadlines(case=case))
     audit.record(action=AuditAction.EXPORT, request=request, target=run, detail={"format": "pdf"})
@@ -183,11 +180,11 @@ def run_pdf(request: HttpRequest, reference: str, run_id: int) -> HttpResponse:
 
 @require_POST
 @require_action(Action.ANSWER_SEND)
-def run_mail(request: HttpRequest, reference: str, run_id: int) -> HttpResponse:
-    case = access_case(user=_user(request), reference=reference, action=Action.ANSWER_SEND)
+def run_mail(request: StaffRequest, reference: str, run_id: int) -> HttpResponse:
+    case = access_case(user=request.user, reference=reference, action=Action.ANSWER_SEND)
     run = _run(case, run_id)
     try:
-        row = services.run_mail_to_consulter(actor=_user(request), run=run)
+        row = services.run_mail_to_consulter(actor=request.user, run=run)
     except DomainError as exc:
         messages.error(request, exc.message)
         return render_detail(request, case, status=400)

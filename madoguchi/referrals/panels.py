@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from madoguchi.accounts.models import User
+from madoguchi.accounts.http import StaffRequest
 from madoguchi.accounts.roles import Action
 from madoguchi.cases.choices import Tier
 from madoguchi.cases.extensions import DashboardWidget, Panel, register, register_widget
@@ -27,8 +26,8 @@ def case_text(case: Case) -> str:
     return "\n".join(part for part in (case.subject, case.body, case.assessment) if part)
 
 
-def _case_panel(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict[str, Any] | None:
-    user: User = request.user  # type: ignore[assignment]
+def _case_panel(request: StaffRequest, case: Case, bound: dict[str, Any]) -> dict[str, Any] | None:
+    user = request.user
     if not user.can(Action.CASE_VIEW):
         return None
     suggestions = suggest_for_case(case=case, text=case_text(case))
@@ -45,8 +44,8 @@ def _case_panel(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict
     }
 
 
-def _quick_widget(request: HttpRequest) -> dict[str, Any] | None:
-    user: User = request.user  # type: ignore[assignment]
+def _quick_widget(request: StaffRequest) -> dict[str, Any] | None:
+    user = request.user
     if not user.can(Action.CASE_VIEW):
         return None
     context: dict[str, Any] = {"situations": Situation.objects.only("code", "label")}

@@ -92,5 +92,5 @@ def quick_list_pdf(*, groups: list[SituationGroup], today: dt.date, desk_name: s
             entry.append(Paragraph(pdf.markup(source), styles["source"]))
             block.append(KeepTogether(entry))
         story.extend(block)
-    doc.build(story, onFirstPage=_footer, onLaterPages=_footer)  # type: ignore[arg-type]
+    doc.build(story, onFirstPage=_footer, onLaterPages=_footer)
     return buffer.getvalue()

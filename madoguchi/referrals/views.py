@@ -6,7 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,7 +14,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from madoguchi.accounts import audit
 from madoguchi.accounts.decorators import require_action
-from madoguchi.accounts.models import AuditAction, User
+from madoguchi.accounts.http import StaffRequest
+from madoguchi.accounts.models import AuditAction
 from madoguchi.accounts.roles import Action
 from madoguchi.cases import services as case_services
 from madoguchi.cases.access import access_case
@@ -33,18 +34,14 @@ from madoguchi.referrals.models import AsOfBasis, Audience, EntryType, ReferralO
 from madoguchi.referrals.pdf import quick_list_pdf
 
 
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
-def _render(request: HttpRequest, template: str, context: dict[str, Any], status: int = 200) -> HttpResponse:
-    context["can_edit"] = _user(request).can(Action.REFERENCE_EDIT)
+def _render(request: StaffRequest, template: str, context: dict[str, Any], status: int = 200) -> HttpResponse:
+    context["can_edit"] = request.user.can(Action.REFERENCE_EDIT)
     return render(request, template, context, status=status)
 
 
 @require_GET
 @require_action(Action.CASE_VIEW)
-def directory(request: HttpRequest) -> HttpResponse:
+def directory(request: StaffRequest) -> HttpResponse:
     form = DirectorySearchForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     rows = selectors.organizations(
@@ -55,7 +52,7 @@ def directory(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @require_action(Action.CASE_VIEW)
-def quick(request: HttpRequest) -> HttpResponse:
+def quick(request: StaffRequest) -> HttpResponse:
     """Tier 1 on the phone: one situation, the organisations and their numbers, nothing else."""
     form = QuickListForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -71,7 +68,7 @@ def quick(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @require_action(Action.CASE_VIEW)
-def organization_detail(request: HttpRequest, code: str) -> HttpResponse:
+def organization_detail(request: StaffRequest, code: str) -> HttpResponse:
     org = selectors.organization(code=code)
     return _render(request, "staff/referrals/organization_detail.html", {"org": org})
 
@@ -137,7 +134,7 @@ def _saved_meanwhile(form: OrganizationForm, org: ReferralOrganization) -> list[
 
 
 @require_action(Action.REFERENCE_EDIT)
-def organization_edit(request: HttpRequest, code: str) -> HttpResponse:
+def organization_edit(request: StaffRequest, code: str) -> HttpResponse:
     org = selectors.organization(code=code)
     saved_meanwhile: list[tuple[str, str]] = []
     if request.method == "POST":
@@ -148,7 +145,7 @@ def organization_edit(request: HttpRequest, code: str) -> HttpResponse:
             expected_version = data.pop("version")
             try:
                 changes = services.organization_update(
-                    actor=_user(request),
+                    actor=request.user,
                     organization=org,
                     expected_version=expected_version,
                     data=data,
@@ -185,7 +182,7 @@ def organization_edit(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @require_action(Action.REFERENCE_EDIT)
-def organization_create(request: HttpRequest) -> HttpResponse:
+def organization_create(request: StaffRequest) -> HttpResponse:
     if request.method == "POST":
         form = OrganizationForm(request.POST)
         if form.is_valid():
@@ -193,7 +190,7 @@ def organization_create(request: HttpRequest) -> HttpResponse:
             situations = list(data.pop("situations"))
             code = data.pop("code")
             try:
-                org = services.organization_create(actor=_user(request), code=code, data=data, situations=situations)
+                org = services.organization_create(actor=request.user, code=code, data=data, situations=situations)
             except DomainError as exc:
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
             else:
@@ -208,14 +205,14 @@ def organization_create(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @require_action(Action.REFERENCE_EDIT)
-def organization_verify(request: HttpRequest, code: str) -> HttpResponse:
+def organization_verify(request: StaffRequest, code: str) -> HttpResponse:
     org = selectors.organization(code=code)
-    services.organization_mark_verified(actor=_user(request), organization=org)
+    services.organization_mark_verified(actor=request.user, organization=org)
     messages.success(request, _("本日確認済みとして記録しました。"))
     return redirect("referrals:organization", code=org.code)
 
 
-def _quick_list_groups(request: HttpRequest) -> tuple[list[selectors.SituationGroup], bool]:
+def _quick_list_groups(request: StaffRequest) -> tuple[list[selectors.SituationGroup], bool]:
     # Printed lists leave the building: by default only entries seen in a source.
     include_unverified = request.GET.get("all") == "1"
     return selectors.grouped_by_situation(public_only=False, verified_only=not include_unverified), include_unverified
@@ -223,7 +220,7 @@ def _quick_list_groups(request: HttpRequest) -> tuple[list[selectors.SituationGr
 
 @require_GET
 @require_action(Action.CASE_VIEW)
-def print_list(request: HttpRequest) -> HttpResponse:
+def print_list(request: StaffRequest) -> HttpResponse:
     groups, include_unverified = _quick_list_groups(request)
     return _render(
         request,
@@ -234,7 +231,7 @@ def print_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @require_action(Action.CASE_VIEW)
-def print_pdf(request: HttpRequest) -> HttpResponse:
+def print_pdf(request: StaffRequest) -> HttpResponse:
     groups, _all = _quick_list_groups(request)
     today = timezone.localdate()
     content = quick_list_pdf(groups=groups, today=today, desk_name=settings.MADOGUCHI_DESK_NAME)
@@ -246,7 +243,7 @@ def print_pdf(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @require_action(Action.CASE_VIEW)
-def law_map(request: HttpRequest) -> HttpResponse:
+def law_map(request: StaffRequest) -> HttpResponse:
     by_law = request.GET.get("by") == "law"
     context: dict[str, Any] = {"by_law": by_law}
     if by_law:
@@ -258,25 +255,25 @@ def law_map(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @require_action(Action.CASE_VIEW)
-def event_detail(request: HttpRequest, code: str) -> HttpResponse:
+def event_detail(request: StaffRequest, code: str) -> HttpResponse:
     return _render(request, "staff/referrals/event_detail.html", {"event": selectors.event(code=code)})
 
 
 @require_GET
 @require_action(Action.CASE_VIEW)
-def law_detail(request: HttpRequest, code: str) -> HttpResponse:
+def law_detail(request: StaffRequest, code: str) -> HttpResponse:
     return _render(request, "staff/referrals/law_detail.html", {"law": selectors.law(code=code)})
 
 
 @require_POST
 @require_action(Action.CASE_RESEARCH)
-def case_police_flag(request: HttpRequest, reference: str) -> HttpResponse:
-    case = access_case(user=_user(request), reference=reference, action=Action.CASE_RESEARCH)
+def case_police_flag(request: StaffRequest, reference: str) -> HttpResponse:
+    case = access_case(user=request.user, reference=reference, action=Action.CASE_RESEARCH)
     form = PoliceFlagForm(request.POST)
     if form.is_valid():
         try:
             case_services.case_set_police_flag(
-                actor=_user(request), case=case, value=True, reason=form.cleaned_data["reason"]
+                actor=request.user, case=case, value=True, reason=form.cleaned_data["reason"]
             )
         except DomainError as exc:
             form.add_error(None, exc.message)

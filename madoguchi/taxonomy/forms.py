@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -22,7 +22,7 @@ class TermForm(forms.Form):
 
     def __init__(self, *args: Any, scheme: Scheme, editing: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["parent"].queryset = scheme.terms.order_by("order", "pk")  # type: ignore[attr-defined]
+        cast("forms.ModelChoiceField[Term]", self.fields["parent"]).queryset = scheme.terms.order_by("order", "pk")
         if editing:
             # Codes are stable identifiers that classifications and data files refer to.
             del self.fields["code"]

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from madoguchi.accounts.http import StaffRequest
 from madoguchi.accounts.roles import Action
 from madoguchi.cases.extensions import Panel, register
 from madoguchi.cases.models import Case
 from madoguchi.taxonomy import selectors
 
 
-def _context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict[str, Any] | None:
-    can_edit = request.user.can(Action.CASE_EDIT)  # type: ignore[union-attr]
+def _context(request: StaffRequest, case: Case, bound: dict[str, Any]) -> dict[str, Any] | None:
+    can_edit = request.user.can(Action.CASE_EDIT)
     return {
         "terms": selectors.terms_for(obj=case),
         "choices": selectors.term_choices() if can_edit else [],

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from madoguchi.accounts import audit
 from madoguchi.accounts.decorators import require_action
-from madoguchi.accounts.models import AuditAction, User
+from madoguchi.accounts.http import StaffRequest
+from madoguchi.accounts.models import AuditAction
 from madoguchi.accounts.roles import Action
 from madoguchi.cases.access import access_case
 from madoguchi.core.errors import DomainError
@@ -19,19 +20,15 @@ from madoguchi.taxonomy.forms import ClassifyForm, TermForm
 from madoguchi.taxonomy.models import Scheme, Term
 
 
-def _user(request: HttpRequest) -> User:
-    return request.user  # type: ignore[return-value]
-
-
 @require_GET
 @require_action(Action.CASE_VIEW)
-def scheme_list(request: HttpRequest) -> HttpResponse:
+def scheme_list(request: StaffRequest) -> HttpResponse:
     return render(request, "staff/taxonomy/scheme_list.html", {"schemes": selectors.schemes()})
 
 
 @require_GET
 @require_action(Action.CASE_VIEW)
-def scheme_detail(request: HttpRequest, code: str) -> HttpResponse:
+def scheme_detail(request: StaffRequest, code: str) -> HttpResponse:
     scheme = get_object_or_404(Scheme, code=code)
     return render(
         request,
@@ -39,20 +36,20 @@ def scheme_detail(request: HttpRequest, code: str) -> HttpResponse:
         {
             "scheme": scheme,
             "rows": selectors.scheme_tree(scheme=scheme),
-            "can_edit": _user(request).can(Action.REFERENCE_EDIT),
+            "can_edit": request.user.can(Action.REFERENCE_EDIT),
         },
     )
 
 
 @require_action(Action.REFERENCE_EDIT)
-def term_create(request: HttpRequest, code: str) -> HttpResponse:
+def term_create(request: StaffRequest, code: str) -> HttpResponse:
     scheme = get_object_or_404(Scheme, code=code)
     form = TermForm(request.POST or None, scheme=scheme)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
             term = services.term_create(
-                actor=_user(request),
+                actor=request.user,
                 scheme=scheme,
                 code=d["code"],
                 ref=d["ref"],
@@ -78,7 +75,7 @@ def term_create(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @require_action(Action.REFERENCE_EDIT)
-def term_edit(request: HttpRequest, code: str, term_id: int) -> HttpResponse:
+def term_edit(request: StaffRequest, code: str, term_id: int) -> HttpResponse:
     scheme = get_object_or_404(Scheme, code=code)
     term = get_object_or_404(Term, pk=term_id, scheme=scheme)
     initial = {
@@ -91,7 +88,7 @@ def term_edit(request: HttpRequest, code: str, term_id: int) -> HttpResponse:
     form = TermForm(request.POST or None, scheme=scheme, editing=True, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            changes = services.term_update(actor=_user(request), term=term, **form.cleaned_data)
+            changes = services.term_update(actor=request.user, term=term, **form.cleaned_data)
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
@@ -107,28 +104,28 @@ def term_edit(request: HttpRequest, code: str, term_id: int) -> HttpResponse:
 
 @require_POST
 @require_action(Action.REFERENCE_EDIT)
-def term_move(request: HttpRequest, code: str, term_id: int) -> HttpResponse:
+def term_move(request: StaffRequest, code: str, term_id: int) -> HttpResponse:
     scheme = get_object_or_404(Scheme, code=code)
     term = get_object_or_404(Term, pk=term_id, scheme=scheme)
     up = request.POST.get("direction") == "up"
-    if services.term_move(actor=_user(request), term=term, up=up):
+    if services.term_move(actor=request.user, term=term, up=up):
         audit.record(action=AuditAction.UPDATE, request=request, target=term, detail={"move": "up" if up else "down"})
     return redirect("taxonomy:scheme", code=scheme.code)
 
 
 @require_POST
 @require_action(Action.CASE_EDIT)
-def case_classify(request: HttpRequest, reference: str) -> HttpResponse:
-    case = access_case(user=_user(request), reference=reference, action=Action.CASE_EDIT)
+def case_classify(request: StaffRequest, reference: str) -> HttpResponse:
+    case = access_case(user=request.user, reference=reference, action=Action.CASE_EDIT)
     form = ClassifyForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("分類項目を選んでください。"))
         return redirect("cases:detail", reference=case.reference)
     term = form.cleaned_data["term"]
     if request.POST.get("remove"):
-        if services.unclassify(actor=_user(request), obj=case, term=term):
+        if services.unclassify(actor=request.user, obj=case, term=term):
             audit.record(action=AuditAction.UPDATE, request=request, target=case, detail={"unclassify": term.pk})
     else:
-        services.classify(actor=_user(request), obj=case, term=term)
+        services.classify(actor=request.user, obj=case, term=term)
         audit.record(action=AuditAction.UPDATE, request=request, target=case, detail={"classify": term.pk})
     return redirect(f"{case.get_absolute_url()}#taxonomy")

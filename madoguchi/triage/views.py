@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from madoguchi.accounts.decorators import require_action
-from madoguchi.accounts.models import User
+from madoguchi.accounts.http import StaffRequest
 from madoguchi.accounts.roles import Action
 from madoguchi.cases.access import access_case
 from madoguchi.core.errors import DomainError
@@ -19,7 +19,7 @@ MAX_TEXT = 20_000
 
 @require_POST
 @require_action(Action.CASE_TRIAGE)
-def suggest(request: HttpRequest) -> HttpResponse:
+def suggest(request: StaffRequest) -> HttpResponse:
     """Suggestion for the text being typed on the intake screen (an HTML fragment)."""
     text = f"{request.POST.get('subject', '')}\n{request.POST.get('body', '')}"[:MAX_TEXT]
     if len(text.strip()) < 8 or not services.has_model():
@@ -30,8 +30,8 @@ def suggest(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @require_action(Action.CASE_TRIAGE)
-def accept(request: HttpRequest, reference: str, pk: int) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+def accept(request: StaffRequest, reference: str, pk: int) -> HttpResponse:
+    user = request.user
     case = access_case(user=user, reference=reference, action=Action.CASE_TRIAGE)
     suggestion = TriageSuggestion.objects.filter(case=case, pk=pk).first()
     if suggestion is None:

@@ -116,7 +116,7 @@ class _RawHeaderPolicy(Compat32):
     ourselves, so we want the raw text back.
     """
 
-    def header_fetch_parse(self, name: str, value: str) -> str:  # type: ignore[override]
+    def header_fetch_parse(self, name: str, value: str) -> str:
         return value
 
 

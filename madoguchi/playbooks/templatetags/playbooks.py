@@ -21,7 +21,7 @@ register = template.Library()
 
 @register.inclusion_tag("staff/playbooks/_progress_badge.html")
 def playbook_progress(case: Case) -> dict[str, Any]:
-    all_runs = case.playbook_runs.all()  # type: ignore[attr-defined]
+    all_runs = case.playbook_runs.all()
     runs = [r for r in all_runs if r.status == RunStatus.ACTIVE]
     return {"runs": runs}
 
