@@ -41,6 +41,8 @@ API = {
     "api:triage",
     "api:directory",
     "api:directory_entry",
+    "api:faq_list",
+    "api:faq_entry",
 }
 ROUTES = all_routes()
 STAFF = {r.name for r in ROUTES} - PUBLIC - LOGIN_STEPS - API
@@ -135,11 +137,12 @@ API_MATRIX = [
     ("api:consultation_note", "post", {"text": "確認した"}, (201, 201, 201, 404)),
     ("api:triage", "post", {}, (400, 400, 400, 403)),
     ("api:directory", "get", None, (200, 200, 200, 200)),
+    ("api:faq_list", "get", None, (200, 200, 200, 200)),
 ]
 
 
 def test_api_matrix_covers_every_api_url():
-    assert {name for name, *_ in API_MATRIX} | {"api:directory_entry"} == API
+    assert {name for name, *_ in API_MATRIX} | {"api:directory_entry", "api:faq_entry"} == API
 
 
 @pytest.mark.parametrize(("role_index", "role"), list(enumerate([Role.FRONT, Role.BACK, Role.MANAGER, Role.ADMIN])))
