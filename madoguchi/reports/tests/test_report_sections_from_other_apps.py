@@ -122,3 +122,23 @@ def test_the_desks_own_sections_then_those_of_other_apps():
         "outreach_events",
         "knowhow_reports",  # madoguchi/casebook/report_hooks.py
     ]
+
+
+def test_the_dashboard_and_the_monthly_pdf_show_the_outreach_sections(client_for, manager, tier1_staff, tmp_path):
+    import subprocess
+
+    from django.core.management import call_command
+    from django.urls import reverse
+
+    _event(EventKind.SEMINAR, when=at(2026, 11, 5), participants=41)
+    body = (
+        client_for(manager).get(reverse("reports:dashboard"), {"start": "2026-11", "end": "2026-11"}).content.decode()
+    )
+    assert "ガイドブック送付依頼と発送部数（月別）" in body
+    assert "セミナー・出張相談の回数と参加者数（月別）" in body
+    assert "今月のノウハウ報告書（2026-11）" in body
+    output = tmp_path / "report.pdf"
+    call_command("monthly_report", "--month", "2026-11", "--output", str(output))
+    text = subprocess.run(["pdftotext", "-layout", str(output), "-"], capture_output=True, check=True, text=True).stdout
+    assert "ガイドブック送付依頼と発送部数（月別）" in text
+    assert "2026-11" in text and "41" in text
