@@ -79,7 +79,8 @@ class TriageRequestSerializer(serializers.Serializer[Any]):
 class TriageReferenceSerializer(serializers.Serializer[Any]):
     code = serializers.CharField()
     name = serializers.CharField()
-    reasons = serializers.ListField(child=serializers.CharField())
+    # Since the situations merge, picks may carry no `reasons` key: answer an empty list instead of a 500.
+    reasons = serializers.ListField(child=serializers.CharField(), default=list)
 
 
 class TriageResultSerializer(serializers.Serializer[Any]):

@@ -16,5 +16,5 @@ urlpatterns = [
     path("directory/", views.directory, name="directory"),
     re_path(rf"^directory/(?P<code>{views.CODE})/$", views.directory_entry, name="directory_entry"),
     path("faq/", views.faq_list, name="faq_list"),
-    re_path(rf"^faq/(?P<id>{views.FAQ_ID})/$", views.faq_entry, name="faq_entry"),
+    path("faq/<int:id>/", views.faq_entry, name="faq_entry"),
 ]

@@ -211,9 +211,9 @@ def faq_list(request: Request) -> Response:
     operation_id="faq_retrieve", parameters=[_ID_PARAM], responses={200: s.FaqSerializer, **_ERRORS, **_NOT_FOUND}
 )
 @api_view(["GET"])
-def faq_entry(request: Request, id: str) -> Response:
+def faq_entry(request: Request, id: int) -> Response:
     _require(request, Action.CASE_VIEW)
-    faq = _public_faqs().filter(pk=int(id)).first()
+    faq = _public_faqs().filter(pk=id).first()
     if faq is None:
         raise Http404
     return Response(s.FaqSerializer(faq).data)

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("role", list(Role))
-def test_every_role_sees_the_handbook_link_and_can_follow_it(client_for, role):
+def test_every_role_sees_the_handbook_link_and_can_follow_it(client_for, second_factor_optional, role):
     user = UserFactory(username=f"handbook-{role}", role=role)
     client = client_for(user)
     page = client.get(reverse("cases:dashboard")).content.decode()
