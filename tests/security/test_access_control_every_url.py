@@ -31,6 +31,21 @@ PUBLIC = {
     "accounts:login",
     # The OpenAPI description: no data, only the shape of the API.
     "api:schema",
+    # The public site's FAQ, casebook and guidebook request pages (published, reviewed content only).
+    "faq_public:index",
+    "faq_public:detail",
+    "faq_public:term",
+    "faq_public:search",
+    "faq_public:links",
+    "sitemap",
+    "casebook_public:index",
+    "casebook_public:detail",
+    "casebook_public:booklet",
+    "outreach_public:request",
+    "outreach_public:done",
+    # Load balancer probes: status only, no data.
+    "ops:healthz",
+    "ops:readyz",
 }
 # Reached by a logged-in user before the second factor (they refuse anonymous users like any staff page).
 LOGIN_STEPS = {"accounts:logout", "accounts:otp_setup", "accounts:otp_verify"}
