@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from madoguchi.cases.choices import EventKind
@@ -78,7 +79,8 @@ class TriageRequestSerializer(serializers.Serializer[Any]):
 class TriageReferenceSerializer(serializers.Serializer[Any]):
     code = serializers.CharField()
     name = serializers.CharField()
-    reasons = serializers.ListField(child=serializers.CharField())
+    # Since the situations merge, picks may carry no `reasons` key: answer an empty list instead of a 500.
+    reasons = serializers.ListField(child=serializers.CharField(), default=list)
 
 
 class TriageResultSerializer(serializers.Serializer[Any]):
@@ -108,3 +110,31 @@ class DirectoryEntrySerializer(serializers.Serializer[Any]):
 
 class ErrorSerializer(serializers.Serializer[Any]):
     detail = serializers.CharField()
+
+
+class FaqReferralSerializer(serializers.Serializer[Any]):
+    code = serializers.CharField()
+    name = serializers.CharField()
+
+
+class FaqLinkSerializer(serializers.Serializer[Any]):
+    label = serializers.CharField(allow_blank=True)
+    url = serializers.CharField()
+
+
+class FaqSerializer(serializers.Serializer[Any]):
+    """A published public FAQ entry: exactly what the public site shows (reviewed, masked text)."""
+
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    questions = serializers.ListField(child=serializers.CharField())
+    measures = serializers.CharField()
+    referrals = serializers.SerializerMethodField()
+    read_more = FaqLinkSerializer(many=True)
+    published_at = serializers.DateTimeField(allow_null=True)
+    updated_at = serializers.DateTimeField()
+
+    @extend_schema_field(FaqReferralSerializer(many=True))
+    def get_referrals(self, obj: Any) -> list[dict[str, str]]:
+        # The public site lists only public referral organisations.
+        return [{"code": o.code, "name": o.name} for o in obj.referrals.all() if o.public]

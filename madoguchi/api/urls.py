@@ -15,4 +15,6 @@ urlpatterns = [
     path("triage/", views.triage, name="triage"),
     path("directory/", views.directory, name="directory"),
     re_path(rf"^directory/(?P<code>{views.CODE})/$", views.directory_entry, name="directory_entry"),
+    path("faq/", views.faq_list, name="faq_list"),
+    path("faq/<int:id>/", views.faq_entry, name="faq_entry"),
 ]

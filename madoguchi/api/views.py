@@ -26,6 +26,7 @@ from madoguchi.cases.forms import consulter_data
 from madoguchi.core.errors import DomainError, NotPermitted
 from madoguchi.intake.forms import ConsultationForm
 from madoguchi.intake.services import web_form as intake_services
+from madoguchi.knowledge import faq_selectors
 from madoguchi.referrals import selectors as referral_selectors
 from madoguchi.triage import services as triage_services
 
@@ -34,6 +35,8 @@ REFERENCE = "[0-9A-Za-z-]{1,32}"
 CODE = "[-a-zA-Z0-9_]{1,64}"
 _REFERENCE_PARAM = OpenApiParameter("reference", str, OpenApiParameter.PATH, required=True, pattern=f"^{REFERENCE}$")
 _CODE_PARAM = OpenApiParameter("code", str, OpenApiParameter.PATH, required=True, pattern=f"^{CODE}$")
+FAQ_ID = "[0-9]{1,18}"
+_ID_PARAM = OpenApiParameter("id", str, OpenApiParameter.PATH, required=True, pattern=f"^{FAQ_ID}$")
 
 _ERRORS = {
     401: OpenApiResponse(s.ErrorSerializer),
@@ -190,3 +193,27 @@ def directory_entry(request: Request, code: str) -> Response:
     if not (entry.public and entry.verified):
         raise Http404
     return Response(s.DirectoryEntrySerializer(entry).data)
+
+
+def _public_faqs() -> Any:
+    # The public site's own selector: only reviewed, published, public entries.
+    return faq_selectors.public_faqs().prefetch_related("referrals").order_by("title", "pk")
+
+
+@extend_schema(operation_id="faq_list", responses={200: s.FaqSerializer(many=True), **_ERRORS})
+@api_view(["GET"])
+def faq_list(request: Request) -> Response:
+    _require(request, Action.CASE_VIEW)
+    return Response(s.FaqSerializer(_public_faqs(), many=True).data)
+
+
+@extend_schema(
+    operation_id="faq_retrieve", parameters=[_ID_PARAM], responses={200: s.FaqSerializer, **_ERRORS, **_NOT_FOUND}
+)
+@api_view(["GET"])
+def faq_entry(request: Request, id: int) -> Response:
+    _require(request, Action.CASE_VIEW)
+    faq = _public_faqs().filter(pk=id).first()
+    if faq is None:
+        raise Http404
+    return Response(s.FaqSerializer(faq).data)

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from django.db.models import Count, Q, QuerySet
 
 from madoguchi.accounts.models import User
+from madoguchi.accounts.roles import Action
 from madoguchi.cases.access import visible_cases
 from madoguchi.cases.models import Case
 from madoguchi.knowledge.archive_index import ARCHIVE_KIND
-from madoguchi.knowledge.models import ArchiveItem, ArchiveLink, Feed, FeedItem, FeedItemStatus
+from madoguchi.knowledge.faq_selectors import staff_faqs
+from madoguchi.knowledge.models import ArchiveItem, ArchiveLink, FaqEntry, Feed, FeedItem, FeedItemStatus
 from madoguchi.knowledge.search import service
 from madoguchi.knowledge.search.types import SearchFilters
 
@@ -61,6 +63,22 @@ def linked_cases(*, item: ArchiveItem, user: User) -> list[Case]:
 
 def target_links(*, item: ArchiveItem) -> list[ArchiveLink]:
     return list(item.links.order_by("target_kind", "target_id"))
+
+
+def linked_faqs(*, item: ArchiveItem, user: User) -> list[FaqEntry]:
+    """The FAQ entries this item informed that this user may open; a link to one since hidden is not shown."""
+    ids = item.links.filter(target_kind="faq").values_list("target_id", flat=True)
+    if not user.can(Action.CASE_VIEW):
+        return []
+    return list(staff_faqs(include_retired=True).filter(pk__in=ids).order_by("title", "pk"))
+
+
+def items_informing_faq(*, faq: FaqEntry, user: User) -> list[ArchiveItem]:
+    """The archive items linked to this FAQ entry, for staff who may read the archive."""
+    if not user.can(Action.ARCHIVE_VIEW):
+        return []
+    ids = ArchiveLink.objects.filter(target_kind="faq", target_id=faq.pk).values_list("item_id", flat=True)
+    return list(ArchiveItem.objects.filter(pk__in=ids).order_by("-created_at", "-pk"))
 
 
 def feeds() -> QuerySet[Feed]:

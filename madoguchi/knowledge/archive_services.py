@@ -17,7 +17,7 @@ from madoguchi.cases.access import visible_cases
 from madoguchi.cases.models import Case
 from madoguchi.core.errors import DomainError
 from madoguchi.core.versioning import save_if_unchanged
-from madoguchi.knowledge import archive_files
+from madoguchi.knowledge import archive_files, faq_selectors
 from madoguchi.knowledge.archive_index import index_item
 from madoguchi.knowledge.feeds.fetch import FetchResult, fetch
 from madoguchi.knowledge.feeds.parse import FeedError, parse_feed
@@ -178,10 +178,12 @@ def archive_item_unlink_case(*, actor: User, item: ArchiveItem, case: Case) -> N
 
 @transaction.atomic
 def archive_item_link_target(*, actor: User, item: ArchiveItem, target_kind: str, target_id: int) -> ArchiveLink:
-    """Link to a record of another kind it informed (an FAQ entry). The target's existence is the caller's check."""
+    """Link to a record of another kind it informed (an FAQ entry the actor may see: same refusal if missing)."""
     require(actor, Action.ARCHIVE_EDIT, message=_refusal())
     if target_kind not in LINK_TARGET_KINDS:
         raise DomainError(_("この種類の記録にはリンクできません。"), field="target_kind")
+    if target_kind == "faq" and not faq_selectors.visible_faq_exists(user=actor, pk=target_id):
+        raise DomainError(_("この番号のよくある質問は見つかりません。"), field="target_id")
     link, created = ArchiveLink.objects.get_or_create(
         item=item, target_kind=target_kind, target_id=target_id, defaults={"created_by": actor}
     )

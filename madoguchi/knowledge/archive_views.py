@@ -101,7 +101,7 @@ def _detail_page(request: StaffRequest, item: ArchiveItem, *, status: int = 200,
         "item": item,
         "terms": terms_for(obj=item),
         "cases": archive_selectors.linked_cases(item=item, user=user),
-        "links": archive_selectors.target_links(item=item),
+        "faq_links": archive_selectors.linked_faqs(item=item, user=user),
         "attachments": list(item.attachments.all()),
         "feed_items": list(item.feed_items.select_related("feed")),
         "can_edit": user.can(Action.ARCHIVE_EDIT),
@@ -204,11 +204,15 @@ def archive_link_faq(request: StaffRequest, pk: int) -> HttpResponse:
     item = _item_or_404(pk)
     form = LinkFaqForm(request.POST, prefix="faq")
     if form.is_valid():
-        archive_services.archive_item_link_target(
-            actor=request.user, item=item, target_kind="faq", target_id=form.cleaned_data["target_id"]
-        )
-        messages.success(request, _("よくある質問とリンクしました。"))
-        return redirect(item.get_absolute_url())
+        try:
+            archive_services.archive_item_link_target(
+                actor=request.user, item=item, target_kind="faq", target_id=form.cleaned_data["target_id"]
+            )
+        except DomainError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, _("よくある質問とリンクしました。"))
+            return redirect(item.get_absolute_url())
     return _detail_page(request, item, status=400, faq_form=form)
 
 

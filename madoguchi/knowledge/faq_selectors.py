@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, QuerySet
 
 from madoguchi.accounts.models import User
+from madoguchi.accounts.roles import Action
 from madoguchi.cases.access import visible_cases
 from madoguchi.cases.models import Case
 from madoguchi.knowledge.models import FaqEntry, FaqStatus, FaqUse, FaqVisibility, UsefulLink
@@ -20,6 +21,11 @@ FAQ_AXES = ("tokyo_guidebook", "ipa_kokokara")
 def staff_faqs(*, include_retired: bool = False) -> QuerySet[FaqEntry]:
     qs = FaqEntry.objects.select_related("created_by", "reviewed_by")
     return qs if include_retired else qs.exclude(status=FaqStatus.RETIRED)
+
+
+def visible_faq_exists(*, user: User, pk: int) -> bool:
+    """Whether this staff member may open this FAQ entry (what `faq_access.access_faq` would load)."""
+    return user.can(Action.CASE_VIEW) and staff_faqs(include_retired=True).filter(pk=pk).exists()
 
 
 def public_faqs() -> QuerySet[FaqEntry]:

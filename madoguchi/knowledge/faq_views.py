@@ -18,7 +18,7 @@ from madoguchi.accounts.models import AuditAction
 from madoguchi.accounts.roles import Action
 from madoguchi.cases.access import access_case
 from madoguchi.core.errors import ConcurrentEditError, DomainError
-from madoguchi.knowledge import faq_masking, faq_selectors, faq_services
+from madoguchi.knowledge import archive_selectors, faq_masking, faq_selectors, faq_services
 from madoguchi.knowledge.faq_access import access_faq, access_link
 from madoguchi.knowledge.faq_forms import (
     FaqFilterForm,
@@ -133,6 +133,7 @@ def faq_detail(request: StaffRequest, pk: int) -> HttpResponse:
         "terms": faq_selectors.faq_terms(faq=faq),
         "referrals": list(faq.referrals.order_by("name")),
         "source_cases": list(faq.source_cases.all()) if user.can(Action.FAQ_EDIT) else [],
+        "archive_items": archive_selectors.items_informing_faq(faq=faq, user=user),
         "use_count": use_count,
         "usage": usage,
         "versions": list(faq.versions.select_related("author").order_by("-number")),

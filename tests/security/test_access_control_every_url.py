@@ -31,6 +31,21 @@ PUBLIC = {
     "accounts:login",
     # The OpenAPI description: no data, only the shape of the API.
     "api:schema",
+    # The public site's FAQ, casebook and guidebook request pages (published, reviewed content only).
+    "faq_public:index",
+    "faq_public:detail",
+    "faq_public:term",
+    "faq_public:search",
+    "faq_public:links",
+    "sitemap",
+    "casebook_public:index",
+    "casebook_public:detail",
+    "casebook_public:booklet",
+    "outreach_public:request",
+    "outreach_public:done",
+    # Load balancer probes: status only, no data.
+    "ops:healthz",
+    "ops:readyz",
 }
 # Reached by a logged-in user before the second factor (they refuse anonymous users like any staff page).
 LOGIN_STEPS = {"accounts:logout", "accounts:otp_setup", "accounts:otp_verify"}
@@ -41,6 +56,8 @@ API = {
     "api:triage",
     "api:directory",
     "api:directory_entry",
+    "api:faq_list",
+    "api:faq_entry",
 }
 ROUTES = all_routes()
 STAFF = {r.name for r in ROUTES} - PUBLIC - LOGIN_STEPS - API
@@ -135,11 +152,12 @@ API_MATRIX = [
     ("api:consultation_note", "post", {"text": "確認した"}, (201, 201, 201, 404)),
     ("api:triage", "post", {}, (400, 400, 400, 403)),
     ("api:directory", "get", None, (200, 200, 200, 200)),
+    ("api:faq_list", "get", None, (200, 200, 200, 200)),
 ]
 
 
 def test_api_matrix_covers_every_api_url():
-    assert {name for name, *_ in API_MATRIX} | {"api:directory_entry"} == API
+    assert {name for name, *_ in API_MATRIX} | {"api:directory_entry", "api:faq_entry"} == API
 
 
 @pytest.mark.parametrize(("role_index", "role"), list(enumerate([Role.FRONT, Role.BACK, Role.MANAGER, Role.ADMIN])))

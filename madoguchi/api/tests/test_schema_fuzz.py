@@ -20,6 +20,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from madoguchi.api import services
+from madoguchi.api.tests.helpers import faq
 from madoguchi.testing.factories import make_case
 
 pytestmark = pytest.mark.django_db
@@ -45,6 +46,7 @@ def fuzz(settings, same_connection, tier2_staff):
     settings.MADOGUCHI_API_RATE = "100000/60"
     settings.MADOGUCHI_DESK_NOTIFY = []
     make_case(actor=tier2_staff)
+    faq(author=tier2_staff)
     _token, raw = services.token_issue(actor=None, user=tier2_staff, name="fuzz")
     schema = schemathesis.openapi.from_wsgi("/api/v1/schema/", WSGIHandler())
     return schema, {"Authorization": f"Token {raw}"}
@@ -74,7 +76,8 @@ def _run(schema, headers, mode: GenerationMode, checks) -> list[str]:
 def test_valid_requests_get_documented_responses(fuzz):
     schema, headers = fuzz
     seen = _run(schema, headers, GenerationMode.POSITIVE, POSITIVE_CHECKS)
-    assert len(seen) == 7, seen
+    assert len(seen) == 9, seen
+    assert {"GET /api/v1/faq/", "GET /api/v1/faq/{id}/"} <= set(seen)
 
 
 def test_invalid_requests_never_cause_a_server_error(fuzz):

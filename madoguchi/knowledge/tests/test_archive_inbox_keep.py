@@ -8,7 +8,7 @@ from django.urls import reverse
 from madoguchi.accounts.models import AuditEvent
 from madoguchi.core.errors import DomainError
 from madoguchi.knowledge import archive_services
-from madoguchi.knowledge.models import ArchiveItem, ArchiveLink, Feed, FeedItem, FeedItemStatus
+from madoguchi.knowledge.models import ArchiveItem, ArchiveLink, FaqEntry, Feed, FeedItem, FeedItemStatus
 from madoguchi.knowledge.tests.archive_feed_server import FEEDS
 from madoguchi.testing.factories import make_case
 
@@ -68,13 +68,19 @@ def test_summarise_keep_and_link_to_a_consultation_and_an_faq(client_for, tier1_
     response = client.post(reverse("knowledge:archive_link_case", args=[item.pk]), {"case-reference": case.reference})
     assert response.status_code == 302
     assert list(item.cases.all()) == [case]
-    response = client.post(reverse("knowledge:archive_link_faq", args=[item.pk]), {"faq-target_id": "7"})
+    faq = FaqEntry.objects.create(
+        title="VPN 装置を最新にする",
+        questions=["VPN の更新は必要ですか"],
+        measures="更新する。",
+        created_by=tier2_staff,
+    )
+    response = client.post(reverse("knowledge:archive_link_faq", args=[item.pk]), {"faq-target_id": str(faq.pk)})
     assert response.status_code == 302
-    assert ArchiveLink.objects.filter(item=item, target_kind="faq", target_id=7).exists()
+    assert ArchiveLink.objects.filter(item=item, target_kind="faq", target_id=faq.pk).exists()
 
     html = client.get(item.get_absolute_url()).content.decode()
     assert case.reference in html
-    assert "よくある質問 No.7" in html
+    assert "VPN 装置を最新にする" in html
     assert AuditEvent.objects.filter(action="create", target_type="knowledge.ArchiveItem").count() == 1
 
 

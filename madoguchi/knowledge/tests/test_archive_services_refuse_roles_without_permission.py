@@ -8,7 +8,7 @@ from madoguchi.accounts.roles import Action
 from madoguchi.accounts.testing_refusals import allowed_params, database_rows, refused_params, refused_up_front
 from madoguchi.knowledge import archive_services as s
 from madoguchi.knowledge.archive_services import ArchiveItemData
-from madoguchi.knowledge.models import Feed, FeedItem
+from madoguchi.knowledge.models import FaqEntry, Feed, FeedItem
 from madoguchi.knowledge.tests.archive_feed_server import FEEDS
 from madoguchi.testing.factories import UserFactory, make_case
 
@@ -40,7 +40,7 @@ SERVICES = {
     ),
     "archive_item_link_target": (
         Action.ARCHIVE_EDIT,
-        lambda a, w: s.archive_item_link_target(actor=a, item=w["item"], target_kind="faq", target_id=3),
+        lambda a, w: s.archive_item_link_target(actor=a, item=w["item"], target_kind="faq", target_id=w["faq"].pk),
     ),
     "archive_attachment_add": (
         Action.ARCHIVE_EDIT,
@@ -71,7 +71,15 @@ def world(tier1_staff, tier2_staff):
     s.archive_item_link_case(actor=tier2_staff, item=item, case=linked)
     feed = Feed.objects.create(url="https://feeds.example.jp/a.xml", title="既存のフィード")
     s.feed_import(feed=feed, data=(FEEDS / "rss2.xml").read_bytes())
-    return {"item": item, "case": case, "linked": linked, "feed": feed, "feed_item": FeedItem.objects.first()}
+    faq = FaqEntry.objects.create(title="リンクする質問", questions=["質問"], measures="対策", created_by=tier2_staff)
+    return {
+        "faq": faq,
+        "item": item,
+        "case": case,
+        "linked": linked,
+        "feed": feed,
+        "feed_item": FeedItem.objects.first(),
+    }
 
 
 @pytest.mark.parametrize(("name", "role"), refused_params(SERVICES))
