@@ -76,11 +76,26 @@ class TriageRequestSerializer(serializers.Serializer[Any]):
     text = serializers.CharField(max_length=20000)
 
 
-class TriageReferenceSerializer(serializers.Serializer[Any]):
+class TriageReferralSerializer(serializers.Serializer[Any]):
+    """An organisation for answer ②, chosen from the situations and flags, with the reason staff can read."""
+
     code = serializers.CharField()
     name = serializers.CharField()
-    # Since the situations merge, picks may carry no `reasons` key: answer an empty list instead of a 500.
-    reasons = serializers.ListField(child=serializers.CharField(), default=list)
+    reason = serializers.CharField()
+
+
+class TriageLawSerializer(serializers.Serializer[Any]):
+    """A likely provision, best first, with the condition that makes it apply."""
+
+    code = serializers.CharField()
+    name = serializers.CharField()
+    condition = serializers.CharField()
+
+
+class TriageSituationSerializer(serializers.Serializer[Any]):
+    code = serializers.CharField()
+    name = serializers.CharField()
+    confidence = serializers.FloatField()
 
 
 class TriageResultSerializer(serializers.Serializer[Any]):
@@ -89,8 +104,9 @@ class TriageResultSerializer(serializers.Serializer[Any]):
     urgent = serializers.BooleanField()
     police = serializers.BooleanField()
     flow = serializers.CharField(allow_null=True)
-    referrals = TriageReferenceSerializer(many=True)
-    laws = TriageReferenceSerializer(many=True)
+    situations = TriageSituationSerializer(many=True)
+    referrals = TriageReferralSerializer(many=True)
+    laws = TriageLawSerializer(many=True)
     reasons = serializers.ListField(child=serializers.CharField())
     model_version = serializers.CharField()
 
