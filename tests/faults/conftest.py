@@ -1,6 +1,5 @@
 """Fault tests: real servers on loopback are stopped, cut off or filled up while the desk works."""
 
-from madoguchi.intake.tests.conftest import dovecot
-from madoguchi.testing.servers import free_port
+from madoguchi.intake.tests.conftest import desk_settings, dovecot
 
-__all__ = ["dovecot", "free_port"]
+__all__ = ["desk_settings", "dovecot"]
