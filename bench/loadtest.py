@@ -117,7 +117,10 @@ def main() -> None:
         errs = sum(f["errors"] for f in figures.values())
         print(f"{clients:>3} clients: {total:7.1f} req/s, errors {errs}", flush=True)
         for name, f in figures.items():
-            print(f"      {name:16} {f['rps']:6.1f}/s p50 {f['p50']:7.1f} p95 {f['p95']:7.1f} p99 {f['p99']:7.1f} err {f['errors']}")
+            print(
+                f"      {name:16} {f['rps']:6.1f}/s p50 {f['p50']:7.1f} p95 {f['p95']:7.1f}"
+                f" p99 {f['p99']:7.1f} err {f['errors']}"
+            )
     if args.output:
         with open(args.output, "w", encoding="utf-8") as handle:
             json.dump(result, handle, ensure_ascii=False, indent=1)
