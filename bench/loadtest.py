@@ -44,6 +44,7 @@ def percentile(values: list[float], p: float) -> float:
 
 def run_step(base: str, cookie: str, case: str, clients: int, seconds: float) -> dict[str, dict[str, float]]:
     url = urllib.parse.urlsplit(base)
+    host = url.hostname or "127.0.0.1"
     times: dict[str, list[float]] = defaultdict(list)
     errors: dict[str, int] = defaultdict(int)
     lock = threading.Lock()
@@ -51,7 +52,7 @@ def run_step(base: str, cookie: str, case: str, clients: int, seconds: float) ->
     mix = pages(case)
 
     def client(offset: int) -> None:
-        conn = http.client.HTTPConnection(url.hostname, url.port or 80, timeout=30)
+        conn = http.client.HTTPConnection(host, url.port or 80, timeout=30)
         i = offset
         while time.monotonic() < stop_at:
             name, path, staff = mix[i % len(mix)]
@@ -66,7 +67,7 @@ def run_step(base: str, cookie: str, case: str, clients: int, seconds: float) ->
             except (OSError, http.client.HTTPException):
                 ok = False
                 conn.close()
-                conn = http.client.HTTPConnection(url.hostname, url.port or 80, timeout=30)
+                conn = http.client.HTTPConnection(host, url.port or 80, timeout=30)
             elapsed = (time.perf_counter() - start) * 1000
             with lock:
                 times[name].append(elapsed)
@@ -101,18 +102,19 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=15)
     parser.add_argument("--output", default="")
     args = parser.parse_args()
-    result = {
+    steps: list[dict[str, object]] = []
+    result: dict[str, object] = {
+        "steps": steps,
         "machine": {
             "cpus": os.cpu_count(),
             "platform": platform.platform(),
             "python": platform.python_version(),
             "load_before": os.getloadavg(),
         },
-        "steps": [],
     }
     for clients in [int(s) for s in args.steps.split(",")]:
         figures = run_step(args.base, args.cookie, args.case, clients, args.seconds)
-        result["steps"].append({"clients": clients, "pages": figures, "load_after": os.getloadavg()})
+        steps.append({"clients": clients, "pages": figures, "load_after": os.getloadavg()})
         total = sum(f["rps"] for f in figures.values())
         errs = sum(f["errors"] for f in figures.values())
         print(f"{clients:>3} clients: {total:7.1f} req/s, errors {errs}", flush=True)
