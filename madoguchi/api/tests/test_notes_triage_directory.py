@@ -68,7 +68,7 @@ def test_triage_suggests_a_category(api_client_for, tier1_staff):
     assert response.json()["category"]
     assert 0.0 <= response.json()["confidence"] <= 1.0
     body = response.json()
-    # The same situations, answer-② organisations (with their reason) and laws (with their condition) as the case panels.
+    # The same situations, answer-② organisations (with reasons) and laws (with conditions) as the case panels.
     assert "ransomware_infection" in [s["code"] for s in body["situations"]]
     assert body["referrals"] and all(r["reason"].strip() for r in body["referrals"])
     assert body["laws"] and all(law["condition"].strip() for law in body["laws"])
