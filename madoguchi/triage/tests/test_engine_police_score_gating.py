@@ -20,13 +20,13 @@ def _police(category: str, score: float) -> bool:
     return decision.police
 
 
-def test_a_high_police_score_does_not_flag_an_outage_or_a_question():
+def test_a_high_police_score_does_not_flag_an_outage_or_a_question() -> None:
     for category in ("urgent_outage", "prevention", "general", "out_of_scope", "guidebook_request"):
         assert not police_score_counts(category=category)
         assert _police(category, 0.9) is False, category
 
 
-def test_a_police_score_still_flags_the_incident_categories():
+def test_a_police_score_still_flags_the_incident_categories() -> None:
     for category in ("urgent_breach", "legal", "life_safety"):
         assert _police(category, 0.37) is True, category
         assert _police(category, 0.35) is False, category
