@@ -22,6 +22,9 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 
 # Reasons the selection adds itself (Japanese, like the reasons in the rule files).
 FALLBACK_REASON = "状況から特定できなかったため、相談区分「{label}」の一般的な紹介先"
+# When the rules named some organisations but fewer than `fallback_below`, the category's list fills the
+# remaining places after them (a situation the model missed often still needs the category's usual desks).
+CATEGORY_FILL_REASON = "相談区分「{label}」でよく案内する紹介先（状況から選んだ紹介先の補足）"
 CATEGORY_LABELS = {
     "urgent_breach": "緊急（被害・漏えい）",
     "crime": "犯罪被害",
@@ -164,7 +167,8 @@ def select_referrals(
     """Organisations for answer ②, best first, each with its reason.
 
     Flags and situations decide (a lower rank comes first; for the same organisation the best rank
-    and the first reason win); the category only fills in when they name fewer than `fallback_below`.
+    and the first reason win); the category's list only fills the places they leave, after them, when they
+    name fewer than `fallback_below`.
     """
     table = rules()
     candidates: list[_Entry] = []
@@ -181,7 +185,8 @@ def select_referrals(
         best.setdefault(entry.code, entry)
     chosen = [Pick(code=e.code, name=table.organization_names[e.code], why=e.why) for e in best.values()]
     if len(chosen) < table.fallback_below and category:
-        reason = FALLBACK_REASON.format(label=CATEGORY_LABELS.get(category, category))
+        template = CATEGORY_FILL_REASON if chosen else FALLBACK_REASON
+        reason = template.format(label=CATEGORY_LABELS.get(category, category))
         for code in table.categories.get(category, []):
             if code not in best:
                 chosen.append(Pick(code=code, name=table.organization_names[code], why=reason))

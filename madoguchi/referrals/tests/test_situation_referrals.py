@@ -43,16 +43,33 @@ def test_outage_names_the_vendor_and_prevention_the_support_schemes():
     assert prevention[:3] == ["ipa_otasuketai", "ipa_security_action", "tokyo_kosha_cyber_subsidy"]
 
 
-def test_the_category_is_only_a_fallback():
-    # Rules name two or more: no category entries are added.
+def test_the_category_only_fills_places_after_the_rules():
+    # The situation's organisations come first; the category's usual ones follow, with a reason saying so.
     picks = select_referrals(
         situations=["ransomware_infection"], police=True, urgent=True, individual=False, category="prevention"
     )
-    assert "ipa_otasuketai" not in [pick.code for pick in picks]
+    codes = [pick.code for pick in picks]
+    assert codes[0] == "mpd_cybercrime_division"
+    assert len(codes) == 6
+    # The ransomware rules fill all six places: no prevention scheme is named for an attack under way.
+    assert "ipa_otasuketai" not in codes
+    filled = select_referrals(situations=["spam"], police=False, urgent=False, individual=False, category="general")
+    assert [pick.code for pick in filled][:2] == ["dekyo_spam_center", "own_it_vendor"]
+    assert "nco_security_portal" in [pick.code for pick in filled]
+    assert all("補足" in pick.why for pick in filled[2:])
     # Nothing detected: the category's list, with a reason that says so.
     fallback = select_referrals(situations=[], police=False, urgent=False, individual=False, category="legal")
     assert fallback[0].code == "houterasu"
     assert "状況から特定できなかった" in fallback[0].why
+
+
+def test_breaches_name_the_vendor_and_ipa_and_questions_the_web_resources():
+    breach = _codes(situations=["unauthorized_access"], police=True, urgent=True, category="urgent_breach")
+    assert {"own_it_vendor", "ipa_cs_support", "mpd_cybercrime_division"} <= set(breach)
+    training = _codes(situations=["security_training"], category="general")
+    assert training[:2] == ["nco_security_portal", "tokyo_guidebook_web"]
+    fraud = _codes(situations=["shopping_fraud_victim"], police=True, category="life_safety")
+    assert {"consumer_hotline_188", "card_issuer_or_psp", "local_police_station"} <= set(fraud)
 
 
 def test_every_organisation_carries_a_reason_and_none_is_named_twice():

@@ -5,7 +5,7 @@
   and evaluated before it was retired (figures in docs/triage.md); a set is retired when a fresh one
   replaces it, and from then on it trains the model (a second and third author's wording is worth
   more than another hundred seed lines of our own).
-- `heldout6/test.jsonl`: the current held-out set. It is never trained on and is evaluated once per
+- `heldout7/test.jsonl`: the current held-out set. It is never trained on and is evaluated once per
   round; ADR 0006 describes the rotation.
 """
 
@@ -24,8 +24,9 @@ RETIRED_FILES: tuple[Path, ...] = (
     DATA_DIR / "retired" / "heldout3" / "test.jsonl",
     DATA_DIR / "retired" / "heldout4" / "test.jsonl",
     DATA_DIR / "retired" / "heldout5" / "test.jsonl",
+    DATA_DIR / "retired" / "heldout6" / "test.jsonl",
 )
-HELDOUT_FILE = DATA_DIR / "heldout6" / "test.jsonl"
+HELDOUT_FILE = DATA_DIR / "heldout7" / "test.jsonl"
 
 # The fields training reads; held-out files also carry `alt_categories`, which only scoring uses.
 TRAINING_FIELDS = ("id", "channel", "text", "category", "urgent", "police", "flow", "situations")

@@ -26,7 +26,8 @@ _load = corpus.load_jsonl
         ("retired/heldout3/test.jsonl", 40),
         ("retired/heldout4/test.jsonl", 40),
         ("retired/heldout5/test.jsonl", 40),
-        ("heldout6/test.jsonl", 25),
+        ("retired/heldout6/test.jsonl", 25),
+        ("heldout7/test.jsonl", 20),
     ],
 )
 def test_set_is_balanced_and_labelled_with_valid_codes(name, per_category):
