@@ -1,4 +1,4 @@
-"""The police score alone flags only categories some author has labelled police (round 8, ADR 0031)."""
+"""The police score alone flags only categories some author has labelled police (round 8, ADR 0034)."""
 
 import numpy as np
 
