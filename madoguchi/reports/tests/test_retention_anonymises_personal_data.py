@@ -15,9 +15,9 @@ from madoguchi.accounts.testing_refusals import database_rows, refused_params, r
 from madoguchi.cases import services as case_services
 from madoguchi.cases.choices import Category
 from madoguchi.cases.models import Callback, Case, CaseEvent, Organization, Person
-from madoguchi.intake import services as intake_services
 from madoguchi.intake import storage
 from madoguchi.intake.models import Attachment, InboundMessage
+from madoguchi.intake.services import mail as intake_services
 from madoguchi.reports.models import AnonymisedRecord, RetentionPolicy
 from madoguchi.reports.registry import Period
 from madoguchi.reports.retention import REMOVED
