@@ -35,6 +35,18 @@ AGREED: dict[Action, set[Role]] = {
     Action.ARCHIVE_EDIT: {B, M},
     Action.FAQ_EDIT: {F, B, M},
     Action.FAQ_REVIEW: {B, M},
+    Action.HANDBOOK_EDIT: {M, A},
+    Action.RETENTION_MANAGE: {M, A},
+    Action.CASEBOOK_VIEW: {F, B, M, A},
+    Action.CASEBOOK_WRITE: {B, M},
+    Action.CASEBOOK_PUBLISH: {M},
+    Action.GUIDEBOOK_PROPOSE: {B, M},
+    Action.GUIDEBOOK_DECIDE: {M},
+    Action.KNOWHOW_WRITE: {F, B, M},
+    Action.OUTREACH_VIEW: {F, B, M},
+    Action.GUIDEBOOK_MANAGE: {F, B, M},
+    Action.GUIDEBOOK_STOCK: {B, M},
+    Action.OUTREACH_EDIT: {B, M},
 }
 
 

@@ -33,9 +33,9 @@ def test_query_count_does_not_grow_with_the_number_of_cases(client_for, tier1_st
     many = _count(client, reverse(url_name))
     assert many == few
     # Session, user, policy, the header's unread-notification count, queues, one query for their playbook
-    # badges, one per dashboard widget and one for the operations banner (failed outbox mail): bounded, whatever
-    # the case count.
-    assert many <= 22
+    # badges, one per dashboard widget (outreach adds the guidebook stock warning) and the operations banner (failed
+    # outbox mail): bounded, whatever the case count (the budget of issue 15 is 30).
+    assert many <= 24
 
 
 def test_urgent_cases_come_first_in_the_pool(client_for, tier1_staff, tier2_staff):

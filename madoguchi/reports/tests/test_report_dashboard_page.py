@@ -14,7 +14,7 @@ def test_dashboard_shows_each_chart_with_its_table(client_for, manager, tier1_st
     body = (
         client_for(manager).get(reverse("reports:dashboard"), {"start": "2026-11", "end": "2026-11"}).content.decode()
     )
-    assert body.count('<svg xmlns="http://www.w3.org/2000/svg" class="chart"') == 9
+    assert body.count('<svg xmlns="http://www.w3.org/2000/svg" class="chart"') == 11  # 9 of the desk + 2 of outreach
     assert 'role="img"' in body
     assert "<table" in body
     assert f'<th scope="row">{Category.LEGAL.label}</th>' in body

@@ -40,5 +40,5 @@ def test_examples_without_a_source_use_stratified_folds():
 
 def test_the_shipped_corpus_names_one_author_per_file():
     sources = {row["source"] for row in corpus.training_examples()}
-    assert sources == {"seed", "heldout1", "heldout2", "heldout3", "heldout4"}
+    assert sources == {"seed", "heldout1", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"}
     assert len(sources) >= MIN_AUTHOR_SOURCES
