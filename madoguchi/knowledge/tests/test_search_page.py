@@ -57,5 +57,5 @@ def test_query_count_does_not_grow_with_the_number_of_hits(client_for, manager, 
     assert _count(client, {"q": "標的型"}) == few
     assert _count(client, {"q": "標的型", "tag": "標的型", "category": ""}) == few_tagged
     # The search (PostgreSQL also checks the tag's postings once) plus one query loading the case hits for
-    # their triage state (推定 badges).
-    assert few_tagged <= 12
+    # their triage state (推定 badges), and the staff pages' operations banner (failed outbox mail, issue 15).
+    assert few_tagged <= 13
