@@ -82,8 +82,10 @@ def dangling_descriptions(page: Page) -> list[str]:
 def check_state(page: Page, *, allow: set[str] | frozenset[str] = frozenset()) -> None:
     """Everything a walk asserts about a screen in the state it has reached."""
     assert_no_axe_violations(page)
-    assert english_words(page, allow=allow) == [], page.url
-    assert dangling_descriptions(page) == [], page.url
+    words = english_words(page, allow=allow)
+    assert words == [], (page.url, words)
+    dangling = dangling_descriptions(page)
+    assert dangling == [], (page.url, dangling)
 
 
 def visible_text(page: Page) -> str:
