@@ -28,7 +28,7 @@ from madoguchi.knowledge.faq_forms import (
     UsefulLinkForm,
     read_more_text,
 )
-from madoguchi.knowledge.models import FaqEntry, FaqStatus, FaqVersion, UsefulLink
+from madoguchi.knowledge.models import FaqEntry, FaqStatus, FaqVersion, FaqVisibility, UsefulLink
 from madoguchi.referrals.models import ReferralOrganization
 from madoguchi.taxonomy.models import Term
 
@@ -270,7 +270,9 @@ def faq_transition(request: StaffRequest, pk: int) -> HttpResponse:
 
 
 def _lines(snapshot: dict[str, Any], names: dict[int, str]) -> list[str]:
-    lines = [f"# {_('見出し')}: {snapshot.get('title', '')}", f"# {_('公開範囲')}: {snapshot.get('visibility', '')}"]
+    visibility = str(snapshot.get("visibility", ""))
+    shown = FaqVisibility(visibility).label if visibility in FaqVisibility.values else visibility
+    lines = [f"# {_('見出し')}: {snapshot.get('title', '')}", f"# {_('公開範囲')}: {shown}"]
     for i, q in enumerate(snapshot.get("questions", []), start=1):
         lines.append(f"# {_('質問の例')} {i}")
         lines.extend(str(q).splitlines())

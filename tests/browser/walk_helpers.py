@@ -28,6 +28,9 @@ ALLOWED_WORDS = frozenset(
         "METI",
         "SME",
         "Madoguchi",
+        "English",  # the language switch offers English in English
+        "ID",
+        "IP",
     }
 )
 # Words containing a digit (受付番号 GB-2026-00001, token prefixes) are codes, not text.
