@@ -51,7 +51,8 @@ def token_list(request: HttpRequest) -> HttpResponse:
         # Each issue form can issue once: reloading the page that shows a token sends the same POST again, which
         # must neither issue a second token nor show one.
         if not _take_issue_key(request, request.POST.get("issue_key", "")):
-            form.add_error(None, _("この発行はすでに処理されました。新しいトークンが必要なら、もう一度発行してください。"))
+            message = _("この発行はすでに処理されました。新しいトークンが必要なら、もう一度発行してください。")
+            form.add_error(None, message)
         else:
             # Rendered straight from the POST, never stored or redirected: the raw token is shown once only.
             issued = services.token_issue(

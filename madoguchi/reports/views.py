@@ -201,9 +201,7 @@ def retention_policy(request: HttpRequest, record_type: str) -> HttpResponse:
 @require_action(Action.RETENTION_MANAGE)
 def retention_run(request: HttpRequest) -> HttpResponse:
     if request.POST.get("confirm") != "yes":
-        return _retention_page(
-            request, confirm_error=_("実行するには確認欄にチェックを入れてください。"), status=400
-        )
+        return _retention_page(request, confirm_error=_("実行するには確認欄にチェックを入れてください。"), status=400)
     result = services.apply_retention(actor=request.user, dry_run=False, now=timezone.now())  # type: ignore[arg-type]
     total = sum(result.counts.values())
     messages.success(request, _("%(count)s件の記録から個人情報を削除しました。") % {"count": total})

@@ -31,9 +31,7 @@ def test_retention_screen_walk(page, live_server, login, logout, tier1_staff, ma
     months = page.locator("#id_consultation-months")
     months.fill("0")
     page.locator("form[action$='/retention/consultation/'] button").click()
-    expect(page.locator(".field.has-error", has=page.locator("#id_consultation-months"))).to_contain_text(
-        "1か月以上"
-    )
+    expect(page.locator(".field.has-error", has=page.locator("#id_consultation-months"))).to_contain_text("1か月以上")
     expect(page.locator("#id_consultation-months")).to_have_value("0")
     check_state(page, allow=ALLOW)
     page.locator("#id_consultation-months").fill("60")
