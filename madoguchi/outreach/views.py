@@ -97,7 +97,7 @@ def _list_page(request: StaffRequest, *, bulk_form: BulkForm | None = None, stat
         "statuses": RequestStatus.choices,
         "low_stock": selectors.low_stock_editions(),
         "bulk_form": bulk_form or BulkForm(references=references, initial={"shipped_on": timezone.localdate()}),
-        "selected": set(bulk_form.data.getlist("selected")) if bulk_form is not None else set(),
+        "selected": set(request.POST.getlist("selected")) if bulk_form is not None else set(),
     }
     return render(request, "staff/outreach/request_list.html", context, status=status_code)
 

@@ -59,18 +59,25 @@ def test_guidebook_request_desk_walk(page, live_server, login, logout, tier1_sta
     expect(page.locator("#request-status")).to_have_text("受付")
     check_state(page, allow=ALLOW)
 
-    # Status change: shipped without a date is refused next to the date, the note typed is kept.
-    page.select_option("#id_to", "shipped")
-    page.fill("#id_shipped_on", "")
-    page.fill("#id_note", "架空の発送メモ")
+    # Status change: cancelling without a reason is refused next to the note, the choice is kept.
+    page.select_option("#id_to", "cancelled")
     page.click("button:has-text('変更する')")
-    expect(page.locator(".field.has-error", has=page.locator("#id_shipped_on"))).to_contain_text("発送日")
-    expect(page.locator("#id_note")).to_have_value("架空の発送メモ")
-    expect(page.locator("#id_to")).to_have_value("shipped")
+    expect(page.locator(".field.has-error", has=page.locator("#id_note"))).to_contain_text("理由")
+    expect(page.locator("#id_to")).to_have_value("cancelled")
     check_state(page, allow=ALLOW)
     page.select_option("#id_to", "preparing")
     page.click("button:has-text('変更する')")
     expect(page.locator("#request-status")).to_have_text("発送準備")
+    check_state(page, allow=ALLOW)
+    # Then shipped without a date: refused next to the date, the note and method typed are kept.
+    page.select_option("#id_to", "shipped")
+    page.fill("#id_shipped_on", "")
+    page.select_option("#id_shipping_method", "post")
+    page.fill("#id_note", "架空の発送メモ")
+    page.click("button:has-text('変更する')")
+    expect(page.locator(".field.has-error", has=page.locator("#id_shipped_on"))).to_contain_text("発送日")
+    expect(page.locator("#id_note")).to_have_value("架空の発送メモ")
+    expect(page.locator("#id_shipping_method")).to_have_value("post")
     check_state(page, allow=ALLOW)
 
     # The shipping list: a bulk change with nothing selected keeps the choices made and says why, in Japanese.

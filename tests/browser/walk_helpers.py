@@ -34,7 +34,7 @@ ALLOWED_WORDS = frozenset(
     }
 )
 # Words containing a digit (受付番号 GB-2026-00001, token prefixes) are codes, not text.
-_WORD = re.compile(r"(?<![\w.@/-])[A-Za-z][A-Za-z_]+(?![\w.@/-])")
+_WORD = re.compile(r"(?<![\w.@/-])[A-Za-z][A-Za-z_]+(?![\w.@/:-])")
 
 
 def english_words(page: Page, *, allow: set[str] | frozenset[str] = frozenset()) -> list[str]:
