@@ -47,7 +47,10 @@ def english_words(page: Page, *, allow: set[str] | frozenset[str] = frozenset())
                            el.getAttribute('placeholder') || '');
             }
             for (const el of document.querySelectorAll('input[type=submit], input[type=button]')) parts.push(el.value);
-            return parts.join('\\n');
+            let text = parts.join('\\n');
+            // <code> holds codes (an API token, its prefix), not words.
+            for (const el of document.querySelectorAll('code')) text = text.split(el.innerText).join(' ');
+            return text;
         }"""
     )
     allowed = ALLOWED_WORDS | set(allow)
