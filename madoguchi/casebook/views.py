@@ -46,8 +46,17 @@ def _add_error(form: Any, exc: DomainError) -> None:
 @require_GET
 @require_action(Action.CASEBOOK_VIEW)
 def case_study_list(request: StaffRequest) -> HttpResponse:
-    context = {"studies": selectors.case_studies(), "can_write": request.user.can(Action.CASEBOOK_WRITE)}
-    return render(request, "staff/casebook/list.html", context)
+    return _list_page(request)
+
+
+def _list_page(request: StaffRequest, *, typed: str = "", error: str = "", status: int = 200) -> HttpResponse:
+    context = {
+        "studies": selectors.case_studies(),
+        "can_write": request.user.can(Action.CASEBOOK_WRITE),
+        "start_reference": typed,
+        "start_error": error,
+    }
+    return render(request, "staff/casebook/list.html", context, status=status)
 
 
 @require_GET
@@ -55,11 +64,17 @@ def case_study_list(request: StaffRequest) -> HttpResponse:
 def case_study_start(request: StaffRequest) -> HttpResponse:
     """The list page's 受付番号 box: go to the create page of that consultation (404 there if not visible)."""
     # Full-width digits typed with a Japanese IME count; anything but a reference's characters is dropped.
-    typed = unicodedata.normalize("NFKC", request.GET.get("reference", ""))
+    raw = request.GET.get("reference", "")[:100]
+    typed = unicodedata.normalize("NFKC", raw)
     reference = re.sub(r"[^0-9A-Za-z-]", "", typed)
     if not reference:
-        messages.error(request, _("受付番号を入力してください。"))
-        return redirect("casebook:list")
+        return _list_page(request, typed=raw, error=_("受付番号を入力してください。"), status=400)
+    try:
+        access_case(user=request.user, reference=reference, action=Action.CASEBOOK_WRITE)
+    except Http404:
+        # A typo is said next to the box, with what was typed, instead of an error page.
+        error = _("その受付番号の相談案件は見つかりませんでした。受付番号を確かめてください。")
+        return _list_page(request, typed=raw, error=error, status=400)
     return redirect("casebook:create", reference=reference)
 
 
@@ -230,13 +245,20 @@ def case_study_return(request: StaffRequest, pk: int) -> HttpResponse:
 
 
 def _guidebook_page(
-    request: StaffRequest, *, form: ProposalForm | None = None, law_form: LawLinkForm | None = None, status: int = 200
+    request: StaffRequest,
+    *,
+    form: ProposalForm | None = None,
+    law_form: LawLinkForm | None = None,
+    decide_form: DecideForm | None = None,
+    decide_pk: int | None = None,
+    status: int = 200,
 ) -> HttpResponse:
     context = {
         "rows": selectors.guidebook_upkeep(),
         "form": form or ProposalForm(),
         "law_form": law_form or LawLinkForm(),
-        "decide_form": DecideForm(),
+        "decide_form": decide_form or DecideForm(),
+        "decide_pk": decide_pk,
         "sections": list(sections()),
         "can_propose": request.user.can(Action.GUIDEBOOK_PROPOSE),
         "can_decide": request.user.can(Action.GUIDEBOOK_DECIDE),
@@ -275,18 +297,18 @@ def proposal_create(request: StaffRequest) -> HttpResponse:
 def proposal_decide(request: StaffRequest, pk: int) -> HttpResponse:
     proposal = access_proposal(user=request.user, pk=pk, action=Action.GUIDEBOOK_DECIDE)
     form = DecideForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("状態を選んでください。"))
-        return redirect("casebook:guidebook")
-    try:
-        services.proposal_decide(
-            actor=request.user, proposal=proposal, to=form.cleaned_data["status"], note=form.cleaned_data["note"]
-        )
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("改訂提案の状態を変更しました。"))
-    return redirect("casebook:guidebook")
+    if form.is_valid():
+        try:
+            services.proposal_decide(
+                actor=request.user, proposal=proposal, to=form.cleaned_data["status"], note=form.cleaned_data["note"]
+            )
+        except DomainError as exc:
+            _add_error(form, exc)
+        else:
+            messages.success(request, _("改訂提案の状態を変更しました。"))
+            return redirect("casebook:guidebook")
+    # The message next to the proposal's own controls, with the state chosen and the reason typed kept.
+    return _guidebook_page(request, decide_form=form, decide_pk=proposal.pk, status=400)
 
 
 @require_POST

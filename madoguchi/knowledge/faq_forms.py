@@ -130,7 +130,11 @@ MASK_TYPE_CHOICES = [(str(t), label) for t, label in PLACEHOLDERS.items()]
 
 
 class MaskTextForm(forms.Form):
-    text = forms.CharField(label=_("さらにマスクする文字列"), max_length=200)
+    text = forms.CharField(
+        label=_("さらにマスクする文字列"),
+        max_length=200,
+        error_messages={"required": _("マスクする文字列を入力してください。")},
+    )
     span_type = forms.ChoiceField(label=_("種類"), choices=MASK_TYPE_CHOICES)
     version = forms.IntegerField(widget=forms.HiddenInput)
 

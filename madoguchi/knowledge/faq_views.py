@@ -28,7 +28,7 @@ from madoguchi.knowledge.faq_forms import (
     UsefulLinkForm,
     read_more_text,
 )
-from madoguchi.knowledge.models import FaqEntry, FaqStatus, FaqVersion, UsefulLink
+from madoguchi.knowledge.models import FaqEntry, FaqStatus, FaqVersion, FaqVisibility, UsefulLink
 from madoguchi.referrals.models import ReferralOrganization
 from madoguchi.taxonomy.models import Term
 
@@ -107,11 +107,24 @@ def _field_label(name: str) -> str:
     return _("質問の例 %(n)d") % {"n": int(name[1:]) + 1}
 
 
+def _typing_key(pk: int) -> str:
+    return f"faq-mask-typing:{pk}"
+
+
 @require_GET
 @require_action(Action.CASE_VIEW)
 def faq_detail(request: StaffRequest, pk: int) -> HttpResponse:
+    faq = access_faq(user=request.user, pk=pk)
+    # What was typed into the mask field when a span was unmasked comes back once (the session ends at logout).
+    typed = request.session.pop(_typing_key(faq.pk), None) or {}
+    mask_form = MaskTextForm(
+        initial={"version": faq.version, "text": typed.get("text", ""), "span_type": typed.get("span_type")}
+    )
+    return _detail_page(request, faq, mask_form=mask_form, status=200)
+
+
+def _detail_page(request: StaffRequest, faq: FaqEntry, *, mask_form: MaskTextForm, status: int) -> HttpResponse:
     user = request.user
-    faq = access_faq(user=user, pk=pk)
     spans = list(faq.mask_spans)
     names = ["title", *(f"q{i}" for i in range(len(faq.questions))), "measures"]
     texts = {"title": faq.title, "measures": faq.measures}
@@ -137,13 +150,14 @@ def faq_detail(request: StaffRequest, pk: int) -> HttpResponse:
         "use_count": use_count,
         "usage": usage,
         "versions": list(faq.versions.select_related("author").order_by("-number")),
-        "mask_form": MaskTextForm(initial={"version": faq.version}),
+        "mask_form": mask_form,
         "contributors": faq_services.contributors(faq),
         "can_edit": user.can(Action.FAQ_EDIT),
+        "can_mask": user.can(Action.FAQ_EDIT) and faq.status in (FaqStatus.DRAFT, FaqStatus.IN_REVIEW),
         "can_review": user.can(Action.FAQ_REVIEW),
         "FaqStatus": FaqStatus,
     }
-    return render(request, "staff/knowledge/faq/detail.html", context)
+    return render(request, "staff/knowledge/faq/detail.html", context, status=status)
 
 
 def _initial(faq: FaqEntry) -> dict[str, Any]:
@@ -205,6 +219,10 @@ def faq_unmask(request: StaffRequest, pk: int, index: int) -> HttpResponse:
         messages.error(request, exc.message)
     else:
         messages.success(request, _("マスクを外しました。"))
+    # The unmask buttons submit the mask form too: keep what was typed there for the page after the redirect.
+    text = request.POST.get("text", "")[:200]
+    if text:
+        request.session[_typing_key(faq.pk)] = {"text": text, "span_type": request.POST.get("span_type", "")[:40]}
     return redirect(f"{faq.get_absolute_url()}#masking")
 
 
@@ -213,22 +231,23 @@ def faq_unmask(request: StaffRequest, pk: int, index: int) -> HttpResponse:
 def faq_mask(request: StaffRequest, pk: int) -> HttpResponse:
     faq = access_faq(user=request.user, pk=pk, action=Action.FAQ_EDIT)
     form = MaskTextForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("マスクする文字列と種類を指定してください。"))
-        return redirect(f"{faq.get_absolute_url()}#masking")
-    try:
-        count = faq_services.faq_mask_text(
-            actor=request.user,
-            faq=faq,
-            expected_version=form.cleaned_data["version"],
-            text=form.cleaned_data["text"],
-            span_type=form.cleaned_data["span_type"],
-        )
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("%(n)d箇所をマスクしました。") % {"n": count})
-    return redirect(f"{faq.get_absolute_url()}#masking")
+    if form.is_valid():
+        try:
+            count = faq_services.faq_mask_text(
+                actor=request.user,
+                faq=faq,
+                expected_version=form.cleaned_data["version"],
+                text=form.cleaned_data["text"],
+                span_type=form.cleaned_data["span_type"],
+            )
+        except DomainError as exc:
+            _add_error(form, exc)
+        else:
+            messages.success(request, _("%(n)d箇所をマスクしました。") % {"n": count})
+            return redirect(f"{faq.get_absolute_url()}#masking")
+    # The message goes next to the field and what was typed stays in it.
+    faq.refresh_from_db()
+    return _detail_page(request, faq, mask_form=form, status=400)
 
 
 @require_POST
@@ -251,7 +270,9 @@ def faq_transition(request: StaffRequest, pk: int) -> HttpResponse:
 
 
 def _lines(snapshot: dict[str, Any], names: dict[int, str]) -> list[str]:
-    lines = [f"# {_('見出し')}: {snapshot.get('title', '')}", f"# {_('公開範囲')}: {snapshot.get('visibility', '')}"]
+    visibility = str(snapshot.get("visibility", ""))
+    shown = FaqVisibility(visibility).label if visibility in FaqVisibility.values else visibility
+    lines = [f"# {_('見出し')}: {snapshot.get('title', '')}", f"# {_('公開範囲')}: {shown}"]
     for i, q in enumerate(snapshot.get("questions", []), start=1):
         lines.append(f"# {_('質問の例')} {i}")
         lines.extend(str(q).splitlines())

@@ -109,9 +109,6 @@ class GuidebookRequestForm(forms.Form):
         self.fields["phone"].widget.attrs.update({"autocomplete": "tel"})
         self.fields["person_name"].widget.attrs.update({"autocomplete": "name"})
         self.fields["organization"].widget.attrs.update({"autocomplete": "organization"})
-        for name, field in self.fields.items():
-            if field.help_text:
-                field.widget.attrs["aria-describedby"] = f"{name}-help"
 
     def clean_address(self) -> str:
         return nfkc(str(self.cleaned_data["address"])).strip()
@@ -141,10 +138,6 @@ class GuidebookRequestForm(forms.Form):
                     break
         return data
 
-    def full_clean(self) -> None:
-        super().full_clean()
-        _with_error_attributes(self)
-
 
 class PublicGuidebookRequestForm(GuidebookRequestForm):
     consent = forms.BooleanField(label=_("個人情報の取扱いに同意します"))
@@ -171,6 +164,15 @@ class PublicGuidebookRequestForm(GuidebookRequestForm):
         self.fields["email"].error_messages["required"] = _("メールアドレスを入力してください。")
         self.fields["consent"].error_messages["required"] = _("個人情報の取扱いに同意いただく必要があります。")
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+        # The public page names help texts and errors "<field>-help" / "<field>-error" (public/intake/_field.html);
+        # the staff page keeps Django's own ids, which its field template uses.
+        for name, field in self.fields.items():
+            if field.help_text:
+                field.widget.attrs["aria-describedby"] = f"{name}-help"
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        _with_error_attributes(self)
 
     @property
     def honeypot_filled(self) -> bool:
@@ -221,7 +223,15 @@ class EditionForm(forms.Form):
 
 
 class RestockForm(forms.Form):
-    added = forms.IntegerField(label=_("追加する部数"), min_value=1)
+    added = forms.IntegerField(
+        label=_("追加する部数"),
+        min_value=1,
+        error_messages={
+            "required": _("追加する部数を入力してください。"),
+            "invalid": _("追加する部数を数字で入力してください。"),
+            "min_value": _("追加する部数は1部以上で入力してください。"),
+        },
+    )
 
 
 class EventForm(forms.Form):

@@ -78,6 +78,10 @@ def _request_data(data: dict[str, Any]) -> services.RequestData:
 @require_action(Action.OUTREACH_VIEW)
 def request_list(request: StaffRequest) -> HttpResponse:
     """The shipping list: open requests first, with selection for export and the bulk status change."""
+    return _list_page(request)
+
+
+def _list_page(request: StaffRequest, *, bulk_form: BulkForm | None = None, status_code: int = 200) -> HttpResponse:
     status = request.GET.get("status", "open")
     rows = selectors.requests_for(user=request.user)
     if status == "open":
@@ -92,9 +96,10 @@ def request_list(request: StaffRequest) -> HttpResponse:
         "status": status,
         "statuses": RequestStatus.choices,
         "low_stock": selectors.low_stock_editions(),
-        "bulk_form": BulkForm(references=references, initial={"shipped_on": timezone.localdate()}),
+        "bulk_form": bulk_form or BulkForm(references=references, initial={"shipped_on": timezone.localdate()}),
+        "selected": set(request.POST.getlist("selected")) if bulk_form is not None else set(),
     }
-    return render(request, "staff/outreach/request_list.html", context)
+    return render(request, "staff/outreach/request_list.html", context, status=status_code)
 
 
 def _copies_from_text(text: str) -> str:
@@ -250,10 +255,8 @@ def request_bulk(request: StaffRequest) -> HttpResponse:
     references = [r.reference for r in selectors.requests_for(user=user)]
     form = BulkForm(request.POST, references=references)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, str(error))
-        return redirect("outreach:requests")
+        # The list again with the messages next to the controls, the ticks and the choices kept.
+        return _list_page(request, bulk_form=form, status_code=400)
     data = form.cleaned_data
     result = services.guidebook_requests_transition(
         actor=user,

@@ -149,7 +149,11 @@ def handbook_section_edit(request: HttpRequest, key: str) -> HttpResponse:
 
 
 def _retention_page(
-    request: HttpRequest, *, forms: dict[str, RetentionPolicyForm] | None = None, status: int = 200
+    request: HttpRequest,
+    *,
+    forms: dict[str, RetentionPolicyForm] | None = None,
+    confirm_error: str = "",
+    status: int = 200,
 ) -> HttpResponse:
     preview = selectors.retention_preview()
     rows = []
@@ -159,8 +163,18 @@ def _retention_page(
             initial={"record_type": key, "months": item["months"]}, prefix=key
         )
         rows.append({**item, "form": form})
-    runs = AuditEvent.objects.filter(detail__what="retention_run").order_by("-at")[:10]
-    return render(request, "staff/reports/retention.html", {"rows": rows, "runs": runs}, status=status)
+    # The audit detail keeps the record types' keys; the screen says what they are.
+    labels = {item["type"].key: str(item["type"].label) for item in preview}
+    runs = [
+        {
+            "at": run.at,
+            "actor": run.actor_username,
+            "counts": [(labels.get(key, key), count) for key, count in (run.detail.get("counts") or {}).items()],
+        }
+        for run in AuditEvent.objects.filter(detail__what="retention_run").order_by("-at")[:10]
+    ]
+    context = {"rows": rows, "runs": runs, "confirm_error": confirm_error}
+    return render(request, "staff/reports/retention.html", context, status=status)
 
 
 @require_GET
@@ -187,8 +201,7 @@ def retention_policy(request: HttpRequest, record_type: str) -> HttpResponse:
 @require_action(Action.RETENTION_MANAGE)
 def retention_run(request: HttpRequest) -> HttpResponse:
     if request.POST.get("confirm") != "yes":
-        messages.error(request, _("実行するには確認欄にチェックを入れてください。"))
-        return _retention_page(request, status=400)
+        return _retention_page(request, confirm_error=_("実行するには確認欄にチェックを入れてください。"), status=400)
     result = services.apply_retention(actor=request.user, dry_run=False, now=timezone.now())  # type: ignore[arg-type]
     total = sum(result.counts.values())
     messages.success(request, _("%(count)s件の記録から個人情報を削除しました。") % {"count": total})

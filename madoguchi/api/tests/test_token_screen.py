@@ -11,7 +11,10 @@ pytestmark = pytest.mark.django_db
 
 def test_admin_issues_a_token_shown_once(client_for, admin_user, tier1_staff):
     client = client_for(admin_user)
-    response = client.post(reverse("api_staff:tokens"), {"user": tier1_staff.pk, "name": "協力団体フォーム"})
+    key = client.get(reverse("api_staff:tokens")).context["issue_key"]
+    response = client.post(
+        reverse("api_staff:tokens"), {"user": tier1_staff.pk, "name": "協力団体フォーム", "issue_key": key}
+    )
     assert response.status_code == 200
     token = ApiToken.objects.get()
     raw = response.context["raw_token"]

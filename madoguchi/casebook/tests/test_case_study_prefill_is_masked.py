@@ -57,7 +57,8 @@ def test_reference_box_accepts_full_width_digits(tier1_staff, tier2_staff, clien
     response = client_for(tier2_staff).get(reverse("casebook:start"), {"reference": typed})
     assert response["Location"] == reverse("casebook:create", args=[case.reference])
     response = client_for(tier2_staff).get(reverse("casebook:start"), {"reference": "/../"})
-    assert response["Location"] == reverse("casebook:list")
+    assert response.status_code == 400
+    assert "受付番号を入力してください。" in response.content.decode()
 
 
 def test_case_screen_offers_a_case_study_only_for_finished_cases_and_writers(tier1_staff, tier2_staff, client_for):

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 # (url name, method, action, which object the URL names, status for a role the table allows)
 ENDPOINTS = [
     ("casebook:list", "get", Action.CASEBOOK_VIEW, "none", 200),
-    ("casebook:start", "get", Action.CASEBOOK_WRITE, "none", 302),
+    ("casebook:start", "get", Action.CASEBOOK_WRITE, "none", 400),
     ("casebook:create", "get", Action.CASEBOOK_WRITE, "case", 200),
     ("casebook:create", "post", Action.CASEBOOK_WRITE, "case", 400),
     ("casebook:detail", "get", Action.CASEBOOK_VIEW, "study", 200),
@@ -25,7 +25,7 @@ ENDPOINTS = [
     ("casebook:return", "post", Action.CASEBOOK_PUBLISH, "study", 400),
     ("casebook:guidebook", "get", Action.CASEBOOK_VIEW, "none", 200),
     ("casebook:proposal_create", "post", Action.GUIDEBOOK_PROPOSE, "none", 400),
-    ("casebook:proposal_decide", "post", Action.GUIDEBOOK_DECIDE, "proposal", 302),
+    ("casebook:proposal_decide", "post", Action.GUIDEBOOK_DECIDE, "proposal", 400),
     ("casebook:section_link_law", "post", Action.GUIDEBOOK_PROPOSE, "section", 400),
     ("casebook:guidebook_export", "get", Action.REPORTS_VIEW, "none", 200),
     ("casebook:knowhow_list", "get", Action.CASEBOOK_VIEW, "none", 200),
