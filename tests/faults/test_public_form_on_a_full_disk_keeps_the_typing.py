@@ -86,3 +86,20 @@ def test_a_disk_that_fills_before_the_confirmation_rolls_everything_back_and_rem
     assert done.status_code == 302
     case = Case.objects.get()
     assert sorted(a.filename for a in Attachment.objects.filter(case=case)) == ["大きい.pdf", "小さい.pdf"]
+
+
+def test_a_pending_upload_whose_description_no_longer_fits_leaves_no_half_written_folder(
+    client, full_data_dir, desk_settings
+):
+    data = tiny_pdf() + b"%"
+    data += b"0" * (8192 - len(data))
+    # Exactly the file's two pages are free: its bytes are written, its meta.json (one more page) is not.
+    full_data_dir.fill(leave_bytes=8192)
+
+    refused = client.post(
+        "/consult/",
+        {**VALID, "step": "input", "attachments": [SimpleUploadedFile("請求書.pdf", data, "application/pdf")]},
+    )
+
+    assert refused.status_code == 400 and MESSAGE in refused.content.decode()
+    assert full_data_dir.visible_files() == [], "the bytes written before the failure are removed with their folder"
