@@ -28,11 +28,18 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.fixture(autouse=True)
 def _settings_for_tests(request, tmp_path):
     if not request.config.pluginmanager.hasplugin("django"):
+        yield
         return
     settings = request.getfixturevalue("settings")
     settings.MEDIA_ROOT = tmp_path / "files"
     settings.MAIL_STORE_DIR = tmp_path / "mail"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # The data dir's health is cached per process: one test's full disk must not make the next one read-only.
+    from madoguchi.core import datadir
+
+    datadir.forget_storage_state()
+    yield
+    datadir.forget_storage_state()
 
 
 @pytest.fixture(scope="session", autouse=True)

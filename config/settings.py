@@ -140,6 +140,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Last, so it sees the user and the resolved view: read-only mode for staff, the 507 page for a full disk.
+    "madoguchi.core.middleware.DataDirMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -159,6 +161,7 @@ TEMPLATES = [
                 "madoguchi.core.context_processors.desk",
                 "madoguchi.notifications.context_processors.unread",
                 "madoguchi.ops.context_processors.ops_alerts",
+                "madoguchi.core.context_processors.storage_read_only",
             ],
             "string_if_invalid": "",
         },
@@ -277,6 +280,10 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG or TESTING or not any(STATIC_ROOT.iterdir())
 MEDIA_ROOT = DATA_DIR / "files"  # never served directly: downloads go through access-checked views
 MAIL_STORE_DIR = DATA_DIR / "mail"
+# Staff work read-only below this much free space in the data dir (or when a write probe fails), so the space left
+# goes to mail intake and the public form; the probe's answer is kept this many seconds per process (ADR 0036).
+MADOGUCHI_MIN_FREE_BYTES = env_int("MADOGUCHI_MIN_FREE_BYTES", 256 * 1024 * 1024)
+MADOGUCHI_STORAGE_CHECK_SECONDS = env_int("MADOGUCHI_STORAGE_CHECK_SECONDS", 15)
 # Trained triage models are content-addressed (engine version + training-data digest), so a shared folder is safe.
 TRIAGE_MODEL_DIR = Path(env_str("MADOGUCHI_TRIAGE_MODEL_DIR", str(DATA_DIR / "triage")))
 # Form fields other than files (Django refuses more with HTTP 400).

@@ -1,11 +1,19 @@
-"""Response headers: a strict Content-Security-Policy, no-store on staff pages and POST answers, a request reference."""
+"""Response headers (a strict Content-Security-Policy, no-store on staff pages and POST answers, a request reference)
+and the data dir guard (read-only mode, the 507 page)."""
 
 from __future__ import annotations
 
+import logging
 import secrets
 from collections.abc import Callable
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from madoguchi.core import datadir
+
+logger = logging.getLogger("madoguchi.errors")
 
 # Scripts and styles only from our own static files: no inline <script>, style="..." or on* handlers anywhere
 # (test_no_inline_script_or_style.py keeps templates that way). A view may set a stricter policy of its own
@@ -54,3 +62,78 @@ class SecurityHeadersMiddleware:
                 response["Cache-Control"] = "no-store"
             response["Pragma"] = "no-cache"
         return response
+
+
+# Staff POSTs that stay open in read-only mode: signing in and out writes only the session and the audit log.
+READ_ONLY_ALLOWED_VIEWS = frozenset({"accounts:login", "accounts:logout", "accounts:otp_verify", "accounts:otp_setup"})
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+# Fields never echoed back on the refusal page: framework plumbing and secrets.
+_HIDDEN_FIELDS = frozenset({"csrfmiddlewaretoken", "step", "pending", "remove", "next", "version"})
+_SECRET_MARKERS = ("password", "token", "otp", "secret")
+
+
+def typed_values(request: HttpRequest) -> list[tuple[str, str]]:
+    """What the user typed, to copy from the refusal page: non-empty text fields, never passwords or tokens."""
+    if request.method not in UNSAFE_METHODS:
+        return []
+    values = []
+    for name, items in request.POST.lists():
+        lowered = name.lower()
+        if lowered in _HIDDEN_FIELDS or any(marker in lowered for marker in _SECRET_MARKERS):
+            continue
+        for value in items:
+            if value.strip():
+                values.append((name, value))
+    return values
+
+
+class DataDirMiddleware:
+    """The one place that turns a full data dir into a Japanese answer (ADR 0036).
+
+    - A write that fails with ENOSPC / EDQUOT / EROFS and reaches no form (the view did not catch the StorageFull
+      from core.datadir) becomes HTTP 507 with the staff or public layout, the request reference and what was typed.
+    - Read-only mode: while core.datadir says the data dir cannot take writes, state-changing staff requests are
+      refused with the same page before the view runs; reads, login and logout go on.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view_func: Callable[..., HttpResponse], view_args: Any, view_kwargs: Any
+    ) -> HttpResponse | None:
+        if request.method not in UNSAFE_METHODS or not request.path.startswith(STAFF_PREFIX):
+            return None
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return None
+        match = request.resolver_match
+        if match is not None and match.view_name in READ_ONLY_ALLOWED_VIEWS:
+            return None
+        if not datadir.storage_state().read_only:
+            return None
+        reference = request_reference(request)
+        logger.warning("read-only mode: refused %s %s, reference %s", request.method, request.path, reference)
+        return storage_full_response(request, read_only=True)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not datadir.is_storage_full(exception):
+            return None
+        # The next staff page shows the banner at once instead of after the cached answer expires.
+        datadir.refresh_storage_state()
+        logger.error(
+            "data dir full (%s), reference %s, path %s",
+            getattr(exception, "strerror", "") or type(exception).__name__,
+            request_reference(request),
+            request.path,
+        )
+        return storage_full_response(request, read_only=False)
+
+
+def storage_full_response(request: HttpRequest, *, read_only: bool) -> HttpResponse:
+    layout = "staff" if request.path.startswith(STAFF_PREFIX) else "public"
+    context = {"reference": request_reference(request), "typed": typed_values(request), "read_only": read_only}
+    return render(request, f"{layout}/errors/507.html", context, status=507)

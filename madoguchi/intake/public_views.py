@@ -12,6 +12,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
 from madoguchi.cases.forms import consulter_data
+from madoguchi.core import datadir
 from madoguchi.core.client_address import client_address
 from madoguchi.intake import ratelimit, storage
 from madoguchi.intake.forms import (
@@ -167,11 +168,16 @@ def _consult(request: HttpRequest, *, key: str, refused: bool) -> HttpResponse:
             {"form": form, "values": form.typed_values(), "pending": files},
         )
     organization, person = consulter_data(form.cleaned_data)
-    case = web_form.web_consultation_confirm(
-        key=key,
-        data=web_form.WebConsultation(body=form.cleaned_data["body"], organization=organization, person=person),
-        carried=carried.files,
-    )
+    try:
+        case = web_form.web_consultation_confirm(
+            key=key,
+            data=web_form.WebConsultation(body=form.cleaned_data["body"], organization=organization, person=person),
+            carried=carried.files,
+        )
+    except datadir.StorageFull as exc:
+        # Nothing was kept (rolled back, files removed); the pending files and the typing wait for another try.
+        form.add_error("attachments", exc.message)
+        return _render_input(request, form, files, 507)
     if case is None:
         form.add_error(None, _rate_limit_message())
         return _render_input(request, form, files, 429)

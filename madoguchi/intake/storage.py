@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import secrets
 import shutil
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,32 +13,14 @@ from pathlib import Path
 from django.conf import settings
 from django.core import signing
 
+from madoguchi.core import datadir
+
 PENDING_SALT = "madoguchi.intake.pending-upload"
 
 
-def _fsync_dir(path: Path) -> None:
-    # The rename is only durable once the directory entry is on disk too.
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def atomic_write(*, path: Path, data: bytes) -> None:
-    """Write via a temp file in the same directory, fsync, rename: readers see all bytes or no file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)
+# One atomic write for every store in the data dir; a full disk raises core.datadir.StorageFull (ADR 0036).
+atomic_write = datadir.atomic_write
+_fsync_dir = datadir.fsync_dir
 
 
 def _store_content_addressed(*, path: Path, data: bytes, sha256: str) -> None:
@@ -126,8 +106,13 @@ def save_pending(*, data: bytes, filename: str, content_type: str, sniffed_type:
         "size": len(data),
         "sha256": hashlib.sha256(data).hexdigest(),
     }
-    atomic_write(path=folder / "data", data=data)
-    atomic_write(path=folder / "meta.json", data=json.dumps(meta, ensure_ascii=False).encode())
+    try:
+        atomic_write(path=folder / "data", data=data)
+        atomic_write(path=folder / "meta.json", data=json.dumps(meta, ensure_ascii=False).encode())
+    except BaseException:
+        # Half a pending upload (bytes without their description) would only wait for the cleanup job.
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
     return PendingFile(token=signing.dumps(key, salt=PENDING_SALT), **meta)  # type: ignore[arg-type]
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from pathlib import Path
 
 from django.conf import settings
+
+from madoguchi.core import datadir
 
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 PDF_MAGIC = b"%PDF-"
@@ -29,17 +29,7 @@ def store(*, data: bytes) -> tuple[str, str]:
     path = _root() / relative
     if path.exists() and hashlib.sha256(path.read_bytes()).hexdigest() == sha256:
         return sha256, relative
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    datadir.atomic_write(path=path, data=data)
     return sha256, relative
 
 

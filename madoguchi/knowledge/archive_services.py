@@ -15,6 +15,7 @@ from madoguchi.accounts.models import AuditAction, User
 from madoguchi.accounts.roles import Action, require
 from madoguchi.cases.access import visible_cases
 from madoguchi.cases.models import Case
+from madoguchi.core import datadir
 from madoguchi.core.errors import DomainError
 from madoguchi.core.versioning import save_if_unchanged
 from madoguchi.knowledge import archive_files, faq_selectors
@@ -194,6 +195,7 @@ def archive_item_link_target(*, actor: User, item: ArchiveItem, target_kind: str
     return link
 
 
+@datadir.files_removed_on_error()
 @transaction.atomic
 def archive_attachment_add(*, actor: User, item: ArchiveItem, filename: str, data: bytes) -> ArchiveAttachment:
     require(actor, Action.ARCHIVE_EDIT, message=_refusal())

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import tempfile
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,6 +14,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from madoguchi.answers.models import OutboundEmail, OutboundStatus
+from madoguchi.core import datadir
 from madoguchi.intake.models import MailboxState
 
 logger = logging.getLogger("madoguchi.ops")
@@ -52,13 +52,20 @@ def check_database() -> dict[str, Any]:
 
 
 def check_data_dir() -> dict[str, Any]:
-    try:
-        with tempfile.NamedTemporaryFile(dir=settings.DATA_DIR, prefix=".readyz-") as probe:
-            probe.write(b"ok")
-            probe.flush()
-    except OSError as exc:
-        return {"status": FAIL, "error": type(exc).__name__}
-    return {"status": OK}
+    """A fresh write probe (also refreshing the staff pages' cached answer): fail when nothing can be written,
+    warning (staff read-only, still serving) when free space is below MADOGUCHI_MIN_FREE_BYTES."""
+    state = datadir.refresh_storage_state()
+    result: dict[str, Any] = {
+        "status": OK,
+        "read_only": state.read_only,
+        "free_bytes": state.free_bytes,
+        "min_free_bytes": state.min_free_bytes,
+    }
+    if not state.writable:
+        result.update(status=FAIL, error=state.error)
+    elif state.read_only:
+        result["status"] = WARNING
+    return result
 
 
 def check_outbox() -> dict[str, Any]:

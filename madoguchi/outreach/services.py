@@ -21,6 +21,7 @@ from madoguchi.cases import events as case_events
 from madoguchi.cases import services as case_services
 from madoguchi.cases.choices import PREFECTURES, Channel, EventKind
 from madoguchi.cases.models import Case
+from madoguchi.core import datadir
 from madoguchi.core.errors import DomainError, TransitionNotAllowed
 from madoguchi.intake import storage
 from madoguchi.intake.mail import sniff_type
@@ -461,6 +462,7 @@ def _store_version(
     )
 
 
+@datadir.files_removed_on_error()
 @transaction.atomic
 def material_create(
     *,
@@ -483,6 +485,7 @@ def material_create(
     return material
 
 
+@datadir.files_removed_on_error()
 @transaction.atomic
 def material_version_add(
     *, actor: User, material: Material, filename: str, data: bytes, change_note: str

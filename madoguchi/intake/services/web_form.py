@@ -17,6 +17,7 @@ from madoguchi.cases import events
 from madoguchi.cases import services as case_services
 from madoguchi.cases.choices import Channel
 from madoguchi.cases.models import Case
+from madoguchi.core import datadir
 from madoguchi.intake import ratelimit, storage
 from madoguchi.intake.forms import check_upload, check_upload_size, max_files
 from madoguchi.intake.models import Attachment, AttachmentSource, RateLimitScope
@@ -77,12 +78,17 @@ def add_uploads(*, carried: CarriedFiles, uploads: Iterable[DjangoUpload], keep_
         except forms.ValidationError as exc:
             carried.errors.append(exc)
             continue
-        saved = storage.save_pending(
-            data=checked.data,
-            filename=checked.filename,
-            content_type=checked.content_type,
-            sniffed_type=checked.sniffed_type,
-        )
+        try:
+            saved = storage.save_pending(
+                data=checked.data,
+                filename=checked.filename,
+                content_type=checked.content_type,
+                sniffed_type=checked.sniffed_type,
+            )
+        except datadir.StorageFull as exc:
+            # The data dir is full: the message goes next to the file field, the typed text stays in the form.
+            carried.errors.append(exc.message)
+            break
         # Earlier steps hold at most one file in memory at a time.
         carried.files.append((saved, checked.data if keep_data else b""))
         del checked
@@ -130,6 +136,7 @@ class UploadedFile:
     data: bytes
 
 
+@datadir.files_removed_on_error()
 @transaction.atomic
 def submit_web_consultation(*, data: WebConsultation, files: Sequence[UploadedFile]) -> Case:
     """Open a case from the public form (the system is the actor), keep its files, queue both mails."""
