@@ -1,0 +1,129 @@
+"""Name and business shapes that need no cue word: a surname and a listed given name, katakana and Latin
+full names with a listed given name or surname, and shop or firm names ending in a business word.
+
+These lean to recall (ADR "masking leans to recall"): a false mask costs the reviewer one click, a missed
+name is a leak. Every guess still gives way to the must-keep dictionary in the engine."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from madoguchi.privacy.masking import detectors, lexicon
+from madoguchi.privacy.masking.detectors import HIRA, KANJI, KATA, Candidate
+from madoguchi.privacy.masking.types import SpanType
+
+# ---------------------------------------------------------------- people
+
+# 姓 名 with a space (ideographic spaces are folded to ASCII): 鍛冶屋敷 千鶴, 五百旗頭 和彦
+_SPACED_KANJI = re.compile(rf"(?<![{KANJI}])([{KANJI}]{{1,5}})[ \t]([{KANJI}]{{1,3}}[{HIRA}]?)(?![{KANJI}])")
+# 姓名 without a space inside a kanji run: 猿渡千鶴
+_KANJI_RUN = re.compile(rf"(?<![{KANJI}])[{KANJI}]{{3,7}}(?![{KANJI}])")
+_KATA_PAIR = re.compile(rf"(?<![{KATA}])([{KATA}]{{2,8}})[ \t・]([{KATA}]{{2,8}})(?![{KATA}])")
+_LATIN_PAIR = re.compile(r"(?<![A-Za-z])([A-Z][a-z]{1,14})[ \t]([A-Z][a-z]{1,14}|[A-Z]{2,15})(?![A-Za-z])")
+# Words that end a surname-shaped run and show it is something else (港区 太郎 is not a name).
+_NOT_SURNAME_END = re.compile(r"[都道府県市区町村郡駅線部課室係長員者社店局所院署会省庁]$")
+_AFTER_NOT_NAME = re.compile(rf"^(?:[{KANJI}]|円|年|月|日|時|分|号|番|丁目|区|市|町|県|駅|線)")
+
+
+def _surname_like(word: str) -> bool:
+    return not (
+        word in lexicon.GENERIC_NOUNS
+        or word in lexicon.NOT_NAMES
+        or word in lexicon.TITLES
+        or word in lexicon.CUT_AFTER
+        or _NOT_SURNAME_END.search(word)
+        or detectors._ROLE_END.search(word)
+        or detectors._NOUNISH_END.search(word)
+    )
+
+
+def _roman_given() -> frozenset[str]:
+    if "given" not in _ROMAN_CACHE:
+        _, kana = lexicon.given_names()
+        names: set[str] = set()
+        for k in kana:
+            r = detectors.romaji("".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in k))
+            names.update({r, r.replace("ou", "o").replace("uu", "u")})
+        _ROMAN_CACHE["given"] = frozenset(n for n in names if len(n) >= 4)
+    return _ROMAN_CACHE["given"]
+
+
+_ROMAN_CACHE: dict[str, frozenset[str]] = {}
+
+
+def people(text: str) -> Iterator[Candidate]:
+    given, given_kana = lexicon.given_names()
+    surnames, surname_kana = lexicon.surnames()
+    for m in _SPACED_KANJI.finditer(text):
+        sur, first = m.group(1), m.group(2).rstrip("ぁ-ゖ") if False else m.group(2)
+        core = re.sub(rf"[{HIRA}]$", "", first)
+        if core not in given and not (sur in surnames and len(core) <= 2 and core not in lexicon.GENERIC_NOUNS):
+            continue
+        if not _surname_like(sur) or core in lexicon.GENERIC_NOUNS:
+            continue
+        yield Candidate(m.start(1), m.start(2) + len(core), SpanType.PERSON, 6)
+    for m in _KANJI_RUN.finditer(text):
+        run = m.group()
+        after = text[m.end() : m.end() + 2]
+        if _AFTER_NOT_NAME.match(after):
+            continue
+        for cut in range(len(run) - 2, 0, -1):
+            sur, first = run[:cut], run[cut:]
+            if len(sur) > 4 or len(first) > 3:
+                continue
+            if first in given and (sur in surnames or (len(sur) >= 2 and _surname_like(sur))):
+                if sur in surnames or len(run) <= 5:
+                    yield Candidate(m.start(), m.end(), SpanType.PERSON, 7)
+                break
+    for m in _KATA_PAIR.finditer(text):
+        a, b = m.group(1), m.group(2)
+        if (a in surname_kana and (b in given_kana or len(b) <= 4)) or (b in given_kana and a in surname_kana):
+            yield Candidate(m.start(), m.end(), SpanType.PERSON, 7)
+        elif b in given_kana and len(a) >= 2 and not a.endswith("ー"):
+            yield Candidate(m.start(), m.end(), SpanType.PERSON, 7)
+    roman_given = _roman_given()
+    roman_sur = detectors._roman_surnames()
+    for m in _LATIN_PAIR.finditer(text):
+        a, b = m.group(1).lower(), m.group(2).lower()
+        if (a in roman_given and b in roman_sur) or (a in roman_sur and b in roman_given):
+            yield Candidate(m.start(), m.end(), SpanType.PERSON, 7)
+
+
+
+# ---------------------------------------------------------------- shops and firms
+
+# A shop's name ends in one of these characters (やまと屋, 松風堂, 鈴音庵, 亀屋組); the head is what tells a
+# name from a kind of shop (パン屋, 図書館, 番組), so generic heads and whole words are listed below.
+_SHOP_CHAR = re.compile(rf"(?<![{KANJI}{KATA}])([{KANJI}{KATA}]{{2,8}}|[{HIRA}]{{2,5}})(屋|堂|庵|亭|組|舎|館|荘|軒)(?![{KANJI}])")
+_GENERIC_SHOP_HEADS = frozenset(
+    {
+        *("パン", "ケーキ", "ラーメン", "寿司", "すし", "そば", "蕎麦", "うどん", "焼肉", "焼き鳥", "焼鳥", "定食", "弁当"),
+        *("花", "本", "古本", "魚", "肉", "酒", "米", "薬", "電気", "不動産", "八百", "飲み", "居酒", "呑み", "部", "問"),
+        *("床", "質", "図書", "会", "公民", "映画", "美術", "博物", "体育", "武道", "公会", "記念", "大使", "領事"),
+        *("水族", "科学", "資料", "文化", "市民", "区民", "県民", "都民", "町民", "村民", "国技", "迎賓", "別", "山"),
+        *("庁", "校", "宿", "官", "牛", "鶏", "豚", "番", "仕", "取", "枠", "労", "腕", "骨", "赤", "白", "同", "各"),
+        *("駅", "旅", "料", "茶", "お茶", "甘味", "喫茶", "雑貨", "道具", "金物", "鍛冶", "植木", "便利", "なんでも"),
+        *("何でも", "ペット", "クリーニング", "布団", "時計", "眼鏡", "メガネ", "靴", "服", "洋服", "呉服", "文房具"),
+        *("おもちゃ", "玩具", "菓子", "お菓子", "和菓子", "漬物", "豆腐", "乾物", "中華", "洋食", "和食", "天ぷら"),
+        *("とんかつ", "たこ焼き", "お好み焼き", "もんじゃ", "鰻", "うなぎ", "牛丼", "丼", "カレー", "おでん", "居"),
+        *("小", "母", "本部", "事務", "寄宿", "学生", "教", "聖", "殿", "講", "本殿", "拝", "礼拝", "政", "公"),
+        *("帽子", "鞄", "カバン", "傘", "家具", "畳", "建具", "材木", "履物", "着物", "手芸", "毛糸", "陶器", "瀬戸物"),
+        *("上", "下", "中", "大", "新", "旧", "古", "元", "同", "当", "弊", "御", "貴", "この", "その", "あの"),
+    }
+)
+
+
+def shops(text: str) -> Iterator[Candidate]:
+    for m in _SHOP_CHAR.finditer(text):
+        head = detectors._cut_head(m.group(1))
+        if len(head) < 2 or head in _GENERIC_SHOP_HEADS or any(head.endswith(g) for g in _GENERIC_SHOP_HEADS if len(g) >= 2):
+            continue
+        if head in lexicon.GENERIC_NOUNS or head in lexicon.NOT_NAMES or head in lexicon.GENERIC_COMPANY_HEADS:
+            continue
+        if re.fullmatch(rf"[{HIRA}]+", head) and (head in detectors._PARTICLES or head[0] in "のはがにをでとへもや"):
+            continue
+        yield Candidate(m.end(1) - len(head), m.end(), SpanType.COMPANY, 6)
+
+
+DETECTORS = (people, shops)
