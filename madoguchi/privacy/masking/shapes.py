@@ -56,7 +56,7 @@ def people(text: str) -> Iterator[Candidate]:
     given, given_kana = lexicon.given_names()
     surnames, surname_kana = lexicon.surnames()
     for m in _SPACED_KANJI.finditer(text):
-        sur, first = m.group(1), m.group(2).rstrip("ぁ-ゖ") if False else m.group(2)
+        sur, first = m.group(1), m.group(2)
         core = re.sub(rf"[{HIRA}]$", "", first)
         if core not in given and not (sur in surnames and len(core) <= 2 and core not in lexicon.GENERIC_NOUNS):
             continue
@@ -86,8 +86,44 @@ def people(text: str) -> Iterator[Candidate]:
     roman_sur = detectors._roman_surnames()
     for m in _LATIN_PAIR.finditer(text):
         a, b = m.group(1).lower(), m.group(2).lower()
-        if (a in roman_given and b in roman_sur) or (a in roman_sur and b in roman_given):
+        listed = a in roman_given or b in roman_given or a in roman_sur or b in roman_sur
+        if listed and _ROMAJI_WORD.fullmatch(a) and _ROMAJI_WORD.fullmatch(b) and not _LATIN_WORDS.intersection((a, b)):
             yield Candidate(m.start(), m.end(), SpanType.PERSON, 7)
+    for pattern in (_KANA_AFTER_SURNAME, _KANA_BEFORE_HONORIFIC):
+        for m in pattern.finditer(text):
+            yield Candidate(m.start("name"), m.end("name"), SpanType.PERSON, 5)
+    for m in _RELATIVE_KANJI.finditer(text):
+        name = m.group("name")
+        if name in given or name in surnames or (len(name) >= 2 and _surname_like(name) and name not in lexicon.GENERIC_NOUNS):
+            yield Candidate(m.start("name"), m.end("name"), SpanType.PERSON, 6)
+    for m in _ROLE_SPACE_NAME.finditer(text):
+        name = m.group("name")
+        if _surname_like(name) and name not in lexicon.GENERIC_NOUNS:
+            yield Candidate(m.start("name"), m.end("name"), SpanType.PERSON, 5)
+
+
+# A romanised Japanese word: consonant-vowel syllables (Wataru, Souda, Komorebi), no English clusters.
+_ROMAJI_WORD = re.compile(r"(?:(?:[kgsztdnhbpmrwfj]|sh|ch|ts|[kgnhbpmr]y)?[aiueo]|n(?![aiueoy]))+")
+_LATIN_WORDS = frozenset({"the", "are", "use", "name", "more", "some", "one", "time", "sale", "dome", "tone"})
+# Elderly given names in kana with 子/江/代/枝 (はる子, セツ子): after a surname and a space or before an honorific.
+_KANA_NAME = rf"(?:[{HIRA}]{{1,3}}|[{KATA}]{{1,3}})(?:子|江|代|枝|乃|美|恵)"
+_KANA_AFTER_SURNAME = re.compile(rf"(?<=[{KANJI}][ \t])(?P<name>{_KANA_NAME})(?![{KANJI}{HIRA}{KATA}])")
+_KANA_BEFORE_HONORIFIC = re.compile(
+    rf"(?<![{KANJI}{HIRA}{KATA}])(?P<name>{_KANA_NAME})(?=[ \t]?(?:さん|様|さま|ちゃん|氏))"
+)
+# A relative or colleague named in kanji: 孫の拓海から, 娘の美咲が, 同僚の轟が
+_RELATIVE_KANJI = re.compile(
+    r"(?:娘|息子|孫|妻|夫|母|父|兄|姉|弟|妹|主人|嫁|婿|甥|姪|友人|友達|知人|同僚|部下|上司|後輩|先輩|社員|従業員|"
+    r"バイト|パート|店員|事務員|運転手|ドライバー)の"
+    rf"(?P<name>[{KANJI}]{{1,4}})(?=が|は|に|と|も|から|って|より|へ|、|。|を)"
+)
+# A role, a space and a name before です (運転手 嘉手苅です, ドライバー 比嘉です)
+_ROLE_SPACE_NAME = re.compile(
+    r"(?:運転手|ドライバー|社員|スタッフ|事務員|看護師|薬剤師|受付|店員|職員|オーナー|マスター|親方|大工|職人|"
+    r"バイト|アルバイト|パート|係|担当|講師|教員|教諭|保育士|秘書|作業員|配達員|整備士|営業)"
+    rf"[ \t]+(?P<name>[{KANJI}ヶ]{{1,5}}(?:[ \t][{KANJI}]{{1,3}})?)[ \t]?(?=です|でございます|と申します|より|から|$)",
+    re.MULTILINE,
+)
 
 
 
@@ -114,7 +150,35 @@ _GENERIC_SHOP_HEADS = frozenset(
 )
 
 
+# A kind of shop before its name: 居酒屋とりまさ, 民宿まえだ, 韓国料理 ソウルチプ, 植木屋 栄庵
+_KIND_NAME = re.compile(
+    rf"(?:居酒屋|民宿|旅館|食堂|喫茶|喫茶店|カフェ|ラーメン|らーめん|焼肉|寿司|鮨|そば|蕎麦|うどん|[{KANJI}]{{2}}料理|"
+    r"定食|バー|スナック|美容室|美容院|理容室|サロン|薬局|整骨院|鍼灸院|商店|弁当|仕出し|花屋|パン屋|本屋|酒屋|"
+    r"植木屋|工務店|民泊|ゲストハウス|ペンション|ホテル)"
+    rf"[ \t]?(?P<name>(?![のはがをにでともやへ])[{HIRA}]{{2,6}}|[{KATA}]{{2,12}}|[{KANJI}]{{1,4}}[{HIRA}]{{0,2}}[{KANJI}]{{0,3}}"
+    r"|[A-Za-z][A-Za-z'&]+(?:[ \t][A-Za-z'&]+){0,2})"
+    r"(?=[ \t]*(?:$|\n|[、。,.()（）「」!！?？]|店長|店主|女将|大将|オーナー|より|です|でした|の[ \t]?[店代支本]))",
+    re.MULTILINE,
+)
+_LATIN_FORM_BEFORE = re.compile(
+    r"(?:Specified[ \t]Nonprofit[ \t]Corporation|NPO|General[ \t]Incorporated[ \t](?:Association|Foundation)|"
+    r"Public[ \t]Interest[ \t]Incorporated[ \t](?:Association|Foundation)|Medical[ \t]Corporation|"
+    r"Social[ \t]Welfare[ \t]Corporation|School[ \t]Corporation|Tax[ \t]Accountant[ \t]Corporation|"
+    r"Legal[ \t]Professional[ \t]Corporation)"
+    r"[ \t]+[A-Z][A-Za-z'&\-]*(?:[ \t]+(?:[A-Z][A-Za-z'&\-]*|of|and|for|the)){0,5}"
+)
+
+
 def shops(text: str) -> Iterator[Candidate]:
+    for m in _KIND_NAME.finditer(text):
+        name = m.group("name")
+        if name in lexicon.NOT_NAMES or name in lexicon.GENERIC_NOUNS or name in detectors._PARTICLES:
+            continue
+        if re.fullmatch(rf"[{HIRA}]+", name) and re.search(r"(?:ます|です|した|って|てる|たい|ない|ら|る)$", name):
+            continue
+        yield Candidate(m.start(), m.end("name"), SpanType.COMPANY, 5)
+    for m in _LATIN_FORM_BEFORE.finditer(text):
+        yield Candidate(m.start(), m.end(), SpanType.COMPANY, 3)
     for m in _SHOP_CHAR.finditer(text):
         head = detectors._cut_head(m.group(1))
         if len(head) < 2 or head in _GENERIC_SHOP_HEADS or any(head.endswith(g) for g in _GENERIC_SHOP_HEADS if len(g) >= 2):
