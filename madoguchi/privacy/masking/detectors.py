@@ -346,7 +346,7 @@ _BUILDING = (
 )
 _PREF = _alt(lexicon.PREFECTURES)
 _MUNI = rf"(?:[{KANJI}{KATA}{HIRA}]{{1,7}}?(?:市|区|郡|町|村))"
-_LOCALITY = rf"[{KANJI}{KATA}{HIRA}ヶケ]{{0,10}}?"
+_LOCALITY = rf"(?![にはでをがへともや])[{KANJI}{KATA}{HIRA}ヶケ]{{0,10}}?"
 _ADDRESS_WITH_PREF = re.compile(rf"(?:{_PREF})(?:{_MUNI}){{1,3}}(?:{_LOCALITY}[ \t]?{_HOUSE}{_BUILDING})?")
 _ADDRESS_NO_PREF = re.compile(
     rf"(?:{_alt(lexicon.MUNICIPALITIES)}|(?<![{KANJI}])(?!弊社|当社|御社|貴社|同社|本社|支社)[{KANJI}]{{1,4}}(?:市|区|町|村))"
@@ -622,7 +622,8 @@ NAME_KANJI = KANJI + "ノ"
 _HON = r"(?:様(?![子々式相態])|さま|さん|氏(?!名)|殿(?!堂)|くん|君|ちゃん|先生)"
 _HONORIFIC_NAME = re.compile(
     rf"([{NAME_KANJI}]{{1,8}}(?:[ \t][{NAME_KANJI}]{{1,4}})?|[{KATA}]{{2,12}}(?:[ \t・][{KATA}]{{2,12}})?"
-    rf"|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){{0,2}}|[A-Z]{{2,}}(?:[ \t][A-Z][a-z]+)?)[ \t]?{_HON}"
+    rf"|[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ \t][A-Z][a-z]+(?:-[A-Z][a-z]+)?){{0,2}}|[A-Z]{{2,}}(?:[ \t][A-Z][a-z]+)?)"
+    rf"[ \t]?{_HON}"
 )
 # Hiragana names before an honorific (たかなしさん), but not hiragana words that take one.
 _HIRA_HONORIFIC = re.compile(

@@ -86,6 +86,7 @@ NOT_NAMES: frozenset[str] = frozenset(
         "看護師", "保護者", "生徒", "直通", "代表番号", "本人談", "配信", "配信者", "宅配", "新人さん",
         "親方", "広報", "老夫婦", "夫婦", "駅前", "確認中", "相談窓口", "窓口さん", "運転手", "オーナー", "大家さん",
         "女将さん", "親父", "おやじ", "お袋", "園長", "師匠", "棟梁", "職人", "若い衆", "先生方",
+        "現場", "運行管理", "管理画面", "本名", "旧姓", "通称", "屋号", "教頭", "副校長", "教諭", "担任", "学年主任",
     }
 )
 
@@ -157,6 +158,7 @@ COMPANY_SUFFIXES: tuple[str, ...] = (
     "出版", "プロダクション", "パートナーズ", "ワークス", "ラボ", "グループ", "会計", "税務会計", "総合法律事務所",
     "ロジスティクス", "ロジ", "エクスプレス", "トランスポート", "ファクトリー", "プランニング", "マネジメント",
     "エステート", "カンパニー", "商工", "開発", "造船", "鉄工", "通商", "交易", "貿易",
+    "高等学校", "高校", "中学校", "小学校", "専門学校", "設計室", "奨学会", "育英会", "振興会", "保存会", "後援会",
 )
 
 # Runs that look like a company name before a suffix but are generic (大手電機, 地元の工務店).
@@ -173,6 +175,8 @@ GENERIC_COMPANY_HEADS: frozenset[str] = frozenset(
         "個人事業", "設計事務", "本社", "支社", "営業", "クラウド", "Web", "ウェブ",
         "公共", "現場", "工事", "土木", "建築", "解体", "基礎", "内装", "外装", "電気工事", "配送", "宅配", "引越",
         "最新", "旧", "新", "全", "各種", "大型", "小型", "町の", "街の", "近くの",
+        "一級", "二級", "一級建築士", "二級建築士", "建築士", "郷土料理", "郷土", "地元の", "都立", "県立", "市立", "区立", "公立",
+        "私立", "国立",
     }
 )
 
@@ -194,6 +198,14 @@ MUNICIPALITIES: tuple[str, ...] = (
     "横浜市", "川崎市", "相模原市", "さいたま市", "千葉市", "大阪市", "名古屋市", "京都市", "神戸市",
     "札幌市", "仙台市", "福岡市", "広島市", "北九州市", "堺市", "浜松市", "静岡市", "新潟市", "岡山市",
     "熊本市", "川口市", "船橋市", "柏市", "松戸市", "市川市", "所沢市", "越谷市", "藤沢市", "横須賀市",
+    "東大和市", "福生市", "瑞穂町", "日の出町", "檜原村", "奥多摩町", "大島町", "利島村", "新島村", "神津島村",
+    "三宅村", "御蔵島村", "八丈町", "青ヶ島村", "小笠原村",
+)
+
+# Islands and areas that are also surnames (大島, 三宅, 小笠原); a surname-list guess on them is dropped.
+ISLANDS_AND_AREAS: tuple[str, ...] = (
+    "伊豆大島", "大島", "利島", "新島", "式根島", "神津島", "三宅島", "三宅", "御蔵島", "八丈島", "八丈", "青ヶ島",
+    "小笠原", "父島", "母島", "多摩", "西多摩", "北多摩", "南多摩", "奥多摩", "伊豆", "房総", "湘南", "三浦",
 )
 
 # fmt: on
@@ -242,6 +254,17 @@ def given_names() -> tuple[frozenset[str], frozenset[str]]:
         if len(parts) > 1 and len(parts[1].strip()) >= 3:
             kana.add(_to_katakana(parts[1].strip()))
     return frozenset(kanji), frozenset(kana)
+
+
+@cache
+def single_given_names() -> frozenset[str]:
+    """One-kanji given names from data/given_names.tsv (彰, 茂): only used right after a surname and a space."""
+    out: set[str] = set()
+    for line in (_DATA / "given_names.tsv").read_text(encoding="utf-8").splitlines():
+        name = line.split("\t")[0].strip()
+        if len(name) == 1 and "\u4e00" <= name <= "\u9fff" and name not in "一二三四五六七八九十":
+            out.add(name)
+    return frozenset(out)
 
 
 # Given names in the list that are also ordinary words; never taken as a name on their own shape.

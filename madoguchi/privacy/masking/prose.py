@@ -109,7 +109,7 @@ def spelled_emails(text: str) -> Iterator[Candidate]:
 
 _BANK_WORDS = r"(?:ネット銀行|銀行|信用金庫|信金|信用組合|信組|労働金庫|労金|農協|農業協同組合)"
 _BANK = rf"[{KANJI}{KATA}{HIRA}A-Za-z]{{1,14}}?{_BANK_WORDS}"
-_BRANCH = rf"(?:[ \t]*[{KANJI}{KATA}{HIRA}A-Za-z0-9]{{1,12}}?(?:支店|本店|出張所|営業部|支所))"
+_BRANCH = rf"(?:[ \t]*[{KANJI}{KATA}{HIRA}A-Za-z0-9]{{0,12}}?(?:支店|本店|出張所|営業部|支所))"
 _STORE_NO = r"(?:[ \t]*\((?:店番|支店番号|店番号)[ \t]*[:：]?[ \t]*\d{3}\))"
 _KIND = r"(?:[ \t]*(?:普通|当座|貯蓄|総合)(?:預金)?(?:口座)?)"
 _NUMBER = r"(?:[ \t]*(?:口座番号|番号|No\.?)?[ \t]*[:：]?[ \t]*\d{7,8}(?![\d円]))"
@@ -709,6 +709,9 @@ PLACE_NAMES: frozenset[str] = frozenset(
         "広島",
     }
 )
+PLACE_NAMES = PLACE_NAMES | frozenset(
+    (*(m[:-1] for m in lexicon.MUNICIPALITIES if len(m) >= 3), *(p[:-1] for p in lexicon.PREFECTURES if len(p) >= 3))
+) | frozenset(lexicon.ISLANDS_AND_AREAS)
 _AREA_TAIL = re.compile(r"^(?:区|市|町|駅|在住|在勤|方面|周辺|近辺|界隈|エリア|店|支店|営業所)")
 _ROLE_HEAD = re.compile(
     r"^(?:[^ \t]*(?:長|部|課|室|係|員|者|主|当)|営業|総務|経理|人事|開発|技術|事務|広報|受付|店主|代表|施設長|社員|"

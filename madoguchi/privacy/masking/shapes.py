@@ -96,10 +96,25 @@ def people(text: str) -> Iterator[Candidate]:
         name = m.group("name")
         if name in given or name in surnames or (len(name) >= 2 and _surname_like(name) and name not in lexicon.GENERIC_NOUNS):
             yield Candidate(m.start("name"), m.end("name"), SpanType.PERSON, 6)
+    for m in _SURNAME_KATA_GIVEN.finditer(text):
+        sur = m.group("sur")
+        if _surname_like(sur) and (sur in surnames or m.group("cue")):
+            yield Candidate(m.start("sur"), m.end("given"), SpanType.PERSON, 5)
+    single = lexicon.single_given_names()
+    for m in _SURNAME_SINGLE_GIVEN.finditer(text):
+        sur, first = m.group("sur"), m.group("given")
+        if first in single and _surname_like(sur) and sur not in lexicon.GENERIC_NOUNS:
+            yield Candidate(m.start("sur"), m.end("given"), SpanType.PERSON, 6)
     for m in _ROLE_SPACE_NAME.finditer(text):
         name = m.group("name")
         if _surname_like(name) and name not in lexicon.GENERIC_NOUNS:
             yield Candidate(m.start("name"), m.end("name"), SpanType.PERSON, 5)
+    for m in _LATIN_SIGN_AT.finditer(text):
+        yield Candidate(m.start(1), m.end(1), SpanType.PERSON, 5)
+
+
+# - Ken @ Example Logistics / — Sara, Example Labs: a Latin sign-off before a company
+_LATIN_SIGN_AT = re.compile(r"(?:^|[ \t])[-—–][ \t]?([A-Z][a-z]{1,14})[ \t]*(?:@|,|at\b|from\b)[ \t]*[A-Z]", re.M)
 
 
 # A romanised Japanese word: consonant-vowel syllables (Wataru, Souda, Komorebi), no English clusters.
@@ -117,11 +132,24 @@ _RELATIVE_KANJI = re.compile(
     r"バイト|パート|店員|事務員|運転手|ドライバー)の"
     rf"(?P<name>[{KANJI}]{{1,4}})(?=が|は|に|と|も|から|って|より|へ|、|。|を)"
 )
+# 砂押 キヨ と申します, 羽生田 トメ さん: a surname and a two- or three-letter katakana given name
+_SURNAME_KATA_GIVEN = re.compile(
+    rf"(?<![{KANJI}])(?P<sur>[{KANJI}]{{1,4}})[ \t](?P<given>[{KATA}]{{2,3}})(?![{KATA}ー])"
+    rf"(?P<cue>[ \t]*(?:さん|様|さま|氏|と申|です|でございます|、|。|[(（]|$))?",
+    re.MULTILINE,
+)
+# 鶴巻 彰。/ 閑院 茂 と申します: a surname and a one-kanji given name from the list, at a boundary
+_SURNAME_SINGLE_GIVEN = re.compile(
+    rf"(?<![{KANJI}])(?P<sur>[{KANJI}]{{2,4}})[ \t](?P<given>[{KANJI}])"
+    rf"(?=[ \t]*(?:さん|様|さま|氏|先生|と申|です|でした|が|は|に|の|、|。|[(（/／]|$))",
+    re.MULTILINE,
+)
 # A role, a space and a name before です (運転手 嘉手苅です, ドライバー 比嘉です)
 _ROLE_SPACE_NAME = re.compile(
     r"(?:運転手|ドライバー|社員|スタッフ|事務員|看護師|薬剤師|受付|店員|職員|オーナー|マスター|親方|大工|職人|"
     r"バイト|アルバイト|パート|係|担当|講師|教員|教諭|保育士|秘書|作業員|配達員|整備士|営業)"
-    rf"[ \t]+(?P<name>[{KANJI}ヶ]{{1,5}}(?:[ \t][{KANJI}]{{1,3}})?)[ \t]?(?=です|でございます|と申します|より|から|$)",
+    rf"[ \t]+(?P<name>[{KANJI}ヶ]{{1,5}}(?:[ \t][{KANJI}]{{1,3}})?|[A-Z][a-z]{{1,14}})[ \t]?"
+    r"(?=です|でございます|と申します|より|から|$)",
     re.MULTILINE,
 )
 
@@ -154,10 +182,12 @@ _GENERIC_SHOP_HEADS = frozenset(
 _KIND_NAME = re.compile(
     rf"(?:居酒屋|民宿|旅館|食堂|喫茶|喫茶店|カフェ|ラーメン|らーめん|焼肉|寿司|鮨|そば|蕎麦|うどん|[{KANJI}]{{2}}料理|"
     r"定食|バー|スナック|美容室|美容院|理容室|サロン|薬局|整骨院|鍼灸院|商店|弁当|仕出し|花屋|パン屋|本屋|酒屋|"
-    r"植木屋|工務店|民泊|ゲストハウス|ペンション|ホテル)"
+    r"植木屋|工務店|民泊|ゲストハウス|ペンション|ホテル|そば処|食事処|お食事処|フードバンク|ペットクリニック|"
+    r"クリニック|動物病院|こども食堂|子ども食堂|キッチン|ベーカリー|ダイニング|ビストロ|トラットリア|バル)"
     rf"[ \t]?(?P<name>(?![のはがをにでともやへ])[{HIRA}]{{2,6}}|[{KATA}]{{2,12}}|[{KANJI}]{{1,4}}[{HIRA}]{{0,2}}[{KANJI}]{{0,3}}"
     r"|[A-Za-z][A-Za-z'&]+(?:[ \t][A-Za-z'&]+){0,2})"
-    r"(?=[ \t]*(?:$|\n|[、。,.()（）「」!！?？]|店長|店主|女将|大将|オーナー|より|です|でした|の[ \t]?[店代支本]))",
+    rf"(?=[ \t]*(?:$|\n|[、。,.()（）「」!！?？]|店長|店主|女将|大将|オーナー|より|です|でした|の[ \t]?[店代支本])"
+    rf"|[ \t]+[{KANJI}]{{1,4}}(?:店|支店|本店))",
     re.MULTILINE,
 )
 _LATIN_FORM_BEFORE = re.compile(
@@ -169,14 +199,61 @@ _LATIN_FORM_BEFORE = re.compile(
 )
 
 
+_LATIN_BUSINESS_WORDS = (
+    r"Logistics|Foods?|Network|Clinic|Kitchen|Studio|Design|Works|Labs?|Partners|Trading|Systems|Solutions|"
+    r"Consulting|Holdings|Associates|Services|Support|Transport|Express|Industries|Industry|Electric|Motors|Realty|"
+    r"Construction|Engineering|Printing|Planning|Farm|Bakery|Cafe|Coffee|Salon|Dental|Pharmacy|Hotel|Inn|Travel|"
+    r"Shipping|Marine|Factory|Office|Company|Corporation|Group|Japan"
+)
+_LATIN_BUSINESS_NAME = re.compile(
+    r"(?<![A-Za-z])(?!(?:Our|The|My|This|Your|A|An|Please|Dear|Hi|Hello|New|Old|Any|No|Free)\b)"
+    rf"((?:[A-Z][A-Za-z'&\-]*[ \t]){{1,3}}(?:{_LATIN_BUSINESS_WORDS}|{_LATIN_BUSINESS_WORDS.upper()})"
+    r"(?:[ \t](?:Japan|Tokyo|Inc\.?|Co\.?))?)(?![A-Za-z])"
+)
+_FORM_THEN_KANA = re.compile(
+    rf"(?:{detectors._FORMS})[ \t]?([{KANJI}{KATA}{HIRA}A-Za-z0-9・ー]{{2,24}})"
+)
+
+
+def _name_after_form(name: str) -> str:
+    """The name after a legal form, with kana inside (キッチンはこぶね, あおぞら奨学会, こうづ星空の会)."""
+    for i, ch in enumerate(name):
+        if i == 0:
+            continue
+        rest = name[i:]
+        if ch == "の":
+            if re.match(rf"の[{KANJI}]{{1,3}}(?:会|家|森|里|郷|園|舎|団)(?![{KANJI}])", rest):
+                continue
+            return name[:i]
+        if re.match(r"(?:です|ます|から|まで|より|って|にて|では|には|とは|への|との|での)", rest):
+            return name[:i]
+        if ch in "がはをにでとへもや" and not re.match(rf"[{HIRA}]", name[i - 1]):
+            if re.fullmatch(rf"[{HIRA}]{{3,6}}", rest):
+                continue  # キッチンはこぶね: a kana word to the end is the name's own
+            return name[:i]
+    return name
+
+
 def shops(text: str) -> Iterator[Candidate]:
+    for m in _LATIN_BUSINESS_NAME.finditer(text):
+        yield Candidate(m.start(1), m.end(1), SpanType.COMPANY, 5)
+    for m in _FORM_THEN_KANA.finditer(text):
+        if m.group(1)[0] in "のはがをにでとへもや":
+            continue  # 公益財団法人の職員: the form is used as a word
+        name = _name_after_form(m.group(1))
+        name = re.sub(rf"[{HIRA}]$", "", name) if re.search(rf"[{KANJI}{KATA}][{HIRA}]$", name) else name
+        if len(name) >= 2 and not re.fullmatch(rf"[{HIRA}]+", name[:2]) or re.search(rf"[{KANJI}{KATA}]", name):
+            if len(name) >= 2:
+                yield Candidate(m.start(), m.start(1) + len(name), SpanType.COMPANY, 3)
     for m in _KIND_NAME.finditer(text):
         name = m.group("name")
         if name in lexicon.NOT_NAMES or name in lexicon.GENERIC_NOUNS or name in detectors._PARTICLES:
             continue
         if re.fullmatch(rf"[{HIRA}]+", name) and re.search(r"(?:ます|です|した|って|てる|たい|ない|ら|る)$", name):
             continue
-        yield Candidate(m.start(), m.end("name"), SpanType.COMPANY, 5)
+        # A cuisine (韓国料理) describes the shop; a kind written as one word with the name (居酒屋とりまさ) is part of it
+        start = m.start("name") if re.match(rf"[{KANJI}]{{2}}料理", m.group()) else m.start()
+        yield Candidate(start, m.end("name"), SpanType.COMPANY, 5)
     for m in _LATIN_FORM_BEFORE.finditer(text):
         yield Candidate(m.start(), m.end(), SpanType.COMPANY, 3)
     for m in _SHOP_CHAR.finditer(text):
@@ -190,4 +267,29 @@ def shops(text: str) -> Iterator[Candidate]:
         yield Candidate(m.end(1) - len(head), m.end(), SpanType.COMPANY, 6)
 
 
-DETECTORS = (people, shops)
+
+# ---------------------------------------------------------------- numbers written as in English mail, plates
+
+_ACCOUNT_LABEL = re.compile(
+    r"(?<![A-Za-z])(?:A/C|a/c|Acct\.?|Account[ \t]?(?:No\.?|Number|#))[ \t]*[:：#]?[ \t]*(\d[\d\- ]{5,20}\d)(?![\d\-])"
+)
+# 多摩 100 あ 55-55, 品川 300 さ 12-34: a Japanese number plate
+_PLATE = re.compile(
+    rf"(?<![{KANJI}])[{KANJI}]{{1,4}}[ \t]?\d{{2,3}}[ \t]?[{HIRA}][ \t]?(?:\d{{1,2}}-\d{{2}}|・{{1,3}}\d{{1,3}})(?![\d\-])"
+)
+# 福生市熊川九九九: a municipality, a locality and a house number in kanji numerals without a unit
+_KANJI_NUMBER_ADDRESS = re.compile(
+    rf"(?<![{KANJI}])[{KANJI}]{{1,4}}(?:市|区|町|村)[{KANJI}ヶケ]{{1,6}}?[一二三四五六七八九〇]{{3,4}}(?![{KANJI}\d])"
+)
+
+
+def numbers(text: str) -> Iterator[Candidate]:
+    for m in _ACCOUNT_LABEL.finditer(text):
+        yield Candidate(m.start(), m.end(1), SpanType.ACCOUNT, 2)
+    for m in _PLATE.finditer(text):
+        yield Candidate(m.start(), m.end(), SpanType.ID, 3)
+    for m in _KANJI_NUMBER_ADDRESS.finditer(text):
+        yield Candidate(m.start(), m.end(), SpanType.ADDRESS, 4)
+
+
+DETECTORS = (people, shops, numbers)
