@@ -573,6 +573,12 @@ def propagate(text: str, candidates: list[Candidate]) -> list[Candidate]:
                 continue
             seen.add((v, c.type))
             out.extend(Candidate(i, i + len(v), c.type, 8) for i in _occurrences(text, v))
+        # A one-kanji surname (辻, 乾) found by a cue: its other mentions standing alone between non-kanji
+        if c.type is SpanType.PERSON and len(value) == 1 and value in lexicon.surnames()[0] and (value, c.type) not in seen:
+            seen.add((value, c.type))
+            for i in _occurrences(text, value):
+                if not re.match(rf"[{KANJI}]", text[i - 1 : i] or " ") and not re.match(rf"[{KANJI}]", text[i + 1 : i + 2] or " "):
+                    out.append(Candidate(i, i + 1, c.type, 8))
         if c.type is SpanType.COMPANY:
             m = re.match(rf"の[ \t]?([{KANJI}]{{2,3}})(?=[。、]|です|でした|$|\n)", text[c.end : c.end + 10])
             if (
@@ -751,7 +757,10 @@ def _bad_person(text: str, c: Candidate, value: str) -> bool:
 def _bare_numeral_address(value: str) -> bool:
     """目黒区在住の 五: a municipality and a lone kanji numeral, no house-number unit or dash."""
     units = r"\d|丁目|番|号|条|線|地割|[一二三四五六七八九十〇][-ー]"
-    return bool(_BARE_KANJI_NUMERAL_END.search(value)) and not re.search(units, value)
+    bare = _BARE_KANJI_NUMERAL_END.search(value)
+    # 熊川九九九: three or more numerals after a locality are a house number written without a unit
+    many = bare is not None and len(bare.group().strip("の \t")) >= 3 and not bare.group().startswith(("の", " "))
+    return bool(bare) and not many and not re.search(units, value)
 
 
 def refine(text: str, candidates: list[Candidate]) -> list[Candidate]:
