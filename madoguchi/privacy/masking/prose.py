@@ -574,10 +574,12 @@ def propagate(text: str, candidates: list[Candidate]) -> list[Candidate]:
             seen.add((v, c.type))
             out.extend(Candidate(i, i + len(v), c.type, 8) for i in _occurrences(text, v))
         # A one-kanji surname (辻, 乾) found by a cue: its other mentions standing alone between non-kanji
-        if c.type is SpanType.PERSON and len(value) == 1 and value in lexicon.surnames()[0] and (value, c.type) not in seen:
+        single = c.type is SpanType.PERSON and len(value) == 1 and value in lexicon.surnames()[0]
+        if single and (value, c.type) not in seen:
             seen.add((value, c.type))
             for i in _occurrences(text, value):
-                if not re.match(rf"[{KANJI}]", text[i - 1 : i] or " ") and not re.match(rf"[{KANJI}]", text[i + 1 : i + 2] or " "):
+                before, after = text[i - 1 : i] or " ", text[i + 1 : i + 2] or " "
+                if not re.match(rf"[{KANJI}]", before) and not re.match(rf"[{KANJI}]", after):
                     out.append(Candidate(i, i + 1, c.type, 8))
         if c.type is SpanType.COMPANY:
             m = re.match(rf"の[ \t]?([{KANJI}]{{2,3}})(?=[。、]|です|でした|$|\n)", text[c.end : c.end + 10])
@@ -715,9 +717,16 @@ PLACE_NAMES: frozenset[str] = frozenset(
         "広島",
     }
 )
-PLACE_NAMES = PLACE_NAMES | frozenset(
-    (*(m[:-1] for m in lexicon.MUNICIPALITIES if len(m) >= 3), *(p[:-1] for p in lexicon.PREFECTURES if len(p) >= 3))
-) | frozenset(lexicon.ISLANDS_AND_AREAS)
+PLACE_NAMES = (
+    PLACE_NAMES
+    | frozenset(
+        (
+            *(m[:-1] for m in lexicon.MUNICIPALITIES if len(m) >= 3),
+            *(p[:-1] for p in lexicon.PREFECTURES if len(p) >= 3),
+        )
+    )
+    | frozenset(lexicon.ISLANDS_AND_AREAS)
+)
 _AREA_TAIL = re.compile(r"^(?:区|市|町|駅|在住|在勤|方面|周辺|近辺|界隈|エリア|店|支店|営業所)")
 _ROLE_HEAD = re.compile(
     r"^(?:[^ \t]*(?:長|部|課|室|係|員|者|主|当)|営業|総務|経理|人事|開発|技術|事務|広報|受付|店主|代表|施設長|社員|"

@@ -78,9 +78,8 @@ def people(text: str) -> Iterator[Candidate]:
                 break
     for m in _KATA_PAIR.finditer(text):
         a, b = m.group(1), m.group(2)
-        if (a in surname_kana and (b in given_kana or len(b) <= 4)) or (b in given_kana and a in surname_kana):
-            yield Candidate(m.start(), m.end(), SpanType.PERSON, 7)
-        elif b in given_kana and len(a) >= 2 and not a.endswith("ー"):
+        listed_surname = a in surname_kana and (b in given_kana or len(b) <= 4)
+        if listed_surname or (b in given_kana and len(a) >= 2 and not a.endswith("ー")):
             yield Candidate(m.start(), m.end(), SpanType.PERSON, 7)
     roman_given = _roman_given()
     roman_sur = detectors._roman_surnames()
@@ -94,7 +93,8 @@ def people(text: str) -> Iterator[Candidate]:
             yield Candidate(m.start("name"), m.end("name"), SpanType.PERSON, 5)
     for m in _RELATIVE_KANJI.finditer(text):
         name = m.group("name")
-        if name in given or name in surnames or (len(name) >= 2 and _surname_like(name) and name not in lexicon.GENERIC_NOUNS):
+        shaped = len(name) >= 2 and _surname_like(name) and name not in lexicon.GENERIC_NOUNS
+        if name in given or name in surnames or shaped:
             yield Candidate(m.start("name"), m.end("name"), SpanType.PERSON, 6)
     for m in _SURNAME_KATA_GIVEN.finditer(text):
         sur = m.group("sur")
@@ -154,16 +154,18 @@ _ROLE_SPACE_NAME = re.compile(
 )
 
 
-
 # ---------------------------------------------------------------- shops and firms
 
 # A shop's name ends in one of these characters (やまと屋, 松風堂, 鈴音庵, 亀屋組); the head is what tells a
 # name from a kind of shop (パン屋, 図書館, 番組), so generic heads and whole words are listed below.
-_SHOP_CHAR = re.compile(rf"(?<![{KANJI}{KATA}])([{KANJI}{KATA}]{{2,8}}|[{HIRA}]{{2,5}})(屋|堂|庵|亭|組|舎|館|荘|軒)(?![{KANJI}])")
+_SHOP_CHAR = re.compile(
+    rf"(?<![{KANJI}{KATA}])([{KANJI}{KATA}]{{2,8}}|[{HIRA}]{{2,5}})(屋|堂|庵|亭|組|舎|館|荘|軒)(?![{KANJI}])"
+)
 _GENERIC_SHOP_HEADS = frozenset(
     {
-        *("パン", "ケーキ", "ラーメン", "寿司", "すし", "そば", "蕎麦", "うどん", "焼肉", "焼き鳥", "焼鳥", "定食", "弁当"),
-        *("花", "本", "古本", "魚", "肉", "酒", "米", "薬", "電気", "不動産", "八百", "飲み", "居酒", "呑み", "部", "問"),
+        *("パン", "ケーキ", "ラーメン", "寿司", "すし", "そば", "蕎麦", "うどん", "焼肉", "焼き鳥", "焼鳥", "定食"),
+        *("弁当", "花", "本", "古本", "魚", "肉", "酒", "米", "薬", "電気", "不動産", "八百", "飲み", "居酒", "呑み"),
+        *("部", "問"),
         *("床", "質", "図書", "会", "公民", "映画", "美術", "博物", "体育", "武道", "公会", "記念", "大使", "領事"),
         *("水族", "科学", "資料", "文化", "市民", "区民", "県民", "都民", "町民", "村民", "国技", "迎賓", "別", "山"),
         *("庁", "校", "宿", "官", "牛", "鶏", "豚", "番", "仕", "取", "枠", "労", "腕", "骨", "赤", "白", "同", "各"),
@@ -211,9 +213,7 @@ _LATIN_BUSINESS_NAME = re.compile(
     rf"((?:[A-Z][A-Za-z'&\-]*[ \t]){{1,3}}(?:{_LATIN_BUSINESS_WORDS}|{_LATIN_BUSINESS_WORDS.upper()})"
     r"(?:[ \t](?:Japan|Tokyo|Inc\.?|Co\.?))?)(?![A-Za-z])"
 )
-_FORM_THEN_KANA = re.compile(
-    rf"(?:{detectors._FORMS})[ \t]?([{KANJI}{KATA}{HIRA}A-Za-z0-9・ー]{{2,24}})"
-)
+_FORM_THEN_KANA = re.compile(rf"(?:{detectors._FORMS})[ \t]?([{KANJI}{KATA}{HIRA}A-Za-z0-9・ー]{{2,24}})")
 
 
 def _name_after_form(name: str) -> str:
@@ -243,30 +243,29 @@ def shops(text: str) -> Iterator[Candidate]:
             continue  # 公益財団法人の職員: the form is used as a word
         name = _name_after_form(m.group(1))
         name = re.sub(rf"[{HIRA}]$", "", name) if re.search(rf"[{KANJI}{KATA}][{HIRA}]$", name) else name
-        if len(name) >= 2 and not re.fullmatch(rf"[{HIRA}]+", name[:2]) or re.search(rf"[{KANJI}{KATA}]", name):
-            if len(name) >= 2:
-                yield Candidate(m.start(), m.start(1) + len(name), SpanType.COMPANY, 3)
+        if len(name) >= 2 and re.search(rf"[{KANJI}{KATA}A-Za-z0-9]", name):
+            yield Candidate(m.start(), m.start(1) + len(name), SpanType.COMPANY, 3)
     for m in _KIND_NAME.finditer(text):
         name = m.group("name")
         if name in lexicon.NOT_NAMES or name in lexicon.GENERIC_NOUNS or name in detectors._PARTICLES:
             continue
         if re.fullmatch(rf"[{HIRA}]+", name) and re.search(r"(?:ます|です|した|って|てる|たい|ない|ら|る)$", name):
             continue
-        # A cuisine (韓国料理) describes the shop; a kind written as one word with the name (居酒屋とりまさ) is part of it
+        # A cuisine (韓国料理) describes the shop; another kind before the name (居酒屋とりまさ) is part of it
         start = m.start("name") if re.match(rf"[{KANJI}]{{2}}料理", m.group()) else m.start()
         yield Candidate(start, m.end("name"), SpanType.COMPANY, 5)
     for m in _LATIN_FORM_BEFORE.finditer(text):
         yield Candidate(m.start(), m.end(), SpanType.COMPANY, 3)
     for m in _SHOP_CHAR.finditer(text):
         head = detectors._cut_head(m.group(1))
-        if len(head) < 2 or head in _GENERIC_SHOP_HEADS or any(head.endswith(g) for g in _GENERIC_SHOP_HEADS if len(g) >= 2):
+        generic_end = any(head.endswith(g) for g in _GENERIC_SHOP_HEADS if len(g) >= 2)
+        if len(head) < 2 or head in _GENERIC_SHOP_HEADS or generic_end:
             continue
         if head in lexicon.GENERIC_NOUNS or head in lexicon.NOT_NAMES or head in lexicon.GENERIC_COMPANY_HEADS:
             continue
         if re.fullmatch(rf"[{HIRA}]+", head) and (head in detectors._PARTICLES or head[0] in "のはがにをでとへもや"):
             continue
         yield Candidate(m.end(1) - len(head), m.end(), SpanType.COMPANY, 6)
-
 
 
 # ---------------------------------------------------------------- numbers written as in English mail, plates
@@ -276,7 +275,8 @@ _ACCOUNT_LABEL = re.compile(
 )
 # 多摩 100 あ 55-55, 品川 300 さ 12-34: a Japanese number plate
 _PLATE = re.compile(
-    rf"(?<![{KANJI}])[{KANJI}]{{1,4}}[ \t]?\d{{2,3}}[ \t]?[{HIRA}][ \t]?(?:\d{{1,2}}-\d{{2}}|・{{1,3}}\d{{1,3}})(?![\d\-])"
+    rf"(?<![{KANJI}])[{KANJI}]{{1,4}}[ \t]?\d{{2,3}}[ \t]?[{HIRA}][ \t]?"
+    r"(?:\d{1,2}-\d{2}|・{1,3}\d{1,3})(?![\d\-])"
 )
 # 福生市熊川九九九: a municipality, a locality and a house number in kanji numerals without a unit
 _KANJI_NUMBER_ADDRESS = re.compile(
