@@ -586,6 +586,8 @@ def companies(text: str) -> Iterator[Candidate]:
         head = _cut_head(text[j:i])
         if len(head) < 2 or _all_generic(head) or any(head.endswith(g) for g in ("の", "系")):
             continue
+        if re.fullmatch(rf"[{HIRA}]+", head) and head[-1] in "はがをにでともへ":
+            continue  # うちは民宿: a particle ends the kana before the business word
         if re.fullmatch(rf"[{KANJI}]+", head) and head in lexicon.NOT_NAMES:
             continue
         yield Candidate(i - len(head), m.end(), SpanType.COMPANY, 5)

@@ -182,7 +182,7 @@ _GENERIC_SHOP_HEADS = frozenset(
 
 # A kind of shop before its name: 居酒屋とりまさ, 民宿まえだ, 韓国料理 ソウルチプ, 植木屋 栄庵
 _KIND_NAME = re.compile(
-    rf"(?:居酒屋|民宿|旅館|食堂|喫茶|喫茶店|カフェ|ラーメン|らーめん|焼肉|寿司|鮨|そば|蕎麦|うどん|[{KANJI}]{{2}}料理|"
+    rf"(?<![{KATA}])(?:居酒屋|民宿|旅館|食堂|喫茶|喫茶店|カフェ|ラーメン|らーめん|焼肉|寿司|鮨|そば|蕎麦|うどん|[{KANJI}]{{2}}料理|"
     r"定食|バー|スナック|美容室|美容院|理容室|サロン|薬局|整骨院|鍼灸院|商店|弁当|仕出し|花屋|パン屋|本屋|酒屋|"
     r"植木屋|工務店|民泊|ゲストハウス|ペンション|ホテル|そば処|食事処|お食事処|フードバンク|ペットクリニック|"
     r"クリニック|動物病院|こども食堂|子ども食堂|キッチン|ベーカリー|ダイニング|ビストロ|トラットリア|バル)"
@@ -249,8 +249,13 @@ def shops(text: str) -> Iterator[Candidate]:
         name = m.group("name")
         if name in lexicon.NOT_NAMES or name in lexicon.GENERIC_NOUNS or name in detectors._PARTICLES:
             continue
-        if re.fullmatch(rf"[{HIRA}]+", name) and re.search(r"(?:ます|です|した|って|てる|たい|ない|ら|る)$", name):
+        kana_head = re.match(rf"[{HIRA}]+", name)
+        if kana_head and re.search(r"(?:ます|です|した|って|てる|たい|ない|ら|る|た|て)$", kana_head.group()):
+            continue  # 民宿やってる者: a verb, not a name
+        if re.search(r"です|でし|ます|者$|方$|人$", name):
             continue
+        if kana_head and len(kana_head.group()) == 1 and name[0] in "のはがをにでとへもや":
+            continue  # 工務店に依頼: a particle, not a name
         # A cuisine (韓国料理) describes the shop; another kind before the name (居酒屋とりまさ) is part of it
         start = m.start("name") if re.match(rf"[{KANJI}]{{2}}料理", m.group()) else m.start()
         yield Candidate(start, m.end("name"), SpanType.COMPANY, 5)
