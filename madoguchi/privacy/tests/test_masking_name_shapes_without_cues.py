@@ -43,7 +43,8 @@ def test_a_one_kanji_surname_found_by_a_cue_is_masked_at_its_other_mentions():
 @pytest.mark.parametrize(
     "text",
     [
-        "伊豆大島の運送業者から連絡",  # two surnames in a row are a place
+        "松本大島の倉庫で",  # two listed surnames in a row are a place
+        "伊豆大島の運送業者から連絡",  # an island in the list of places
         "小笠原へ船で三日",  # an island that is also a surname
         "東大和市にすむ 80さいの女性",  # a municipality and a particle are not an address
         "Tokyo office is closed",  # an English phrase with a business word in lower case
