@@ -5,6 +5,8 @@ import pytest
 
 from madoguchi.privacy.tests._helpers import masked_types
 
+SPELLED = "ゼロ・サン・ゴーの、ゴーゴーゴーゴー、イチニーサンヨン"
+
 
 @pytest.mark.parametrize(
     "text, value, kind",
@@ -14,7 +16,7 @@ from madoguchi.privacy.tests._helpers import masked_types
         ("ゆうちょ 記号12340 番号56781234 から", "ゆうちょ 記号12340 番号56781234", "account"),
         ("住所は八丈町大賀郷三四五六番地とのこと", "八丈町大賀郷三四五六番地", "address"),
         ("送り先 福生市本町七七七 宛", "福生市本町七七七", "address"),
-        ("ゼロ・サン・ゴーの、ゴーゴーゴーゴー、イチニーサンヨン", "ゼロ・サン・ゴーの、ゴーゴーゴーゴー、イチニーサンヨン", "phone"),
+        ("ゼロ・サン・ゴーの、ゴーゴーゴーゴー、イチニーサンヨン", SPELLED, "phone"),
         ("架空銀行 本店 普通 1234567 のみ", "架空銀行 本店 普通 1234567", "account"),
     ],
 )

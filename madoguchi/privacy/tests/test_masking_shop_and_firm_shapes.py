@@ -17,7 +17,7 @@ from madoguchi.privacy.tests._helpers import masked, masked_types
         ("合同会社テーブルさくらんぼ\n", "合同会社テーブルさくらんぼ"),
         ("NPO法人ほしぞらの会 事務局", "NPO法人ほしぞらの会"),
         ("認定NPO法人ミドリノテ北 の理事", "認定NPO法人ミドリノテ北"),
-        ("Specified Nonprofit Corporation Blue Lantern Tama（同上）", "Specified Nonprofit Corporation Blue Lantern Tama"),
+        ("Specified Nonprofit Corporation Blue Lantern（同上）", "Specified Nonprofit Corporation Blue Lantern"),
         ("we are Sample Harbor Logistics, a small firm", "Sample Harbor Logistics"),
         ("東谷ロジスティクスの配車係", "東谷ロジスティクス"),
         ("事務所は三鷹の雲雀野総合法律事務所", "雲雀野総合法律事務所"),
