@@ -346,11 +346,15 @@ _BUILDING = (
 )
 _PREF = _alt(lexicon.PREFECTURES)
 _MUNI = rf"(?:[{KANJI}{KATA}{HIRA}]{{1,7}}?(?:市|区|郡|町|村))"
-_LOCALITY = rf"[{KANJI}{KATA}{HIRA}ヶケ]{{0,10}}?"
+_LOCALITY = rf"(?![にはでをがへともや])[{KANJI}{KATA}{HIRA}ヶケ]{{0,10}}?"
 _ADDRESS_WITH_PREF = re.compile(rf"(?:{_PREF})(?:{_MUNI}){{1,3}}(?:{_LOCALITY}[ \t]?{_HOUSE}{_BUILDING})?")
 _ADDRESS_NO_PREF = re.compile(
     rf"(?:{_alt(lexicon.MUNICIPALITIES)}|(?<![{KANJI}])(?!弊社|当社|御社|貴社|同社|本社|支社)[{KANJI}]{{1,4}}(?:市|区|町|村))"
     rf"(?:[{KANJI}]{{1,4}}(?:区|町))?{_LOCALITY}[ \t]?{_HOUSE}{_BUILDING}"
+)
+_ADDRESS_KANJI_HOUSE = re.compile(
+    rf"(?<![{KANJI}])[{KANJI}]{{1,4}}(?:市|区|町|村)[{KANJI}{KATA}ヶケ]{{0,8}}?[一二三四五六七八九十〇]{{1,6}}"
+    rf"(?:番地|番|号)(?:[の-]?[一二三四五六七八九十〇\d]{{1,4}}(?:号|番)?)?"
 )
 _ADDRESS_CHOME = re.compile(
     rf"[{KANJI}{KATA}ヶケ]{{1,6}}{_NUM}丁目(?:[ \t]?{_NUM}(?:番地?|-)(?:[ \t]?{_NUM}号?)?)?{_BUILDING}"
@@ -364,7 +368,7 @@ _LABEL_STOP = re.compile(r"[ \t]*(?:TEL|Tel|tel|FAX|Fax|電話|☎|携帯|メー
 
 
 def addresses(text: str) -> Iterator[Candidate]:
-    for pattern in (_ADDRESS_WITH_PREF, _ADDRESS_NO_PREF, _ADDRESS_CHOME, _ADDRESS_LATIN):
+    for pattern in (_ADDRESS_WITH_PREF, _ADDRESS_NO_PREF, _ADDRESS_KANJI_HOUSE, _ADDRESS_CHOME, _ADDRESS_LATIN):
         for m in pattern.finditer(text):
             start, end = m.start(), m.end()
             while end > start and (
@@ -410,7 +414,7 @@ _BUSINESS_THEN_NAME = re.compile(
 
 _COMPANY_LABEL = re.compile(
     rf"(?<![{KANJI}])(?:会社名|法人名|屋号|店名|店舗名|事業者名|事業所名|勤務先|所属|団体名|貴社名|御社名|施設名|Company|会社|法人)"
-    r"[ \t]*[:：][ \t]*([^\n:：]{2,40}?)[ \t]*(?=$|\n|[（(/]|[ \t]+[^ \t\n]*[:：])",
+    r"[ \t]*[:：][ \t]*([^\n:：]{2,40}?)[ \t]*(?=$|\n|[（(/)）」、。]|[ \t]+[^ \t\n]*[:：])",
     re.MULTILINE,
 )
 
@@ -582,6 +586,8 @@ def companies(text: str) -> Iterator[Candidate]:
         head = _cut_head(text[j:i])
         if len(head) < 2 or _all_generic(head) or any(head.endswith(g) for g in ("の", "系")):
             continue
+        if re.fullmatch(rf"[{HIRA}]+", head) and head[-1] in "はがをにでともへ":
+            continue  # うちは民宿: a particle ends the kana before the business word
         if re.fullmatch(rf"[{KANJI}]+", head) and head in lexicon.NOT_NAMES:
             continue
         yield Candidate(i - len(head), m.end(), SpanType.COMPANY, 5)
@@ -618,7 +624,8 @@ NAME_KANJI = KANJI + "ノ"
 _HON = r"(?:様(?![子々式相態])|さま|さん|氏(?!名)|殿(?!堂)|くん|君|ちゃん|先生)"
 _HONORIFIC_NAME = re.compile(
     rf"([{NAME_KANJI}]{{1,8}}(?:[ \t][{NAME_KANJI}]{{1,4}})?|[{KATA}]{{2,12}}(?:[ \t・][{KATA}]{{2,12}})?"
-    rf"|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?|[A-Z]{{2,}}(?:[ \t][A-Z][a-z]+)?)[ \t]?{_HON}"
+    rf"|[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:[ \t][A-Z][a-z]+(?:-[A-Z][a-z]+)?){{0,2}}|[A-Z]{{2,}}(?:[ \t][A-Z][a-z]+)?)"
+    rf"[ \t]?{_HON}"
 )
 # Hiragana names before an honorific (たかなしさん), but not hiragana words that take one.
 _HIRA_HONORIFIC = re.compile(
@@ -997,6 +1004,9 @@ def _dictionary_people(text: str) -> Iterator[Candidate]:
             continue
         if _SUFFIX_RE.match(rest):
             continue  # 山田工業: a company, found by the company detector
+        kanji_surnames, _ = lexicon.surnames()
+        if len(rest) == 2 and rest in kanji_surnames and rest not in lexicon.given_names()[0]:
+            continue  # 伊豆大島: two surnames in a row are a place more often than a name
         # Given name: at most two more kanji, or a space and one to three kanji.
         end = offset + len(surname) + (len(rest) if len(rest) <= 2 else 0)
         tail = re.match(rf"[ \t]([{KANJI}]{{1,3}}(?![{KANJI}])|[{HIRA}]{{2,4}}(?=[\s、。,)）]|$))", text[end:])

@@ -84,6 +84,10 @@ NOT_NAMES: frozenset[str] = frozenset(
         # occupations and roles people are called by (刑事さん, 常連さん), not names
         "刑事", "警官", "警察官", "巡査", "駅員", "係員", "配達員", "運転手", "常連", "女将", "おかみ", "大将",
         "看護師", "保護者", "生徒", "直通", "代表番号", "本人談", "配信", "配信者", "宅配", "新人さん",
+        "親方", "広報", "老夫婦", "夫婦", "駅前", "確認中", "相談窓口", "窓口さん", "オーナー", "大家さん",
+        "女将さん", "親父", "おやじ", "お袋", "園長", "師匠", "棟梁", "職人", "若い衆", "現場", "運行管理",
+        "管理画面", "本名", "旧姓",
+        "通称", "屋号", "教頭", "副校長", "教諭", "担任", "学年主任",
     }
 )
 
@@ -122,7 +126,8 @@ CUT_AFTER: tuple[str, ...] = (
 
 COMPANY_FORMS: tuple[str, ...] = (
     "株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "(株)", "(有)", "(合)", "(同)", "(資)",
-    "一般社団法人", "一般財団法人", "公益社団法人", "公益財団法人", "特定非営利活動法人", "NPO法人",
+    "認定特定非営利活動法人", "認定NPO法人", "一般社団法人", "一般財団法人", "公益社団法人", "公益財団法人",
+    "特定非営利活動法人", "NPO法人",
     "医療法人社団", "医療法人", "社会福祉法人", "学校法人", "税理士法人", "弁護士法人", "司法書士法人",
     "行政書士法人", "監査法人", "社会保険労務士法人", "カブシキガイシャ", "カブシキカイシャ", "ユウゲンガイシャ",
     "ゴウドウガイシャ",
@@ -142,6 +147,21 @@ COMPANY_SUFFIXES: tuple[str, ...] = (
     "青果", "酒店", "書店", "花店", "生花店", "測量", "農園", "牧場", "水産", "海運", "航空", "石油",
     "本舗", "茶舗", "工芸", "化工", "珈琲", "珈琲店", "紅茶店", "菓子店", "和菓子店", "洋菓子店", "麺工房",
     "鉄工所", "木材", "硝子", "紙業", "繊維", "織物", "酒造", "製菓", "雑貨店", "物流",
+    # 2026-12-07, written from the kinds of small businesses a desk hears from (ADR 0035)
+    "内科", "外科", "整形外科", "小児科", "皮膚科", "眼科", "耳鼻科", "耳鼻咽喉科", "婦人科", "産婦人科",
+    "心療内科", "内科医院", "内科クリニック", "動物病院", "診療所", "調剤薬局", "訪問看護ステーション",
+    "看護ステーション", "ケアセンター", "デイサービス", "保育園", "幼稚園", "こども園", "学園", "学院", "学習塾",
+    "予備校", "建築", "建築事務所", "建築設計事務所", "建築士事務所", "司法書士事務所", "行政書士事務所",
+    "社労士事務所", "土地家屋調査士事務所", "公認会計士事務所", "左官", "土木", "基礎", "解体", "工業所",
+    "興産", "倉庫", "急便", "交通", "観光", "旅館", "民宿", "ホテル", "食堂", "飯店", "酒場", "居酒屋",
+    "そば処", "製麺", "製パン", "ベーカリー", "珈琲館", "弁当", "仕出し", "精肉", "鮮魚", "米穀", "酒販", "鍼灸院",
+    "治療院", "整体院", "サロン",
+    "美容院", "ヘアサロン", "写真スタジオ", "スタジオ", "オフィス", "研究所", "農場", "漁業",
+    "ストア", "マート", "ハウジング", "住宅", "住販", "リフォーム", "モータース", "整備", "クリーニング",
+    "出版", "プロダクション", "パートナーズ", "ワークス", "ラボ", "グループ", "会計", "税務会計", "総合法律事務所",
+    "ロジスティクス", "ロジ", "エクスプレス", "トランスポート", "ファクトリー", "プランニング", "マネジメント",
+    "エステート", "カンパニー", "商工", "開発", "造船", "鉄工", "通商", "交易", "貿易",
+    "高等学校", "高校", "中学校", "小学校", "専門学校", "設計室", "奨学会", "育英会", "振興会", "保存会", "後援会",
 )
 
 # Runs that look like a company name before a suffix but are generic (大手電機, 地元の工務店).
@@ -156,6 +176,11 @@ GENERIC_COMPANY_HEADS: frozenset[str] = frozenset(
         "行政書士", "司法書士", "社労士", "両面", "片面",
         "カラー", "自宅兼", "自宅", "建築",
         "個人事業", "設計事務", "本社", "支社", "営業", "クラウド", "Web", "ウェブ",
+        "公共", "現場", "工事", "土木", "解体", "基礎", "内装", "外装", "電気工事", "配送", "宅配", "引越",
+        "最新", "旧", "新", "全", "各種", "大型", "小型", "町の", "街の", "近くの",
+        "一級", "二級", "一級建築士", "二級建築士", "建築士", "郷土料理", "郷土", "地元の", "都立", "県立", "市立",
+        "区立", "公立",
+        "私立", "国立",
     }
 )
 
@@ -177,6 +202,14 @@ MUNICIPALITIES: tuple[str, ...] = (
     "横浜市", "川崎市", "相模原市", "さいたま市", "千葉市", "大阪市", "名古屋市", "京都市", "神戸市",
     "札幌市", "仙台市", "福岡市", "広島市", "北九州市", "堺市", "浜松市", "静岡市", "新潟市", "岡山市",
     "熊本市", "川口市", "船橋市", "柏市", "松戸市", "市川市", "所沢市", "越谷市", "藤沢市", "横須賀市",
+    "東大和市", "福生市", "瑞穂町", "日の出町", "檜原村", "奥多摩町", "大島町", "利島村", "新島村", "神津島村",
+    "三宅村", "御蔵島村", "八丈町", "青ヶ島村", "小笠原村",
+)
+
+# Islands and areas that are also surnames (大島, 三宅, 小笠原); a surname-list guess on them is dropped.
+ISLANDS_AND_AREAS: tuple[str, ...] = (
+    "伊豆大島", "大島", "利島", "新島", "式根島", "神津島", "三宅島", "三宅", "御蔵島", "八丈島", "八丈", "青ヶ島",
+    "小笠原", "父島", "母島", "多摩", "西多摩", "北多摩", "南多摩", "奥多摩", "伊豆", "房総", "湘南", "三浦",
 )
 
 # fmt: on
@@ -205,3 +238,118 @@ def _to_katakana(hiragana: str) -> str:
 def must_keep_folded() -> tuple[str, ...]:
     """Must-keep words in detection form, longest first."""
     return tuple(sorted({fold(w) for w in MUST_KEEP}, key=len, reverse=True))
+
+
+@cache
+def given_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(kanji given names of two or more characters, katakana readings of three or more) from
+    data/given_names.tsv. Short or word-like entries (大地, 誠) are left out: they match ordinary words."""
+    kanji: set[str] = set()
+    kana: set[str] = set()
+    for line in (_DATA / "given_names.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        name = fold(parts[0].strip())
+        has_kanji = any("\u4e00" <= c <= "\u9fff" for c in name)
+        numeral = all(c in "一二三四五六七八九十百千万" for c in name)
+        if len(name) >= 2 and has_kanji and not numeral and name not in GENERIC_NOUNS and name not in GIVEN_NAME_WORDS:
+            kanji.add(name)
+        if len(parts) > 1 and len(parts[1].strip()) >= 3:
+            kana.add(_to_katakana(parts[1].strip()))
+    return frozenset(kanji), frozenset(kana)
+
+
+@cache
+def single_given_names() -> frozenset[str]:
+    """One-kanji given names from data/given_names.tsv (彰, 茂): only used right after a surname and a space."""
+    out: set[str] = set()
+    for line in (_DATA / "given_names.tsv").read_text(encoding="utf-8").splitlines():
+        name = line.split("\t")[0].strip()
+        if len(name) == 1 and "\u4e00" <= name <= "\u9fff" and name not in "一二三四五六七八九十":
+            out.add(name)
+    return frozenset(out)
+
+
+# Given names in the list that are also ordinary words; never taken as a name on their own shape.
+GIVEN_NAME_WORDS: frozenset[str] = frozenset(
+    {
+        "大地",
+        "青空",
+        "未来",
+        "希望",
+        "正義",
+        "勝利",
+        "平和",
+        "自由",
+        "一番",
+        "光輝",
+        "明治",
+        "大正",
+        "昭和",
+        "平成",
+        "令和",
+        "元気",
+        "優勝",
+        "天気",
+        "大和",
+        "太陽",
+        "夢",
+        "真実",
+        "純一",
+        "本当",
+        "大切",
+        "安心",
+        "安全",
+        "誠実",
+        "信頼",
+        "理想",
+        "永遠",
+        "歩夢",
+        "心愛",
+        "世界",
+        "宇宙",
+        "大河",
+        "海斗",
+        "大海",
+        "美術",
+        "音楽",
+        "文化",
+        "友情",
+        "幸福",
+        "健康",
+        "正直",
+        "一心",
+        "満天",
+        "晴天",
+        "快晴",
+        "大空",
+        "春風",
+        "秋桜",
+        "和平",
+        "真心",
+        "一生",
+        "将来",
+        "大吉",
+        "優秀",
+        "千里",
+        "万里",
+        "百合",
+        "一歩",
+        "秀才",
+        "天才",
+        "公平",
+        "正常",
+        "正確",
+        "直樹",
+        "日本",
+        "東京",
+        "大阪",
+        "京都",
+        "名古屋",
+        "神戸",
+        "千葉",
+        "札幌",
+        "福岡",
+    }
+)
