@@ -145,7 +145,7 @@ def bank_accounts(text: str) -> Iterator[Candidate]:
         if cut >= 0:
             start += cut + 1
         # A public bank's name (みずほ銀行) is masked with the branch and number too: the span reads as one
-        # account, and the reviewer unmasks the bank in one click (ADR 0035).
+        # account, and the reviewer unmasks the bank in one click (ADR 0037).
         yield Candidate(start, m.end(), SpanType.ACCOUNT, 1)
         h = _HOLDER.match(text, m.end())
         if h:

@@ -1,7 +1,7 @@
 """Name and business shapes that need no cue word: a surname and a listed given name, katakana and Latin
 full names with a listed given name or surname, and shop or firm names ending in a business word.
 
-These lean to recall (ADR 0035): a false mask costs the reviewer one click, a missed
+These lean to recall (ADR 0037): a false mask costs the reviewer one click, a missed
 name is a leak. Every guess still gives way to the must-keep dictionary in the engine."""
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ def test_an_account_written_as_a_sentence_is_masked_from_the_bank_name(text, acc
 
 
 def test_a_public_banks_name_is_masked_with_the_account():
-    # Recall first (ADR 0035): the span reads as one account; the reviewer unmasks the bank in one click.
+    # Recall first (ADR 0037): the span reads as one account; the reviewer unmasks the bank in one click.
     spans = masked_types("口座は みずほ銀行 本町支店 普通 2345678 です")
     assert spans.get("みずほ銀行 本町支店 普通 2345678") == "account"
 
