@@ -23,9 +23,7 @@ def case_studies(*, user: User) -> QuerySet[CaseStudy]:
     if not user.can(Action.CASEBOOK_VIEW):
         return CaseStudy.objects.none()
     visible = Q(status=CaseStudyStatus.PUBLISHED) | Q(source_case__in=visible_cases(user=user).values("pk"))
-    return (
-        CaseStudy.objects.filter(visible).select_related("source_case", "reviewed_by").order_by("-updated_at", "-id")
-    )
+    return CaseStudy.objects.filter(visible).select_related("source_case", "reviewed_by").order_by("-updated_at", "-id")
 
 
 def published_case_studies() -> QuerySet[CaseStudy]:

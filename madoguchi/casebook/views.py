@@ -46,7 +46,10 @@ def _add_error(form: Any, exc: DomainError) -> None:
 @require_GET
 @require_action(Action.CASEBOOK_VIEW)
 def case_study_list(request: StaffRequest) -> HttpResponse:
-    context = {"studies": selectors.case_studies(user=request.user), "can_write": request.user.can(Action.CASEBOOK_WRITE)}
+    context = {
+        "studies": selectors.case_studies(user=request.user),
+        "can_write": request.user.can(Action.CASEBOOK_WRITE),
+    }
     return render(request, "staff/casebook/list.html", context)
 
 

@@ -342,7 +342,7 @@ def _masking_field_names(faq: FaqEntry) -> list[str]:
 def faq_unmask_span(*, actor: User, faq: FaqEntry, expected_version: int, index: int) -> FaqEntry:
     """Put one masked span's original back (the reviewer judged it not personal). Audited."""
     _refuse_edit(actor)
-    if actor is None or not faq_selectors.originals_visible(faq=faq, user=actor):
+    if not faq_selectors.originals_visible(faq=faq, user=actor):
         # The original is the source consultation's personal data: not for someone who may not open it.
         raise NotPermitted(_("元にした相談を閲覧できないため、マスクを外せません。"))
     _masking_allowed(faq)

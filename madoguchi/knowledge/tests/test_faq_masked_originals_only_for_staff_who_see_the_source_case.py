@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 
 from madoguchi.accounts.roles import Role
-from madoguchi.cases.workflow import Status
 from madoguchi.cases.models import Case
+from madoguchi.cases.workflow import Status
 from madoguchi.core.errors import NotPermitted
 from madoguchi.knowledge import faq_services
 from madoguchi.knowledge.models import FaqEntry
