@@ -6,13 +6,14 @@ from django.http import Http404
 
 from madoguchi.accounts.models import User
 from madoguchi.accounts.roles import Action
+from madoguchi.casebook import selectors
 from madoguchi.casebook.models import CaseStudy, RevisionProposal
 
 
 def access_case_study(*, user: User, pk: int, action: Action = Action.CASEBOOK_VIEW) -> CaseStudy:
     if not user.can(action):
         raise Http404
-    study = CaseStudy.objects.select_related("source_case", "reviewed_by").filter(pk=pk).first()
+    study = selectors.case_studies(user=user).filter(pk=pk).first()
     if study is None:
         raise Http404
     return study

@@ -6,16 +6,24 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
+from madoguchi.accounts.models import User
+from madoguchi.accounts.roles import Action
 from madoguchi.casebook.models import CaseStudy, CaseStudyStatus, KnowhowReport, RevisionProposal
 from madoguchi.casebook.sections import GUIDEBOOK_SCHEME, section_of, sections
+from madoguchi.cases.access import visible_cases
 from madoguchi.referrals.models import LawEntry
 from madoguchi.taxonomy.models import Term, TermAssignment
 
 
-def case_studies() -> QuerySet[CaseStudy]:
-    return CaseStudy.objects.select_related("source_case", "reviewed_by").order_by("-updated_at", "-id")
+def case_studies(*, user: User) -> QuerySet[CaseStudy]:
+    """The studies this staff member may read: every published one, and the unpublished ones (unreviewed text
+    that may still name the consulter) only where they may open the source consultation."""
+    if not user.can(Action.CASEBOOK_VIEW):
+        return CaseStudy.objects.none()
+    visible = Q(status=CaseStudyStatus.PUBLISHED) | Q(source_case__in=visible_cases(user=user).values("pk"))
+    return CaseStudy.objects.filter(visible).select_related("source_case", "reviewed_by").order_by("-updated_at", "-id")
 
 
 def published_case_studies() -> QuerySet[CaseStudy]:

@@ -51,7 +51,7 @@ def case_study_list(request: StaffRequest) -> HttpResponse:
 
 def _list_page(request: StaffRequest, *, typed: str = "", error: str = "", status: int = 200) -> HttpResponse:
     context = {
-        "studies": selectors.case_studies(),
+        "studies": selectors.case_studies(user=request.user),
         "can_write": request.user.can(Action.CASEBOOK_WRITE),
         "start_reference": typed,
         "start_error": error,

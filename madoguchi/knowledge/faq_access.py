@@ -19,6 +19,14 @@ def access_faq(*, user: User, pk: int, action: Action = Action.CASE_VIEW) -> Faq
     return faq
 
 
+def access_faq_originals(*, user: User, pk: int) -> FaqEntry:
+    """An entry whose masked originals this editor may see (and so unmask): they may open every source case."""
+    faq = access_faq(user=user, pk=pk, action=Action.FAQ_EDIT)
+    if not faq_selectors.originals_visible(faq=faq, user=user):
+        raise Http404
+    return faq
+
+
 def access_public_faq(*, pk: int) -> FaqEntry:
     faq = faq_selectors.public_faqs().filter(pk=pk).first()
     if faq is None:

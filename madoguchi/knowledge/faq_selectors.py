@@ -28,6 +28,21 @@ def visible_faq_exists(*, user: User, pk: int) -> bool:
     return user.can(Action.CASE_VIEW) and staff_faqs(include_retired=True).filter(pk=pk).exists()
 
 
+def source_cases_for(*, faq: FaqEntry, user: User) -> list[Case]:
+    """The entry's source consultations this user may open (tier 1 sees its own queue), like everywhere else."""
+    ids = faq.source_cases.values_list("pk", flat=True)
+    return list(visible_cases(user=user).filter(pk__in=list(ids)).order_by("received_at", "pk"))
+
+
+def originals_visible(*, faq: FaqEntry, user: User) -> bool:
+    """Whether this user may see what the masks hide: it is the source consultations' personal data, so only an
+    editor who may open every one of them (a masked draft never widens what a consultation shows)."""
+    if not user.can(Action.FAQ_EDIT):
+        return False
+    source_ids = set(faq.source_cases.values_list("pk", flat=True))
+    return not source_ids or visible_cases(user=user).filter(pk__in=source_ids).count() == len(source_ids)
+
+
 def public_faqs() -> QuerySet[FaqEntry]:
     """Only reviewed, published, public entries ever reach the public site."""
     return FaqEntry.objects.filter(

@@ -18,9 +18,9 @@ from madoguchi.cases import events
 from madoguchi.cases.choices import EventKind
 from madoguchi.cases.models import Case
 from madoguchi.cases.workflow import Status
-from madoguchi.core.errors import DomainError
+from madoguchi.core.errors import DomainError, NotPermitted
 from madoguchi.core.versioning import save_if_unchanged
-from madoguchi.knowledge import faq_masking
+from madoguchi.knowledge import faq_masking, faq_selectors
 from madoguchi.knowledge.faq_index import index_faq
 from madoguchi.knowledge.faq_masking import StoredSpan
 from madoguchi.knowledge.models import (
@@ -342,6 +342,9 @@ def _masking_field_names(faq: FaqEntry) -> list[str]:
 def faq_unmask_span(*, actor: User, faq: FaqEntry, expected_version: int, index: int) -> FaqEntry:
     """Put one masked span's original back (the reviewer judged it not personal). Audited."""
     _refuse_edit(actor)
+    if not faq_selectors.originals_visible(faq=faq, user=actor):
+        # The original is the source consultation's personal data: not for someone who may not open it.
+        raise NotPermitted(_("元にした相談を閲覧できないため、マスクを外せません。"))
     _masking_allowed(faq)
     spans: list[StoredSpan] = list(faq.mask_spans)
     if not 0 <= index < len(spans) or not spans[index]["original"]:

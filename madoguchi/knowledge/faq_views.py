@@ -19,7 +19,7 @@ from madoguchi.accounts.roles import Action
 from madoguchi.cases.access import access_case
 from madoguchi.core.errors import ConcurrentEditError, DomainError
 from madoguchi.knowledge import archive_selectors, faq_masking, faq_selectors, faq_services
-from madoguchi.knowledge.faq_access import access_faq, access_link
+from madoguchi.knowledge.faq_access import access_faq, access_faq_originals, access_link
 from madoguchi.knowledge.faq_forms import (
     FaqFilterForm,
     FaqForm,
@@ -133,8 +133,8 @@ def _detail_page(request: StaffRequest, faq: FaqEntry, *, mask_form: MaskTextFor
         {"name": n, "label": _field_label(n), "segments": faq_masking.segments(field=n, text=texts[n], spans=spans)}
         for n in names
     ]
-    has_originals = any(s["original"] for s in spans)
-    if has_originals and user.can(Action.FAQ_EDIT):
+    show_originals = any(s["original"] for s in spans) and faq_selectors.originals_visible(faq=faq, user=user)
+    if show_originals:
         # The review screen shows what was masked (personal data of the source consultations).
         audit.record(action=AuditAction.VIEW_PERSONAL_DATA, request=request, target=faq, detail={"masked_spans": True})
     use_count, usage = faq_selectors.faq_usage(faq=faq, user=user)
@@ -142,10 +142,10 @@ def _detail_page(request: StaffRequest, faq: FaqEntry, *, mask_form: MaskTextFor
         "faq": faq,
         "fields": fields,
         "spans": list(enumerate(spans)),
-        "show_originals": has_originals and user.can(Action.FAQ_EDIT),
+        "show_originals": show_originals,
         "terms": faq_selectors.faq_terms(faq=faq),
         "referrals": list(faq.referrals.order_by("name")),
-        "source_cases": list(faq.source_cases.all()) if user.can(Action.FAQ_EDIT) else [],
+        "source_cases": faq_selectors.source_cases_for(faq=faq, user=user) if user.can(Action.FAQ_EDIT) else [],
         "archive_items": archive_selectors.items_informing_faq(faq=faq, user=user),
         "use_count": use_count,
         "usage": usage,
@@ -208,7 +208,7 @@ def faq_edit(request: StaffRequest, pk: int) -> HttpResponse:
 @require_POST
 @require_action(Action.FAQ_EDIT)
 def faq_unmask(request: StaffRequest, pk: int, index: int) -> HttpResponse:
-    faq = access_faq(user=request.user, pk=pk, action=Action.FAQ_EDIT)
+    faq = access_faq_originals(user=request.user, pk=pk)
     try:
         version = int(request.POST.get("version", ""))
     except ValueError:
