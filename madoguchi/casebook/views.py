@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -34,13 +35,9 @@ from madoguchi.casebook.masking import highlight, prefill, residual_spans
 from madoguchi.casebook.models import CaseStudy
 from madoguchi.casebook.sections import sections
 from madoguchi.cases.access import access_case
-from madoguchi.core.errors import ConcurrentEditError, DomainError
+from madoguchi.core.errors import ConcurrentEditError, DomainError, show_on_form
 from madoguchi.referrals.models import LawEntry
 from madoguchi.taxonomy.selectors import terms_for
-
-
-def _add_error(form: Any, exc: DomainError) -> None:
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
 
 
 @require_GET
@@ -74,7 +71,7 @@ def case_study_create(request: StaffRequest, reference: str) -> HttpResponse:
             try:
                 study = services.case_study_create(actor=request.user, case=case, text=form.to_text())
             except DomainError as exc:
-                _add_error(form, exc)
+                show_on_form(form, exc)
             else:
                 messages.success(request, _("事例の下書きを保存しました。"))
                 return redirect("casebook:detail", pk=study.pk)
@@ -153,7 +150,7 @@ def case_study_edit(request: StaffRequest, pk: int) -> HttpResponse:
                 form.is_valid()
                 form.add_error(None, exc.message)
             except DomainError as exc:
-                _add_error(form, exc)
+                show_on_form(form, exc)
             else:
                 messages.success(request, _("事例を保存しました。"))
                 return redirect("casebook:detail", pk=study.pk)
@@ -170,39 +167,43 @@ def case_study_edit(request: StaffRequest, pk: int) -> HttpResponse:
     return render(request, "staff/casebook/form.html", context, status=status)
 
 
-def _refused(request: StaffRequest, exc: DomainError, pk: int) -> HttpResponse:
-    messages.error(request, exc.message)
+def _review_step(
+    request: StaffRequest,
+    pk: int,
+    *,
+    action: Action,
+    step: Callable[..., CaseStudy],
+    done: str,
+) -> HttpResponse:
+    """Submit for review or publish: the same form (the version seen), one service, back to the study.
+
+    A refusal (wrong status, the author, a newer version) goes back to the study page as a message.
+    """
+    study = access_case_study(user=request.user, pk=pk, action=action)
+    form = PublishForm(request.POST)
+    if not form.is_valid():
+        return HttpResponse(status=400)
+    try:
+        step(actor=request.user, study=study, expected_version=form.cleaned_data["version"])
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, done)
     return redirect("casebook:detail", pk=pk)
 
 
 @require_POST
 @require_action(Action.CASEBOOK_WRITE)
 def case_study_submit(request: StaffRequest, pk: int) -> HttpResponse:
-    study = access_case_study(user=request.user, pk=pk, action=Action.CASEBOOK_WRITE)
-    form = PublishForm(request.POST)
-    if not form.is_valid():
-        return HttpResponse(status=400)
-    try:
-        services.case_study_submit(actor=request.user, study=study, expected_version=form.cleaned_data["version"])
-    except DomainError as exc:
-        return _refused(request, exc, pk)
-    messages.success(request, _("事例の確認を依頼しました。"))
-    return redirect("casebook:detail", pk=pk)
+    done = _("事例の確認を依頼しました。")
+    return _review_step(request, pk, action=Action.CASEBOOK_WRITE, step=services.case_study_submit, done=done)
 
 
 @require_POST
 @require_action(Action.CASEBOOK_PUBLISH)
 def case_study_publish(request: StaffRequest, pk: int) -> HttpResponse:
-    study = access_case_study(user=request.user, pk=pk, action=Action.CASEBOOK_PUBLISH)
-    form = PublishForm(request.POST)
-    if not form.is_valid():
-        return HttpResponse(status=400)
-    try:
-        services.case_study_publish(actor=request.user, study=study, expected_version=form.cleaned_data["version"])
-    except DomainError as exc:
-        return _refused(request, exc, pk)
-    messages.success(request, _("事例を公開しました。"))
-    return redirect("casebook:detail", pk=pk)
+    done = _("事例を公開しました。")
+    return _review_step(request, pk, action=Action.CASEBOOK_PUBLISH, step=services.case_study_publish, done=done)
 
 
 @require_POST
@@ -219,7 +220,7 @@ def case_study_return(request: StaffRequest, pk: int) -> HttpResponse:
                 note=form.cleaned_data["note"],
             )
         except DomainError as exc:
-            _add_error(form, exc)
+            show_on_form(form, exc)
         else:
             messages.success(request, _("事例を下書きに戻しました。"))
             return redirect("casebook:detail", pk=pk)
@@ -263,7 +264,7 @@ def proposal_create(request: StaffRequest) -> HttpResponse:
             try:
                 services.proposal_create(actor=request.user, section=section, text=form.to_text())
             except DomainError as exc:
-                _add_error(form, exc)
+                show_on_form(form, exc)
             else:
                 messages.success(request, _("改訂提案を登録しました。"))
                 return redirect("casebook:guidebook")
@@ -362,7 +363,7 @@ def knowhow_create(request: StaffRequest) -> HttpResponse:
                     term_ids=d["terms"],
                 )
             except DomainError as exc:
-                _add_error(form, exc)
+                show_on_form(form, exc)
             else:
                 messages.success(request, _("ノウハウ報告書を登録しました。"))
                 return redirect(f"{_knowhow_url()}?month={report.held_on:%Y-%m}")
