@@ -16,7 +16,7 @@ from madoguchi.accounts.roles import Action
 from madoguchi.answers import mail_template_services, mailtext
 from madoguchi.answers.forms import MailTemplateForm
 from madoguchi.answers.models import MailTemplate, MailTemplateCode
-from madoguchi.core.errors import DomainError, show_on_form
+from madoguchi.core.form_actions import submit
 
 
 @require_GET
@@ -43,20 +43,17 @@ def mail_template_edit(request: StaffRequest, code: str) -> HttpResponse:
             messages.success(request, _("標準の文面に戻しました。"))
             return redirect("answers:mail_templates")
         form = MailTemplateForm(request.POST)
-        if form.is_valid():
-            try:
-                mail_template_services.mail_template_update(
-                    actor=request.user,
-                    code=template_code,
-                    subject=form.cleaned_data["subject"],
-                    body=form.cleaned_data["body"],
-                )
-            except DomainError as exc:
-                show_on_form(form, exc)
-            else:
-                audit.record(action=AuditAction.UPDATE, request=request, detail={"mail_template": code})
-                messages.success(request, _("メールの文面を保存しました。"))
-                return redirect("answers:mail_templates")
+        saved = submit(
+            request,
+            form,
+            lambda d: mail_template_services.mail_template_update(
+                actor=request.user, code=template_code, subject=d["subject"], body=d["body"]
+            ),
+            done=_("メールの文面を保存しました。"),
+        )
+        if saved is not None:
+            audit.record(action=AuditAction.UPDATE, request=request, detail={"mail_template": code})
+            return redirect("answers:mail_templates")
         status = 400
     else:
         subject, body = mailtext.current_source(code=code)

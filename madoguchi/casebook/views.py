@@ -36,6 +36,7 @@ from madoguchi.casebook.models import CaseStudy
 from madoguchi.casebook.sections import sections
 from madoguchi.cases.access import access_case
 from madoguchi.core.errors import ConcurrentEditError, DomainError, show_on_form
+from madoguchi.core.form_actions import submit
 from madoguchi.referrals.models import LawEntry
 from madoguchi.taxonomy.selectors import terms_for
 
@@ -67,14 +68,14 @@ def case_study_create(request: StaffRequest, reference: str) -> HttpResponse:
     fields = prefill(case)
     if request.method == "POST":
         form = CaseStudyForm(request.POST)
-        if form.is_valid():
-            try:
-                study = services.case_study_create(actor=request.user, case=case, text=form.to_text())
-            except DomainError as exc:
-                show_on_form(form, exc)
-            else:
-                messages.success(request, _("事例の下書きを保存しました。"))
-                return redirect("casebook:detail", pk=study.pk)
+        study = submit(
+            request,
+            form,
+            lambda _d: services.case_study_create(actor=request.user, case=case, text=form.to_text()),
+            done=_("事例の下書きを保存しました。"),
+        )
+        if study is not None:
+            return redirect("casebook:detail", pk=study.pk)
         status = 400
     else:
         initial = {name: f.masked for name, f in fields.items()}
@@ -211,19 +212,16 @@ def case_study_publish(request: StaffRequest, pk: int) -> HttpResponse:
 def case_study_return(request: StaffRequest, pk: int) -> HttpResponse:
     study = access_case_study(user=request.user, pk=pk, action=Action.CASEBOOK_PUBLISH)
     form = ReturnForm(request.POST, auto_id="return_%s")
-    if form.is_valid():
-        try:
-            services.case_study_return(
-                actor=request.user,
-                study=study,
-                expected_version=form.cleaned_data["version"],
-                note=form.cleaned_data["note"],
-            )
-        except DomainError as exc:
-            show_on_form(form, exc)
-        else:
-            messages.success(request, _("事例を下書きに戻しました。"))
-            return redirect("casebook:detail", pk=pk)
+    returned = submit(
+        request,
+        form,
+        lambda d: services.case_study_return(
+            actor=request.user, study=study, expected_version=d["version"], note=d["note"]
+        ),
+        done=_("事例を下書きに戻しました。"),
+    )
+    if returned is not None:
+        return redirect("casebook:detail", pk=pk)
     return _detail_page(request, study, return_form=form, status=400)
 
 
@@ -350,23 +348,22 @@ def knowhow_list(request: StaffRequest) -> HttpResponse:
 def knowhow_create(request: StaffRequest) -> HttpResponse:
     if request.method == "POST":
         form = KnowhowForm(request.POST)
-        if form.is_valid():
-            d = form.cleaned_data
-            try:
-                report = services.knowhow_create(
-                    actor=request.user,
-                    kind=d["kind"],
-                    title=d["title"],
-                    held_on=d["held_on"],
-                    counterpart=d["counterpart"],
-                    body=d["body"],
-                    term_ids=d["terms"],
-                )
-            except DomainError as exc:
-                show_on_form(form, exc)
-            else:
-                messages.success(request, _("ノウハウ報告書を登録しました。"))
-                return redirect(f"{_knowhow_url()}?month={report.held_on:%Y-%m}")
+        report = submit(
+            request,
+            form,
+            lambda d: services.knowhow_create(
+                actor=request.user,
+                kind=d["kind"],
+                title=d["title"],
+                held_on=d["held_on"],
+                counterpart=d["counterpart"],
+                body=d["body"],
+                term_ids=d["terms"],
+            ),
+            done=_("ノウハウ報告書を登録しました。"),
+        )
+        if report is not None:
+            return redirect(f"{_knowhow_url()}?month={report.held_on:%Y-%m}")
         return render(request, "staff/casebook/knowhow_form.html", {"form": form}, status=400)
     return render(request, "staff/casebook/knowhow_form.html", {"form": KnowhowForm()})
 
