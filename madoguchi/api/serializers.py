@@ -76,9 +76,9 @@ class TriageRequestSerializer(serializers.Serializer[Any]):
     text = serializers.CharField(max_length=20000)
 
 
+# Something the desk names by code: a situation, an organisation, a provision; subclasses add one field. A comment,
+# not a docstring: drf-spectacular would copy a docstring into the schema of every subclass that has none.
 class CodeNameSerializer(serializers.Serializer[Any]):
-    """Something the desk names by code: a situation, an organisation, a provision. Subclasses add one field."""
-
     code = serializers.CharField()
     name = serializers.CharField()
 
