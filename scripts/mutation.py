@@ -40,8 +40,9 @@ class Target:
     # "all": every operator below; "checks": only require(...) removal and `guards` switched off.
     mode: str = "all"
     guards: tuple[str, ...] = ()
-    # Extra pytest arguments, e.g. `-p no:django` for a target whose tests need no Django at all.
-    pytest_args: tuple[str, ...] = ()
+    # Extra pytest arguments. By default --reuse-db: the test database of the unmutated run serves every mutant (no
+    # target touches a migration). `-p no:django` instead for a target whose tests need no Django at all.
+    pytest_args: tuple[str, ...] = ("--reuse-db",)
 
 
 # Not the role matrix (every URL x role, over two minutes a run): the hand-written table test pins the same table.
@@ -221,14 +222,12 @@ def _pytest(tests: tuple[str, ...], timeout: float | None, extra: tuple[str, ...
     env.setdefault("MADOGUCHI_TRIAGE_MODEL_DIR", str(ROOT / ".cache" / "triage-models"))
     env["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     env["PYTHONDONTWRITEBYTECODE"] = "1"  # a mutant never leaves a .pyc behind
-    # --reuse-db: the test database of the unmutated run serves every mutant (no target touches a migration).
     command = [
         sys.executable,
         "-m",
         "pytest",
         "-q",
         "-x",
-        "--reuse-db",
         "-p",
         "no:xdist",
         "-p",
@@ -242,7 +241,7 @@ def _pytest(tests: tuple[str, ...], timeout: float | None, extra: tuple[str, ...
     except subprocess.TimeoutExpired:
         return "timeout", time.monotonic() - started, ""
     outcome = "passed" if run.returncode == 0 else "failed"
-    tail = "\n".join(run.stdout.strip().splitlines()[-1:])
+    tail = "\n".join((run.stdout.strip() or run.stderr.strip()).splitlines()[-1:])
     return outcome, time.monotonic() - started, tail
 
 
