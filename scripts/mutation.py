@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import ast
 import copy
+import importlib
 import os
 import signal
 import subprocess
@@ -43,6 +44,8 @@ class Target:
     # Extra pytest arguments. By default --reuse-db: the test database of the unmutated run serves every mutant (no
     # target touches a migration). `-p no:django` instead for a target whose tests need no Django at all.
     pytest_args: tuple[str, ...] = ("--reuse-db",)
+    # Tests that are plain functions without fixtures or Django: run them in this process (see `_in_process`).
+    in_process: bool = False
 
 
 # Not the role matrix (every URL x role, over two minutes a run): the hand-written table test pins the same table.
@@ -56,10 +59,10 @@ TARGETS = (
         "madoguchi/cases/workflow.py",
         # The hand-written table test compares every status pair through `can_transition`, so it kills any change
         # to the table or the lookup; it needs no Django, which makes a mutant cost one bare pytest start instead of
-        # a Django start-up and a test database (test_status_transitions.py is the behaviour side; run it on any
-        # survivor). The mutants are the same ones whichever tests run.
+        # a Django start-up and a test database; it even runs in this process (test_status_transitions.py is the
+        # behaviour side; run it on any survivor). The mutants are the same ones whichever tests run.
         ("madoguchi/cases/tests/test_transition_table_is_the_agreed_one.py",),
-        pytest_args=("-p", "no:django"),
+        in_process=True,
     ),
     Target(
         "madoguchi/cases/access.py",
@@ -245,6 +248,38 @@ def _pytest(tests: tuple[str, ...], timeout: float | None, extra: tuple[str, ...
     return outcome, time.monotonic() - started, tail
 
 
+def _in_process(target: Target) -> tuple[str, float, str]:
+    """Import the target and its test modules afresh (the file on disk may be a mutant) and call every `test_*`.
+
+    For pure modules whose tests are plain functions: one Python start for the whole target instead of one pytest
+    start per mutant, which on a loaded machine is the difference between seconds and an hour.
+    """
+    started = time.monotonic()
+    sys.dont_write_bytecode = True  # a mutant never leaves a .pyc behind
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    names = [p.removesuffix(".py").replace("/", ".") for p in (target.path, *target.tests)]
+    for name in names:
+        sys.modules.pop(name, None)
+    importlib.invalidate_caches()
+    for name in names[1:]:
+        module = importlib.import_module(name)
+        for attribute, test in sorted(vars(module).items()):
+            if not attribute.startswith("test_") or not callable(test):
+                continue
+            try:
+                test()
+            except Exception as exc:  # noqa: BLE001 — a test that errors kills the mutant, as under pytest
+                return "failed", time.monotonic() - started, f"{name}.{attribute}: {exc!r}"[:200]
+    return "passed", time.monotonic() - started, "all test functions passed"
+
+
+def _run(target: Target, timeout: float | None) -> tuple[str, float, str]:
+    if target.in_process:
+        return _in_process(target)
+    return _pytest(target.tests, timeout=timeout, extra=target.pytest_args)
+
+
 class _Swapped:
     """Writes `text` over `path` for the duration of the block; restores the bytes and the mtime after."""
 
@@ -268,7 +303,7 @@ def run_targets(targets: list[Target], sites: set[int] | None = None) -> int:
     for target in targets:
         path = ROOT / target.path
         source = path.read_text(encoding="utf-8")
-        outcome, baseline, tail = _pytest(target.tests, timeout=None, extra=target.pytest_args)
+        outcome, baseline, tail = _run(target, timeout=None)
         if outcome != "passed":
             print(f"{target.path}: the tests fail before any mutation ({tail}); fix them first", file=sys.stderr)
             return 2
@@ -278,7 +313,7 @@ def run_targets(targets: list[Target], sites: set[int] | None = None) -> int:
             if sites is not None and index not in sites:
                 continue
             with _Swapped(path, mutated):
-                outcome, seconds, _tail = _pytest(target.tests, timeout=baseline * 5 + 60, extra=target.pytest_args)
+                outcome, seconds, _tail = _run(target, timeout=baseline * 5 + 60)
             verdict = {"failed": "killed", "passed": "SURVIVED", "timeout": "timeout"}[outcome]
             print(f"  {verdict:8} line {site.line}: {site.description} ({seconds:.0f}s)", flush=True)
             if outcome == "failed":
