@@ -66,7 +66,11 @@ TARGETS = (
     ),
     Target(
         "madoguchi/cases/access.py",
-        ("madoguchi/cases/tests/test_case_object_access.py", "madoguchi/cases/tests/test_organization_page.py"),
+        (
+            "madoguchi/cases/tests/test_case_access_checks_the_action_itself.py",
+            "madoguchi/cases/tests/test_case_object_access.py",
+            "madoguchi/cases/tests/test_organization_page.py",
+        ),
     ),
     Target(
         "madoguchi/core/versioning.py",
