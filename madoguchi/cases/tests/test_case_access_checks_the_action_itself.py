@@ -11,7 +11,7 @@ import pytest
 from django.http import Http404
 
 from madoguchi.accounts.roles import PERMISSIONS, Action, Role
-from madoguchi.cases.access import access_case, visible_cases
+from madoguchi.cases.access import access_case, access_organization, visible_cases
 from madoguchi.testing.factories import make_case
 
 pytestmark = pytest.mark.django_db
@@ -32,3 +32,14 @@ def test_a_role_the_table_does_not_let_view_cases_sees_none(monkeypatch, tier1_s
     assert tier2_staff.is_active
     assert not visible_cases(user=tier2_staff).exists()
     assert case in visible_cases(user=tier1_staff)
+
+
+def test_access_organization_refuses_someone_who_may_not_view_cases_before_any_lookup(
+    tier1_staff, tier2_staff, django_assert_num_queries
+):
+    # Not even the organisation is read: the answer cannot tell an existing organisation from a missing one.
+    case = make_case(actor=tier1_staff, subject="組織の閲覧権限の確認")
+    assert access_organization(user=tier2_staff, pk=case.organization_id) == case.organization
+    tier2_staff.is_active = False
+    with django_assert_num_queries(0), pytest.raises(Http404):
+        access_organization(user=tier2_staff, pk=case.organization_id)
