@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import ast
 import copy
+import importlib
 import os
 import signal
 import subprocess
@@ -40,6 +41,11 @@ class Target:
     # "all": every operator below; "checks": only require(...) removal and `guards` switched off.
     mode: str = "all"
     guards: tuple[str, ...] = ()
+    # Extra pytest arguments. By default --reuse-db: the test database of the unmutated run serves every mutant (no
+    # target touches a migration). `-p no:django` instead for a target whose tests need no Django at all.
+    pytest_args: tuple[str, ...] = ("--reuse-db",)
+    # Tests that are plain functions without fixtures or Django: run them in this process (see `_in_process`).
+    in_process: bool = False
 
 
 # Not the role matrix (every URL x role, over two minutes a run): the hand-written table test pins the same table.
@@ -51,14 +57,20 @@ TARGETS = (
     Target("madoguchi/accounts/roles.py", ROLE_TESTS),
     Target(
         "madoguchi/cases/workflow.py",
-        (
-            "madoguchi/cases/tests/test_status_transitions.py",
-            "madoguchi/cases/tests/test_transition_table_is_the_agreed_one.py",
-        ),
+        # The hand-written table test compares every status pair through `can_transition`, so it kills any change
+        # to the table or the lookup; it needs no Django, which makes a mutant cost one bare pytest start instead of
+        # a Django start-up and a test database; it even runs in this process (test_status_transitions.py is the
+        # behaviour side; run it on any survivor). The mutants are the same ones whichever tests run.
+        ("madoguchi/cases/tests/test_transition_table_is_the_agreed_one.py",),
+        in_process=True,
     ),
     Target(
         "madoguchi/cases/access.py",
-        ("madoguchi/cases/tests/test_case_object_access.py", "madoguchi/cases/tests/test_organization_page.py"),
+        (
+            "madoguchi/cases/tests/test_case_access_checks_the_action_itself.py",
+            "madoguchi/cases/tests/test_case_object_access.py",
+            "madoguchi/cases/tests/test_organization_page.py",
+        ),
     ),
     Target(
         "madoguchi/core/versioning.py",
@@ -211,21 +223,65 @@ def _all_checks_disabled(target: Target, source: str) -> str:
     return ast.unparse(ast.fix_missing_locations(mutated))
 
 
-def _pytest(tests: tuple[str, ...], timeout: float | None) -> tuple[str, float, str]:
+def _pytest(tests: tuple[str, ...], timeout: float | None, extra: tuple[str, ...] = ()) -> tuple[str, float, str]:
     env = dict(os.environ)
     env.setdefault("MADOGUCHI_DATA_DIR", tempfile.mkdtemp(prefix="mutation-"))
     env.setdefault("MADOGUCHI_TRIAGE_MODEL_DIR", str(ROOT / ".cache" / "triage-models"))
     env["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     env["PYTHONDONTWRITEBYTECODE"] = "1"  # a mutant never leaves a .pyc behind
-    command = [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:xdist", "-p", "no:randomly", *tests]
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "-q",
+        "-x",
+        "-p",
+        "no:xdist",
+        "-p",
+        "no:randomly",
+        *extra,
+        *tests,
+    ]
     started = time.monotonic()
     try:
         run = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout, check=False)  # noqa: S603
     except subprocess.TimeoutExpired:
         return "timeout", time.monotonic() - started, ""
     outcome = "passed" if run.returncode == 0 else "failed"
-    tail = "\n".join(run.stdout.strip().splitlines()[-1:])
+    tail = "\n".join((run.stdout.strip() or run.stderr.strip()).splitlines()[-1:])
     return outcome, time.monotonic() - started, tail
+
+
+def _in_process(target: Target) -> tuple[str, float, str]:
+    """Import the target and its test modules afresh (the file on disk may be a mutant) and call every `test_*`.
+
+    For pure modules whose tests are plain functions: one Python start for the whole target instead of one pytest
+    start per mutant, which on a loaded machine is the difference between seconds and an hour.
+    """
+    started = time.monotonic()
+    sys.dont_write_bytecode = True  # a mutant never leaves a .pyc behind
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    names = [p.removesuffix(".py").replace("/", ".") for p in (target.path, *target.tests)]
+    for name in names:
+        sys.modules.pop(name, None)
+    importlib.invalidate_caches()
+    for name in names[1:]:
+        module = importlib.import_module(name)
+        for attribute, test in sorted(vars(module).items()):
+            if not attribute.startswith("test_") or not callable(test):
+                continue
+            try:
+                test()
+            except Exception as exc:  # noqa: BLE001 — a test that errors kills the mutant, as under pytest
+                return "failed", time.monotonic() - started, f"{name}.{attribute}: {exc!r}"[:200]
+    return "passed", time.monotonic() - started, "all test functions passed"
+
+
+def _run(target: Target, timeout: float | None) -> tuple[str, float, str]:
+    if target.in_process:
+        return _in_process(target)
+    return _pytest(target.tests, timeout=timeout, extra=target.pytest_args)
 
 
 class _Swapped:
@@ -251,7 +307,7 @@ def run_targets(targets: list[Target], sites: set[int] | None = None) -> int:
     for target in targets:
         path = ROOT / target.path
         source = path.read_text(encoding="utf-8")
-        outcome, baseline, tail = _pytest(target.tests, timeout=None)
+        outcome, baseline, tail = _run(target, timeout=None)
         if outcome != "passed":
             print(f"{target.path}: the tests fail before any mutation ({tail}); fix them first", file=sys.stderr)
             return 2
@@ -261,7 +317,7 @@ def run_targets(targets: list[Target], sites: set[int] | None = None) -> int:
             if sites is not None and index not in sites:
                 continue
             with _Swapped(path, mutated):
-                outcome, seconds, _tail = _pytest(target.tests, timeout=baseline * 5 + 60)
+                outcome, seconds, _tail = _run(target, timeout=baseline * 5 + 60)
             verdict = {"failed": "killed", "passed": "SURVIVED", "timeout": "timeout"}[outcome]
             print(f"  {verdict:8} line {site.line}: {site.description} ({seconds:.0f}s)", flush=True)
             if outcome == "failed":
@@ -314,6 +370,8 @@ def run_experiment() -> int:
 def main() -> int:
     # A terminated run still puts the target files back (the `finally` / `__exit__` blocks run).
     signal.signal(signal.SIGTERM, lambda *_args: sys.exit(143))
+    # One data directory (and so one test database, kept by --reuse-db) for the whole run.
+    os.environ.setdefault("MADOGUCHI_DATA_DIR", tempfile.mkdtemp(prefix="mutation-"))
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--only", help="run only targets whose path contains this text")
     parser.add_argument("--experiment", action="store_true", help="disable all service checks at once instead")

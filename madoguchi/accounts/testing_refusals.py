@@ -1,18 +1,24 @@
-"""Issue 11 test helper: a service refused an actor up front — NotPermitted, no write statement, no row changed."""
+"""Issue 11 test helpers: a service refused an actor up front — NotPermitted, no write statement, no row changed —
+and a page that follows the role table (the real status for a role it allows, 403 for the others, login for nobody).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from django.apps import apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
-from madoguchi.accounts.roles import PERMISSIONS, Role
+from madoguchi.accounts.roles import PERMISSIONS, Action, Role, role_can
 from madoguchi.core.errors import NotPermitted
+
+if TYPE_CHECKING:
+    from django.test import Client
 
 GENERIC_REFUSAL = "この操作を行う権限がありません。"
 
@@ -64,3 +70,22 @@ def allowed_params(services: Mapping[str, tuple[Any, ...]]) -> list[Any]:
         for role in Role
         if role in PERMISSIONS[action]
     ]
+
+
+def _request(client: Client, method: str, url: str) -> Any:
+    return client.get(url) if method == "get" else client.post(url, {})
+
+
+def assert_page_follows_the_table(
+    client: Client, *, role: Role, action: Action, method: str, url: str, allowed_status: int
+) -> None:
+    """A role the table allows gets the page's own status (an empty POST: usually 400); any other role gets 403."""
+    response = _request(client, method, url)
+    expected = allowed_status if role_can(role, action) else 403
+    assert response.status_code == expected, (role, url, response.status_code)
+
+
+def assert_sent_to_login(client: Client, *, method: str, url: str) -> None:
+    response = _request(client, method, url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:login"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.template import TemplateSyntaxError
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -17,6 +16,7 @@ from madoguchi.accounts.roles import Action
 from madoguchi.answers import mail_template_services, mailtext
 from madoguchi.answers.forms import MailTemplateForm
 from madoguchi.answers.models import MailTemplate, MailTemplateCode
+from madoguchi.core.form_actions import submit
 
 
 @require_GET
@@ -43,20 +43,17 @@ def mail_template_edit(request: StaffRequest, code: str) -> HttpResponse:
             messages.success(request, _("標準の文面に戻しました。"))
             return redirect("answers:mail_templates")
         form = MailTemplateForm(request.POST)
-        if form.is_valid():
-            try:
-                mail_template_services.mail_template_update(
-                    actor=request.user,
-                    code=template_code,
-                    subject=form.cleaned_data["subject"],
-                    body=form.cleaned_data["body"],
-                )
-            except TemplateSyntaxError as exc:
-                form.add_error("body", _("差し込み項目の書き方に誤りがあります: %(error)s") % {"error": exc})
-            else:
-                audit.record(action=AuditAction.UPDATE, request=request, detail={"mail_template": code})
-                messages.success(request, _("メールの文面を保存しました。"))
-                return redirect("answers:mail_templates")
+        saved = submit(
+            request,
+            form,
+            lambda d: mail_template_services.mail_template_update(
+                actor=request.user, code=template_code, subject=d["subject"], body=d["body"]
+            ),
+            done=_("メールの文面を保存しました。"),
+        )
+        if saved is not None:
+            audit.record(action=AuditAction.UPDATE, request=request, detail={"mail_template": code})
+            return redirect("answers:mail_templates")
         status = 400
     else:
         subject, body = mailtext.current_source(code=code)

@@ -76,25 +76,26 @@ class TriageRequestSerializer(serializers.Serializer[Any]):
     text = serializers.CharField(max_length=20000)
 
 
-class TriageReferralSerializer(serializers.Serializer[Any]):
-    """An organisation for answer ②, chosen from the situations and flags, with the reason staff can read."""
-
+# Something the desk names by code: a situation, an organisation, a provision; subclasses add one field. A comment,
+# not a docstring: drf-spectacular would copy a docstring into the schema of every subclass that has none.
+class CodeNameSerializer(serializers.Serializer[Any]):
     code = serializers.CharField()
     name = serializers.CharField()
+
+
+class TriageReferralSerializer(CodeNameSerializer):
+    """An organisation for answer ②, chosen from the situations and flags, with the reason staff can read."""
+
     reason = serializers.CharField()
 
 
-class TriageLawSerializer(serializers.Serializer[Any]):
+class TriageLawSerializer(CodeNameSerializer):
     """A likely provision, best first, with the condition that makes it apply."""
 
-    code = serializers.CharField()
-    name = serializers.CharField()
     condition = serializers.CharField()
 
 
-class TriageSituationSerializer(serializers.Serializer[Any]):
-    code = serializers.CharField()
-    name = serializers.CharField()
+class TriageSituationSerializer(CodeNameSerializer):
     confidence = serializers.FloatField()
 
 
@@ -128,9 +129,8 @@ class ErrorSerializer(serializers.Serializer[Any]):
     detail = serializers.CharField()
 
 
-class FaqReferralSerializer(serializers.Serializer[Any]):
-    code = serializers.CharField()
-    name = serializers.CharField()
+class FaqReferralSerializer(CodeNameSerializer):
+    pass
 
 
 class FaqLinkSerializer(serializers.Serializer[Any]):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -34,13 +35,10 @@ from madoguchi.casebook.masking import highlight, prefill, residual_spans
 from madoguchi.casebook.models import CaseStudy
 from madoguchi.casebook.sections import sections
 from madoguchi.cases.access import access_case
-from madoguchi.core.errors import ConcurrentEditError, DomainError
+from madoguchi.core.errors import ConcurrentEditError, DomainError, show_on_form
+from madoguchi.core.form_actions import submit
 from madoguchi.referrals.models import LawEntry
 from madoguchi.taxonomy.selectors import terms_for
-
-
-def _add_error(form: Any, exc: DomainError) -> None:
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
 
 
 @require_GET
@@ -85,14 +83,14 @@ def case_study_create(request: StaffRequest, reference: str) -> HttpResponse:
     fields = prefill(case)
     if request.method == "POST":
         form = CaseStudyForm(request.POST)
-        if form.is_valid():
-            try:
-                study = services.case_study_create(actor=request.user, case=case, text=form.to_text())
-            except DomainError as exc:
-                _add_error(form, exc)
-            else:
-                messages.success(request, _("事例の下書きを保存しました。"))
-                return redirect("casebook:detail", pk=study.pk)
+        study = submit(
+            request,
+            form,
+            lambda _d: services.case_study_create(actor=request.user, case=case, text=form.to_text()),
+            done=_("事例の下書きを保存しました。"),
+        )
+        if study is not None:
+            return redirect("casebook:detail", pk=study.pk)
         status = 400
     else:
         initial = {name: f.masked for name, f in fields.items()}
@@ -168,7 +166,7 @@ def case_study_edit(request: StaffRequest, pk: int) -> HttpResponse:
                 form.is_valid()
                 form.add_error(None, exc.message)
             except DomainError as exc:
-                _add_error(form, exc)
+                show_on_form(form, exc)
             else:
                 messages.success(request, _("事例を保存しました。"))
                 return redirect("casebook:detail", pk=study.pk)
@@ -185,39 +183,43 @@ def case_study_edit(request: StaffRequest, pk: int) -> HttpResponse:
     return render(request, "staff/casebook/form.html", context, status=status)
 
 
-def _refused(request: StaffRequest, exc: DomainError, pk: int) -> HttpResponse:
-    messages.error(request, exc.message)
+def _review_step(
+    request: StaffRequest,
+    pk: int,
+    *,
+    action: Action,
+    step: Callable[..., CaseStudy],
+    done: str,
+) -> HttpResponse:
+    """Submit for review or publish: the same form (the version seen), one service, back to the study.
+
+    A refusal (wrong status, the author, a newer version) goes back to the study page as a message.
+    """
+    study = access_case_study(user=request.user, pk=pk, action=action)
+    form = PublishForm(request.POST)
+    if not form.is_valid():
+        return HttpResponse(status=400)
+    try:
+        step(actor=request.user, study=study, expected_version=form.cleaned_data["version"])
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, done)
     return redirect("casebook:detail", pk=pk)
 
 
 @require_POST
 @require_action(Action.CASEBOOK_WRITE)
 def case_study_submit(request: StaffRequest, pk: int) -> HttpResponse:
-    study = access_case_study(user=request.user, pk=pk, action=Action.CASEBOOK_WRITE)
-    form = PublishForm(request.POST)
-    if not form.is_valid():
-        return HttpResponse(status=400)
-    try:
-        services.case_study_submit(actor=request.user, study=study, expected_version=form.cleaned_data["version"])
-    except DomainError as exc:
-        return _refused(request, exc, pk)
-    messages.success(request, _("事例の確認を依頼しました。"))
-    return redirect("casebook:detail", pk=pk)
+    done = _("事例の確認を依頼しました。")
+    return _review_step(request, pk, action=Action.CASEBOOK_WRITE, step=services.case_study_submit, done=done)
 
 
 @require_POST
 @require_action(Action.CASEBOOK_PUBLISH)
 def case_study_publish(request: StaffRequest, pk: int) -> HttpResponse:
-    study = access_case_study(user=request.user, pk=pk, action=Action.CASEBOOK_PUBLISH)
-    form = PublishForm(request.POST)
-    if not form.is_valid():
-        return HttpResponse(status=400)
-    try:
-        services.case_study_publish(actor=request.user, study=study, expected_version=form.cleaned_data["version"])
-    except DomainError as exc:
-        return _refused(request, exc, pk)
-    messages.success(request, _("事例を公開しました。"))
-    return redirect("casebook:detail", pk=pk)
+    done = _("事例を公開しました。")
+    return _review_step(request, pk, action=Action.CASEBOOK_PUBLISH, step=services.case_study_publish, done=done)
 
 
 @require_POST
@@ -225,19 +227,16 @@ def case_study_publish(request: StaffRequest, pk: int) -> HttpResponse:
 def case_study_return(request: StaffRequest, pk: int) -> HttpResponse:
     study = access_case_study(user=request.user, pk=pk, action=Action.CASEBOOK_PUBLISH)
     form = ReturnForm(request.POST, auto_id="return_%s")
-    if form.is_valid():
-        try:
-            services.case_study_return(
-                actor=request.user,
-                study=study,
-                expected_version=form.cleaned_data["version"],
-                note=form.cleaned_data["note"],
-            )
-        except DomainError as exc:
-            _add_error(form, exc)
-        else:
-            messages.success(request, _("事例を下書きに戻しました。"))
-            return redirect("casebook:detail", pk=pk)
+    returned = submit(
+        request,
+        form,
+        lambda d: services.case_study_return(
+            actor=request.user, study=study, expected_version=d["version"], note=d["note"]
+        ),
+        done=_("事例を下書きに戻しました。"),
+    )
+    if returned is not None:
+        return redirect("casebook:detail", pk=pk)
     return _detail_page(request, study, return_form=form, status=400)
 
 
@@ -285,7 +284,7 @@ def proposal_create(request: StaffRequest) -> HttpResponse:
             try:
                 services.proposal_create(actor=request.user, section=section, text=form.to_text())
             except DomainError as exc:
-                _add_error(form, exc)
+                show_on_form(form, exc)
             else:
                 messages.success(request, _("改訂提案を登録しました。"))
                 return redirect("casebook:guidebook")
@@ -371,23 +370,22 @@ def knowhow_list(request: StaffRequest) -> HttpResponse:
 def knowhow_create(request: StaffRequest) -> HttpResponse:
     if request.method == "POST":
         form = KnowhowForm(request.POST)
-        if form.is_valid():
-            d = form.cleaned_data
-            try:
-                report = services.knowhow_create(
-                    actor=request.user,
-                    kind=d["kind"],
-                    title=d["title"],
-                    held_on=d["held_on"],
-                    counterpart=d["counterpart"],
-                    body=d["body"],
-                    term_ids=d["terms"],
-                )
-            except DomainError as exc:
-                _add_error(form, exc)
-            else:
-                messages.success(request, _("ノウハウ報告書を登録しました。"))
-                return redirect(f"{_knowhow_url()}?month={report.held_on:%Y-%m}")
+        report = submit(
+            request,
+            form,
+            lambda d: services.knowhow_create(
+                actor=request.user,
+                kind=d["kind"],
+                title=d["title"],
+                held_on=d["held_on"],
+                counterpart=d["counterpart"],
+                body=d["body"],
+                term_ids=d["terms"],
+            ),
+            done=_("ノウハウ報告書を登録しました。"),
+        )
+        if report is not None:
+            return redirect(f"{_knowhow_url()}?month={report.held_on:%Y-%m}")
         return render(request, "staff/casebook/knowhow_form.html", {"form": form}, status=400)
     return render(request, "staff/casebook/knowhow_form.html", {"form": KnowhowForm()})
 

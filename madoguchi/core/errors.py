@@ -1,6 +1,11 @@
-"""Domain errors carry a Japanese message that views show next to the form."""
+"""Domain errors carry a Japanese message that views show next to the form (`show_on_form`)."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from django.forms import BaseForm
 
 
 class DomainError(Exception):
@@ -20,3 +25,8 @@ class TransitionNotAllowed(DomainError):
 
 class NotPermitted(DomainError):
     pass
+
+
+def show_on_form(form: BaseForm, exc: DomainError) -> None:
+    """Put a refused action's message next to the field it names, or above the form; the typing stays bound."""
+    form.add_error(exc.field if exc.field in form.fields else None, exc.message)

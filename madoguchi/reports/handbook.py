@@ -29,6 +29,7 @@ from madoguchi.playbooks.models import PlaybookTemplate
 from madoguchi.referrals.models import LawEntry, ReferralOrganization
 from madoguchi.reports.models import HandbookRevision, HandbookSection
 from madoguchi.reports.registry import HandbookChapter, handbook_chapters
+from madoguchi.reports.services import handbook_default_sections_ensure
 
 
 @dataclass
@@ -55,6 +56,7 @@ class Handbook:
 
 
 def procedure_texts() -> dict[str, tuple[HandbookSection, HandbookRevision | None]]:
+    handbook_default_sections_ensure()
     latest = HandbookRevision.objects.order_by("-number").select_related("author")
     out: dict[str, tuple[HandbookSection, HandbookRevision | None]] = {}
     for section in HandbookSection.objects.prefetch_related(Prefetch("revisions", queryset=latest)):

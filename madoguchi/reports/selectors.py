@@ -9,11 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from madoguchi.reports import exports, pdf
+from madoguchi.reports.models import HandbookSection
 from madoguchi.reports.registry import Period, ReportTable
 from madoguchi.reports.retention import cutoff_for, due_records, policies
 from madoguchi.reports.sections import build_report
+from madoguchi.reports.services import handbook_default_sections_ensure
 
-__all__ = ["Period", "monthly_report_pdf", "report", "retention_preview", "to_csv", "to_xlsx"]
+__all__ = ["Period", "handbook_section", "monthly_report_pdf", "report", "retention_preview", "to_csv", "to_xlsx"]
 
 to_csv = exports.to_csv
 to_xlsx = exports.to_xlsx
@@ -38,6 +40,12 @@ def monthly_report_pdf(*, month: dt.date, now: dt.datetime | None = None) -> byt
         tables=tables,
         footer=_("作成 %(made)s　個人を特定できる情報は含みません。") % {"made": made.strftime("%Y年%m月%d日 %H:%M")},
     )
+
+
+def handbook_section(*, key: str) -> HandbookSection | None:
+    """One procedure section by key; the shipped ones are put back first if missing (services, ADR 0039)."""
+    handbook_default_sections_ensure()
+    return HandbookSection.objects.filter(key=key).first()
 
 
 def retention_preview(*, now: dt.datetime | None = None) -> list[dict[str, Any]]:

@@ -12,8 +12,34 @@ from django.utils import timezone
 from madoguchi.accounts import audit
 from madoguchi.accounts.models import AuditAction, User
 from madoguchi.accounts.roles import Action, require
+from madoguchi.reports.handbook_defaults import SECTIONS
 from madoguchi.reports.models import HandbookRevision, HandbookSection, RetentionPolicy
 from madoguchi.reports.retention import anonymise_record, cutoff_for, due_records, policies, record_types
+
+
+def _missing_default_sections() -> set[str]:
+    keys = {key for key, _title, _order, _body in SECTIONS}
+    return keys - set(HandbookSection.objects.filter(key__in=keys).values_list("key", flat=True))
+
+
+def handbook_default_sections_ensure() -> None:
+    """Put back any shipped procedure section that is missing, with its first text; a no-op when all are there.
+
+    Called on every read of the procedures, so the handbook never lacks them — not even after a database was
+    flushed (transactional tests) or restored without migration 0002's rows. Idempotent, and safe when two
+    requests race: the section key is unique and `get_or_create` re-reads the winner's row; a section and its
+    first revision are written in one transaction, so nobody sees a section without text.
+    """
+    missing = _missing_default_sections()
+    for key, title, order, body in SECTIONS:
+        if key not in missing:
+            continue
+        with transaction.atomic():
+            section, created = HandbookSection.objects.get_or_create(key=key, defaults={"title": title, "order": order})
+            if created:
+                HandbookRevision.objects.create(
+                    section=section, number=1, body=body, note="初版", author=None, created_at=timezone.now()
+                )
 
 
 def handbook_revision_save(*, actor: User, section: HandbookSection, body: str, note: str) -> HandbookRevision:

@@ -20,7 +20,6 @@ from madoguchi.reports.charts import bar_chart_svg
 from madoguchi.reports.forms import HandbookSectionForm, MonthForm, PeriodForm, RetentionPolicyForm
 from madoguchi.reports.handbook import build as build_handbook
 from madoguchi.reports.handbook import handbook_pdf, procedure_texts
-from madoguchi.reports.models import HandbookSection
 from madoguchi.reports.sections import default_period
 
 
@@ -125,7 +124,7 @@ def handbook_sections(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @require_action(Action.HANDBOOK_EDIT)
 def handbook_section_edit(request: HttpRequest, key: str) -> HttpResponse:
-    section = HandbookSection.objects.filter(key=key).first()
+    section = selectors.handbook_section(key=key)
     if section is None:
         raise Http404
     current = section.revisions.order_by("-number").first()

@@ -66,17 +66,3 @@ def dispatched_case(*, tier1: User, category: str = Category.PREVENTION, **kwarg
         urgency=Urgency.NORMAL,
         police_referral=False,
     )
-
-
-def ensure_handbook_sections() -> None:
-    """Put back the handbook's procedural sections that migration reports 0002 creates.
-
-    Transactional tests (the browser tests) flush the database, data-migration rows included; a later test in the
-    same worker would otherwise find no sections.
-    """
-    import importlib
-
-    from django.apps import apps
-
-    migration = importlib.import_module("madoguchi.reports.migrations.0002_default_handbook_sections")
-    migration.create(apps, None)

@@ -11,7 +11,6 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from madoguchi.cases import demo_history
-from madoguchi.testing.factories import ensure_handbook_sections
 from tests.browser.axe import assert_no_axe_violations
 from tests.browser.conftest import SCREENSHOTS
 
@@ -21,7 +20,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_manager_filters_the_dashboard_downloads_csv_and_monthly_pdf(
     page, live_server, login, shot, manager, tier1_staff, tier2_staff
 ):
-    ensure_handbook_sections()  # a transactional test before this one may have flushed migration 0002's rows
     demo_history.seed(front=tier1_staff, back=tier2_staff, count=600)
     today = timezone.localdate()
     last_month = f"{today.year - (today.month == 1)}-{(today.month - 2) % 12 + 1:02d}"

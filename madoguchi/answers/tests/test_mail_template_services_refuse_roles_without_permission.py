@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from django.template import TemplateSyntaxError
 
 from madoguchi.accounts.roles import Action
 from madoguchi.accounts.testing_refusals import allowed_params, refused_params, refused_up_front
 from madoguchi.answers import mail_template_services
 from madoguchi.answers.models import MailTemplate, MailTemplateCode
+from madoguchi.core.errors import DomainError
 from madoguchi.testing.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -55,9 +55,10 @@ def test_allowed_role_gets_through_in_the_same_state(overridden, name, role):
 
 
 def test_broken_placeholder_saves_nothing(admin_user, overridden):
-    with pytest.raises(TemplateSyntaxError):
+    with pytest.raises(DomainError, match="差し込み項目の書き方に誤りがあります") as refused:
         mail_template_services.mail_template_update(
             actor=admin_user, code=MailTemplateCode.ACK_WEB, subject="件名", body="{% if %}"
         )
+    assert refused.value.field == "body"
     overridden.refresh_from_db()
     assert (overridden.subject, overridden.body) == ("件名", "本文")

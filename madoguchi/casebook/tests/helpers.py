@@ -8,6 +8,7 @@ from madoguchi.accounts.models import User
 from madoguchi.cases import services as case_services
 from madoguchi.cases.choices import Category, Urgency
 from madoguchi.cases.models import Case
+from madoguchi.referrals.models import LawEntry
 from madoguchi.taxonomy.models import Scheme, Term
 from madoguchi.testing.factories import make_case
 
@@ -46,3 +47,16 @@ def guidebook() -> dict[str, Term]:
     m2 = Term.objects.create(scheme=scheme, code="mission2", ref="MISSION2", label="基本の対策", order=2)
     m2_1 = Term.objects.create(scheme=scheme, code="mission2_1", ref="2-1", label="メール", order=1, parent=m2)
     return {"mission1": m1, "mission2": m2, "mission2_1": m2_1}
+
+
+def fictional_law(*, name: str = "架空の法律", article: str = "第1条", covers: str = "架空の行為") -> LawEntry:
+    return LawEntry.objects.create(
+        code="fictional-law",
+        law_name=name,
+        law_short_name="架空法",
+        article=article,
+        covers=covers,
+        penalty_wording="none",
+        source_url="https://law.example.jp/",
+        as_of=dt.date(2026, 1, 1),
+    )

@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from madoguchi.accounts.roles import Action, Role, role_can
+from madoguchi.accounts.roles import Action, Role
+from madoguchi.accounts.testing_refusals import assert_page_follows_the_table, assert_sent_to_login
 from madoguchi.casebook import services
 from madoguchi.casebook.services import CaseStudyText, ProposalText
 from madoguchi.casebook.tests.helpers import closed_case, guidebook
@@ -59,14 +60,11 @@ def test_role_may_use_casebook_endpoint_only_if_the_table_says_so(
 ):
     client = client_for(UserFactory(username=f"user-{role}", role=role))
     url = reverse(name, args=objects[target])
-    response = client.get(url) if method == "get" else client.post(url, {})
-    expected = allowed_status if role_can(role, action) else 403
-    assert response.status_code == expected, (role, name, response.status_code)
+    assert_page_follows_the_table(
+        client, role=role, action=action, method=method, url=url, allowed_status=allowed_status
+    )
 
 
 @pytest.mark.parametrize(("name", "method", "action", "target", "allowed_status"), ENDPOINTS)
 def test_anonymous_is_sent_to_login(anonymous, objects, name, method, action, target, allowed_status):
-    url = reverse(name, args=objects[target])
-    response = anonymous.get(url) if method == "get" else anonymous.post(url, {})
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("accounts:login"))
+    assert_sent_to_login(anonymous, method=method, url=reverse(name, args=objects[target]))

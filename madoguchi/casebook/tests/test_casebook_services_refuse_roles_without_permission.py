@@ -9,8 +9,7 @@ from madoguchi.accounts.testing_refusals import allowed_params, database_rows, r
 from madoguchi.casebook import services as s
 from madoguchi.casebook.models import ProposalStatus
 from madoguchi.casebook.services import CaseStudyText, ProposalText
-from madoguchi.casebook.tests.helpers import closed_case, guidebook
-from madoguchi.referrals.models import LawEntry
+from madoguchi.casebook.tests.helpers import closed_case, fictional_law, guidebook
 from madoguchi.testing.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -81,16 +80,7 @@ def world(tier1_staff, tier2_staff):
     review = s.case_study_submit(actor=writer, study=review, expected_version=review.version)
     section = guidebook()["mission1"]
     proposal = s.proposal_create(actor=writer, section=section, text=PROPOSAL)
-    law = LawEntry.objects.create(
-        code="fictional-law",
-        law_name="架空の法律",
-        law_short_name="架空法",
-        article="第1条",
-        covers="架空の行為",
-        penalty_wording="none",
-        source_url="https://law.example.jp/",
-        as_of=dt.date(2026, 1, 1),
-    )
+    law = fictional_law()
     return {"case": case, "draft": draft, "review": review, "section": section, "proposal": proposal, "law": law}
 
 

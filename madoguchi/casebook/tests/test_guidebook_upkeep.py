@@ -9,9 +9,8 @@ from django.urls import reverse
 from madoguchi.casebook import services
 from madoguchi.casebook.models import ProposalStatus
 from madoguchi.casebook.services import ProposalText
-from madoguchi.casebook.tests.helpers import guidebook
+from madoguchi.casebook.tests.helpers import fictional_law, guidebook
 from madoguchi.core.errors import DomainError, TransitionNotAllowed
-from madoguchi.referrals.models import LawEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -62,16 +61,7 @@ def test_invalid_source_url_is_shown_next_to_the_field_and_input_kept(tier2_staf
 
 def test_export_lists_proposals_and_laws_per_section(tier2_staff, manager, terms, client_for, tmp_path):
     services.proposal_create(actor=tier2_staff, section=terms["mission1"], text=TEXT)
-    law = LawEntry.objects.create(
-        code="fictional-law",
-        law_name="架空の不正アクセス防止法",
-        law_short_name="架空法",
-        article="第3条",
-        covers="他人の ID を無断で使うこと",
-        penalty_wording="none",
-        source_url="https://law.example.jp/",
-        as_of=dt.date(2026, 1, 1),
-    )
+    law = fictional_law(name="架空の不正アクセス防止法", article="第3条", covers="他人の ID を無断で使うこと")
     services.section_link_law(actor=tier2_staff, section=terms["mission1"], law=law)
     client = client_for(manager)
     md = client.get(reverse("casebook:guidebook_export") + "?format=md").content.decode()

@@ -6,7 +6,8 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from madoguchi.accounts.roles import Action, Role, role_can
+from madoguchi.accounts.roles import Action, Role
+from madoguchi.accounts.testing_refusals import assert_page_follows_the_table
 from madoguchi.knowledge import archive_services
 from madoguchi.knowledge.archive_services import ArchiveItemData
 from madoguchi.knowledge.models import Feed, FeedItem
@@ -62,9 +63,9 @@ def test_role_may_use_archive_endpoint_only_if_the_table_says_so(
 ):
     client = client_for(UserFactory(username=f"user-{role}", role=role))
     url = reverse(name, args=objects[target])
-    response = client.get(url) if method == "get" else client.post(url, {})
-    expected = allowed_status if role_can(role, action) else 403
-    assert response.status_code == expected, (role, name, response.status_code)
+    assert_page_follows_the_table(
+        client, role=role, action=action, method=method, url=url, allowed_status=allowed_status
+    )
 
 
 @pytest.mark.parametrize(("name", "method", "action", "target", "allowed_status"), ENDPOINTS)

@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from madoguchi.accounts.roles import Action, Role, role_can
+from madoguchi.accounts.roles import Action, Role
+from madoguchi.accounts.testing_refusals import assert_page_follows_the_table, assert_sent_to_login
 from madoguchi.outreach import services
 from madoguchi.outreach.tests.helpers import make_edition, make_request
 from madoguchi.testing.factories import UserFactory
@@ -66,17 +67,14 @@ def test_role_may_use_endpoint_only_if_the_table_says_so(
 ):
     client = client_for(UserFactory(username=f"user-{role}", role=role))
     url = reverse(name, kwargs=objects[obj])
-    response = client.get(url) if method == "get" else client.post(url, {})
-    expected = allowed_status if role_can(role, action) else 403
-    assert response.status_code == expected, (role, name, response.status_code)
+    assert_page_follows_the_table(
+        client, role=role, action=action, method=method, url=url, allowed_status=allowed_status
+    )
 
 
 @pytest.mark.parametrize(("name", "method", "action", "obj", "allowed_status"), ENDPOINTS)
 def test_anonymous_sees_nothing(anonymous, objects, name, method, action, obj, allowed_status):
-    url = reverse(name, kwargs=objects[obj])
-    response = anonymous.get(url) if method == "get" else anonymous.post(url, {})
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("accounts:login"))
+    assert_sent_to_login(anonymous, method=method, url=reverse(name, kwargs=objects[obj]))
 
 
 def test_a_missing_request_is_the_same_404_for_everyone(client_for, objects):

@@ -8,8 +8,7 @@ from django.urls import reverse
 
 from madoguchi.cases.models import DeskRules, ResponseTarget
 from madoguchi.referrals.models import ReferralOrganization
-from madoguchi.reports import handbook
-from madoguchi.reports.models import HandbookSection
+from madoguchi.reports import handbook, selectors
 from madoguchi.reports.services import handbook_revision_save
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +38,7 @@ def test_chapters_come_from_workflow_rules_directory_and_edited_procedures(manag
     rules = DeskRules.current()
     rules.approval_categories = ["legal"]
     rules.save()
-    phone = HandbookSection.objects.get(key="phone")
+    phone = selectors.handbook_section(key="phone")
     handbook_revision_save(actor=manager, section=phone, body="まず受付番号を伝えます。", note="追記")
     book = handbook.build()
     titles = [c.title for c in book.chapters]
@@ -63,7 +62,7 @@ def test_chapters_come_from_workflow_rules_directory_and_edited_procedures(manag
 def test_version_names_the_content(manager):
     before = handbook.build().version
     assert handbook.build().version == before
-    section = HandbookSection.objects.get(key="web")
+    section = selectors.handbook_section(key="web")
     handbook_revision_save(actor=manager, section=section, body="新しい手順", note="")
     assert handbook.build().version != before
 

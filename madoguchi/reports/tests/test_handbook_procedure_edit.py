@@ -6,7 +6,8 @@ from django.urls import reverse
 from madoguchi.accounts.models import AuditEvent
 from madoguchi.accounts.roles import Action, Role
 from madoguchi.accounts.testing_refusals import refused_params, refused_up_front
-from madoguchi.reports.models import HandbookRevision, HandbookSection
+from madoguchi.reports import selectors
+from madoguchi.reports.models import HandbookRevision
 from madoguchi.reports.services import handbook_revision_save
 from madoguchi.testing.factories import UserFactory
 
@@ -39,7 +40,7 @@ def test_unknown_section_is_404(client_for, manager):
 
 
 def test_revisions_are_never_edited():
-    revision = HandbookRevision.objects.first()
+    revision = selectors.handbook_section(key="phone").revisions.get()
     revision.body = "書き換え"
     with pytest.raises(ValueError, match="append-only"):
         revision.save()
@@ -48,7 +49,7 @@ def test_revisions_are_never_edited():
 @pytest.mark.parametrize(("name", "role"), refused_params({"handbook_revision_save": (Action.HANDBOOK_EDIT,)}))
 def test_roles_without_handbook_edit_are_refused(name, role, second_factor_optional):
     actor = UserFactory(username=f"user-{role}", role=role)
-    section = HandbookSection.objects.get(key="phone")
+    section = selectors.handbook_section(key="phone")
     with refused_up_front():
         handbook_revision_save(actor=actor, section=section, body="x", note="")
     assert role in {Role.FRONT, Role.BACK}
