@@ -31,7 +31,7 @@ from madoguchi.outreach.models import GuidebookEdition, GuidebookRequest, Materi
 from madoguchi.referrals.models import ReferralOrganization
 from madoguchi.reports.models import HandbookRevision, RetentionPolicy
 from madoguchi.taxonomy.models import Term, TermAssignment
-from madoguchi.testing.factories import UserFactory, ensure_handbook_sections
+from madoguchi.testing.factories import UserFactory
 from tests.security.objects import CASE_BODY, CASE_SUBJECT, CONSULTER, World, build_world
 
 pytestmark = pytest.mark.django_db
@@ -476,7 +476,9 @@ def _content(response: Any) -> str:
 def world(second_factor_optional, settings) -> World:
     settings.MADOGUCHI_DESK_NOTIFY = ["desk-notify@madoguchi.example.jp"]
     settings.MADOGUCHI_MAIL_DOMAIN = "madoguchi.example.jp"
-    ensure_handbook_sections()
+    from madoguchi.reports.services import handbook_default_sections_ensure
+
+    handbook_default_sections_ensure()
     built = build_world()
     from madoguchi.reports.models import HandbookSection
 
