@@ -33,6 +33,14 @@ def _settings_for_tests(request, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "files"
     settings.MAIL_STORE_DIR = tmp_path / "mail"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Each test its own cache (file-based, like production): nothing cached by one test (the operations banner's
+    # figures) shows in another, nor in a parallel worker sharing the data dir.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "cache"),
+        }
+    }
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -25,7 +25,8 @@ def access_case(*, user: User, reference: str, action: Action = Action.CASE_VIEW
         raise Http404
     qs = visible_cases(user=user).select_related("organization", "person", "assignee", "created_by")
     if for_update:
-        qs = qs.select_for_update()
+        # Lock the case row only: PostgreSQL refuses FOR UPDATE on the nullable side of the outer joins above.
+        qs = qs.select_for_update(of=("self",))
     try:
         return qs.get(reference=reference)
     except Case.DoesNotExist as exc:
