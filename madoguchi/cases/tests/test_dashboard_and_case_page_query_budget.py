@@ -36,7 +36,11 @@ from madoguchi.triage.models import TriageSuggestion
 pytestmark = pytest.mark.django_db
 
 DASHBOARD_BUDGET = 30
-CASE_PAGE_BUDGET = 40
+# The goal for the case page, and the measured ceiling per role (SQLite and PostgreSQL alike) under it, so
+# that one more query — a panel loading again what another already loaded — fails. Tier 1 has no answer editor
+# (no canned texts, no FAQ list).
+CASE_PAGE_GOAL = 40
+CASE_PAGE_BUDGET = {"tier1_staff": 37, "tier2_staff": 39, "manager": 39}
 
 CONSULTER = "keiri@sample-unyu.example.jp"
 
@@ -201,4 +205,4 @@ def test_case_page_stays_within_40_queries_and_does_not_grow_tenfold(
     long = _captured(client, url)
     listing = "\n".join(long)
     assert len(long) == len(short), f"the case page's query count grew with the data:\n{listing}"
-    assert len(long) <= CASE_PAGE_BUDGET, f"{len(long)} queries:\n{listing}"
+    assert len(long) <= CASE_PAGE_BUDGET[persona] <= CASE_PAGE_GOAL, f"{len(long)} queries:\n{listing}"
