@@ -34,6 +34,17 @@ def _settings_for_tests(request, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "files"
     settings.MAIL_STORE_DIR = tmp_path / "mail"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # Each test its own cache (file-based, like production): nothing cached by one test (the operations banner's
+    # figures) shows in another, nor in a parallel worker sharing the data dir.
+    # Query-count tests compare pages over time: a banner cache expiring mid-test would make them depend on timing.
+    # Off by default here; the tests about the cache (and the query budgets) set a TTL themselves.
+    settings.MADOGUCHI_OPS_BANNER_CACHE_SECONDS = 0
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "cache"),
+        }
+    }
     # The data dir's health is cached per process: one test's full disk must not make the next one read-only.
     from madoguchi.core import datadir
 

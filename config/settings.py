@@ -349,6 +349,9 @@ MADOGUCHI_STALE_AFTER_DAYS = env_int("MADOGUCHI_STALE_AFTER_DAYS", 365)
 
 # The desk warns (banner + log) when poll_mailbox has not succeeded for this many minutes (IMAP_HOST set).
 MADOGUCHI_POLL_STALE_MINUTES = env_int("MADOGUCHI_POLL_STALE_MINUTES", 30)
+# That banner's figures are kept this many seconds in the (shared, file-based) cache, so staff pages do not
+# count the outbox on every request; 0 counts every time.
+MADOGUCHI_OPS_BANNER_CACHE_SECONDS = env_int("MADOGUCHI_OPS_BANNER_CACHE_SECONDS", 60)
 
 # --- Sessions and cache with several app servers -------------------------------
 # Sessions live in the database (Django's default engine), so any app server can serve any request. The cache is

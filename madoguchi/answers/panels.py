@@ -4,25 +4,35 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Exists
 from django.utils.translation import gettext_lazy as _
 
 from madoguchi.accounts.http import StaffRequest
 from madoguchi.accounts.roles import Action
 from madoguchi.answers import services
 from madoguchi.answers.forms import AnswerDraftForm, ReviewForm
-from madoguchi.answers.models import AnswerDraft, AnswerStatus, OutboundEmail, OutboundStatus
+from madoguchi.answers.models import OPEN_ANSWER_STATUSES, AnswerDraft, AnswerStatus, OutboundEmail, OutboundStatus
 from madoguchi.cases.access import visible_cases
 from madoguchi.cases.choices import Tier
-from madoguchi.cases.extensions import DashboardWidget, Panel, register, register_answer_summaries, register_widget
-from madoguchi.cases.models import Case
+from madoguchi.cases.extensions import (
+    CasePage,
+    DashboardWidget,
+    Panel,
+    register,
+    register_answer_summaries,
+    register_widget,
+)
 from madoguchi.knowledge import faq_selectors
 from madoguchi.knowledge import selectors as knowledge_selectors
 
 
-def _context(request: StaffRequest, case: Case, bound: dict[str, Any]) -> dict[str, Any] | None:
-    if case.tier != Tier.BACK and not case.answers.exists():
+def _context(page: CasePage) -> dict[str, Any] | None:
+    case, user, bound = page.case, page.user, page.bound
+    # Every answer of the case in one query: the open draft (at most one) and the sent ones, newest first.
+    answers = list(case.answers.select_related("author"))
+    if case.tier != Tier.BACK and not answers:
         return None
-    draft = services.open_draft(case=case)
+    draft = next((a for a in answers if a.status in OPEN_ANSWER_STATUSES), None)
     initial: dict[str, Any] = {
         "version": services.NO_DRAFT_VERSION,
         "channel": "email" if case.person and case.person.email else "phone",
@@ -34,7 +44,6 @@ def _context(request: StaffRequest, case: Case, bound: dict[str, Any]) -> dict[s
             "referrals": draft.referrals,
             "channel": draft.channel,
         }
-    user = request.user
     bound_form = bound.get("answer_form")
     # An approved draft is editable too (saving a change withdraws the approval); a refused save always
     # comes back in the editor, whatever the draft's state, so that nothing typed is lost.
@@ -47,14 +56,17 @@ def _context(request: StaffRequest, case: Case, bound: dict[str, Any]) -> dict[s
             or bool(bound_form is not None and bound_form.errors)
         )
     )
+    # The latest mails, each row also saying whether any mail of the case failed (one query, not two).
+    failed = OutboundEmail.objects.filter(case=case, status=OutboundStatus.FAILED)
+    outbound = list(case.outbound_emails.annotate(case_has_failed_mail=Exists(failed))[:10])
     return {
         "draft": draft,
-        "sent_answers": case.answers.filter(status=AnswerStatus.SENT).select_related("sent_by", "reviewed_by"),
+        "sent_answers": [a for a in answers if a.status == AnswerStatus.SENT],
         "answer_form": bound_form or AnswerDraftForm(initial=initial),
         "review_form": bound.get("review_form") or ReviewForm(),
         "needs_approval": services.approval_required(case=case),
-        "failed_mail": case.outbound_emails.filter(status=OutboundStatus.FAILED).exists(),
-        "outbound": case.outbound_emails.all()[:10],
+        "failed_mail": bool(outbound and outbound[0].case_has_failed_mail),
+        "outbound": outbound,
         "AnswerStatus": AnswerStatus,
         "editable": editable,
         # Canned texts (定型文) for part ①, those for the case's category (or the suggested one) first.

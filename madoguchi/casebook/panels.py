@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from madoguchi.accounts.roles import Action
 from madoguchi.casebook.models import CaseStudy
 from madoguchi.casebook.services import FINISHED
-from madoguchi.cases.extensions import Panel, register
-from madoguchi.cases.models import Case
+from madoguchi.cases.extensions import CasePage, Panel, register
 
 
-def _context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict[str, Any] | None:
-    can_write = request.user.can(Action.CASEBOOK_WRITE) and case.status in FINISHED  # type: ignore[union-attr]
-    studies = list(CaseStudy.objects.filter(source_case=case).order_by("pk"))
+def _context(page: CasePage) -> dict[str, Any] | None:
+    can_write = page.user.can(Action.CASEBOOK_WRITE) and page.case.status in FINISHED
+    studies = list(CaseStudy.objects.filter(source_case=page.case).order_by("pk"))
     if not can_write and not studies:
         return None
     return {"can_write": can_write, "studies": studies}

@@ -2,7 +2,8 @@
 
 - `register_after_save(hook, inputs=...)`: runs after a case service saved a case, inside its transaction,
   only when one of the case fields the hook reads changed (search index, triage).
-- `register(Panel(...))`: a panel on the case screen (a template plus a function building its context).
+- `register(Panel(...))`: a panel on the case screen (a template plus a function building its context from the
+  request's one `CasePage`, which loads what several panels need once per request).
 - `register_widget(DashboardWidget(...))`: a widget on the dashboard.
 - `register_keyword_filter(...)`: the case list's keyword search (the search index).
 - `register_answer_summaries(...)`: how past cases were answered, for screens that list them (answers).
@@ -12,8 +13,8 @@ New timeline events reach listeners through `cases.events.register_listener` (th
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from django.db.models import QuerySet
 
@@ -87,12 +88,41 @@ def keyword_filter() -> KeywordFilter | None:
 # --- the case screen's panels and the dashboard's widgets ---
 
 
+T = TypeVar("T")
+
+
+@dataclass
+class CasePage:
+    """One case screen being built: the view makes it once per request and every panel gets the same one.
+
+    `case` was loaded once through `cases.access` (with its tags); `bound` holds the forms a refused action
+    sent back. What more than one panel needs (the triage suggestion, say) goes through `shared`: the first
+    caller loads it, every later caller in the same request gets the same object, so it costs one query.
+    Keys are namespaced by the app that owns the loader (`"triage.suggestion"`); no panel reads another's keys
+    except through that app's own function.
+    """
+
+    request: StaffRequest
+    case: Case
+    bound: dict[str, Any] = field(default_factory=dict)
+    _shared: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def user(self) -> User:
+        return self.request.user
+
+    def shared(self, key: str, load: Callable[[], T]) -> T:
+        if key not in self._shared:
+            self._shared[key] = load()
+        return cast(T, self._shared[key])
+
+
 @dataclass(frozen=True)
 class Panel:
     key: str
     order: int
     template: str
-    context: Callable[[StaffRequest, Case, dict[str, Any]], dict[str, Any] | None]
+    context: Callable[[CasePage], dict[str, Any] | None]
     # Shown in the case screen's jump menu.
     title: str | StrPromise = ""
 
@@ -104,11 +134,11 @@ def register(panel: Panel) -> None:
     _panels[panel.key] = panel
 
 
-def render_context(request: StaffRequest, case: Case, bound: dict[str, Any]) -> list[dict[str, Any]]:
+def render_context(page: CasePage) -> list[dict[str, Any]]:
     """Contexts of every visible panel; a panel returning None is hidden for this user or case."""
     out = []
     for panel in sorted(_panels.values(), key=lambda p: p.order):
-        ctx = panel.context(request, case, bound)
+        ctx = panel.context(page)
         if ctx is not None:
             out.append({"template": panel.template, "key": panel.key, "title": panel.title, **ctx})
     return out

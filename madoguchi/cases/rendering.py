@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django import forms
+from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -128,10 +129,13 @@ def render_detail(
 ) -> HttpResponse:
     user = request.user
     bound = bound or {}
+    # The form, the heading and the panels all show the tags: one query for all of them.
+    prefetch_related_objects([case], "tags")
+    page = extensions.CasePage(request=request, case=case, bound=bound)
     forms_by_name = _detail_forms(case, user, bound)
     callbacks = list(case.callbacks.select_related("assignee").all())
     restored = _restore_drafts(request, case, forms_by_name, bound, callbacks)
-    timeline = selectors.timeline(case=case)
+    timeline = selectors.timeline(case=case, known_users=[user, case.assignee, case.created_by])
     context: dict[str, Any] = {
         "case": case,
         "timeline": timeline,
@@ -139,7 +143,7 @@ def render_detail(
         "callbacks": callbacks,
         "inquiries": case.inquiries.all(),
         "previous_cases": selectors.previous_cases(case=case, user=user),
-        "panels": extensions.render_context(request, case, bound),
+        "panels": extensions.render_context(page),
         "can": {a.value: user.can(a) for a in Action},
         "Status": Status,
         "Tier": Tier,

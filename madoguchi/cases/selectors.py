@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -187,13 +188,19 @@ def case_list(*, user: User, filters: dict[str, Any]) -> QuerySet[Case]:
     return _list_order(qs, filters.get("sort") or DEFAULT_CASE_LIST_SORT).prefetch_related("playbook_runs")
 
 
-def timeline(*, case: Case) -> list[CaseEvent]:
-    """The case's events, oldest first; dispatch/assign events carry the assignee's display name."""
+def timeline(*, case: Case, known_users: Iterable[User | None] = ()) -> list[CaseEvent]:
+    """The case's events, oldest first; dispatch/assign events carry the assignee's display name.
+
+    Assignees are usually the case's own people or an event's actor, already loaded: only the other names
+    cost a query (`known_users`: users the caller has in hand, such as the viewer and the case's assignee).
+    """
     events = list(case.events.select_related("actor").order_by("at", "id"))
     usernames = {e.data.get("assignee") for e in events if isinstance(e.data, dict) and e.data.get("assignee")}
-    names = {}
-    if usernames:
-        names = {u.username: str(u) for u in User.objects.filter(username__in=usernames)}
+    in_hand = [u for u in known_users if u is not None] + [e.actor for e in events if e.actor is not None]
+    names = {u.username: str(u) for u in in_hand if u.username in usernames}
+    missing = usernames - set(names)
+    if missing:
+        names.update({u.username: str(u) for u in User.objects.filter(username__in=missing)})
     for e in events:
         assignee = e.data.get("assignee") if isinstance(e.data, dict) else None
         e.assignee_name = names.get(assignee, assignee) if assignee else ""  # type: ignore[attr-defined]

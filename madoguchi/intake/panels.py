@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from madoguchi.cases.extensions import Panel, register
-from madoguchi.cases.models import Case
+from madoguchi.cases.extensions import CasePage, Panel, register
 from madoguchi.intake import selectors
 
 
-def _context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict[str, Any] | None:
-    mails = list(selectors.case_messages(case=case))
-    files = list(selectors.case_attachments(case=case))
+def _context(page: CasePage) -> dict[str, Any] | None:
+    mails = list(selectors.case_messages(case=page.case))
+    files = list(selectors.case_attachments(case=page.case))
     if not mails and not files:
         return None
     return {"mails": mails, "files": files}

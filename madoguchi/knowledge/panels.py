@@ -6,11 +6,9 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from madoguchi.accounts.http import StaffRequest
 from madoguchi.accounts.roles import Action
 from madoguchi.cases.access import visible_cases
-from madoguchi.cases.extensions import Panel, answer_summaries, register
-from madoguchi.cases.models import Case
+from madoguchi.cases.extensions import CasePage, Panel, answer_summaries, register
 from madoguchi.cases.workflow import Status
 from madoguchi.knowledge import faq_selectors
 from madoguchi.knowledge.case_index import CASE_KIND
@@ -22,8 +20,8 @@ SIMILAR_LIMIT = 5
 SIMILAR_KINDS = (CASE_KIND, FAQ_KIND)
 
 
-def similar_context(request: StaffRequest, case: Case, bound: dict[str, Any]) -> dict[str, Any] | None:
-    user = request.user
+def similar_context(page: CasePage) -> dict[str, Any] | None:
+    user, case = page.user, page.case
     visible = visible_cases(user=user)
     found = service.similar_entries(
         text=f"{case.subject}\n{case.body}",

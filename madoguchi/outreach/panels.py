@@ -9,21 +9,20 @@ from django.utils.translation import gettext_lazy as _
 
 from madoguchi.accounts.roles import Action
 from madoguchi.cases.choices import Category
-from madoguchi.cases.extensions import DashboardWidget, Panel, register, register_widget
-from madoguchi.cases.models import Case
+from madoguchi.cases.extensions import CasePage, DashboardWidget, Panel, register, register_widget
 from madoguchi.outreach import selectors
 from madoguchi.outreach.models import GuidebookRequest, RequestStatus
 
 
-def _case_context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict[str, Any] | None:
+def _case_context(page: CasePage) -> dict[str, Any] | None:
     """「この相談を送付依頼にする」 on a guidebook_request consultation, and the requests made from it."""
+    case = page.case
     linked = list(GuidebookRequest.objects.filter(case=case).select_related("edition").order_by("received_at"))
     if case.category != Category.GUIDEBOOK_REQUEST and not linked:
         return None
-    user = request.user
     return {
         "guidebook_requests": linked,
-        "can_create": user.can(Action.GUIDEBOOK_MANAGE) and case.category == Category.GUIDEBOOK_REQUEST,  # type: ignore[union-attr]
+        "can_create": page.user.can(Action.GUIDEBOOK_MANAGE) and case.category == Category.GUIDEBOOK_REQUEST,
     }
 
 

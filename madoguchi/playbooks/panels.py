@@ -10,8 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from madoguchi.accounts.http import StaffRequest
 from madoguchi.accounts.roles import Action
-from madoguchi.cases.extensions import DashboardWidget, Panel, register, register_widget
-from madoguchi.cases.models import Case
+from madoguchi.cases.extensions import CasePage, DashboardWidget, Panel, register, register_widget
 from madoguchi.playbooks import rules, selectors
 from madoguchi.playbooks.clocks import FLAG_LABELS
 from madoguchi.playbooks.forms import AwareForm, FactsForm, FilingForm, TickForm
@@ -21,14 +20,14 @@ from madoguchi.playbooks.rules import TIER1_PHASES
 DASHBOARD_HORIZON = dt.timedelta(days=3)
 
 
-def _context(request: StaffRequest, case: Case, bound: dict[str, Any]) -> dict[str, Any] | None:
-    user = request.user
+def _context(page: CasePage) -> dict[str, Any] | None:
+    user, case, bound = page.user, page.case, page.bound
     runs = list(selectors.runs_for_case(case=case))
     facts = selectors.facts_for(case=case)
     now = timezone.now()
     deadlines = selectors.case_deadlines(case=case, facts=facts, now=now) if facts else []
     current = selectors.current_templates()
-    suggested_templates = selectors.suggested_templates(case=case)
+    suggested_templates = selectors.suggested_templates(case=case, templates=current)
     suggested = {t.pk for t in suggested_templates}
     active_families = {r.family for r in runs if r.status == "active"}
     facts_initial: dict[str, Any] = {"incident_at": facts.incident_at if facts else None}

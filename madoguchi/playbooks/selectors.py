@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from madoguchi.accounts.models import User
@@ -35,8 +35,10 @@ def current_templates() -> list[PlaybookTemplate]:
     return list(latest.values())
 
 
-def suggested_templates(*, case: Case) -> list[PlaybookTemplate]:
-    return [t for t in current_templates() if case.category and case.category in t.categories]
+def suggested_templates(*, case: Case, templates: Iterable[PlaybookTemplate] | None = None) -> list[PlaybookTemplate]:
+    """The current templates (or `templates`, when the caller already has them) fitting the case's category."""
+    offered = current_templates() if templates is None else templates
+    return [t for t in offered if case.category and case.category in t.categories]
 
 
 def default_template(*, case: Case, offer: Iterable[PlaybookTemplate]) -> PlaybookTemplate | None:
@@ -51,7 +53,8 @@ def default_template(*, case: Case, offer: Iterable[PlaybookTemplate]) -> Playbo
 
 
 def runs_for_case(*, case: Case) -> QuerySet[PlaybookRun]:
-    return PlaybookRun.objects.filter(case=case).select_related("started_by").prefetch_related("items__done_by")
+    items = RunItem.objects.select_related("done_by")
+    return PlaybookRun.objects.filter(case=case).select_related("started_by").prefetch_related(Prefetch("items", items))
 
 
 @dataclass

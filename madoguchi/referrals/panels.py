@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from madoguchi.accounts.http import StaffRequest
 from madoguchi.accounts.roles import Action
 from madoguchi.cases.choices import Tier
-from madoguchi.cases.extensions import DashboardWidget, Panel, register, register_widget
+from madoguchi.cases.extensions import CasePage, DashboardWidget, Panel, register, register_widget
 from madoguchi.cases.models import Case
 from madoguchi.cases.workflow import Status
 from madoguchi.referrals.forms import PoliceFlagForm
@@ -26,11 +26,11 @@ def case_text(case: Case) -> str:
     return "\n".join(part for part in (case.subject, case.body, case.assessment) if part)
 
 
-def _case_panel(request: StaffRequest, case: Case, bound: dict[str, Any]) -> dict[str, Any] | None:
-    user = request.user
+def _case_panel(page: CasePage) -> dict[str, Any] | None:
+    user, case, bound = page.user, page.case, page.bound
     if not user.can(Action.CASE_VIEW):
         return None
-    suggestions = suggest_for_case(case=case, text=case_text(case))
+    suggestions = suggest_for_case(case=case, text=case_text(case), page=page)
     # Tier 1 sees the same suggestions read-only; acting on them is tier-2 work on a tier-2 case.
     tier2_case = case.tier == Tier.BACK and case.is_open
     return {

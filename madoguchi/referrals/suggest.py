@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from madoguchi.cases.choices import Category, Urgency
+from madoguchi.cases.extensions import CasePage
 from madoguchi.cases.models import Case
 from madoguchi.referrals.models import Audience, EventType, LawEntry, LinkRelevance, ReferralOrganization, Situation
 from madoguchi.referrals.services import normalize_for_search
@@ -186,31 +187,33 @@ class CaseSituations:
     personal: bool = False
 
 
-# Registered by the triage app (referrals imports no other desk app): case -> its situations, or None.
-_situation_sources: list[Callable[[Case], CaseSituations | None]] = []
+# Registered by the triage app (referrals imports no other desk app): case -> its situations, or None. On the
+# case screen the source also gets the request's CasePage, so it can reuse what the triage panel loaded.
+SituationSource = Callable[[Case, CasePage | None], CaseSituations | None]
+_situation_sources: list[SituationSource] = []
 
 
-def register_situation_source(source: Callable[[Case], CaseSituations | None]) -> None:
+def register_situation_source(source: SituationSource) -> None:
     if source not in _situation_sources:
         _situation_sources.append(source)
 
 
-def case_situations(case: Case) -> CaseSituations | None:
+def case_situations(case: Case, page: CasePage | None = None) -> CaseSituations | None:
     for source in _situation_sources:
-        found = source(case)
+        found = source(case, page)
         if found is not None:
             return found
     return None
 
 
-def suggest_for_case(*, case: Case, text: str) -> Suggestions:
+def suggest_for_case(*, case: Case, text: str, page: CasePage | None = None) -> Suggestions:
     """Answer ② organisations and likely laws for a case: the same selection as `manage.py triage`.
 
     Situations come from the triage assistant; the flags and the category are staff's where they have
     decided (the police flag, the urgency, the category) and the suggestion's until then. Without a
     triage suggestion the keyword matching of suggest_for_text is the fallback.
     """
-    found = case_situations(case)
+    found = case_situations(case, page)
     if found is None:
         return suggest_for_text(text=text, category=case.category or None)
     category = case.category or case.suggested_category or None

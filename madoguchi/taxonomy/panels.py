@@ -6,20 +6,15 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from madoguchi.accounts.http import StaffRequest
 from madoguchi.accounts.roles import Action
-from madoguchi.cases.extensions import Panel, register
-from madoguchi.cases.models import Case
+from madoguchi.cases.extensions import CasePage, Panel, register
 from madoguchi.taxonomy import selectors
 
 
-def _context(request: StaffRequest, case: Case, bound: dict[str, Any]) -> dict[str, Any] | None:
-    can_edit = request.user.can(Action.CASE_EDIT)
-    return {
-        "terms": selectors.terms_for(obj=case),
-        "choices": selectors.term_choices() if can_edit else [],
-        "can_classify": can_edit,
-    }
+def _context(page: CasePage) -> dict[str, Any] | None:
+    can_edit = page.user.can(Action.CASE_EDIT)
+    found = selectors.classification(obj=page.case, with_choices=can_edit)
+    return {"terms": found.terms, "choices": found.choices, "can_classify": can_edit}
 
 
 def register_panels() -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet
 
 from madoguchi.taxonomy.models import Scheme, Term, TermAssignment
 
@@ -53,6 +53,31 @@ def terms_for(*, obj: models.Model) -> list[Term]:
         .select_related("scheme")
         .order_by("scheme__code", "order", "pk")
     )
+
+
+@dataclass(frozen=True)
+class Classification:
+    terms: list[Term]
+    choices: list[tuple[str, list[tuple[int, str]]]]
+
+
+def classification(*, obj: models.Model, with_choices: bool) -> Classification:
+    """The terms `obj` is classified with (as `terms_for`) and, for someone who may classify, every term as
+    `term_choices` groups them (schemes without terms left out: nothing to pick there); one query either way."""
+    if not with_choices:
+        return Classification(terms=terms_for(obj=obj), choices=[])
+    content_type = ContentType.objects.get_for_model(obj)
+    assigned = TermAssignment.objects.filter(term=OuterRef("pk"), content_type=content_type, object_id=obj.pk)
+    every = list(Term.objects.select_related("scheme").annotate(assigned=Exists(assigned)))
+    by_scheme: dict[int, list[Term]] = {}
+    for term in every:
+        by_scheme.setdefault(term.scheme_id, []).append(term)
+    choices = [
+        (terms[0].scheme.name, [(row.term.pk, "\u3000" * row.depth + str(row.term)) for row in _tree(terms)])
+        for terms in by_scheme.values()
+    ]
+    mine: list[Term] = sorted((t for t in every if t.assigned), key=lambda t: (t.scheme.code, t.order, t.pk))
+    return Classification(terms=mine, choices=choices)
 
 
 def objects_with_term(*, model: type[models.Model], term: Term) -> QuerySet[models.Model]:

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from madoguchi.cases.extensions import Panel, register
-from madoguchi.cases.models import Case
-from madoguchi.triage.models import TriageSuggestion
+from madoguchi.cases.extensions import CasePage, Panel, register
+from madoguchi.triage import services
 
 
-def _context(request: HttpRequest, case: Case, bound: dict[str, Any]) -> dict[str, Any] | None:
-    suggestion = TriageSuggestion.objects.filter(case=case).order_by("-created_at", "-id").first()
+def _context(page: CasePage) -> dict[str, Any] | None:
+    suggestion = services.page_suggestion(page)
     if suggestion is None:
         return None
-    return {"s": suggestion, "case": case}
+    return {"s": suggestion, "case": page.case}
 
 
 def register_panels() -> None:

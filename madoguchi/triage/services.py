@@ -16,7 +16,7 @@ from django.utils import timezone
 from madoguchi.accounts.models import User
 from madoguchi.cases import services as case_services
 from madoguchi.cases.choices import Urgency
-from madoguchi.cases.extensions import CaseSaved
+from madoguchi.cases.extensions import CasePage, CaseSaved
 from madoguchi.cases.models import Case
 from madoguchi.referrals.suggest import CaseSituations
 from madoguchi.triage.engine import corpus
@@ -189,9 +189,22 @@ def suggest_text(*, text: str, channel: str | None = None) -> FullSuggestion:
     )
 
 
-def case_situations(case: Case) -> CaseSituations | None:
+def latest_suggestion(*, case: Case) -> TriageSuggestion | None:
+    rows = TriageSuggestion.objects.filter(case=case).select_related("decided_by")
+    return rows.order_by("-created_at", "-id").first()
+
+
+SUGGESTION_KEY = "triage.suggestion"
+
+
+def page_suggestion(page: CasePage) -> TriageSuggestion | None:
+    """The case's latest suggestion, loaded once per case screen for the triage and referral panels."""
+    return page.shared(SUGGESTION_KEY, lambda: latest_suggestion(case=page.case))
+
+
+def case_situations(case: Case, page: CasePage | None = None) -> CaseSituations | None:
     """The situations of the case's latest suggestion, for the referral panel (None before any suggestion)."""
-    row = TriageSuggestion.objects.filter(case=case).order_by("-created_at", "-id").first()
+    row = page_suggestion(page) if page is not None and page.case.pk == case.pk else latest_suggestion(case=case)
     if row is None or not row.model_version.startswith(f"{ENGINE_VERSION}+"):
         # Suggestions from an engine without situations keep the keyword matching.
         return None

@@ -25,17 +25,20 @@ def _seed(tier1, n):
 
 
 @pytest.mark.parametrize("url_name", ["cases:dashboard", "cases:list"])
-def test_query_count_does_not_grow_with_the_number_of_cases(client_for, tier1_staff, manager, url_name):
+def test_query_count_does_not_grow_with_the_number_of_cases(client_for, tier1_staff, manager, url_name, settings):
+    # The operations banner's figures are cached by the first page; keep them for the whole test.
+    settings.MADOGUCHI_OPS_BANNER_CACHE_SECONDS = 3600
     _seed(tier1_staff, 3)
     client = client_for(manager)
+    _count(client, reverse(url_name))
     few = _count(client, reverse(url_name))
     _seed(tier1_staff, 25)
     many = _count(client, reverse(url_name))
     assert many == few
     # Session, user, policy, the header's unread-notification count, queues, one query for their playbook
-    # badges, one per dashboard widget (outreach adds the guidebook stock warning) and the operations banner (failed
-    # outbox mail): bounded, whatever the case count (the budget of issue 15 is 30).
-    assert many <= 24
+    # badges, one per dashboard widget (outreach adds the guidebook stock warning); the operations banner's figures
+    # come from the cache (MADOGUCHI_OPS_BANNER_CACHE_SECONDS): bounded, whatever the case count (issue 15: 30).
+    assert many <= 23
 
 
 def test_urgent_cases_come_first_in_the_pool(client_for, tier1_staff, tier2_staff):

@@ -16,7 +16,8 @@ from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connections, transaction
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models.expressions import RawSQL
 
 from madoguchi.knowledge.models import SearchEntry, SearchTag
 from madoguchi.knowledge.search.backends.base import SearchBackend, tagged_sql
@@ -372,30 +373,16 @@ def similar_entries(
     if not grams:
         return []
     backend = get_backend(using=using)
-    exclude_entry = None
-    if exclude is not None:
-        exclude_entry = (
-            SearchEntry.objects.using(using)
-            .filter(kind=exclude[0], object_id=exclude[1])
-            .values_list("pk", flat=True)
-            .first()
-        )
-    sql, params = backend.any_of_sql(grams=grams, exclude_entry=exclude_entry, limit=candidates)
-    with connections[using].cursor() as cursor:
-        cursor.execute(sql, params)
-        ids = [int(r[0]) for r in cursor.fetchall()]
-    qs = SearchEntry.objects.using(using).filter(pk__in=ids, kind__in=list(kinds))
+    # One query: the index's candidates (as a subquery, the excluded entry left out inside it), each kept only
+    # when its object is in the `restrict` queryset of its kind (a correlated EXISTS: an index lookup per
+    # candidate, whatever the size of the restricting table).
+    sql, params = backend.any_of_sql(grams=grams, exclude=exclude, limit=candidates)
+    candidate_ids = RawSQL(sql, params)  # noqa: S611 - the backend's own SQL; the grams travel as parameters
+    qs = SearchEntry.objects.using(using).filter(pk__in=candidate_ids, kind__in=list(kinds))
+    for kind, allowed in (restrict or {}).items():
+        qs = qs.filter(~Q(kind=kind) | Exists(allowed.filter(pk=OuterRef("object_id"))))
     allowed_kinds = set(restrict or {})
-    visible: list[SearchEntry] = []
-    for entry in qs:
-        if entry.visibility == "restricted" and entry.kind not in allowed_kinds:
-            continue
-        visible.append(entry)
-    for kind in allowed_kinds:
-        ids_of_kind = [e.object_id for e in visible if e.kind == kind]
-        if ids_of_kind:
-            permitted = set((restrict or {})[kind].filter(pk__in=ids_of_kind).values_list("pk", flat=True))
-            visible = [e for e in visible if e.kind != kind or e.object_id in permitted]
+    visible = [e for e in qs if e.visibility != "restricted" or e.kind in allowed_kinds]
     target = Counter(norm[i : i + 3] for i in range(len(norm) - 2))
     scored = []
     for entry in visible:

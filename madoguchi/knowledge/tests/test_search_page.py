@@ -44,10 +44,13 @@ def _count(client, params):
     return len(ctx.captured_queries)
 
 
-def test_query_count_does_not_grow_with_the_number_of_hits(client_for, manager, case_maker):
+def test_query_count_does_not_grow_with_the_number_of_hits(client_for, manager, case_maker, settings):
+    # The operations banner's figures are cached after the first page; keep them for the whole test.
+    settings.MADOGUCHI_OPS_BANNER_CACHE_SECONDS = 3600
     for i in range(3):
         case_maker(f"標的型メール{i}", "標的型メールの添付を開いた。", tags=["標的型"])
     client = client_for(manager)
+    _count(client, {"q": "標的型"})
     few = _count(client, {"q": "標的型"})
     # PostgreSQL's plan chooser reads the table size once and caches it: warm it before counting.
     _count(client, {"q": "標的型", "tag": "標的型", "category": ""})
@@ -57,5 +60,5 @@ def test_query_count_does_not_grow_with_the_number_of_hits(client_for, manager, 
     assert _count(client, {"q": "標的型"}) == few
     assert _count(client, {"q": "標的型", "tag": "標的型", "category": ""}) == few_tagged
     # The search (PostgreSQL also checks the tag's postings once) plus one query loading the case hits for
-    # their triage state (推定 badges), and the staff pages' operations banner (failed outbox mail, issue 15).
-    assert few_tagged <= 13
+    # their triage state (推定 badges); the operations banner's figures come from the cache (issue 15).
+    assert few_tagged <= 12

@@ -37,8 +37,9 @@ class SearchBackend(Protocol):
         """SQL selecting the object_id of every match (no window), for an `IN (...)` subquery."""
         ...
 
-    def any_of_sql(self, *, grams: list[str], exclude_entry: int | None, limit: int) -> tuple[str, list[Any]]:
-        """SQL selecting (entry id) of entries containing any of the 3-grams, best first."""
+    def any_of_sql(self, *, grams: list[str], exclude: tuple[str, int] | None, limit: int) -> tuple[str, list[Any]]:
+        """SQL selecting (entry id) of entries containing any of the 3-grams, best first, without the entry of
+        `exclude` (kind, object id); usable as a subquery."""
         ...
 
     def rebuild(self) -> None: ...
@@ -115,3 +116,7 @@ def tagged_sql(request: CandidateRequest, connection: BaseDatabaseWrapper, *, co
         f"ON {ENTRY}.id = t.entry_id WHERE {' AND '.join(['t.tag = %s', *where])}"
     )
     return sql, [request.filters.tag.strip()[:100], *params]
+
+
+# The entry of one object, for leaving it out of a candidate query (no row: nothing is left out).
+EXCLUDED_ENTRY_SQL = "SELECT id FROM knowledge_searchentry WHERE kind = %s AND object_id = %s"

@@ -18,7 +18,7 @@ from typing import Any
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.utils import CursorWrapper
 
-from madoguchi.knowledge.search.backends.base import ENTRY, day_start, filter_sql, like_escape
+from madoguchi.knowledge.search.backends.base import ENTRY, EXCLUDED_ENTRY_SQL, day_start, filter_sql, like_escape
 from madoguchi.knowledge.search.normalize import bigram_tokens, word_segments
 from madoguchi.knowledge.search.types import CandidateRequest
 
@@ -289,14 +289,14 @@ class PostgresBackend:
         where, params = self._where(request)
         return f"SELECT {ENTRY}.object_id FROM knowledge_searchentry {ENTRY} WHERE {' AND '.join(where)}", params
 
-    def any_of_sql(self, *, grams: list[str], exclude_entry: int | None, limit: int) -> tuple[str, list[Any]]:
+    def any_of_sql(self, *, grams: list[str], exclude: tuple[str, int] | None, limit: int) -> tuple[str, list[Any]]:
         shared = " + ".join([f"({TEXT_EXPR} LIKE %s)::int"] * len(grams))
         pattern_params = [f"%{like_escape(g)}%" for g in grams]
         where = f"{TEXT_EXPR} LIKE ANY (%s)"
         params: list[Any] = [*pattern_params, pattern_params]
-        if exclude_entry is not None:
-            where += f" AND {ENTRY}.id <> %s"
-            params.append(exclude_entry)
+        if exclude is not None:
+            where += f" AND {ENTRY}.id NOT IN ({EXCLUDED_ENTRY_SQL})"
+            params.extend(exclude)
         sql = (
             f"SELECT id FROM (SELECT {ENTRY}.id, {shared} AS shared FROM knowledge_searchentry {ENTRY} "
             f"WHERE {where} ORDER BY {ENTRY}.id DESC LIMIT 5000) w ORDER BY shared DESC, id DESC LIMIT %s"

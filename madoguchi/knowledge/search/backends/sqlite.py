@@ -12,7 +12,7 @@ from typing import Any
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.utils import CursorWrapper
 
-from madoguchi.knowledge.search.backends.base import ENTRY, filter_sql, indexed_filter_sql
+from madoguchi.knowledge.search.backends.base import ENTRY, EXCLUDED_ENTRY_SQL, filter_sql, indexed_filter_sql
 from madoguchi.knowledge.search.normalize import bigram_text, word_segments
 from madoguchi.knowledge.search.types import CandidateRequest
 
@@ -184,12 +184,12 @@ class SqliteBackend:
         _driver, from_sql, where, params = self._from_where(request)
         return f"SELECT {ENTRY}.object_id FROM {from_sql} WHERE {' AND '.join(where)}", params
 
-    def any_of_sql(self, *, grams: list[str], exclude_entry: int | None, limit: int) -> tuple[str, list[Any]]:
+    def any_of_sql(self, *, grams: list[str], exclude: tuple[str, int] | None, limit: int) -> tuple[str, list[Any]]:
         sql = f"SELECT rowid FROM {TRI} WHERE {TRI} MATCH %s"
         params: list[Any] = [" OR ".join(_phrase(g) for g in grams)]
-        if exclude_entry is not None:
-            sql += " AND rowid <> %s"
-            params.append(exclude_entry)
+        if exclude is not None:
+            sql += f" AND rowid NOT IN ({EXCLUDED_ENTRY_SQL})"
+            params.extend(exclude)
         # bm25 gives the rare shared trigrams their weight (inverse document frequency).
         sql += f" ORDER BY bm25({TRI}) LIMIT %s"
         params.append(limit)
