@@ -302,7 +302,7 @@ def proposal_decide(request: StaffRequest, pk: int) -> HttpResponse:
                 actor=request.user, proposal=proposal, to=form.cleaned_data["status"], note=form.cleaned_data["note"]
             )
         except DomainError as exc:
-            _add_error(form, exc)
+            show_on_form(form, exc)
         else:
             messages.success(request, _("改訂提案の状態を変更しました。"))
             return redirect("casebook:guidebook")
