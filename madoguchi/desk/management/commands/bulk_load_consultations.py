@@ -1,0 +1,47 @@
+"""Fill the configured database with fictional consultations in bulk, for load tests (docs/reliability.md)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from madoguchi.cases.models import Case
+from madoguchi.desk import bulk_load
+
+
+class Command(BaseCommand):
+    help = "負荷試験用に架空の相談案件を一括投入します（PostgreSQL は COPY）。実運用のデータベースには使わないでください。"
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--count", type=int, required=True, help="投入する相談案件の件数")
+        parser.add_argument("--years", type=int, default=12, help="受付日を散らす年数（直近から遡る）")
+        parser.add_argument("--seed", type=int, default=20261207)
+        parser.add_argument(
+            "--skip-if-loaded",
+            action="store_true",
+            help="データベースの相談案件が既に --count 件以上あれば何もしない",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        count = options["count"]
+        if count < 1:
+            raise CommandError("--count must be at least 1")
+        have = Case.objects.count()
+        if options["skip_if_loaded"] and have >= count:
+            self.stdout.write(f"already loaded: {have} cases (>= {count}); nothing to do")
+            return
+        try:
+            bulk_load.check_capacity(count=count, years=options["years"])
+        except ValueError as exc:
+            raise CommandError(str(exc)) from exc
+
+        def progress(done: int, seconds: float) -> None:
+            if options["verbosity"] >= 1 and (done % 50_000 == 0 or done == count):
+                self.stderr.write(f"{done:,} cases, {seconds:.0f} s")
+
+        result = bulk_load.load(count=count, years=options["years"], seed=options["seed"], progress=progress)
+        rows = ", ".join(f"{name} {n:,}" for name, n in result.rows.items())
+        self.stdout.write(
+            self.style.SUCCESS(f"loaded {result.cases:,} cases in {result.seconds:.1f} s ({rows})")
+        )
