@@ -83,8 +83,9 @@ class _Chunk:
     orgs: list[Organization] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
     cases: list[Case] = field(default_factory=list)
-    case_tags: list[Any] = field(default_factory=list)
-    events: list[CaseEvent] = field(default_factory=list)
+    # Rows whose case has no id yet, with that case beside them (cheaper than a cached related object).
+    case_tags: list[tuple[Case, Any]] = field(default_factory=list)
+    events: list[tuple[Case, CaseEvent]] = field(default_factory=list)
     drafts: list[AnswerDraft] = field(default_factory=list)
     revisions: list[AnswerRevision] = field(default_factory=list)
     case_tag_names: list[list[str]] = field(default_factory=list)  # aligned with `cases`
@@ -201,20 +202,20 @@ def _write_chunk(chunk: _Chunk, counts: dict[str, int]) -> None:
     for case in chunk.cases:
         case.organization, case.person = case.organization, case.person
     _write(Case, chunk.cases)
-    for row in chunk.case_tags:
-        row.case = row.case
-    _write(Case.tags.through, chunk.case_tags)
+    for case, row in chunk.case_tags:
+        row.case_id = case.pk
+    _write(Case.tags.through, [row for _case, row in chunk.case_tags])
     for draft in chunk.drafts:
         draft.case = draft.case
     _write(AnswerDraft, chunk.drafts)
     for revision in chunk.revisions:
         revision.draft = revision.draft
     _write(AnswerRevision, chunk.revisions)
-    for event in chunk.events:
-        event.case = event.case
+    for case, event in chunk.events:
+        event.case_id = case.pk
         if event.kind == EventKind.ANSWER_SENT:  # names its draft, as answers.services records it
             event.data["draft_id"] = event.data.pop("_draft").pk
-    _write(CaseEvent, chunk.events)
+    _write(CaseEvent, [event for _case, event in chunk.events])
     counts["search_entries"] = counts.get("search_entries", 0) + _write_search(chunk)
     for name, rows in (
         ("organizations", chunk.orgs),
@@ -349,8 +350,8 @@ class _Generator:
             police_referral=category == Category.CRIME,
             tier=Tier.BACK if tier2 else Tier.FRONT,
             status=status,
-            assignee=self.back if tier2 else None,
-            created_by=self.front,
+            assignee_id=self.back.pk if tier2 else None,
+            created_by_id=self.front.pk,
             assessment=rng.choice(ASSESSMENTS) if tier2 and status != Status.DISPATCHED else "",
             resolution=rng.choice(RESOLUTIONS) if status == Status.CLOSED else "",
             first_response_due_at=due,
@@ -364,11 +365,11 @@ class _Generator:
         names = sorted(set(text.tags))
         chunk.case_tag_names.append(names)
         through = Case.tags.through
-        chunk.case_tags.extend(through(case=case, tag=self.tag(n)) for n in names)
+        chunk.case_tags.extend((case, through(tag_id=self.tag(n).pk)) for n in names)
         actor = self.back if tier2 else self.front
 
         def event(kind: str, at: dt.datetime, user: User, note: str = "", **data: Any) -> None:
-            chunk.events.append(CaseEvent(case=case, kind=kind, at=at, actor=user, text=note, data=data))
+            chunk.events.append((case, CaseEvent(kind=kind, at=at, actor_id=user.pk, text=note, data=data)))
 
         event(EventKind.RECEIVED, received, self.front, channel=channel)
         step = (first_response or received) + dt.timedelta(minutes=1)
