@@ -60,8 +60,8 @@ log "bulk load step took $(( $(date +%s) - started )) s"
 [ "$LOAD_ONLY" = 1 ] && exit 0
 
 "$PY" manage.py collectstatic --noinput -v 0
-session_json="$("$PY" bench/prepare_load.py --cases 0)"
-cookie="$(printf '%s' "$session_json" | "$PY" -c 'import json,sys; print(json.load(sys.stdin)["session_cookie"])')"
+context="$MADOGUCHI_DATA_DIR/load-context.json"
+"$PY" bench/prepare_load.py --sample 500 >"$context"
 PORT="$("$PY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 export PORT
 pids=()
@@ -75,8 +75,7 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 curl -fsS -o /dev/null -H 'Host: localhost' "http://127.0.0.1:$PORT/readyz"
-"$PY" bench/loadtest.py --base "http://127.0.0.1:$PORT" --cookie "$cookie" \
-  --database-url "$DATABASE_URL" --warmup "${WARMUP_SECONDS:-15}" --seconds "${SECONDS_PER_STEP:-20}" \
+"$PY" bench/loadtest.py --base "http://127.0.0.1:$PORT" --context "$context" --warmup "${WARMUP_SECONDS:-15}" --seconds "${SECONDS_PER_STEP:-20}" \
   --max-clients "${MAX_CLIENTS:-64}" --report "${REPORT:-docs/reliability.md}" \
   --output "$MADOGUCHI_DATA_DIR/loadtest-$(date -u +%Y%m%dT%H%M).json"
 log "done; server log: $MADOGUCHI_DATA_DIR/gunicorn.log"
