@@ -421,11 +421,15 @@ def _gin_indexes() -> list[tuple[str, str]]:
         return [(str(name), str(sql)) for name, sql in cur.fetchall()]
 
 
+class CapacityExceeded(ValueError):
+    pass
+
+
 def check_capacity(*, count: int, years: int) -> None:
     """Refuse a load whose yearly share would overflow the five-digit reference number."""
     per_year = count / max(years, 1)
     if per_year * 1.1 > MAX_PER_YEAR:
-        raise ValueError(f"{count} cases over {years} years exceed {MAX_PER_YEAR} reference numbers a year")
+        raise CapacityExceeded(f"{count} cases over {years} years exceed {MAX_PER_YEAR} reference numbers a year")
 
 
 def load(

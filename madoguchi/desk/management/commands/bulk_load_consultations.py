@@ -31,16 +31,14 @@ class Command(BaseCommand):
         if options["skip_if_loaded"] and have >= count:
             self.stdout.write(f"already loaded: {have} cases (>= {count}); nothing to do")
             return
-        try:
-            bulk_load.check_capacity(count=count, years=options["years"])
-        except ValueError as exc:
-            raise CommandError(str(exc)) from exc
-
         def progress(done: int, seconds: float) -> None:
             if options["verbosity"] >= 1 and (done % 50_000 == 0 or done == count):
                 self.stderr.write(f"{done:,} cases, {seconds:.0f} s")
 
-        result = bulk_load.load(count=count, years=options["years"], seed=options["seed"], progress=progress)
+        try:
+            result = bulk_load.load(count=count, years=options["years"], seed=options["seed"], progress=progress)
+        except bulk_load.CapacityExceeded as exc:
+            raise CommandError(str(exc)) from exc
         rows = ", ".join(f"{name} {n:,}" for name, n in result.rows.items())
         self.stdout.write(
             self.style.SUCCESS(f"loaded {result.cases:,} cases in {result.seconds:.1f} s ({rows})")
