@@ -58,6 +58,7 @@ BODIES = [
     "ネットバンキングから身に覚えのない送金がありました。警察に相談すべきでしょうか。",
     "偽のセキュリティ警告が表示され、電話したら遠隔操作ソフトを入れるよう言われました。",
 ]
+SEARCH = "/staff/knowledge/search/?q="
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 ENDPOINTS = [
     "public form GET",
@@ -166,9 +167,7 @@ def run_step(base: str, context: dict[str, Any], clients: int, seconds: float) -
             lambda: timed("staff dashboard", 200, "GET", "/staff/", staff=True),
             lambda: timed("case page", 200, "GET", f"/staff/cases/{rng.choice(references)}/", staff=True),
             lambda: timed("case list", 200, "GET", "/staff/cases/", staff=True),
-            lambda: timed(
-                "search", 200, "GET", "/staff/knowledge/search/?q=" + urllib.parse.quote(rng.choice(QUERIES)), staff=True
-            ),
+            lambda: timed("search", 200, "GET", SEARCH + urllib.parse.quote(rng.choice(QUERIES)), staff=True),
         ]
         i = number
         while time.monotonic() < stop_at:
@@ -206,7 +205,8 @@ def machine() -> dict[str, Any]:
             for line in Path("/proc/cpuinfo").read_text().splitlines()
             if line.startswith("model name")
         )
-        kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
+        meminfo = Path("/proc/meminfo").read_text().splitlines()
+        kb = next(int(line.split()[1]) for line in meminfo if line.startswith("MemTotal"))
         memory_gb = round(kb / 1024 / 1024, 1)
     except (OSError, StopIteration):
         pass

@@ -81,7 +81,9 @@ def main() -> None:
     database: dict[str, object] = {"name": connection.settings_dict["NAME"], "vendor": connection.vendor}
     if connection.vendor == "postgresql":
         with connection.cursor() as cur:
-            cur.execute("SELECT current_setting('server_version'), pg_size_pretty(pg_database_size(current_database()))")
+            cur.execute(
+                "SELECT current_setting('server_version'), pg_size_pretty(pg_database_size(current_database()))"
+            )
             version, size = cur.fetchone()
         database.update(postgresql=version.split()[0], size=size)
     database["rows"] = {

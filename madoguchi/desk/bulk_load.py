@@ -24,7 +24,7 @@ from madoguchi.accounts.models import User
 from madoguchi.accounts.roles import Role
 from madoguchi.answers.models import AnswerChannel, AnswerDraft, AnswerRevision, AnswerStatus
 from madoguchi.cases import demo_history
-from madoguchi.cases.choices import TOKYO_MUNICIPALITIES, Category, Channel, EventKind, Tier, Urgency
+from madoguchi.cases.choices import TOKYO_MUNICIPALITIES, Category, EventKind, Tier, Urgency
 from madoguchi.cases.models import Case, CaseEvent, Organization, Person, Tag
 from madoguchi.cases.services import first_response_due_rule, reserve_references
 from madoguchi.cases.workflow import Status
@@ -66,6 +66,8 @@ REFERRALS = [
     "② IPA 情報セキュリティ安心相談窓口（架空の記載例）",
     "",
 ]
+ORG_FORMS = ["株式会社", "有限会社", "合同会社", ""]
+ORG_TRADES = ["商事", "工業", "物流", "印刷", "食品", "歯科", "会計", "不動産"]
 NOTES = ["相談者に折り返し。状況を再確認した。", "追加の資料がメールで届いた。", "社内で対応方針を検討中とのこと。"]
 
 
@@ -114,18 +116,15 @@ def _reserve_ids(model: type[models.Model], count: int) -> int:
     table = model._meta.db_table
     with connection.cursor() as cur:
         if connection.vendor == "postgresql":
-            cur.execute(
-                "SELECT GREATEST(nextval(pg_get_serial_sequence(%s, 'id')),"
-                f" (SELECT COALESCE(MAX(id), 0) + 1 FROM {connection.ops.quote_name(table)}))",
-                [table],
-            )
+            highest = f"SELECT COALESCE(MAX(id), 0) + 1 FROM {connection.ops.quote_name(table)}"  # noqa: S608
+            cur.execute(f"SELECT GREATEST(nextval(pg_get_serial_sequence(%s, 'id')), ({highest}))", [table])
             first = int(cur.fetchone()[0])
             # The sequence moves past the whole range before a row is written: the desk's next insert, in this
             # transaction or another, never takes a bulk-loaded id.
             cur.execute("SELECT setval(pg_get_serial_sequence(%s, 'id'), %s)", [table, first + count - 1])
             return first
         # SQLite's AUTOINCREMENT keeps its own counter (sqlite_sequence) above every id written.
-        cur.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {connection.ops.quote_name(table)}")
+        cur.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {connection.ops.quote_name(table)}")  # noqa: S608
         return int(cur.fetchone()[0])
 
 
@@ -186,7 +185,9 @@ def _write_search(chunk: _Chunk) -> int:
     entries = [service.new_entry(d) for d in documents]
     _write(SearchEntry, entries, bigrams=_bigrams)
     postings = [
-        SearchTag(entry_id=e.pk, tag=name) for e, d in zip(entries, documents, strict=True) for name in service.tag_names(d.tags)
+        SearchTag(entry_id=e.pk, tag=name)
+        for e, d in zip(entries, documents, strict=True)
+        for name in service.tag_names(d.tags)
     ]
     _write(SearchTag, postings)
     return len(entries)
@@ -241,7 +242,7 @@ class _Generator:
         self.texts = synthetic_cases(count=count, seed=seed)
         self.front, self.back = front, back
         self.due = first_response_due_rule()
-        self.tags = {name: tag for name, tag in ((t.name, t) for t in Tag.objects.all())}
+        self.tags = {t.name: t for t in Tag.objects.all()}
         self.org_serial = Organization.objects.count()
 
     def tag(self, name: str) -> Tag:
@@ -260,7 +261,7 @@ class _Generator:
         for _ in range(n):
             self.org_serial += 1
             i = self.org_serial
-            name = f"{rng.choice(['株式会社', '有限会社', '合同会社', ''])}架空{rng.choice(['商事', '工業', '物流', '印刷', '食品', '歯科', '会計', '不動産'])}{i}"
+            name = f"{rng.choice(ORG_FORMS)}架空{rng.choice(ORG_TRADES)}{i}"
             org = Organization(
                 name=name,
                 name_key=normalize_name(name),
@@ -374,7 +375,8 @@ class _Generator:
         event(EventKind.RECEIVED, received, self.front, channel=channel)
         step = (first_response or received) + dt.timedelta(minutes=1)
         if category:
-            event(EventKind.TRIAGE, step, self.front, category=category, urgency=urgency, police=category == Category.CRIME, source="")
+            police = category == Category.CRIME
+            event(EventKind.TRIAGE, step, self.front, category=category, urgency=urgency, police=police, source="")
         if tier2:
             event(EventKind.DISPATCH, step, self.front, "二次対応へ回付します。", assignee=self.back.get_username())
         if rng.random() < 0.3:
@@ -399,8 +401,13 @@ class _Generator:
             chunk.drafts.append(draft)
             chunk.revisions.append(
                 AnswerRevision(
-                    draft=draft, number=1, author=self.back, saved_at=sent - dt.timedelta(hours=1),
-                    measures=measures, referrals=referrals, channel=via,
+                    draft=draft,
+                    number=1,
+                    author=self.back,
+                    saved_at=sent - dt.timedelta(hours=1),
+                    measures=measures,
+                    referrals=referrals,
+                    channel=via,
                 )
             )
             event(EventKind.ANSWER_SENT, sent, self.back, f"{measures}\n{referrals}".strip(), _draft=draft, via=via)

@@ -76,9 +76,7 @@ def test_references_are_unique_and_the_next_case_gets_the_next_number(loaded, ti
     assert len(references) == len(set(references)) == 51
     now = timezone.now()
     counter = ReferenceCounter.objects.get(year=timezone.localtime(now).year)
-    assert counter.last_value == sum(
-        1 for r in references if r.startswith(f"{timezone.localtime(now).year}-")
-    )
+    assert counter.last_value == sum(1 for r in references if r.startswith(f"{timezone.localtime(now).year}-"))
     # The real write path after the load: every table's next id is free (organisation, person, case,
     # timeline, search entry) and the reference continues the counter.
     after = make_case(actor=tier1_staff, org_name="株式会社あとから（架空）", email="later@example.jp", received_at=now)

@@ -11,7 +11,7 @@ from madoguchi.desk import bulk_load
 
 
 class Command(BaseCommand):
-    help = "負荷試験用に架空の相談案件を一括投入します（PostgreSQL は COPY）。実運用のデータベースには使わないでください。"
+    help = "負荷試験用に架空の相談案件を一括投入します（PostgreSQL は COPY）。実運用のデータベースには使いません。"
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--count", type=int, required=True, help="投入する相談案件の件数")
@@ -31,6 +31,7 @@ class Command(BaseCommand):
         if options["skip_if_loaded"] and have >= count:
             self.stdout.write(f"already loaded: {have} cases (>= {count}); nothing to do")
             return
+
         def progress(done: int, seconds: float) -> None:
             if options["verbosity"] >= 1 and (done % 50_000 == 0 or done == count):
                 self.stderr.write(f"{done:,} cases, {seconds:.0f} s")
@@ -40,6 +41,4 @@ class Command(BaseCommand):
         except bulk_load.CapacityExceeded as exc:
             raise CommandError(str(exc)) from exc
         rows = ", ".join(f"{name} {n:,}" for name, n in result.rows.items())
-        self.stdout.write(
-            self.style.SUCCESS(f"loaded {result.cases:,} cases in {result.seconds:.1f} s ({rows})")
-        )
+        self.stdout.write(self.style.SUCCESS(f"loaded {result.cases:,} cases in {result.seconds:.1f} s ({rows})"))
