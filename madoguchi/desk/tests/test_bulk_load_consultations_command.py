@@ -1,14 +1,22 @@
-"""bulk_load_consultations loads the count asked for, skips a database already that full, refuses overflowing years."""
+"""bulk_load_consultations loads the count, skips a full database, refuses overflowing years and a second run."""
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import io
+import os
+from contextlib import contextmanager
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
+from django.db import connection, connections
 
 from madoguchi.cases.models import Case
+from madoguchi.core import joblock
 from madoguchi.desk import bulk_load
+from madoguchi.desk.management.commands.bulk_load_consultations import LOCK_NAME
 
 pytestmark = pytest.mark.django_db
 
@@ -35,3 +43,32 @@ def test_refuses_more_cases_a_year_than_the_reference_number_holds(monkeypatch):
         _run("--count", "40", "--years", "2")
     assert Case.objects.count() == 0
     assert "loaded 18 cases" in _run("--count", "18", "--years", "2")
+
+
+@contextmanager
+def _another_runner_holds_the_lock():
+    """The lock as a second process would hold it: another database session, or another open lock file."""
+    if connection.vendor == "postgresql":
+        other = connections.create_connection("default")
+        try:
+            with other.cursor() as cur:
+                cur.execute("SELECT pg_advisory_lock(%s)", [joblock._key(LOCK_NAME)])
+            yield
+        finally:
+            other.close()
+        return
+    lock_dir = settings.DATA_DIR / "locks"
+    lock_dir.mkdir(exist_ok=True)
+    fd = os.open(lock_dir / f"{hashlib.sha256(LOCK_NAME.encode()).hexdigest()[:16]}.lock", os.O_RDWR | os.O_CREAT)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def test_refuses_to_run_while_another_bulk_load_is_running():
+    with _another_runner_holds_the_lock(), pytest.raises(CommandError, match="another bulk load is running"):
+        _run("--count", "10", "--years", "1", "--skip-if-loaded")
+    assert Case.objects.count() == 0
+    assert "loaded 10 cases" in _run("--count", "10", "--years", "1")

@@ -7,7 +7,10 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from madoguchi.cases.models import Case
+from madoguchi.core.joblock import job_lock
 from madoguchi.desk import bulk_load
+
+LOCK_NAME = "bulk_load_consultations"
 
 
 class Command(BaseCommand):
@@ -27,6 +30,14 @@ class Command(BaseCommand):
         count = options["count"]
         if count < 1:
             raise CommandError("--count must be at least 1")
+        # One load at a time: a second run (the load script started again) would find the first one's rows
+        # still uncommitted, load everything a second time and rebuild the indexes the first one dropped.
+        with job_lock(LOCK_NAME) as acquired:
+            if not acquired:
+                raise CommandError("another bulk load is running on this database; wait for it to finish")
+            self._load(count=count, options=options)
+
+    def _load(self, *, count: int, options: dict[str, Any]) -> None:
         have = Case.objects.count()
         if options["skip_if_loaded"] and have >= count:
             self.stdout.write(f"already loaded: {have} cases (>= {count}); nothing to do")
