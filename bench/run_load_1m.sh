@@ -71,7 +71,7 @@ log "starting the stack on 127.0.0.1:$PORT (gunicorn, outbox worker)"
 "$PY" manage.py send_outbox --loop --interval 5 >"$MADOGUCHI_DATA_DIR/outbox.log" 2>&1 & pids+=($!)
 "$VENV/bin/gunicorn" config.wsgi -c config/gunicorn.conf.py >"$MADOGUCHI_DATA_DIR/gunicorn.log" 2>&1 & pids+=($!)
 for _ in $(seq 1 120); do
-  curl -fsS -o /dev/null -H 'Host: localhost' "http://127.0.0.1:$PORT/readyz" && break
+  curl -fs -o /dev/null -H 'Host: localhost' "http://127.0.0.1:$PORT/readyz" && break
   sleep 1
 done
 curl -fsS -o /dev/null -H 'Host: localhost' "http://127.0.0.1:$PORT/readyz"
