@@ -49,6 +49,12 @@ with psycopg.connect(host=cfg["HOST"] or None, port=cfg["PORT"] or None, user=cf
     if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [cfg["NAME"]]).fetchone():
         conn.execute(sql.SQL("CREATE DATABASE {} TEMPLATE template0 ENCODING 'UTF8'").format(sql.Identifier(cfg["NAME"])))
         print(f"created database {cfg['NAME']}", file=sys.stderr)
+# A bulk load still running holds its tables: say so now instead of letting migrate wait behind it.
+from madoguchi.core.joblock import _key
+with psycopg.connect(host=cfg["HOST"] or None, port=cfg["PORT"] or None, user=cfg["USER"] or None,
+                     password=cfg["PASSWORD"] or None, dbname=cfg["NAME"], autocommit=True) as conn:
+    if not conn.execute("SELECT pg_try_advisory_lock(%s)", [_key("bulk_load_consultations")]).fetchone()[0]:
+        sys.exit(f"a bulk load is still running on {cfg['NAME']}; wait for it to finish")
 PY
 "$PY" manage.py migrate --noinput -v 0
 "$PY" manage.py compilemessages --ignore=.venv -v 0 >/dev/null 2>&1 || true
