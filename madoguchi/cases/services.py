@@ -62,6 +62,14 @@ def next_reference(*, year: int) -> str:
     return f"{year}-{counter.last_value:05d}"
 
 
+def reserve_references(*, year: int, count: int) -> list[str]:
+    """Issue `count` consecutive reference numbers at once (bulk loads); inside the caller's transaction."""
+    counter, _created = ReferenceCounter.objects.select_for_update().get_or_create(year=year)
+    ReferenceCounter.objects.filter(year=year).update(last_value=F("last_value") + count)
+    first = counter.last_value + 1
+    return [f"{year}-{n:05d}" for n in range(first, first + count)]
+
+
 def organization_match_or_create(*, actor: User | None, data: OrganizationData) -> Organization | None:
     """The organisation with this normalised name, updated with what was given, or a new one. None: the system."""
     require(actor, Action.CASE_EDIT, system=True)
@@ -130,16 +138,37 @@ def person_match_or_create(*, actor: User | None, data: PersonData, organization
 def first_response_due(*, category: str, received_at: dt.datetime, urgency: int = Urgency.NORMAL) -> dt.datetime:
     """When the first response is due: the category's target; an urgent case is due no later than an urgent breach."""
     wanted = {category, Category.URGENT_BREACH} if urgency >= Urgency.HIGH else {category}
-    targets = {t.category: t for t in ResponseTarget.objects.filter(category__in=wanted - {""})}
-    own = targets.get(category)
-    if own is not None:
-        dues = [_target_due(own, received_at)]
-    else:
-        dues = [_due(received_at=received_at, minutes=DeskRules.current().default_first_response_minutes)]
-    urgent = targets.get(Category.URGENT_BREACH) if urgency >= Urgency.HIGH else None
-    if urgent is not None:
-        dues.append(_target_due(urgent, received_at))
-    return min(dues)
+    return first_response_due_rule(categories=wanted - {""})(category, received_at, urgency)
+
+
+def first_response_due_rule(
+    *, categories: Iterable[str] | None = None
+) -> Callable[[str, dt.datetime, int], dt.datetime]:
+    """`first_response_due` with the targets (of `categories`, default all) and desk rules read once.
+
+    For callers that date many cases at once (the bulk loader).
+    """
+    wanted = None if categories is None else set(categories)
+    targets: dict[str, ResponseTarget] = {}
+    if wanted is None or wanted:
+        qs = ResponseTarget.objects.all() if wanted is None else ResponseTarget.objects.filter(category__in=wanted)
+        targets = {t.category: t for t in qs}
+    default_minutes: list[int] = []  # read once, and only when a category has no target of its own
+
+    def due(category: str, received_at: dt.datetime, urgency: int) -> dt.datetime:
+        own = targets.get(category) if category else None
+        if own is not None:
+            dues = [_target_due(own, received_at)]
+        else:
+            if not default_minutes:
+                default_minutes.append(DeskRules.current().default_first_response_minutes)
+            dues = [_due(received_at=received_at, minutes=default_minutes[0])]
+        urgent = targets.get(Category.URGENT_BREACH) if urgency >= Urgency.HIGH else None
+        if urgent is not None:
+            dues.append(_target_due(urgent, received_at))
+        return min(dues)
+
+    return due
 
 
 def _target_due(target: ResponseTarget, received_at: dt.datetime) -> dt.datetime:

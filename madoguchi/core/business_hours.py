@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -22,6 +23,7 @@ class BusinessHours:
         return cls(opens=dt.time.fromisoformat(start.strip()), closes=dt.time.fromisoformat(end.strip()))
 
 
+@functools.lru_cache(maxsize=8192)  # a pure function of the date; jpholiday's lookup is slow
 def is_business_day(day: dt.date) -> bool:
     # Year-end closure (12/29-1/3) is customary for Japanese public offices.
     year_end = (day.month == 12 and day.day >= 29) or (day.month == 1 and day.day <= 3)

@@ -294,27 +294,29 @@ def matching_object_ids_sql(
     return tagged_sql(request, connections[using], column="object_id")
 
 
+def new_entry(d: Document) -> SearchEntry:
+    """The unsaved entry of a record not yet indexed (bulk_add, and the bulk loader's COPY rows)."""
+    return SearchEntry(
+        kind=d.kind,
+        object_id=d.object_id,
+        title=d.title[:300],
+        body=d.body[:MAX_INDEXED_BODY],
+        title_norm=normalize_text(d.title[:300])[:600],
+        body_norm=indexed_body(d.body[:MAX_INDEXED_BODY], d.tags),
+        category=d.category,
+        status=d.status,
+        channel=d.channel,
+        received_at=d.received_at,
+        tags=tags_field(d.tags),
+        visibility=d.visibility,
+        url=d.url,
+    )
+
+
 def bulk_add(documents: list[Document], *, using: str = "default") -> int:
     """Insert entries for records not yet indexed (rebuild_search_index, benchmark): batched, no lookups."""
     backend = get_backend(using=using)
-    entries = [
-        SearchEntry(
-            kind=d.kind,
-            object_id=d.object_id,
-            title=d.title[:300],
-            body=d.body[:MAX_INDEXED_BODY],
-            title_norm=normalize_text(d.title[:300])[:600],
-            body_norm=indexed_body(d.body[:MAX_INDEXED_BODY], d.tags),
-            category=d.category,
-            status=d.status,
-            channel=d.channel,
-            received_at=d.received_at,
-            tags=tags_field(d.tags),
-            visibility=d.visibility,
-            url=d.url,
-        )
-        for d in documents
-    ]
+    entries = [new_entry(d) for d in documents]
     with transaction.atomic(using=using), connections[using].cursor() as cursor:
         created = SearchEntry.objects.using(using).bulk_create(entries, batch_size=1000)
         SearchTag.objects.using(using).bulk_create(
@@ -402,6 +404,7 @@ __all__ = [
     "clear_index",
     "index_document",
     "matching_object_ids_sql",
+    "new_entry",
     "remove_document",
     "search",
     "similar_entries",
