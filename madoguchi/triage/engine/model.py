@@ -30,7 +30,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -543,8 +542,8 @@ class Thresholds:
 
 
 def training_jobs() -> int:
-    """Processes for the independent fits of one training: every core this process may use."""
-    return max(1, len(os.sched_getaffinity(0)))
+    """Processes for the independent fits of one training: every core this process may use (affinity, cgroup quota)."""
+    return max(1, int(joblib.cpu_count()))
 
 
 def _fold_scores(
