@@ -18,7 +18,7 @@ import joblib
 import numpy as np
 from sklearn.model_selection import StratifiedKFold
 
-from madoguchi.triage.engine.model import CATEGORIES, Suggestion, TriageModel, train, training_jobs
+from madoguchi.triage.engine.model import CATEGORIES, Suggestion, TriageModel, same_blas_threads, train, training_jobs
 
 
 class _Suggester(Protocol):
@@ -213,14 +213,15 @@ def cross_validate(
     splits = list(splitter.split(np.zeros(len(examples)), labels))
     predictions: list[Prediction | None] = [None] * len(examples)
     # Independent trainings, run side by side (see model._fit_heads_and_folds): same predictions, less wall time.
-    per_fold = joblib.Parallel(n_jobs=min(len(splits), training_jobs()))(
-        joblib.delayed(_fold_predictions)(
-            train_examples=[examples[i] for i in train_idx],
-            test_examples=[examples[i] for i in test_idx],
-            threshold_folds=threshold_folds,
+    with same_blas_threads():
+        per_fold = joblib.Parallel(n_jobs=min(len(splits), training_jobs()))(
+            joblib.delayed(_fold_predictions)(
+                train_examples=[examples[i] for i in train_idx],
+                test_examples=[examples[i] for i in test_idx],
+                threshold_folds=threshold_folds,
+            )
+            for train_idx, test_idx in splits
         )
-        for train_idx, test_idx in splits
-    )
     for (_train_idx, test_idx), fold_predictions in zip(splits, per_fold, strict=True):
         for index, prediction in zip(test_idx, fold_predictions, strict=True):
             predictions[index] = prediction

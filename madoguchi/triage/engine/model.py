@@ -27,6 +27,7 @@ FLAG_PRECISION_TARGET (best recall at that precision, never below a score floor)
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -44,6 +45,7 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
+from threadpoolctl import threadpool_info
 
 from madoguchi.core.catalogue import gettext_noop
 from madoguchi.triage.engine import rules as cue_rules
@@ -546,6 +548,17 @@ def training_jobs() -> int:
     return max(1, int(joblib.cpu_count()))
 
 
+def same_blas_threads() -> contextlib.AbstractContextManager[Any]:
+    """Worker processes use as many BLAS threads as this process does.
+
+    joblib would give each worker cores / workers threads; OpenBLAS sums a long dot product in another order
+    with another thread count (last-bit differences), and the solvers' iterations would drift from the fits
+    that ran in this process. With the same count every fit is bit-for-bit the one it was.
+    """
+    counts = [info["num_threads"] for info in threadpool_info() if info.get("user_api") == "blas"]
+    return joblib.parallel_config(backend="loky", inner_max_num_threads=max(counts) if counts else None)
+
+
 def _fold_scores(
     train_items: list[_Analysed], train_examples: list[dict[str, Any]], test_items: list[_Analysed]
 ) -> dict[str, np.ndarray]:
@@ -568,7 +581,8 @@ def _fit_heads_and_folds(
         )
         for train_idx, test_idx in splits
     )
-    heads, *fold_scores = joblib.Parallel(n_jobs=min(len(jobs), training_jobs()))(jobs)
+    with same_blas_threads():
+        heads, *fold_scores = joblib.Parallel(n_jobs=min(len(jobs), training_jobs()))(jobs)
     return heads, fold_scores
 
 
