@@ -555,8 +555,11 @@ def same_blas_threads() -> contextlib.AbstractContextManager[Any]:
     with another thread count (last-bit differences), and the solvers' iterations would drift from the fits
     that ran in this process. With the same count every fit is bit-for-bit the one it was.
     """
-    counts = [info["num_threads"] for info in threadpool_info() if info.get("user_api") == "blas"]
-    return joblib.parallel_config(backend="loky", inner_max_num_threads=max(counts) if counts else None)
+    counts = [int(info["num_threads"]) for info in threadpool_info() if info.get("user_api") == "blas"]
+    config: contextlib.AbstractContextManager[Any] = joblib.parallel_config(
+        backend="loky", inner_max_num_threads=max(counts) if counts else None
+    )
+    return config
 
 
 def _fold_scores(
