@@ -27,6 +27,7 @@ FLAG_PRECISION_TARGET (best recall at that precision, never below a score floor)
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -44,6 +45,7 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
+from threadpoolctl import threadpool_info
 
 from madoguchi.core.catalogue import gettext_noop
 from madoguchi.triage.engine import rules as cue_rules
@@ -541,8 +543,59 @@ class Thresholds:
     situations: dict[str, float]
 
 
-def _tune_thresholds(*, items: list[_Analysed], examples: list[dict[str, Any]], folds: int) -> Thresholds:
-    splits = threshold_splits(examples=examples, folds=folds)
+def training_jobs() -> int:
+    """Processes for the independent fits of one training: every core this process may use (affinity, cgroup quota)."""
+    return max(1, int(joblib.cpu_count()))
+
+
+def same_blas_threads() -> contextlib.AbstractContextManager[Any]:
+    """Worker processes use as many BLAS threads as this process does.
+
+    joblib would give each worker cores / workers threads; OpenBLAS sums a long dot product in another order
+    with another thread count (last-bit differences), and the solvers' iterations would drift from the fits
+    that ran in this process. With the same count every fit is bit-for-bit the one it was.
+    """
+    counts = [int(info["num_threads"]) for info in threadpool_info() if info.get("user_api") == "blas"]
+    config: contextlib.AbstractContextManager[Any] = joblib.parallel_config(
+        backend="loky", inner_max_num_threads=max(counts) if counts else None
+    )
+    return config
+
+
+def _fold_scores(
+    train_items: list[_Analysed], train_examples: list[dict[str, Any]], test_items: list[_Analysed]
+) -> dict[str, np.ndarray]:
+    return _Heads.fit(train_items, train_examples).scores(test_items)
+
+
+def _fit_heads_and_folds(
+    *, items: list[_Analysed], examples: list[dict[str, Any]], splits: list[tuple[np.ndarray, np.ndarray]]
+) -> tuple[_Heads, list[dict[str, np.ndarray]]]:
+    """The heads fitted on every example, and each fold's out-of-fold scores.
+
+    The fits are independent of each other, so they run side by side (one process per core): each
+    computes exactly what it computed when they ran in turn, so the thresholds, the heads and every
+    suggestion are identical; only the wall time falls (training is the longest step of a fresh test run).
+    """
+    jobs = [joblib.delayed(_Heads.fit)(items, examples)]
+    jobs.extend(
+        joblib.delayed(_fold_scores)(
+            [items[i] for i in train_idx], [examples[i] for i in train_idx], [items[i] for i in test_idx]
+        )
+        for train_idx, test_idx in splits
+    )
+    with same_blas_threads():
+        heads, *fold_scores = joblib.Parallel(n_jobs=min(len(jobs), training_jobs()))(jobs)
+    return heads, fold_scores
+
+
+def _tune_thresholds(
+    *,
+    items: list[_Analysed],
+    examples: list[dict[str, Any]],
+    splits: list[tuple[np.ndarray, np.ndarray]],
+    fold_scores: list[dict[str, np.ndarray]],
+) -> Thresholds:
     if not splits:
         return Thresholds(urgent=0.5, police=0.5, situations={})
     n = len(items)
@@ -551,9 +604,7 @@ def _tune_thresholds(*, items: list[_Analysed], examples: list[dict[str, Any]], 
     urgent_forced = np.zeros(n, dtype=bool)
     police_forced = np.zeros(n, dtype=bool)
     situation_scores = np.zeros((n, len(situation_cues.SITUATION_CODES)))
-    for train_idx, test_idx in splits:
-        heads = _Heads.fit([items[i] for i in train_idx], [examples[i] for i in train_idx])
-        scores = heads.scores([items[i] for i in test_idx])
+    for (_train_idx, test_idx), scores in zip(splits, fold_scores, strict=True):
         for row, index in enumerate(test_idx):
             category = CATEGORIES[int(np.argmax(scores["category"][row]))]
             hits = items[index].hits
@@ -691,12 +742,10 @@ def train(*, examples: list[dict[str, Any]], threshold_folds: int = 5) -> Triage
     """
     validate_examples(examples=examples)
     items = [_analyse(text=ex["text"], channel=ex.get("channel")) for ex in examples]
-    if threshold_folds >= 2:
-        thresholds = _tune_thresholds(items=items, examples=examples, folds=threshold_folds)
-    else:
-        thresholds = Thresholds(urgent=0.5, police=0.5, situations={})
+    splits = threshold_splits(examples=examples, folds=threshold_folds) if threshold_folds >= 2 else []
+    heads, fold_scores = _fit_heads_and_folds(items=items, examples=examples, splits=splits)
+    thresholds = _tune_thresholds(items=items, examples=examples, splits=splits, fold_scores=fold_scores)
     urgent_threshold, police_threshold = thresholds.urgent, thresholds.police
-    heads = _Heads.fit(items, examples)
     digest = training_data_sha256(examples=examples)
     metadata = {
         "engine_version": ENGINE_VERSION,

@@ -93,14 +93,14 @@ def test_evaluate_prints_the_metrics_the_desk_needs(tmp_path):
         assert needle in report
 
 
-def test_retrain_stores_a_new_version_that_includes_confirmed_cases(settings, tmp_path, tier1_staff):
+def test_retrain_stores_a_new_version_that_includes_confirmed_cases(seed_only_model_dir, tier1_staff):
     from madoguchi.cases import services as case_services
     from madoguchi.testing.factories import make_case
     from madoguchi.triage import services
     from madoguchi.triage.models import Decision, TriageSuggestion
 
-    settings.TRIAGE_MODEL_DIR = tmp_path / "models"
-    seed_only = services.retrain(include_confirmed=False)
+    seed_only_version = services.current_model().model_version
+    assert seed_only_version == services.shipped_model_version()
     case = make_case(
         actor=tier1_staff,
         subject="業務委託先との契約書",
@@ -113,8 +113,8 @@ def test_retrain_stores_a_new_version_that_includes_confirmed_cases(settings, tm
     out = io.StringIO()
     call_command("retrain_triage", stdout=out)
     assert "1 confirmed" in out.getvalue()
-    assert services.current_model().model_version != seed_only.model_version
-    assert len(list((tmp_path / "models").glob("model-*.joblib"))) == 2
+    assert services.current_model().model_version != seed_only_version
+    assert len(list(seed_only_model_dir.glob("model-*.joblib"))) == 2
 
 
 def test_triage_command_runs_as_a_process_with_its_exit_status(tmp_path):
