@@ -1,9 +1,235 @@
-"""Names found by their surroundings (ADR 0038): placeholder."""
+"""Names found by what surrounds them rather than by what they are (ADR 0038): chat speakers, given names
+and nicknames before ちゃん/くん/さん, Latin and katakana full names next to a greeting, role or signature,
+shop names in quotes or after 屋号/店名 and kind words, ids after 番号/ID/会員, building names after an address.
+
+Recall first, like the shapes (ADR 0037): every guessed name still gives way to the must-keep dictionary."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Iterator
 
-from madoguchi.privacy.masking.detectors import Candidate
+from madoguchi.privacy.masking import detectors, lexicon
+from madoguchi.privacy.masking.detectors import HIRA, KANJI, KATA, Candidate
+from madoguchi.privacy.masking.types import SpanType
 
-DETECTORS: tuple[Callable[[str], Iterator[Candidate]], ...] = ()
+_NAME_CHARS = rf"{KANJI}{HIRA}{KATA}"
+
+# ---------------------------------------------------------------- chat speakers
+
+# [14:02] 竹: … / [Teams] 藤ヶ谷 17:32 / あゆむ 9:12 / ケンタ「…」 at the start of a line.
+_SPEAKER_COLON = re.compile(
+    rf"^[ \t]*(?:\[[^\]\n]{{1,12}}\][ \t]*)+(?P<name>[{_NAME_CHARS}A-Za-z][{_NAME_CHARS}A-Za-z・ー]{{0,7}})[ \t]*[:：]",
+    re.MULTILINE,
+)
+_SPEAKER_TIME = re.compile(
+    rf"^[ \t]*(?:\[[^\]\n]{{1,12}}\][ \t]*)?(?P<name>[{_NAME_CHARS}A-Za-z][{_NAME_CHARS}A-Za-z・ー]{{0,7}})"
+    r"[ \t]+\(?\d{1,2}:\d{2}\)?[ \t]*$",
+    re.MULTILINE,
+)
+_SPEAKER_QUOTE = re.compile(rf"^[ \t]*(?P<name>[{_NAME_CHARS}][{_NAME_CHARS}・ー]{{0,7}})[ \t]*「", re.MULTILINE)
+# Line labels that are not speakers (内容：, 件名：, 対応 10:00).
+_LABELS = frozenset(
+    {
+        *("内容", "件名", "対応", "日時", "場所", "時間", "時刻", "日付", "相談者", "来訪者", "来所者", "担当", "窓口"),
+        *("メモ", "備考", "結果", "概要", "経緯", "要件", "用件", "状況", "質問", "回答", "返信", "宛先", "差出人"),
+        *("送信者", "受信", "送信", "着信", "入電", "発信", "追記", "電話", "メール", "本文", "添付", "注意", "参考"),
+        *("システム", "通知", "自動", "管理者", "運営", "事務局", "お知らせ", "記録", "録音", "留守電", "留守番電話"),
+        *("Q", "A", "Re", "Fw", "Fwd", "To", "Cc", "From", "Subject", "Date", "Note", "TEL", "FAX", "URL", "ID"),
+    }
+)
+
+
+def _speaker_ok(name: str) -> bool:
+    return name not in _LABELS and name not in lexicon.GENERIC_NOUNS and name not in lexicon.TITLES
+
+
+def speakers(text: str) -> Iterator[Candidate]:
+    for pattern in (_SPEAKER_COLON, _SPEAKER_TIME):
+        for m in pattern.finditer(text):
+            if _speaker_ok(m.group("name")):
+                yield Candidate(m.start("name"), m.end("name"), SpanType.PERSON, 6)
+    # A script's dialogue: the same name before 「 on two lines or more.
+    names = [m for m in _SPEAKER_QUOTE.finditer(text) if _speaker_ok(m.group("name"))]
+    counts: dict[str, int] = {}
+    for m in names:
+        counts[m.group("name")] = counts.get(m.group("name"), 0) + 1
+    for m in names:
+        if counts[m.group("name")] >= 2:
+            yield Candidate(m.start("name"), m.end("name"), SpanType.PERSON, 6)
+
+
+# ---------------------------------------------------------------- given names and nicknames
+
+# まーちゃん, ケンタくん, ゆうたん: any short kana word before a child's or friend's honorific.
+_NICKNAME = re.compile(
+    rf"(?<![{HIRA}{KATA}{KANJI}])(?P<name>[{HIRA}{KATA}][{HIRA}{KATA}ー]{{0,4}})(?=ちゃん|くん|たん|っち)"
+)
+_NOT_NICKNAMES = frozenset(
+    {
+        *("お", "ご", "おね", "おにい", "おねえ", "にい", "ねえ", "じい", "ばあ", "おじい", "おばあ", "おじ", "おば"),
+        *("あか", "ぼっ", "ぼう", "ばっ", "じっ", "おとう", "おかあ", "とう", "かあ", "おっ", "こ", "わん", "にゃん"),
+        *("お嬢", "おぼっ", "みな", "ちゃ", "ちゃん"),
+    }
+)
+# ちひろさん, コハル様: a listed given name in kana before an honorific or a speech cue.
+_KANA_GIVEN = re.compile(
+    rf"(?:(?<=[{KANJI}]の)|(?<![{HIRA}{KATA}A-Za-z0-9]))(?P<name>[{HIRA}]{{2,5}}|[{KATA}][{KATA}ー]{{1,5}})"
+    r"(?=[ \t]?(?:さん|様|さま|氏|先生|ちゃん|くん|です|と申します|より|から|が|は|も|って|、|。|[)）」!！?？]|\n|$))"
+)
+# A single kanji before さん: 椿さん, 竹さん (a one-kanji surname), but not 奥さん, 皆さん, お客さん.
+_ONE_KANJI = re.compile(rf"(?<![{KANJI}おご御])(?P<name>[{KANJI}])(?=さん|様|氏|先生|くん|ちゃん)")
+_NOT_ONE_KANJI = frozenset("同模出院各両貴弊当本御皆奥娘母父兄姉嫁婿客神仏彼誰僕私俺主旦様方殿君隣他孫叔伯王姫坊爺婆猫犬鳥店屋")
+
+
+# Kana words that are also listed names: ちなみ(に), そうだ, ちょっと, ほぼ
+_NOT_GIVEN_WORDS = frozenset(
+    {
+        *("ちなみ", "そうだ", "ちょっと", "ほぼ", "そのまま", "まだ", "もう", "すぐ", "かなり", "たぶん", "やはり"),
+        *("あした", "あさ", "よる", "ひる", "いま", "まえ", "あと", "みんな", "みなさん", "ひと", "こども", "おとな"),
+        *("メモリ", "ルーター", "サーバ", "ログ", "パソコン", "メール", "アプリ", "スマホ"),
+    }
+)
+
+
+def _katakana(word: str) -> str:
+    return "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in word)
+
+
+def given_names(text: str) -> Iterator[Candidate]:
+    _, given_kana = lexicon.given_names()
+    _, surname_kana = lexicon.surnames()
+    for m in _NICKNAME.finditer(text):
+        name = m.group("name")
+        if name not in _NOT_NICKNAMES and not name.startswith(("お", "ご")):
+            yield Candidate(m.start("name"), m.end("name"), SpanType.PERSON, 6)
+    for m in _KANA_GIVEN.finditer(text):
+        name = m.group("name")
+        kata = _katakana(name)
+        if name in _NOT_GIVEN_WORDS or name in lexicon.GIVEN_NAME_WORDS:
+            continue
+        if kata in given_kana or kata in surname_kana:
+            if len(name) >= 3 or re.match(r"[ \t]?(?:さん|様|さま|氏|ちゃん|くん)", text[m.end() :]):
+                yield Candidate(m.start("name"), m.end("name"), SpanType.PERSON, 6)
+    for m in _ONE_KANJI.finditer(text):
+        if m.group("name") not in _NOT_ONE_KANJI:
+            yield Candidate(m.start("name"), m.end("name"), SpanType.PERSON, 7)
+
+
+# ---------------------------------------------------------------- foreign full names
+
+_LATIN_WORD = r"[A-Z][a-z]{1,14}(?:-[A-Z][a-z]{1,14})?"
+_LATIN_FULL = rf"{_LATIN_WORD}(?:[ \t]{_LATIN_WORD}){{1,2}}"
+_LATIN_BEFORE = re.compile(
+    rf"(?:\b(?i:this is|I am|I'm|my name is|name's|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Prof\.?|from|by|contact|"
+    rf"ask|call|cc)[ \t,]+|担当[:：]?[ \t]*)(?:(?:uh|um|er),?[ \t]+)*(?P<name>{_LATIN_FULL})(?![A-Za-z])"
+)
+_LATIN_AFTER = re.compile(
+    rf"(?<![A-Za-z])(?P<name>{_LATIN_FULL})[ \t]*(?=さん|様|さま|氏|先生|です|から|より|と申|,[ \t]*(?:CEO|CTO|CFO|COO|"
+    r"Manager|Director|Engineer|Analyst|Responder|Consultant|Owner|Founder|President|Head|Lead|Officer))"
+)
+_SIGN_OFF = re.compile(
+    rf"(?i:Regards|Best regards|Kind regards|Best|Thanks|Thank you|Sincerely|Cheers|Yours|敬具|以上)[,.!]?[ \t]*\n"
+    rf"[ \t]*(?:[-—–]+[ \t]*)?(?P<name>{_LATIN_FULL})[ \t]*$",
+    re.MULTILINE,
+)
+_NOT_LATIN_NAMES = re.compile(
+    r"^(?:The|This|That|Our|Your|My|Please|Thank|Thanks|Dear|Hello|Hi|Best|Kind|Good|New|Old|Next|Last|Security|"
+    r"Incident|Customer|Support|Team|Service|Microsoft|Google|Apple|Amazon|Windows|Office|Teams|Outlook)\b"
+)
+# ファン・ヴァン・ミン, ジャン＝ピエール・ルグラン: katakana words joined by ・ or ＝ before a name cue.
+_KATA_JOINED = re.compile(
+    rf"(?<![{KATA}])(?P<name>[{KATA}]{{2,8}}(?:[・=＝][{KATA}]{{1,8}}){{1,3}})"
+    r"(?=[ \t]*(?:さん|様|さま|氏|先生|くん|ちゃん|です|と申|から|より|が|は|[(（]))"
+)
+_KATA_ROLE_BEFORE = re.compile(
+    rf"(?:技能実習生|実習生|留学生|社員|スタッフ|従業員|店長|オーナー|講師|担当|同僚|夫|妻|友人|お客様|客)の?[ \t]*"
+    rf"(?P<name>[{KATA}]{{2,8}}(?:[・=＝][{KATA}]{{1,8}}){{1,3}})"
+)
+
+
+def foreign_names(text: str) -> Iterator[Candidate]:
+    for pattern in (_LATIN_BEFORE, _LATIN_AFTER, _SIGN_OFF):
+        for m in pattern.finditer(text):
+            if not _NOT_LATIN_NAMES.match(m.group("name")):
+                yield Candidate(m.start("name"), m.end("name"), SpanType.PERSON, 6)
+    for pattern in (_KATA_JOINED, _KATA_ROLE_BEFORE):
+        for m in pattern.finditer(text):
+            yield Candidate(m.start("name"), m.end("name"), SpanType.PERSON, 6)
+
+
+# ---------------------------------------------------------------- shop names
+
+_SHOP_WORDS = (
+    r"屋号|店名|サロン名|店舗名|会社名|社名|ショップ名|ブランド名|教室名|アカウント名|屋|店|サロン|アトリエ|カフェ|喫茶|"
+    r"ホテル|工房|舎|文庫|茶舗|スタジオ|ショップ|バー|BAR|Bar|ブランド|教室|ギャラリー|商店|事務所|工場|農園"
+)
+# 古着屋「ねこぜ堂」, 店名『月と珈琲』, 「ねこぜ堂」さん
+_QUOTED_AFTER_SHOP = re.compile(rf"(?:{_SHOP_WORDS})[ \t]*(?:は|の|:|：)?[ \t]*[「『](?P<name>[^「」『』\n]{{1,24}})[」』]")
+_QUOTED_BEFORE_CUE = re.compile(
+    r"[「『](?P<name>[^「」『』\n]{1,24})[」』][ \t]*(?=さん|様|の店|の方|というお?店|って店|で働|を経営|を営|を運営|の店長|の店主|のオーナー)"
+)
+# 屋号：ほしくずデザイン / サロン名：Nail Atelier Lumière／ルミエール
+_LABELLED_SHOP = re.compile(
+    r"(?:屋号|店名|サロン名|店舗名|ショップ名|ブランド名|教室名|会社名|社名)[ \t]*[:：は][ \t]*"
+    r"(?P<name>[^\n、。,()（）／/「」]{2,30}?)(?=[ \t]*(?:[\n、。,()（）「」]|$|です|になります))"
+    r"(?:[ \t]*[／/][ \t]*(?P<alt>[^\n、。,()（）／/「」]{2,20}?)(?=[ \t]*(?:[\n、。,()（）]|$)))?",
+    re.MULTILINE,
+)
+# カフェ・ポルトロン, ヨガスタジオ・ハスノハ, ブーランジェリー・トネリコ: a katakana kind word, ・ and a name.
+_KATA_KIND = (
+    r"(?:カフェ|ショップ|フラワーショップ|スタジオ|ヨガスタジオ|サロン|ヘアサロン|ネイルサロン|アトリエ|ブーランジェリー|"
+    r"パティスリー|ベーカリー|バー|ビストロ|トラットリア|ダイニング|ホテル|ゲストハウス|ギャラリー|クリニック|オフィス|"
+    r"ラボ|ファーム|キッチン|ブティック|セレクトショップ|ヘアー|ヘア|ネイル|エステ|ジム|ピラティス)"
+)
+_KIND_DOT_NAME = re.compile(rf"(?<![{KATA}]){_KATA_KIND}[・ ](?P<name>[{KATA}]{{2,12}})(?![{KATA}])")
+# アトリエ凪, BAR灯台守: a kind word glued to a kanji or kana name.
+_KIND_GLUED = re.compile(
+    rf"(?<![{KATA}A-Za-z])(?P<name>(?:アトリエ|サロン|カフェ|スタジオ|BAR|Bar|バー|工房|ギャラリー)"
+    rf"(?:[{KANJI}]{{1,4}}|[{HIRA}]{{2,6}}))(?=[のにはがをでと、。」)）\s]|$)"
+)
+# ほしくずデザイン, くろねこ舎, ゆずりは茶舗, マツバラ木工: a kana head and a business word.
+_KANA_HEAD_BUSINESS = re.compile(
+    rf"(?<![{HIRA}{KATA}{KANJI}])(?P<name>(?:[{HIRA}]{{3,7}}|[{KATA}][{KATA}ー]{{2,8}})"
+    r"(?:デザイン|工房|舎|茶舗|文庫|木工|企画|商店|製作所|工務店|農園|珈琲|書房|書店|堂|庵|工芸|印刷|製菓|食堂|写真館|事務所))"
+)
+
+
+def shop_names(text: str) -> Iterator[Candidate]:
+    for pattern in (_QUOTED_AFTER_SHOP, _QUOTED_BEFORE_CUE):
+        for m in pattern.finditer(text):
+            yield Candidate(m.start("name"), m.end("name"), SpanType.COMPANY, 6)
+    for m in _LABELLED_SHOP.finditer(text):
+        for group in ("name", "alt"):
+            if m.group(group):
+                yield Candidate(m.start(group), m.end(group), SpanType.COMPANY, 6)
+    for pattern in (_KIND_DOT_NAME, _KIND_GLUED, _KANA_HEAD_BUSINESS):
+        for m in pattern.finditer(text):
+            yield Candidate(m.start("name"), m.end("name"), SpanType.COMPANY, 6)
+
+
+# ---------------------------------------------------------------- ids and buildings
+
+# お客様番号（例：HS-000123）, 会員ID TZ1234567, 予約No. TK-88263: letters and digits after an id word.
+_ID_AFTER_LABEL = re.compile(
+    r"(?:番号|ID|Id|No\.?|NO\.?|会員|注文|予約|顧客|契約|受付|管理|伝票|問い?合わ?せ|チケット|整理|患者|診察券)"
+    r"[^\n\dA-Za-z]{0,8}?(?P<id>(?=[A-Za-z0-9\-]*\d)[A-Za-z]{1,5}[\-]?[0-9][0-9\-]{3,15}[0-9A-Za-z]?)(?![A-Za-z0-9])"
+)
+# …２丁目１１−４ キャロットビル１Ｆ / …5-3-11 コーポ旗の台101: a building and a room after the house number.
+_BUILDING_AFTER = re.compile(
+    rf"(?P<house>\d+(?:-\d+){{1,3}}|\d+番地?(?:\d+号?)?)[ \t]*(?P<building>[{_NAME_CHARS}A-Za-z・ー]{{2,16}}?"
+    r"[ \t]?(?:\d{1,4}号室|\d{1,4}号|\d{1,2}F|\d{1,2}階|\d{3,4}))(?![\d])"
+)
+
+
+def ids_and_buildings(text: str) -> Iterator[Candidate]:
+    for m in _ID_AFTER_LABEL.finditer(text):
+        yield Candidate(m.start("id"), m.end("id"), SpanType.ID, 6)
+    addresses = [c for c in detectors.addresses(text)]
+    for m in _BUILDING_AFTER.finditer(text):
+        if any(a.start <= m.start("house") < a.end for a in addresses):
+            start = min(a.start for a in addresses if a.start <= m.start("house") < a.end)
+            yield Candidate(start, m.end("building"), SpanType.ADDRESS, 4)
+
+
+DETECTORS = (speakers, given_names, foreign_names, shop_names, ids_and_buildings)
