@@ -63,7 +63,7 @@ def speakers(text: str) -> Iterator[Candidate]:
 
 # まーちゃん, ケンタくん, ゆうたん: any short kana word before a child's or friend's honorific.
 _NICKNAME = re.compile(
-    rf"(?<![{HIRA}{KATA}{KANJI}])(?P<name>[{HIRA}{KATA}][{HIRA}{KATA}ー]{{0,4}})(?=ちゃん|くん|たん|っち)"
+    rf"(?:(?<=[{KANJI}]の)|(?<![{HIRA}{KATA}{KANJI}]))(?P<name>[{HIRA}{KATA}][{HIRA}{KATA}ー]{{0,4}})(?=ちゃん|くん|たん|っち)"
 )
 _NOT_NICKNAMES = frozenset(
     {
@@ -72,10 +72,17 @@ _NOT_NICKNAMES = frozenset(
         *("お嬢", "おぼっ", "みな", "ちゃ", "ちゃん"),
     }
 )
-# ちひろさん, コハル様: a listed given name in kana before an honorific or a speech cue.
-_KANA_GIVEN = re.compile(
-    rf"(?:(?<=[{KANJI}]の)|(?<![{HIRA}{KATA}A-Za-z0-9]))(?P<name>[{HIRA}]{{2,5}}|[{KATA}][{KATA}ー]{{1,5}})"
-    r"(?=[ \t]?(?:さん|様|さま|氏|先生|ちゃん|くん|です|と申します|より|から|が|は|も|って|、|。|[)）」!！?？]|\n|$))"
+# ちひろさん, コハル様: a listed given name in kana before an honorific or a speech cue, at a boundary
+# (after a non-letter, or after a kanji word and の: 事務のこはるさん).
+_KANA_RUN = re.compile(
+    rf"(?:(?<=[{KANJI}]の)|(?<![{KANJI}{HIRA}{KATA}A-Za-z0-9]))(?:[{HIRA}]{{2,9}}|[{KATA}][{KATA}ー]{{1,5}}(?![{KATA}]))"
+)
+_GIVEN_CUE = re.compile(r"[ \t]?(?:さん|様|さま|氏|先生|ちゃん|くん|です|と申します|より|から|が|は|も|って|、|。|[)）」!！?？]|\n|$)")
+_HONORIFIC_CUE = re.compile(r"[ \t]?(?:さん|様|さま|氏|ちゃん|くん)")
+# 樫村あんずです, 花園ゆう 090…: a short kanji surname glued to a listed kana given name, then a clear end.
+_KANJI_THEN_KANA_GIVEN = re.compile(
+    rf"(?<![{KANJI}])(?P<head>[{KANJI}]{{2,3}})(?P<name>[{HIRA}]{{2,4}})"
+    r"(?=[ \t]?(?:です|と申します|さん|様|さま|氏|より|[ \t、。)）」!！?？\n]|$))"
 )
 # A single kanji before さん: 椿さん, 竹さん (a one-kanji surname), but not 奥さん, 皆さん, お客さん.
 _ONE_KANJI = re.compile(rf"(?<![{KANJI}おご御])(?P<name>[{KANJI}])(?=さん|様|氏|先生|くん|ちゃん)")
@@ -92,8 +99,43 @@ _NOT_GIVEN_WORDS = frozenset(
 )
 
 
+_HIRA_LETTERS = frozenset(chr(c) for c in range(0x3041, 0x3097))
+
+
 def _katakana(word: str) -> str:
     return "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in word)
+
+
+# 担当 じゅんな 090…, バイトのリョウが, 経理の みどり: a role or relative, then a kana given name.
+_ROLE_KANA = re.compile(
+    r"(?:担当|店長|店主|オーナー|スタッフ|バイト|アルバイト|パート|社員|事務|経理|総務|受付|娘|息子|孫|妻|夫|嫁|母|父|"
+    r"兄|姉|弟|妹|友人|友達|同僚|部下|上司|後輩|先輩|女将|大将|マスター|講師|先生)(?:の|[ \t]+)"
+    rf"(?P<name>[{HIRA}]{{2,4}}|[{KATA}][{KATA}ー]{{1,4}}(?![{KATA}]))"
+    r"(?=[ \t]*(?:さん|ちゃん|くん|が|は|も|から|より|に|と|です|、|。|[)）」!！?？]|\d|\n|$))"
+)
+# 林より電話, 竹です: a listed one-kanji surname before より/から/です at a boundary.
+_ONE_KANJI_SURNAME = re.compile(
+    rf"(?:^|(?<=[ \t\]】)）、。:：]))(?P<name>[{KANJI}])(?=より|から電話|です|と申します|[ \t]*[:：])", re.MULTILINE
+)
+# 小此木 (Okonogi-san): a romanised name with -san, and a kanji name just before it in brackets.
+_ROMAN_SAN = re.compile(
+    rf"(?:(?P<kanji>[{KANJI}]{{1,5}})[ \t]*[(（][ \t]*)?(?<![A-Za-z])(?P<name>[A-Z][a-z]{{1,14}})-(?:san|sama|sensei|kun|chan)\b"
+)
+# 「ミカエル☆ショップ」って人: a quoted handle named as a person.
+_QUOTED_PERSON = re.compile(r"[「『](?P<name>[^「」『』\n]{1,24})[」』][ \t]*(?=って人|という人|という方|って方|さんという|と名乗)")
+
+
+def _head_ok(head: str) -> bool:
+    """A kanji run that may be a surname: listed, or not a listed word, title or role."""
+    if detectors._starts_with_surname(head) == head:
+        return True
+    return not (
+        head in lexicon.GENERIC_NOUNS
+        or head in lexicon.NOT_NAMES
+        or head in lexicon.TITLES
+        or detectors._ROLE_END.search(head)
+        or detectors._NOUNISH_END.search(head)
+    )
 
 
 def given_names(text: str) -> Iterator[Candidate]:
@@ -103,14 +145,38 @@ def given_names(text: str) -> Iterator[Candidate]:
         name = m.group("name")
         if name not in _NOT_NICKNAMES and not name.startswith(("お", "ご")):
             yield Candidate(m.start("name"), m.end("name"), SpanType.PERSON, 6)
-    for m in _KANA_GIVEN.finditer(text):
+    for m in _KANA_RUN.finditer(text):
+        # The longest prefix of the kana run that is a listed name followed by a cue (こはるさん → こはる).
+        for end in range(min(m.end(), m.start() + 5), m.start() + 1, -1):
+            name = text[m.start() : end]
+            if name in _NOT_GIVEN_WORDS or name in lexicon.GIVEN_NAME_WORDS or not _GIVEN_CUE.match(text, end):
+                continue
+            kata = _katakana(name)
+            if (kata in given_kana or kata in surname_kana) and (
+                len(name) >= 3 or _HONORIFIC_CUE.match(text, end)
+            ):
+                yield Candidate(m.start(), end, SpanType.PERSON, 6)
+                break
+    for m in _KANJI_THEN_KANA_GIVEN.finditer(text):
         name = m.group("name")
-        kata = _katakana(name)
-        if name in _NOT_GIVEN_WORDS or name in lexicon.GIVEN_NAME_WORDS:
-            continue
-        if kata in given_kana or kata in surname_kana:
-            if len(name) >= 3 or re.match(r"[ \t]?(?:さん|様|さま|氏|ちゃん|くん)", text[m.end() :]):
-                yield Candidate(m.start("name"), m.end("name"), SpanType.PERSON, 6)
+        if _katakana(name) in given_kana and name not in _NOT_GIVEN_WORDS and _head_ok(m.group("head")):
+            yield Candidate(m.start("head"), m.end("name"), SpanType.PERSON, 6)
+    for m in _ROLE_KANA.finditer(text):
+        name = m.group("name")
+        # A katakana word after 母の is a thing as often as a name (母のガラケー): short or listed only.
+        listed = _katakana(name) in given_kana or _katakana(name) in surname_kana
+        if name not in _NOT_GIVEN_WORDS and (name[0] in _HIRA_LETTERS or len(name) <= 3 or listed):
+            yield Candidate(m.start("name"), m.end("name"), SpanType.PERSON, 6)
+    surnames, _ = lexicon.surnames()
+    for m in _ONE_KANJI_SURNAME.finditer(text):
+        if m.group("name") in surnames:
+            yield Candidate(m.start("name"), m.end("name"), SpanType.PERSON, 6)
+    for m in _ROMAN_SAN.finditer(text):
+        yield Candidate(m.start("name"), m.end("name"), SpanType.PERSON, 6)
+        if m.group("kanji"):
+            yield Candidate(m.start("kanji"), m.end("kanji"), SpanType.PERSON, 6)
+    for m in _QUOTED_PERSON.finditer(text):
+        yield Candidate(m.start("name"), m.end("name"), SpanType.PERSON, 6)
     for m in _ONE_KANJI.finditer(text):
         if m.group("name") not in _NOT_ONE_KANJI:
             yield Candidate(m.start("name"), m.end("name"), SpanType.PERSON, 7)
@@ -155,6 +221,8 @@ def foreign_names(text: str) -> Iterator[Candidate]:
                 yield Candidate(m.start("name"), m.end("name"), SpanType.PERSON, 6)
     for pattern in (_KATA_JOINED, _KATA_ROLE_BEFORE):
         for m in pattern.finditer(text):
+            if _KIND_DOT.match(m.group("name")):
+                continue  # フラワーショップ・ミモザ is a shop (shop_names)
             yield Candidate(m.start("name"), m.end("name"), SpanType.PERSON, 6)
 
 
@@ -172,7 +240,7 @@ _QUOTED_BEFORE_CUE = re.compile(
 # 屋号：ほしくずデザイン / サロン名：Nail Atelier Lumière／ルミエール
 _LABELLED_SHOP = re.compile(
     r"(?:屋号|店名|サロン名|店舗名|ショップ名|ブランド名|教室名|会社名|社名)[ \t]*[:：は][ \t]*"
-    r"(?P<name>[^\n、。,()（）／/「」]{2,30}?)(?=[ \t]*(?:[\n、。,()（）「」]|$|です|になります))"
+    r"(?P<name>[^\n、。,()（）／/「」]{2,30}?)(?=[ \t]*(?:[\n、。,()（）「」／/]|$|です|になります))"
     r"(?:[ \t]*[／/][ \t]*(?P<alt>[^\n、。,()（）／/「」]{2,20}?)(?=[ \t]*(?:[\n、。,()（）]|$)))?",
     re.MULTILINE,
 )
@@ -182,15 +250,18 @@ _KATA_KIND = (
     r"パティスリー|ベーカリー|バー|ビストロ|トラットリア|ダイニング|ホテル|ゲストハウス|ギャラリー|クリニック|オフィス|"
     r"ラボ|ファーム|キッチン|ブティック|セレクトショップ|ヘアー|ヘア|ネイル|エステ|ジム|ピラティス)"
 )
+_KIND_DOT = re.compile(rf"{_KATA_KIND}[・ ]")
 _KIND_DOT_NAME = re.compile(rf"(?<![{KATA}]){_KATA_KIND}[・ ](?P<name>[{KATA}]{{2,12}})(?![{KATA}])")
 # アトリエ凪, BAR灯台守: a kind word glued to a kanji or kana name.
 _KIND_GLUED = re.compile(
     rf"(?<![{KATA}A-Za-z])(?P<name>(?:アトリエ|サロン|カフェ|スタジオ|BAR|Bar|バー|工房|ギャラリー)"
     rf"(?:[{KANJI}]{{1,4}}|[{HIRA}]{{2,6}}))(?=[のにはがをでと、。」)）\s]|$)"
 )
+# カフェ店主, サロン経営, BAR巡り: a kind word and a role or activity, not a name.
+_NOT_GLUED_NAME = re.compile(r"(?:店主|店長|経営|開業|営業|勤務|巡り|好き|通い|併設|風|系|用|内|店|員|主|長)$")
 # ほしくずデザイン, くろねこ舎, ゆずりは茶舗, マツバラ木工: a kana head and a business word.
 _KANA_HEAD_BUSINESS = re.compile(
-    rf"(?<![{HIRA}{KATA}{KANJI}])(?P<name>(?:[{HIRA}]{{3,7}}|[{KATA}][{KATA}ー]{{2,8}})"
+    rf"(?<![{HIRA}{KATA}])(?P<name>(?:[{HIRA}]{{3,7}}|[{KATA}][{KATA}ー]{{2,8}})"
     r"(?:デザイン|工房|舎|茶舗|文庫|木工|企画|商店|製作所|工務店|農園|珈琲|書房|書店|堂|庵|工芸|印刷|製菓|食堂|写真館|事務所))"
 )
 
@@ -205,6 +276,8 @@ def shop_names(text: str) -> Iterator[Candidate]:
                 yield Candidate(m.start(group), m.end(group), SpanType.COMPANY, 6)
     for pattern in (_KIND_DOT_NAME, _KIND_GLUED, _KANA_HEAD_BUSINESS):
         for m in pattern.finditer(text):
+            if pattern is _KIND_GLUED and _NOT_GLUED_NAME.search(m.group("name")):
+                continue
             yield Candidate(m.start("name"), m.end("name"), SpanType.COMPANY, 6)
 
 
@@ -222,7 +295,16 @@ _BUILDING_AFTER = re.compile(
 )
 
 
+# user 'kasugai.t', ユーザー名「yamada_k」, login as tanaka.h: a sign-in name in quotes or after "as".
+_LOGIN_NAME = re.compile(
+    r"(?:\b(?i:user(?:name)?|login|account|logged in as|signed in as|as user)|ユーザー?名?|ログイン名|アカウント名?|サインイン名)"
+    r"[ \t]*[:：]?[ \t]*(?P<q>['\"「『`])(?P<name>[A-Za-z][A-Za-z0-9._\-]{2,30})['\"」』`]"
+)
+
+
 def ids_and_buildings(text: str) -> Iterator[Candidate]:
+    for m in _LOGIN_NAME.finditer(text):
+        yield Candidate(m.start("name"), m.end("name"), SpanType.ACCOUNT, 6)
     for m in _ID_AFTER_LABEL.finditer(text):
         yield Candidate(m.start("id"), m.end("id"), SpanType.ID, 6)
     addresses = [c for c in detectors.addresses(text)]
