@@ -27,6 +27,15 @@ _SPEAKER_TIME = re.compile(
     r"[ \t]+\(?\d{1,2}:\d{2}\)?[ \t]*$",
     re.MULTILINE,
 )
+_SPEAKER_BARE = re.compile(
+    rf"^[ \t]*(?P<name>[{_NAME_CHARS}A-Za-z][{_NAME_CHARS}A-Za-z・ー]{{0,9}})[ \t]*[:：](?![\d/])", re.MULTILINE
+)
+# Name: エミール・ルフェーブル / お名前　椿山まゆ / 担当者：鈴木: a form's name field.
+_NAME_FIELD = re.compile(
+    r"^[ \t]*(?:(?i:name|full name|contact)|お名前|氏名|名前|ご担当者?(?:様|名)?|担当者名?)(?:[ \t]*[:：][ \t]*|[ \t]+)"
+    rf"(?P<name>[{_NAME_CHARS}A-Za-z][{_NAME_CHARS}A-Za-z・=＝ \t.'\-]{{0,24}}?)[ \t]*(?:様|さん)?[ \t]*$",
+    re.MULTILINE,
+)
 _SPEAKER_QUOTE = re.compile(rf"^[ \t]*(?P<name>[{_NAME_CHARS}][{_NAME_CHARS}・ー]{{0,7}})[ \t]*「", re.MULTILINE)
 # Line labels that are not speakers (内容：, 件名：, 対応 10:00).
 _LABELS = frozenset(
@@ -49,6 +58,13 @@ def speakers(text: str) -> Iterator[Candidate]:
         for m in pattern.finditer(text):
             if _speaker_ok(m.group("name")):
                 yield Candidate(m.start("name"), m.end("name"), SpanType.PERSON, 6)
+    for m in _NAME_FIELD.finditer(text):
+        yield Candidate(m.start("name"), m.end("name"), SpanType.PERSON, 6)
+    # A chat log without brackets (くみ：…, まっつん：…): bare speakers count once some speaker speaks twice.
+    bare = [m for m in _SPEAKER_BARE.finditer(text) if _speaker_ok(m.group("name"))]
+    if len(bare) >= 3 and len({m.group("name") for m in bare}) < len(bare):
+        for m in bare:
+            yield Candidate(m.start("name"), m.end("name"), SpanType.PERSON, 6)
     # A script's dialogue: the same name before 「 on two lines or more.
     names = [m for m in _SPEAKER_QUOTE.finditer(text) if _speaker_ok(m.group("name"))]
     counts: dict[str, int] = {}
@@ -63,7 +79,7 @@ def speakers(text: str) -> Iterator[Candidate]:
 
 # まーちゃん, ケンタくん, ゆうたん: any short kana word before a child's or friend's honorific.
 _NICKNAME = re.compile(
-    rf"(?:(?<=[{KANJI}]の)|(?<![{HIRA}{KATA}{KANJI}]))(?P<name>[{HIRA}{KATA}][{HIRA}{KATA}ー]{{0,4}})(?=ちゃん|くん|たん|っち)"
+    rf"(?:(?<=[{KANJI}]の)|(?<![{HIRA}{KATA}{KANJI}]))(?P<name>[{HIRA}{KATA}][{HIRA}{KATA}ー]{{0,4}})(?=ちゃん|くん|たん)"
 )
 _NOT_NICKNAMES = frozenset(
     {
@@ -109,10 +125,33 @@ def _katakana(word: str) -> str:
 # 担当 じゅんな 090…, バイトのリョウが, 経理の みどり: a role or relative, then a kana given name.
 _ROLE_KANA = re.compile(
     r"(?:担当|店長|店主|オーナー|スタッフ|バイト|アルバイト|パート|社員|事務|経理|総務|受付|娘|息子|孫|妻|夫|嫁|母|父|"
-    r"兄|姉|弟|妹|友人|友達|同僚|部下|上司|後輩|先輩|女将|大将|マスター|講師|先生)(?:の|[ \t]+)"
+    r"兄|姉|弟|妹|友人|友達|同僚|部下|上司|後輩|先輩|女将|大将|マスター|講師|先生)(?:の[ \t]*|[ \t]+)"
     rf"(?P<name>[{HIRA}]{{2,4}}|[{KATA}][{KATA}ー]{{1,4}}(?![{KATA}]))"
-    r"(?=[ \t]*(?:さん|ちゃん|くん|が|は|も|から|より|に|と|です|、|。|[)）」!！?？]|\d|\n|$))"
+    r"(?=[ \t]|さん|ちゃん|くん|が|は|も|から|より|に|と|です|、|。|[)）」!！?？]|\d|\n|$)"
 )
+# 業者の関（セキ電機）, 担当の轟さん: a trade or role, の, and a short kanji name before a clear cue.
+_ROLE_NO_KANJI = re.compile(
+    r"(?:業者|担当者?|営業|技術者|エンジニア|店長|オーナー|女将|大家|管理人|税理士|社労士|先生|主治医|配達員)の"
+    rf"(?P<name>[{KANJI}]{{1,4}})(?=[ \t]?(?:[(（]|さん|様|氏|から|より|が|は|に|と|、|。))"
+)
+# 雪ノ下です, 一ツ目さん, 雪ノ下 恵介: a kanji name with ノ/ツ/ケ inside, before a name cue or a given name.
+_KANJI_KANA_NAME = re.compile(
+    rf"(?<![{KANJI}{KATA}])(?P<name>[{KANJI}]{{1,2}}[ノツケヶ][{KANJI}]{{1,2}}(?:[ \t][{KANJI}]{{1,3}})?)"
+    r"(?=[ \t]?(?:さん|様|氏|先生|です|と申|でした|、|。|$))",
+    re.MULTILINE,
+)
+# 代表取締役 菖蒲谷 宗右衛門: a title, a space and a spaced full name with a long given name.
+_TITLE_SPACED_NAME = re.compile(
+    r"(?:代表取締役|取締役|代表理事|理事長|代表|社長|店主|院長|事務長|園長|校長|所長|支配人|部長|課長|係長|主任|担当)"
+    rf"[ \t]+(?P<name>[{KANJI}]{{1,4}}[ \t][{KANJI}]{{1,5}})(?![{KANJI}])"
+)
+# 私、えっと、松野と申します / わたくし、雪ノ下です: a self-introduction after 私 and fillers.
+_SELF_INTRO = re.compile(
+    r"(?:わたくし|私|僕|俺|自分)(?:は|、|,)?[ \t、]*(?:(?:えー|えっと|えーと|あの|あのー|ええと|まあ)[ー]*[、,ー \t]*)*"
+    rf"(?P<name>[{KANJI}][{KANJI}ノヶ]{{0,3}})(?=と申|です|でございます)"
+)
+# Words after 業者の that are things, not names (業者の番号, 担当の説明).
+_COMMON_NOUN = re.compile(r"(?:号|話|報|所|先|料|書|類|金|額|件|数|名|前|明|応|認|定|理|作|方|間|日|時|分|者)$")
 # 林より電話, 竹です: a listed one-kanji surname before より/から/です at a boundary.
 _ONE_KANJI_SURNAME = re.compile(
     rf"(?:^|(?<=[ \t\]】)）、。:：]))(?P<name>[{KANJI}])(?=より|から電話|です|と申します|[ \t]*[:：])", re.MULTILINE
@@ -165,7 +204,8 @@ def given_names(text: str) -> Iterator[Candidate]:
         name = m.group("name")
         # A katakana word after 母の is a thing as often as a name (母のガラケー): short or listed only.
         listed = _katakana(name) in given_kana or _katakana(name) in surname_kana
-        if name not in _NOT_GIVEN_WORDS and (name[0] in _HIRA_LETTERS or len(name) <= 3 or listed):
+        spaced = m.group()[-len(name) - 1] in " \t" or text[m.end() : m.end() + 1] in (" ", "\t")
+        if name not in _NOT_GIVEN_WORDS and (name[0] in _HIRA_LETTERS or len(name) <= 3 or listed or spaced):
             yield Candidate(m.start("name"), m.end("name"), SpanType.PERSON, 6)
     surnames, _ = lexicon.surnames()
     for m in _ONE_KANJI_SURNAME.finditer(text):
@@ -175,6 +215,11 @@ def given_names(text: str) -> Iterator[Candidate]:
         yield Candidate(m.start("name"), m.end("name"), SpanType.PERSON, 6)
         if m.group("kanji"):
             yield Candidate(m.start("kanji"), m.end("kanji"), SpanType.PERSON, 6)
+    for pattern in (_ROLE_NO_KANJI, _KANJI_KANA_NAME, _TITLE_SPACED_NAME, _SELF_INTRO):
+        for m in pattern.finditer(text):
+            first = m.group("name").split()[0]
+            if _head_ok(first) and not _COMMON_NOUN.search(first):
+                yield Candidate(m.start("name"), m.end("name"), SpanType.PERSON, 6)
     for m in _QUOTED_PERSON.finditer(text):
         yield Candidate(m.start("name"), m.end("name"), SpanType.PERSON, 6)
     for m in _ONE_KANJI.finditer(text):
@@ -206,7 +251,7 @@ _NOT_LATIN_NAMES = re.compile(
 # ファン・ヴァン・ミン, ジャン＝ピエール・ルグラン: katakana words joined by ・ or ＝ before a name cue.
 _KATA_JOINED = re.compile(
     rf"(?<![{KATA}])(?P<name>[{KATA}]{{2,8}}(?:[・=＝][{KATA}]{{1,8}}){{1,3}})"
-    r"(?=[ \t]*(?:さん|様|さま|氏|先生|くん|ちゃん|です|と申|から|より|が|は|[(（]))"
+    r"(?=[ \t]*(?:さん|様|さま|氏|先生|くん|ちゃん|です|と申|から|より|が|は|社|[(（:：]))"
 )
 _KATA_ROLE_BEFORE = re.compile(
     rf"(?:技能実習生|実習生|留学生|社員|スタッフ|従業員|店長|オーナー|講師|担当|同僚|夫|妻|友人|お客様|客)の?[ \t]*"
@@ -223,6 +268,9 @@ def foreign_names(text: str) -> Iterator[Candidate]:
         for m in pattern.finditer(text):
             if _KIND_DOT.match(m.group("name")):
                 continue  # フラワーショップ・ミモザ is a shop (shop_names)
+            if text.startswith("社", m.end("name")):
+                yield Candidate(m.start("name"), m.end("name"), SpanType.COMPANY, 6)
+                continue
             yield Candidate(m.start("name"), m.end("name"), SpanType.PERSON, 6)
 
 
@@ -230,12 +278,13 @@ def foreign_names(text: str) -> Iterator[Candidate]:
 
 _SHOP_WORDS = (
     r"屋号|店名|サロン名|店舗名|会社名|社名|ショップ名|ブランド名|教室名|アカウント名|屋|店|サロン|アトリエ|カフェ|喫茶|"
-    r"ホテル|工房|舎|文庫|茶舗|スタジオ|ショップ|バー|BAR|Bar|ブランド|教室|ギャラリー|商店|事務所|工場|農園"
+    r"ホテル|工房|舎|文庫|茶舗|スタジオ|ショップ|バー|BAR|Bar|ブランド|教室|ギャラリー|商店|事務所|工場|農園|レストラン|"
+    r"銭湯|キッチンカー|ゲストハウス|民宿|旅館|食堂|酒場|ウェブ屋|制作会社|会社|サークル|チーム|団体|法人"
 )
 # 古着屋「ねこぜ堂」, 店名『月と珈琲』, 「ねこぜ堂」さん
 _QUOTED_AFTER_SHOP = re.compile(rf"(?:{_SHOP_WORDS})[ \t]*(?:は|の|:|：)?[ \t]*[「『](?P<name>[^「」『』\n]{{1,24}})[」』]")
 _QUOTED_BEFORE_CUE = re.compile(
-    r"[「『](?P<name>[^「」『』\n]{1,24})[」』][ \t]*(?=さん|様|の店|の方|というお?店|って店|で働|を経営|を営|を運営|の店長|の店主|のオーナー)"
+    r"[「『](?P<name>[^「」『』\n]{1,24})[」』][ \t]*(?=さん|様|の店|の方|というお?店|って店|で働|を経営|を営|を運営|の店長|の店主|のオーナー|を[ \t]?やって|をして(?:い|お)|を開いて)"
 )
 # 屋号：ほしくずデザイン / サロン名：Nail Atelier Lumière／ルミエール
 _LABELLED_SHOP = re.compile(
@@ -254,19 +303,39 @@ _KIND_DOT = re.compile(rf"{_KATA_KIND}[・ ]")
 _KIND_DOT_NAME = re.compile(rf"(?<![{KATA}]){_KATA_KIND}[・ ](?P<name>[{KATA}]{{2,12}})(?![{KATA}])")
 # アトリエ凪, BAR灯台守: a kind word glued to a kanji or kana name.
 _KIND_GLUED = re.compile(
-    rf"(?<![{KATA}A-Za-z])(?P<name>(?:アトリエ|サロン|カフェ|スタジオ|BAR|Bar|バー|工房|ギャラリー)"
-    rf"(?:[{KANJI}]{{1,4}}|[{HIRA}]{{2,6}}))(?=[のにはがをでと、。」)）\s]|$)"
+    rf"(?<![{KATA}A-Za-z])(?P<name>(?:アトリエ|サロン|カフェ|スタジオ|BAR|Bar|バー|工房|ギャラリー|喫茶)"
+    rf"(?:[{KANJI}]{{1,4}}|[{HIRA}]{{2,6}}|[{KATA}]{{2,8}}))(?=[のにはがをでと、。」)）\s]|$)"
 )
 # カフェ店主, サロン経営, BAR巡り: a kind word and a role or activity, not a name.
 _NOT_GLUED_NAME = re.compile(r"(?:店主|店長|経営|開業|営業|勤務|巡り|好き|通い|併設|風|系|用|内|店|員|主|長)$")
 # ほしくずデザイン, くろねこ舎, ゆずりは茶舗, マツバラ木工: a kana head and a business word.
 _KANA_HEAD_BUSINESS = re.compile(
-    rf"(?<![{HIRA}{KATA}])(?P<name>(?:[{HIRA}]{{3,7}}|[{KATA}][{KATA}ー]{{2,8}})"
-    r"(?:デザイン|工房|舎|茶舗|文庫|木工|企画|商店|製作所|工務店|農園|珈琲|書房|書店|堂|庵|工芸|印刷|製菓|食堂|写真館|事務所))"
+    rf"(?P<name>(?:(?:(?<=[{KANJI}]の)|(?<=うちの)|(?<![{HIRA}{KATA}]))[{HIRA}]{{3,7}}|(?<![{KATA}])[{KATA}][{KATA}ー]{{2,8}})"
+    r"(?:デザイン|工房|陶房|舎|茶舗|文庫|木工|企画|商店|商会|製作所|工務店|農園|珈琲|書房|書店|堂|庵|工芸|印刷|製菓|食堂|写真館|"
+    r"事務所|紙工|計測|精機|工業|電機|商事|物産|建設|運輸|電設|塗装|製麺|酒造|醸造))(?![屋業所])"
 )
+# Heads that are a pronoun and a particle (うちは印刷屋), not a name.
+_NOT_HEADS = re.compile(r"^(?:うち|わたし|あたし|ぼく|おれ|こちら|そちら|これ|それ|あれ|どこ|みんな)(?P<no>の)?")
+
+
+# 翻訳会社（リンガ・ブリッジ）, ベンダー（メディカ・ブリッジ社）: a firm named in brackets after a firm word.
+_FIRM_IN_BRACKETS = re.compile(
+    r"(?:会社|ベンダー|業者|取引先|メーカー|代理店|委託先|外注先|保守会社|販売店)[(（]"
+    rf"(?P<name>[{KATA}A-Za-z][{KATA}{KANJI}A-Za-z・ー&' \t]{{1,20}}?)(?:社)?[)）]"
+)
+# 株式会社、えー、ハナミズキ計測: a legal form read aloud with fillers before the name.
+_SPOKEN_FORM = re.compile(
+    r"(?:株式会社|有限会社|合同会社|一般社団法人|医療法人)[、, \t]*(?:(?:えー|えっと|えーと|あの|あのー|その)[ー]*[、, \t]*)+"
+    rf"(?P<name>[{KATA}{KANJI}][{KATA}{KANJI}ー・]{{1,14}})"
+)
+# called 'Lantern House Asakusa', named "Blue Door": a Latin name in quotes after called/named.
+_LATIN_CALLED = re.compile(r"\b(?:called|named)[ \t]+['\"‘“](?P<name>[A-Z][^'\"’”\n]{1,40})['\"’”]")
 
 
 def shop_names(text: str) -> Iterator[Candidate]:
+    for pattern in (_FIRM_IN_BRACKETS, _SPOKEN_FORM, _LATIN_CALLED):
+        for m in pattern.finditer(text):
+            yield Candidate(m.start("name"), m.end("name"), SpanType.COMPANY, 6)
     for pattern in (_QUOTED_AFTER_SHOP, _QUOTED_BEFORE_CUE):
         for m in pattern.finditer(text):
             yield Candidate(m.start("name"), m.end("name"), SpanType.COMPANY, 6)
@@ -278,6 +347,13 @@ def shop_names(text: str) -> Iterator[Candidate]:
         for m in pattern.finditer(text):
             if pattern is _KIND_GLUED and _NOT_GLUED_NAME.search(m.group("name")):
                 continue
+            head = _NOT_HEADS.match(m.group("name")) if pattern is _KANA_HEAD_BUSINESS else None
+            if head:
+                # うちのゆずりは茶舗: the name starts after うちの; うちは印刷屋 is no name at all.
+                rest = m.group("name")[head.end() :]
+                if head.group("no") and re.match(rf"[{HIRA}]{{3,}}", rest):
+                    yield Candidate(m.start("name") + head.end(), m.end("name"), SpanType.COMPANY, 6)
+                continue
             yield Candidate(m.start("name"), m.end("name"), SpanType.COMPANY, 6)
 
 
@@ -286,7 +362,8 @@ def shop_names(text: str) -> Iterator[Candidate]:
 # お客様番号（例：HS-000123）, 会員ID TZ1234567, 予約No. TK-88263: letters and digits after an id word.
 _ID_AFTER_LABEL = re.compile(
     r"(?:番号|ID|Id|No\.?|NO\.?|会員|注文|予約|顧客|契約|受付|管理|伝票|問い?合わ?せ|チケット|整理|患者|診察券)"
-    r"[^\n\dA-Za-z]{0,8}?(?P<id>(?=[A-Za-z0-9\-]*\d)[A-Za-z]{1,5}[\-]?[0-9][0-9\-]{3,15}[0-9A-Za-z]?)(?![A-Za-z0-9])"
+    r"[^\n\dA-Za-z]{0,8}?(?P<id>(?=[A-Za-z0-9\-]*\d)[A-Za-z]{1,5}[\-]?[0-9][0-9\-]{3,15}[0-9A-Za-z]?"
+    r"(?:[ \t]*[〜~～][ \t]*[A-Za-z]{0,5}-?[0-9][0-9\-]{2,15})?)(?![A-Za-z0-9])"
 )
 # …２丁目１１−４ キャロットビル１Ｆ / …5-3-11 コーポ旗の台101: a building and a room after the house number.
 _BUILDING_AFTER = re.compile(
@@ -307,7 +384,17 @@ def ids_and_buildings(text: str) -> Iterator[Candidate]:
         yield Candidate(m.start("name"), m.end("name"), SpanType.ACCOUNT, 6)
     for m in _ID_AFTER_LABEL.finditer(text):
         yield Candidate(m.start("id"), m.end("id"), SpanType.ID, 6)
-    addresses = [c for c in detectors.addresses(text)]
+    addresses = sorted(detectors.addresses(text), key=lambda c: c.start)
+    # Overlapping address guesses (世田谷区三 and 谷区三軒茶屋2丁目…) are one address: mask their union.
+    merged: list[list[int]] = []
+    for a in addresses:
+        if merged and a.start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], a.end)
+        else:
+            merged.append([a.start, a.end])
+    for start, end in merged:
+        yield Candidate(start, end, SpanType.ADDRESS, 4)
+    addresses = [Candidate(a, b, SpanType.ADDRESS, 4) for a, b in merged]
     for m in _BUILDING_AFTER.finditer(text):
         if any(a.start <= m.start("house") < a.end for a in addresses):
             start = min(a.start for a in addresses if a.start <= m.start("house") < a.end)

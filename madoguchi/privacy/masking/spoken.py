@@ -2,7 +2,7 @@
 
 ぜろさん、の、ごーごーごーろく / いちきゅうはち、てん、ごーいち / zero nine zero, five five five five.
 A run of digit words with separators (、 の てん ドット ハイフン, spaces, commas, dot, dash) is read into digits
-and classified like the written forms: four dotted groups are an IP address, ten or eleven digits from 0 a
+and classified like the written forms (a municipality and a house number read aloud is an address): four dotted groups are an IP address, ten or eleven digits from 0 a
 phone number, seven a postal code (an account near 口座), fifteen or sixteen a card, six or more an id.
 Single-kana digits (に, ご, く, し) are particles too, so a run needs at least six digits and three words
 of two or more letters before it is read as a number (ADR 0038)."""
@@ -70,6 +70,13 @@ _EN_SEP = r"(?:[ \t,\-]*(?:dash|hyphen|dot|point)?[ \t,\-]*)"
 _EN_RUN = re.compile(rf"(?<![A-Za-z])(?:{_EN_TOKEN})(?:{_EN_SEP}(?:{_EN_TOKEN}))+(?![A-Za-z])", re.IGNORECASE)
 _EN_PART = re.compile(rf"(?P<dot>\b(?:dot|point)\b)|(?P<tok>\b{_EN_TOKEN}\b)", re.IGNORECASE)
 
+# 板橋区板橋、さんちょうめ、じゅうよん、の、ろく: a municipality and a house number read aloud.
+_FILL = r"[、, \t]*(?:(?:えー|えっと|あの|あのー)[ー]*[、, \t]*)*"
+_SPOKEN_HOUSE = re.compile(
+    rf"(?P<place>[\u3400-\u9fff々ヶ]{{1,6}}(?:都|道|府|県)?[\u3400-\u9fff々ヶ]{{0,6}}(?:市|区|町|村)[\u3400-\u9fff々ヶ]{{0,8}})"
+    rf"{_FILL}(?P<house>{_KANA_TOKEN}+(?:ちょうめ|ばんち|ばん|ごう)"
+    rf"(?:{_FILL}(?:の{_FILL})?{_KANA_TOKEN}+(?:ちょうめ|ばんち|ばん|ごう)?){{0,3}})"
+)
 _ACCOUNT_NEAR = re.compile(r"口座|銀行|信金|振込|account", re.IGNORECASE)
 _MIN_DIGITS = 6
 
@@ -126,6 +133,8 @@ def numbers(text: str) -> Iterator[Candidate]:
         kind = _classify(groups, dotted=dotted, context=text[max(0, m.start() - 20) : m.start()])
         if kind is not None:
             yield Candidate(m.start(), m.end(), kind, 2)
+    for m in _SPOKEN_HOUSE.finditer(hira):
+        yield Candidate(m.start("place"), m.end("house"), SpanType.ADDRESS, 2)
     for m in _EN_RUN.finditer(text):
         groups, dotted = [""], False
         for part in _EN_PART.finditer(m.group()):
