@@ -93,7 +93,9 @@ _NOT_NICKNAMES = frozenset(
 _KANA_RUN = re.compile(
     rf"(?:(?<=[{KANJI}]の)|(?<![{KANJI}{HIRA}{KATA}A-Za-z0-9]))(?:[{HIRA}]{{2,9}}|[{KATA}][{KATA}ー]{{1,5}}(?![{KATA}]))"
 )
-_GIVEN_CUE = re.compile(r"[ \t]?(?:さん|様|さま|氏|先生|ちゃん|くん|です|と申します|より|から|が|は|も|って|、|。|[)）」!！?？]|\n|$)")
+_GIVEN_CUE = re.compile(
+    r"[ \t]?(?:さん|様|さま|氏|先生|ちゃん|くん|です|と申します|より|から|が|は|も|って|、|。|[)）」!！?？]|\n|$)"
+)
 _HONORIFIC_CUE = re.compile(r"[ \t]?(?:さん|様|さま|氏|ちゃん|くん)")
 # 樫村あんずです, 花園ゆう 090…: a short kanji surname glued to a listed kana given name, then a clear end.
 _KANJI_THEN_KANA_GIVEN = re.compile(
@@ -102,7 +104,9 @@ _KANJI_THEN_KANA_GIVEN = re.compile(
 )
 # A single kanji before さん: 椿さん, 竹さん (a one-kanji surname), but not 奥さん, 皆さん, お客さん.
 _ONE_KANJI = re.compile(rf"(?<![{KANJI}おご御])(?P<name>[{KANJI}])(?=さん|様|氏|先生|くん|ちゃん)")
-_NOT_ONE_KANJI = frozenset("同模出院各両貴弊当本御皆奥娘母父兄姉嫁婿客神仏彼誰僕私俺主旦様方殿君隣他孫叔伯王姫坊爺婆猫犬鳥店屋")
+_NOT_ONE_KANJI = frozenset(
+    "同模出院各両貴弊当本御皆奥娘母父兄姉嫁婿客神仏彼誰僕私俺主旦様方殿君隣他孫叔伯王姫坊爺婆猫犬鳥店屋"
+)
 
 
 # Kana words that are also listed names: ちなみ(に), そうだ, ちょっと, ほぼ
@@ -158,10 +162,13 @@ _ONE_KANJI_SURNAME = re.compile(
 )
 # 小此木 (Okonogi-san): a romanised name with -san, and a kanji name just before it in brackets.
 _ROMAN_SAN = re.compile(
-    rf"(?:(?P<kanji>[{KANJI}]{{1,5}})[ \t]*[(（][ \t]*)?(?<![A-Za-z])(?P<name>[A-Z][a-z]{{1,14}})-(?:san|sama|sensei|kun|chan)\b"
+    rf"(?:(?P<kanji>[{KANJI}]{{1,5}})[ \t]*[(（][ \t]*)?"
+    r"(?<![A-Za-z])(?P<name>[A-Z][a-z]{1,14})-(?:san|sama|sensei|kun|chan)\b"
 )
 # 「ミカエル☆ショップ」って人: a quoted handle named as a person.
-_QUOTED_PERSON = re.compile(r"[「『](?P<name>[^「」『』\n]{1,24})[」』][ \t]*(?=って人|という人|という方|って方|さんという|と名乗)")
+_QUOTED_PERSON = re.compile(
+    r"[「『](?P<name>[^「」『』\n]{1,24})[」』][ \t]*(?=って人|という人|という方|って方|さんという|と名乗)"
+)
 
 
 def _head_ok(head: str) -> bool:
@@ -191,9 +198,7 @@ def given_names(text: str) -> Iterator[Candidate]:
             if name in _NOT_GIVEN_WORDS or name in lexicon.GIVEN_NAME_WORDS or not _GIVEN_CUE.match(text, end):
                 continue
             kata = _katakana(name)
-            if (kata in given_kana or kata in surname_kana) and (
-                len(name) >= 3 or _HONORIFIC_CUE.match(text, end)
-            ):
+            if (kata in given_kana or kata in surname_kana) and (len(name) >= 3 or _HONORIFIC_CUE.match(text, end)):
                 yield Candidate(m.start(), end, SpanType.PERSON, 6)
                 break
     for m in _KANJI_THEN_KANA_GIVEN.finditer(text):
@@ -282,9 +287,13 @@ _SHOP_WORDS = (
     r"銭湯|キッチンカー|ゲストハウス|民宿|旅館|食堂|酒場|ウェブ屋|制作会社|会社|サークル|チーム|団体|法人"
 )
 # 古着屋「ねこぜ堂」, 店名『月と珈琲』, 「ねこぜ堂」さん
-_QUOTED_AFTER_SHOP = re.compile(rf"(?:{_SHOP_WORDS})[ \t]*(?:は|の|:|：)?[ \t]*[「『](?P<name>[^「」『』\n]{{1,24}})[」』]")
+_QUOTED_AFTER_SHOP = re.compile(
+    rf"(?:{_SHOP_WORDS})[ \t]*(?:は|の|:|：)?[ \t]*[「『](?P<name>[^「」『』\n]{{1,24}})[」』]"
+)
 _QUOTED_BEFORE_CUE = re.compile(
-    r"[「『](?P<name>[^「」『』\n]{1,24})[」』][ \t]*(?=さん|様|の店|の方|というお?店|って店|で働|を経営|を営|を運営|の店長|の店主|のオーナー|を[ \t]?やって|をして(?:い|お)|を開いて)"
+    r"[「『](?P<name>[^「」『』\n]{1,24})[」』][ \t]*"
+    r"(?=さん|様|の店|の方|というお?店|って店|で働|を経営|を営|を運営|の店長|の店主|のオーナー|"
+    r"を[ \t]?やって|をして(?:い|お)|を開いて)"
 )
 # 屋号：ほしくずデザイン / サロン名：Nail Atelier Lumière／ルミエール
 _LABELLED_SHOP = re.compile(
@@ -325,7 +334,8 @@ _FIRM_IN_BRACKETS = re.compile(
 )
 # 株式会社、えー、ハナミズキ計測: a legal form read aloud with fillers before the name.
 _SPOKEN_FORM = re.compile(
-    r"(?:株式会社|有限会社|合同会社|一般社団法人|医療法人)[、, \t]*(?:(?:えー|えっと|えーと|あの|あのー|その)[ー]*[、, \t]*)+"
+    r"(?:株式会社|有限会社|合同会社|一般社団法人|医療法人)[、, \t]*"
+    r"(?:(?:えー|えっと|えーと|あの|あのー|その)[ー]*[、, \t]*)+"
     rf"(?P<name>[{KATA}{KANJI}][{KATA}{KANJI}ー・]{{1,14}})"
 )
 # called 'Lantern House Asakusa', named "Blue Door": a Latin name in quotes after called/named.
@@ -374,7 +384,8 @@ _BUILDING_AFTER = re.compile(
 
 # user 'kasugai.t', ユーザー名「yamada_k」, login as tanaka.h: a sign-in name in quotes or after "as".
 _LOGIN_NAME = re.compile(
-    r"(?:\b(?i:user(?:name)?|login|account|logged in as|signed in as|as user)|ユーザー?名?|ログイン名|アカウント名?|サインイン名)"
+    r"(?:\b(?i:user(?:name)?|login|account|logged in as|signed in as|as user)|"
+    r"ユーザー?名?|ログイン名|アカウント名?|サインイン名)"
     r"[ \t]*[:：]?[ \t]*(?P<q>['\"「『`])(?P<name>[A-Za-z][A-Za-z0-9._\-]{2,30})['\"」』`]"
 )
 

@@ -2,8 +2,9 @@
 
 ぜろさん、の、ごーごーごーろく / いちきゅうはち、てん、ごーいち / zero nine zero, five five five five.
 A run of digit words with separators (、 の てん ドット ハイフン, spaces, commas, dot, dash) is read into digits
-and classified like the written forms (a municipality and a house number read aloud is an address): four dotted groups are an IP address, ten or eleven digits from 0 a
+and classified like the written forms: four dotted groups are an IP address, ten or eleven digits from 0 a
 phone number, seven a postal code (an account near 口座), fifteen or sixteen a card, six or more an id.
+A municipality followed by a house number read aloud is an address.
 Single-kana digits (に, ご, く, し) are particles too, so a run needs at least six digits and three words
 of two or more letters before it is read as a number (ADR 0038)."""
 
