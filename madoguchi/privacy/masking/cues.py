@@ -114,6 +114,7 @@ _NOT_GIVEN_WORDS = frozenset(
     {
         *("ちなみ", "そうだ", "ちょっと", "ほぼ", "そのまま", "まだ", "もう", "すぐ", "かなり", "たぶん", "やはり"),
         *("あした", "あさ", "よる", "ひる", "いま", "まえ", "あと", "みんな", "みなさん", "ひと", "こども", "おとな"),
+        *("ところ", "おかげ", "せい", "ために", "ほか", "かわり", "かわりに", "もの", "こと", "ほうが"),
         *("メモリ", "ルーター", "サーバ", "ログ", "パソコン", "メール", "アプリ", "スマホ"),
     }
 )
@@ -210,7 +211,14 @@ def given_names(text: str) -> Iterator[Candidate]:
         # A katakana word after 母の is a thing as often as a name (母のガラケー): short or listed only.
         listed = _katakana(name) in given_kana or _katakana(name) in surname_kana
         spaced = m.group()[-len(name) - 1] in " \t" or text[m.end() : m.end() + 1] in (" ", "\t")
-        if name not in _NOT_GIVEN_WORDS and (name[0] in _HIRA_LETTERS or len(name) <= 3 or listed or spaced):
+        honorific = bool(_HONORIFIC_CUE.match(text, m.end()))
+        if name[0] in _HIRA_LETTERS:
+            ok = len(name) >= 3 or honorific  # 母のほうが: a two-letter kana word is a name only before さん
+        else:
+            ok = len(name) <= 3 or listed or spaced or honorific
+        if name[-1] in "にをでへ" and name[0] in _HIRA_LETTERS:
+            ok = False  # 母のところに: a word and its particle
+        if name not in _NOT_GIVEN_WORDS and ok:
             yield Candidate(m.start("name"), m.end("name"), SpanType.PERSON, 6)
     surnames, _ = lexicon.surnames()
     for m in _ONE_KANJI_SURNAME.finditer(text):
