@@ -92,6 +92,8 @@ def test_a_building_and_room_after_the_house_number_belong_to_the_address():
     [
         "内容：ルーターの設定\n対応：窓口\n備考：なし",  # labels at a line start are not speakers
         "うちは印刷屋で、見積書を送りました",  # a pronoun and a kind of shop
+        "うちは工房で作っています",
+        "これはデザインの話です",
         "母のガラケーに届いたSMS",  # a thing after 母の, not a name
         "電話番号が業者の番号に変わった",
         "皆さん、お客さんにも奥さんにも伝えてください",

@@ -58,6 +58,7 @@ def test_a_house_number_read_aloud_is_masked_with_its_place():
         "にしてください。ごめんなさい、さんにも伝えます",  # one-kana particles that are also digits
         "いちにちに、さんかい、ごはんを食べる",  # ordinary words made of digit syllables
         "I have one or two questions, maybe three.",
+        "読み方の例：に、し、く、ご、に、し、く、ご",  # only one-kana digits: particles, not a number
         "いちおう確認です、いちばん早い方法で",
     ],
 )
