@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from madoguchi.privacy.masking import detectors, lexicon, prose, shapes
+from madoguchi.privacy.masking import cues, detectors, lexicon, prose, shapes, spoken
 from madoguchi.privacy.masking.detectors import Candidate
 from madoguchi.privacy.masking.normalize import fold, normalize
 from madoguchi.privacy.masking.types import KnownEntities, MaskResult, Span, SpanType
@@ -24,6 +24,8 @@ DETECTORS = (
     detectors.people,
     *prose.DETECTORS,
     *shapes.DETECTORS,
+    *spoken.DETECTORS,
+    *cues.DETECTORS,
 )
 
 # Only guessed names and companies give way to the must-keep dictionary; a structured match

@@ -206,7 +206,8 @@ _LATIN_BUSINESS_WORDS = (
     r"Logistics|Foods?|Network|Clinic|Kitchen|Studio|Design|Works|Labs?|Partners|Trading|Systems|Solutions|"
     r"Consulting|Holdings|Associates|Services|Support|Transport|Express|Industries|Industry|Electric|Motors|Realty|"
     r"Construction|Engineering|Printing|Planning|Farm|Bakery|Cafe|Coffee|Salon|Dental|Pharmacy|Hotel|Inn|Travel|"
-    r"Shipping|Marine|Factory|Office|Company|Corporation|Group|Japan"
+    r"Shipping|Marine|Factory|Office|Company|Corporation|Group|Japan|School|Academy|Security|Institute|Agency|Media|"
+    r"Creative|Atelier|Shop|Store|Market|Garden|Brewing|Gallery|Bistro|Kitchens?|Boutique|Lab|Tech|Technologies"
 )
 _LATIN_BUSINESS_NAME = re.compile(
     r"(?<![A-Za-z])(?!(?:Our|The|My|This|Your|A|An|Please|Dear|Hi|Hello|New|Old|Any|No|Free)\b)"
