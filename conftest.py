@@ -49,6 +49,11 @@ def _settings_for_tests(request, tmp_path):
     from madoguchi.core import datadir
 
     datadir.forget_storage_state()
+    # The active language is per thread and outlives a test: a request in English (Accept-Language, the English UI
+    # tests) must not turn the next test's Japanese messages English on the same xdist worker.
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
     yield
     datadir.forget_storage_state()
 
