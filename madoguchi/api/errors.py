@@ -6,6 +6,7 @@ side to quote to an operator); field errors (400) stay `{field: [messages]}`. Dj
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.conf import settings
@@ -16,7 +17,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from madoguchi.core import datadir
-from madoguchi.core.middleware import read_only_message
+from madoguchi.core.middleware import read_only_message, request_reference
+
+logger = logging.getLogger("madoguchi.errors")
 
 # POSTs that write nothing (a triage suggestion is computed, not stored): open in read-only mode, like login is
 # for the staff desk.
@@ -82,4 +85,10 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         # No reference here (it is in the X-Request-Reference header): a missing and a hidden object must give
         # the same body.
         response.data = {"detail": str(data["detail"]), "code": code}
+        request = context.get("request")
+        if response.status_code >= 500 and request is not None:
+            reference = request_reference(request._request)
+            response.data["reference"] = reference
+            if isinstance(exc, ReadOnlyMode):
+                logger.warning("read-only mode: refused %s %s, reference %s", request.method, request.path, reference)
     return response
