@@ -383,7 +383,8 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": ["madoguchi.api.throttling.DatabaseRateThrottle"],
     # JSON only: no browsable API (its pages would need inline scripts our CSP refuses).
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["madoguchi.api.errors.LimitedJSONParser"],
+    # A body over DATA_UPLOAD_MAX_MEMORY_SIZE: Django's RequestDataTooBig, answered 413 in JSON (core.error_views).
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     # Every error as {"detail", "code", "reference"} (madoguchi/api/errors.py; Django's handlers match it).
     "EXCEPTION_HANDLER": "madoguchi.api.errors.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -1,17 +1,16 @@
 """The API's error answers: one JSON shape for every refusal, whether DRF, the data dir guard or Django made it.
 
 `{"detail": "<Japanese message>", "code": "<machine-readable>"}`, plus `"reference"` on 500 and 507 (a fault on our
-side to quote to an operator); field errors (400) stay `{field: [messages]}`. Django's own error handlers give the same shape under /api/
-(core.error_views), so a URL no view matched, a crash and a full disk answer in JSON too."""
+side to quote to an operator); field errors (400) stay `{field: [messages]}`. Django's own error handlers give the
+same shape under /api/ (core.error_views), so a URL no view matched, a too large body, a crash and a full disk
+answer in JSON too."""
 
 from __future__ import annotations
 
 import logging
 from typing import Any
 
-from django.conf import settings
-from django.utils.translation import gettext as _
-from rest_framework import exceptions, parsers
+from rest_framework import exceptions
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -34,11 +33,6 @@ class ReadOnlyMode(exceptions.APIException):
         super().__init__(read_only_message(), "read_only")
 
 
-class RequestTooLarge(exceptions.APIException):
-    status_code = 413
-    default_code = "request_too_large"
-
-
 class DataDirWritable(BasePermission):
     """Read-only mode (core.datadir) for the API: writes are refused with 507 before the view, after
     authentication (an unknown caller gets 401 first); reads go on."""
@@ -52,23 +46,6 @@ class DataDirWritable(BasePermission):
         if datadir.storage_state().read_only:
             raise ReadOnlyMode
         return True
-
-
-class LimitedJSONParser(parsers.JSONParser):
-    """JSON no larger than DATA_UPLOAD_MAX_MEMORY_SIZE, refused by its Content-Length before the body is read:
-    DRF reads the stream itself, so Django's own limit (request.body) never applies to API requests."""
-
-    def parse(self, stream: Any, media_type: str | None = None, parser_context: Any = None) -> Any:
-        request = (parser_context or {}).get("request")
-        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-        if request is not None and limit is not None:
-            try:
-                length = int(request.META.get("CONTENT_LENGTH") or 0)
-            except ValueError:
-                length = 0
-            if length > limit:
-                raise RequestTooLarge(_("リクエストが大きすぎます（上限 %(limit)d バイト）。") % {"limit": limit})
-        return super().parse(stream, media_type, parser_context)
 
 
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
@@ -38,16 +39,23 @@ def _api_messages() -> dict[int, tuple[str, str]]:
     }
 
 
-def _render(request: HttpRequest, status: int) -> HttpResponse:
+def _render(request: HttpRequest, status: int, exception: Exception | None = None) -> HttpResponse:
     if is_api(request):
+        if isinstance(exception, RequestDataTooBig):
+            # Over DATA_UPLOAD_MAX_MEMORY_SIZE: Django calls it a bad request; an integration needs to know why.
+            return api_error(request, status=413, code="request_too_large", detail=too_large_message())
         code, detail = _api_messages()[status]
         return api_error(request, status=status, code=code, detail=detail)
     context = {"reference": request_reference(request)}
     return render(request, f"{_layout(request)}/errors/{status}.html", context, status=status)
 
 
+def too_large_message() -> str:
+    return _("リクエストが大きすぎます。内容を減らしてからもう一度送信してください。")
+
+
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return _render(request, 400)
+    return _render(request, 400, exception)
 
 
 def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
