@@ -183,8 +183,13 @@ def storage_full_response(request: HttpRequest, *, read_only: bool) -> HttpRespo
     if wants_json(request):
         # The desk's scripts show `error` next to the field they save and keep the typing on the screen.
         message = read_only_draft_message() if read_only else not_saved_message()
-        body = {"ok": False, "error": message, "read_only": read_only, "reference": request_reference(request)}
-        return JsonResponse(body, status=507, json_dumps_params={"ensure_ascii": False})
+        answer: dict[str, str | bool] = {
+            "ok": False,
+            "error": message,
+            "read_only": read_only,
+            "reference": request_reference(request),
+        }
+        return JsonResponse(answer, status=507, json_dumps_params={"ensure_ascii": False})
     layout = "staff" if request.path.startswith(STAFF_PREFIX) else "public"
     context = {"reference": request_reference(request), "typed": typed_values(request), "read_only": read_only}
     return render(request, f"{layout}/errors/507.html", context, status=507)
