@@ -375,11 +375,18 @@ MADOGUCHI_API_RATE = env_str("MADOGUCHI_API_RATE", "600/60")
 REST_FRAMEWORK = {
     # Token only: no session authentication, so a browser's cookies never authorise an API call (no CSRF).
     "DEFAULT_AUTHENTICATION_CLASSES": ["madoguchi.api.authentication.ApiTokenAuthentication"],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # Authenticated first (no token: 401), then read-only mode (a full data dir: 507 for writes).
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "madoguchi.api.errors.DataDirWritable",
+    ],
     "DEFAULT_THROTTLE_CLASSES": ["madoguchi.api.throttling.DatabaseRateThrottle"],
     # JSON only: no browsable API (its pages would need inline scripts our CSP refuses).
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # A body over DATA_UPLOAD_MAX_MEMORY_SIZE: Django's RequestDataTooBig, answered 413 in JSON (core.error_views).
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    # Every error as {"detail", "code", "reference"} (madoguchi/api/errors.py; Django's handlers match it).
+    "EXCEPTION_HANDLER": "madoguchi.api.errors.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }

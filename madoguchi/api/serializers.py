@@ -126,7 +126,16 @@ class DirectoryEntrySerializer(serializers.Serializer[Any]):
 
 
 class ErrorSerializer(serializers.Serializer[Any]):
-    detail = serializers.CharField()
+    """Every refusal but field errors (madoguchi/api/errors.py)."""
+
+    detail = serializers.CharField(help_text="Japanese message for people")
+    code = serializers.CharField(
+        help_text="not_authenticated, authentication_failed, permission_denied, not_found, method_not_allowed, "
+        "throttled, request_too_large, read_only, storage_full, server_error, ..."
+    )
+    reference = serializers.CharField(
+        required=False, help_text="500 and 507 only: the request reference, as in the X-Request-Reference header"
+    )
 
 
 class FaqReferralSerializer(CodeNameSerializer):

@@ -38,12 +38,23 @@ _CODE_PARAM = OpenApiParameter("code", str, OpenApiParameter.PATH, required=True
 FAQ_ID = "[0-9]{1,18}"
 _ID_PARAM = OpenApiParameter("id", str, OpenApiParameter.PATH, required=True, pattern=f"^{FAQ_ID}$")
 
+# Every error is JSON in one shape (madoguchi/api/errors.py), also those Django answers outside the views.
 _ERRORS = {
-    401: OpenApiResponse(s.ErrorSerializer),
-    403: OpenApiResponse(s.ErrorSerializer),
-    429: OpenApiResponse(s.ErrorSerializer),
+    401: OpenApiResponse(s.ErrorSerializer, description="No, invalid or revoked token"),
+    403: OpenApiResponse(s.ErrorSerializer, description="The token's role may not do this"),
+    405: OpenApiResponse(s.ErrorSerializer, description="Method not allowed"),
+    429: OpenApiResponse(s.ErrorSerializer, description="Over the rate limit (MADOGUCHI_API_RATE)"),
+    500: OpenApiResponse(s.ErrorSerializer, description="Unexpected error; quote the reference"),
 }
-_NOT_FOUND = {404: OpenApiResponse(s.ErrorSerializer)}
+_NOT_FOUND = {404: OpenApiResponse(s.ErrorSerializer, description="Missing or not visible to this token")}
+# Writes: a body over DATA_UPLOAD_MAX_MEMORY_SIZE, and read-only mode while the data dir is full (ADR 0036).
+_WRITE_ERRORS = {
+    413: OpenApiResponse(s.ErrorSerializer, description="Request body too large"),
+    507: OpenApiResponse(
+        s.ErrorSerializer,
+        description='Read-only mode: the data dir is full, nothing was saved (code "read_only"); retry later',
+    ),
+}
 _INVALID = {400: OpenApiResponse(description="Field errors: {field: [messages]}")}
 
 
@@ -74,7 +85,7 @@ class Pagination(LimitOffsetPagination):
     methods=["POST"],
     operation_id="consultations_create",
     request=s.ConsultationCreateSerializer,
-    responses={201: s.ConsultationCreatedSerializer, **_INVALID, **_ERRORS},
+    responses={201: s.ConsultationCreatedSerializer, **_INVALID, **_ERRORS, **_WRITE_ERRORS},
 )
 @api_view(["GET", "POST"])
 def consultations(request: Request) -> Response:
@@ -126,7 +137,7 @@ def consultation(request: Request, reference: str) -> Response:
     operation_id="consultations_notes_create",
     parameters=[_REFERENCE_PARAM],
     request=s.NoteSerializer,
-    responses={201: s.NoteSerializer, **_INVALID, **_ERRORS, **_NOT_FOUND},
+    responses={201: s.NoteSerializer, **_INVALID, **_ERRORS, **_NOT_FOUND, **_WRITE_ERRORS},
 )
 @api_view(["POST"])
 def consultation_note(request: Request, reference: str) -> Response:
@@ -152,6 +163,7 @@ def consultation_note(request: Request, reference: str) -> Response:
         200: s.TriageResultSerializer,
         **_INVALID,
         **_ERRORS,
+        413: _WRITE_ERRORS[413],
         503: OpenApiResponse(s.ErrorSerializer, description="No triage model trained yet"),
     },
 )
@@ -164,7 +176,8 @@ def triage(request: Request) -> Response:
         result = triage_services.suggest_text(text=payload.validated_data["text"])
     except triage_services.NoModelError:
         return Response(
-            {"detail": _("振り分け支援のモデルがまだありません。")}, status=status.HTTP_503_SERVICE_UNAVAILABLE
+            {"detail": _("振り分け支援のモデルがまだありません。"), "code": "no_model"},
+            status=status.HTTP_503_SERVICE_UNAVAILABLE,
         )
     return Response(s.TriageResultSerializer(result.as_json()).data)
 

@@ -1,5 +1,5 @@
 """Response headers (a strict Content-Security-Policy, no-store on staff pages and POST answers, a request reference)
-and the data dir guard (read-only mode, the 507 page)."""
+and the data dir guard (read-only mode, the 507 page or its JSON twin for the API and the desk's scripts)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ import secrets
 from collections.abc import Callable
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from madoguchi.core import datadir
 
@@ -34,6 +35,21 @@ CONTENT_SECURITY_POLICY = "; ".join(
     ]
 )
 STAFF_PREFIX = "/staff/"
+# The versioned REST API: every answer under it is JSON, errors included (docs/api.md).
+API_PREFIX = "/api/"
+
+
+def is_api(request: HttpRequest) -> bool:
+    return request.path.startswith(API_PREFIX)
+
+
+def wants_json(request: HttpRequest) -> bool:
+    """The API, and the desk's own scripts (autosave, drafts), which send or accept JSON and cannot show a page."""
+    if is_api(request):
+        return True
+    accept = request.headers.get("Accept", "")
+    content_type = request.headers.get("Content-Type", "")
+    return "application/json" in accept or content_type.startswith("application/json")
 
 
 def request_reference(request: HttpRequest) -> str:
@@ -133,7 +149,47 @@ class DataDirMiddleware:
         return storage_full_response(request, read_only=False)
 
 
+def read_only_message() -> str:
+    return _(
+        "保存領域が不足しているため、読み取り専用モードです。この操作は保存していません。"
+        "空き容量が戻ると自動的に解除されますので、しばらく時間をおいてからもう一度お試しください。"
+    )
+
+
+def read_only_draft_message() -> str:
+    # The desk's autosave: the text stays in the browser's field, and the script saves it again once it can.
+    return _(
+        "保存領域が不足しているため、読み取り専用モードです。下書きを保存できません。"
+        "入力した内容はこの画面に残っています。空き容量が戻ると保存できるようになります。"
+    )
+
+
+def not_saved_message() -> str:
+    return _(
+        "保存領域が不足しているため、保存できませんでした。何も保存していません。"
+        "しばらく時間をおいてからもう一度お試しください。"
+    )
+
+
 def storage_full_response(request: HttpRequest, *, read_only: bool) -> HttpResponse:
+    if is_api(request):
+        # The API's error shape (madoguchi.api.errors): detail, a machine-readable code, the reference.
+        body = {
+            "detail": read_only_message() if read_only else not_saved_message(),
+            "code": "read_only" if read_only else "storage_full",
+            "reference": request_reference(request),
+        }
+        return JsonResponse(body, status=507, json_dumps_params={"ensure_ascii": False})
+    if wants_json(request):
+        # The desk's scripts show `error` next to the field they save and keep the typing on the screen.
+        message = read_only_draft_message() if read_only else not_saved_message()
+        answer: dict[str, str | bool] = {
+            "ok": False,
+            "error": message,
+            "read_only": read_only,
+            "reference": request_reference(request),
+        }
+        return JsonResponse(answer, status=507, json_dumps_params={"ensure_ascii": False})
     layout = "staff" if request.path.startswith(STAFF_PREFIX) else "public"
     context = {"reference": request_reference(request), "typed": typed_values(request), "read_only": read_only}
     return render(request, f"{layout}/errors/507.html", context, status=507)

@@ -2,7 +2,8 @@
 // per login session; see madoguchi/core/drafts.py), never in the browser's storage. Typing is saved a few
 // seconds after it stops, when the page is hidden, and before another form on the page is submitted, so a
 // submit elsewhere or an error never drops it. Leaving the page with typing not yet saved into the record
-// asks first.
+// asks first. When the server cannot save (read-only mode on a full data dir: 507 with a JSON message) the
+// message shows above the form, the typing stays in the fields, and the save is tried again a little later.
 (function () {
   "use strict";
   // Browsers upgraded from the localStorage version still hold the last caller's details: drop them once.
@@ -15,6 +16,8 @@
   const forms = Array.from(document.querySelectorAll("form[data-draft-url]"));
   if (!forms.length) return;
   const SAVE_AFTER_MS = 2000;
+  // Read-only mode ends once space returns and the server's cached probe expires (15 s by default).
+  const RETRY_AFTER_MS = 20000;
   const tokenInput = document.querySelector("input[name=csrfmiddlewaretoken]");
   const token = tokenInput ? tokenInput.value : "";
   const state = new Map();
@@ -31,6 +34,22 @@
     return data;
   };
   const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+  // The server's own Japanese message, shown above the form it concerns (never the typing itself).
+  const notices = new Map();
+  const notice = (form, text) => {
+    let el = notices.get(form);
+    if (!text) { if (el) { el.hidden = true; el.textContent = ""; } return; }
+    if (!el) {
+      el = document.createElement("p");
+      el.className = "error draft-notice";
+      el.setAttribute("role", "status");
+      form.prepend(el);
+      notices.set(form, el);
+    }
+    el.textContent = text;
+    el.hidden = false;
+  };
 
   const post = (form, body, keepalive) => fetch(form.dataset.draftUrl, {
     method: "POST",
@@ -52,7 +71,16 @@
     const body = same(data, s.initial) ? { discard: true } : { data: data };
     s.busy = true;
     s.inflight = post(form, body, keepalive)
-      .then((r) => { if (!r.ok) s.unsent = true; })
+      .then((r) => {
+        if (r.ok) { notice(form, ""); return null; }
+        s.unsent = true;
+        if (r.status !== 507) return null;
+        return r.json().then((answer) => {
+          notice(form, answer.error || "");
+          clearTimeout(s.timer);
+          s.timer = setTimeout(() => save(form, false), RETRY_AFTER_MS);
+        }).catch(() => {});
+      })
       .catch(() => { s.unsent = true; })
       .finally(() => { s.busy = false; });
     return s.inflight;
