@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from django.db.backends.base.base import BaseDatabaseWrapper
@@ -116,6 +117,18 @@ def tagged_sql(request: CandidateRequest, connection: BaseDatabaseWrapper, *, co
         f"ON {ENTRY}.id = t.entry_id WHERE {' AND '.join(['t.tag = %s', *where])}"
     )
     return sql, [request.filters.tag.strip()[:100], *params]
+
+
+def rarest_within(ranked: list[str], *, rows: Callable[[str], float], budget: float) -> list[str]:
+    """The leading grams of `ranked` (rarest first) whose entries add up to at most `budget`."""
+    chosen: list[str] = []
+    total = 0.0
+    for gram in ranked:
+        total += rows(gram)
+        if total > budget:
+            break
+        chosen.append(gram)
+    return chosen
 
 
 # The entry of one object, for leaving it out of a candidate query (no row: nothing is left out).
