@@ -66,11 +66,18 @@ def main() -> None:
     ids = rng.sample(range(low, high + 1), min(args.cases * 2, high - low + 1))
     references = list(Case.objects.filter(pk__in=ids).values_list("reference", flat=True)[: args.cases])
 
+    cpu: dict[str, list[float]] = {}
+
     def timed(path: str) -> tuple[float, int, list[tuple[float, str]]]:
         with CaptureQueriesContext(connection) as ctx:
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             response = client.get(path)
             elapsed = (time.perf_counter() - start) * 1000
+        # CPU time of this process (Python, templates, and SQLite's own work; not PostgreSQL's server):
+        # less sensitive to the machine's load than the wall time.
+        cpu.setdefault(path.split("?")[0] if "/cases/" in path else "search", []).append(
+            (time.process_time() - start_cpu) * 1000
+        )
         if response.status_code != 200:
             raise SystemExit(f"{path}: HTTP {response.status_code}")
         slow = sorted(((float(q["time"]) * 1000, q["sql"]) for q in ctx.captured_queries), reverse=True)
@@ -79,6 +86,7 @@ def main() -> None:
     # One warm-up request each (templates, statistics caches), not counted.
     timed(f"/staff/cases/{references[0]}/")
     timed(SEARCH + urllib.parse.quote(QUERIES[0]))
+    cpu.clear()
 
     rows: list[tuple[str, list[float], list[int]]] = []
     times, counts = [], []
@@ -121,6 +129,13 @@ def main() -> None:
             f"| {name} | {len(values)} | {statistics.median(values):.1f} | {percentile(values, 95):.1f} | "
             f"{max(values):.1f} | {min(ns)}–{max(ns)} |"
         )
+    case_cpu = [v for k, vs in cpu.items() if k != "search" for v in vs]
+    lines.append("")
+    lines.append(
+        f"CPU time of the benchmark process (median / p95 ms): case page {statistics.median(case_cpu):.1f} / "
+        f"{percentile(case_cpu, 95):.1f}, search {statistics.median(cpu['search']):.1f} / "
+        f"{percentile(cpu['search'], 95):.1f}"
+    )
     text = "\n".join(lines)
     print(text)
     if args.report:
