@@ -34,8 +34,8 @@ FILTER_FIRST_CAP = 5000
 # Similar records (any_of_sql): the rarest grams whose entries add up to at most RARE_ROWS_BUDGET are ranked
 # by bm25 (each gram's entries are counted up to RARE_GRAM_ROWS + 1); COMMON_GRAMS of the others find the
 # newest entries containing one.
-RARE_GRAM_ROWS = 5000
-RARE_ROWS_BUDGET = 20_000
+RARE_GRAM_ROWS = 1500
+RARE_ROWS_BUDGET = 1500
 COMMON_GRAMS = 8
 
 
@@ -217,7 +217,9 @@ class SqliteBackend:
         with self.connection.cursor() as cursor:
             counts = gram_counts(cursor, grams, cap=RARE_GRAM_ROWS)
         ranked = sorted((g for g in grams if counts[g] > 0), key=lambda g: (counts[g], grams.index(g)))
-        rare = rarest_within(ranked, rows=counts.__getitem__, budget=RARE_ROWS_BUDGET)
+        rare = rarest_within(
+            [g for g in ranked if counts[g] <= RARE_GRAM_ROWS], rows=counts.__getitem__, budget=RARE_ROWS_BUDGET
+        )
         common = [g for g in ranked if g not in rare][:COMMON_GRAMS]
         excluded = f" AND rowid NOT IN ({EXCLUDED_ENTRY_SQL})" if exclude is not None else ""
         parts: list[str] = []
