@@ -16,7 +16,7 @@ from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connections, transaction
-from django.db.models import Exists, OuterRef, Q, QuerySet, Value
+from django.db.models import Exists, OuterRef, Q, QuerySet, TextField, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat, Substr
 
@@ -393,7 +393,11 @@ def similar_entries(
         SearchEntry.objects.using(using)
         .filter(pk__in=candidate_ids, kind__in=list(kinds))
         .defer("body", "title_norm", "body_norm")
-        .annotate(compared=Substr(Concat("title_norm", Value(" "), "body_norm"), 1, SIMILAR_TEXT_CHARS))
+        .annotate(
+            compared=Substr(
+                Concat("title_norm", Value(" "), "body_norm", output_field=TextField()), 1, SIMILAR_TEXT_CHARS
+            )
+        )
     )
     for kind, allowed in (restrict or {}).items():
         qs = qs.filter(~Q(kind=kind) | Exists(allowed.filter(pk=OuterRef("object_id"))))
