@@ -67,6 +67,7 @@ def main() -> None:
     references = list(Case.objects.filter(pk__in=ids).values_list("reference", flat=True)[: args.cases])
 
     cpu: dict[str, list[float]] = {}
+    sql_ms: dict[str, list[float]] = {}
 
     def timed(path: str) -> tuple[float, int, list[tuple[float, str]]]:
         with CaptureQueriesContext(connection) as ctx:
@@ -81,12 +82,14 @@ def main() -> None:
         if response.status_code != 200:
             raise SystemExit(f"{path}: HTTP {response.status_code}")
         slow = sorted(((float(q["time"]) * 1000, q["sql"]) for q in ctx.captured_queries), reverse=True)
+        sql_ms.setdefault("search" if "/search/" in path else "case", []).append(sum(t for t, _ in slow))
         return elapsed, len(ctx.captured_queries), slow[: args.slowest]
 
     # One warm-up request each (templates, statistics caches), not counted.
     timed(f"/staff/cases/{references[0]}/")
     timed(SEARCH + urllib.parse.quote(QUERIES[0]))
     cpu.clear()
+    sql_ms.clear()
 
     rows: list[tuple[str, list[float], list[int]]] = []
     times, counts = [], []
@@ -134,7 +137,9 @@ def main() -> None:
     lines.append(
         f"CPU time of the benchmark process (median / p95 ms): case page {statistics.median(case_cpu):.1f} / "
         f"{percentile(case_cpu, 95):.1f}, search {statistics.median(cpu['search']):.1f} / "
-        f"{percentile(cpu['search'], 95):.1f}"
+        f"{percentile(cpu['search'], 95):.1f}; time waiting for SQL (median / p95 ms): case page "
+        f"{statistics.median(sql_ms['case']):.1f} / {percentile(sql_ms['case'], 95):.1f}, search "
+        f"{statistics.median(sql_ms['search']):.1f} / {percentile(sql_ms['search'], 95):.1f}"
     )
     text = "\n".join(lines)
     print(text)

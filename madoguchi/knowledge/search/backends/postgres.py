@@ -38,7 +38,7 @@ TAG_WALK_CAP = 20_000
 STATS_TTL_SECONDS = 600.0
 # Similar records (any_of_sql): the rarest grams whose estimated entries add up to at most RARE_ROWS_BUDGET
 # are read through the index; COMMON_GRAMS of the others are looked for in the newest RECENT_SCAN entries.
-RARE_ROWS_BUDGET = 5000
+RARE_ROWS_BUDGET = 1500
 COMMON_GRAMS = 8
 RECENT_SCAN = 20_000
 
