@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
-from bench.loadtest import QUERIES, SEARCH, percentile  # noqa: E402
+from bench.loadtest import QUERIES, SEARCH, percentile
 
 
 def main() -> None:

@@ -23,14 +23,13 @@ RARE = "ゾルゲ暗号鍵"
 
 @pytest.fixture
 def low_thresholds(monkeypatch):
-    """A gram in more than two entries is common; the rare part reads at most four entries' worth."""
+    """A gram in more than two entries is common (PostgreSQL: the rare part reads at most four entries' worth)."""
     if connection.vendor == "sqlite":
         monkeypatch.setattr(sqlite, "RARE_GRAM_ROWS", 2)
-        monkeypatch.setattr(sqlite, "RARE_ROWS_BUDGET", 4)
     else:
         # What ANALYZE would say of a large table: the common text's bigrams in 90 % of 100 entries,
         # anything else in at most one.
-        common = {token: 0.9 for token in bigram_tokens(normalize_text(COMMON))}
+        common = dict.fromkeys(bigram_tokens(normalize_text(COMMON)), 0.9)
         stats = postgres.EntryStats(tokens=postgres.ColumnStats(freqs=common, floor=0.01), columns={}, rows=100)
         monkeypatch.setattr(postgres, "cached_statistics", lambda _connection: stats)
         monkeypatch.setattr(postgres, "RARE_ROWS_BUDGET", 4)

@@ -17,7 +17,6 @@ from madoguchi.knowledge.search.backends.base import (
     EXCLUDED_ENTRY_SQL,
     filter_sql,
     indexed_filter_sql,
-    rarest_within,
 )
 from madoguchi.knowledge.search.normalize import bigram_text, word_segments
 from madoguchi.knowledge.search.types import CandidateRequest
@@ -31,21 +30,8 @@ TITLE_WEIGHT = 3.0
 # filters are checked per match. Measured in docs/performance.md: checking the text of a few thousand
 # rows costs a few milliseconds; walking text matches past a selective filter cost up to 140 ms.
 FILTER_FIRST_CAP = 5000
-# Similar records (any_of_sql): the rarest grams whose entries add up to at most RARE_ROWS_BUDGET are ranked
-# by bm25 (each gram's entries are counted up to RARE_GRAM_ROWS + 1); COMMON_GRAMS of the others find the
-# newest entries containing one.
-RARE_GRAM_ROWS = 1500
-RARE_ROWS_BUDGET = 1500
-COMMON_GRAMS = 8
-
-
-def gram_counts(cursor: CursorWrapper, grams: list[str], *, cap: int) -> dict[str, int]:
-    """Entries containing each 3-gram, counted up to cap + 1 (one statement, each count stops there)."""
-    if not grams:
-        return {}
-    counted = ", ".join([f"(SELECT count(*) FROM (SELECT 1 FROM {TRI} WHERE {TRI} MATCH %s LIMIT %s))"] * len(grams))
-    cursor.execute(f"SELECT {counted}", [v for g in grams for v in (_phrase(g), cap + 1)])
-    return dict(zip(grams, (int(n) for n in cursor.fetchone()), strict=True))
+# Similar records (any_of_sql): a gram in at most this many entries is rare; all their entries are candidates.
+RARE_GRAM_ROWS = 500
 
 
 def _phrase(text: str) -> str:
@@ -206,40 +192,29 @@ class SqliteBackend:
         return f"SELECT {ENTRY}.object_id FROM {from_sql} WHERE {' AND '.join(where)}", params
 
     def any_of_sql(self, *, grams: list[str], exclude: tuple[str, int] | None, limit: int) -> tuple[str, list[Any]]:
-        """Bounded candidate retrieval for similar records (docs/search.md "Similar consultations").
+        """Bounded candidate retrieval for similar records (docs/search.md "Similar consultations"), one statement.
 
-        One query counts each gram's entries up to RARE_GRAM_ROWS + 1 (a capped walk of its doclist). Then
-        two parts: the entries containing a rare gram ranked by bm25 (whose inverse document frequencies
-        read the doclists of those rare grams only), and the newest entries containing one of the rarest
-        common grams (FTS5 walks the doclists newest first and stops at the LIMIT). bm25 over common grams
-        would read their whole doclists: 280 ms at 100,000 entries.
+        Two parts: every entry containing a rare gram (one in at most RARE_GRAM_ROWS entries, found by a count
+        that stops there), most rare grams shared first; and the newest entries containing any gram (FTS5
+        walks the doclists newest first and stops at the LIMIT). bm25 is not used: its inverse document
+        frequencies read every posting of every gram (280 ms at 100,000 entries).
         """
-        with self.connection.cursor() as cursor:
-            counts = gram_counts(cursor, grams, cap=RARE_GRAM_ROWS)
-        ranked = sorted((g for g in grams if counts[g] > 0), key=lambda g: (counts[g], grams.index(g)))
-        rare = rarest_within(
-            [g for g in ranked if counts[g] <= RARE_GRAM_ROWS], rows=counts.__getitem__, budget=RARE_ROWS_BUDGET
+        excluded = f" WHERE id NOT IN ({EXCLUDED_ENTRY_SQL})" if exclude is not None else ""
+        rare_rows = (
+            f"SELECT id FROM (SELECT rowid AS id FROM {TRI} WHERE {TRI} MATCH %s LIMIT %s) "
+            f"WHERE (SELECT count(*) FROM (SELECT 1 FROM {TRI} WHERE {TRI} MATCH %s LIMIT %s)) <= %s"
         )
-        common = [g for g in ranked if g not in rare][:COMMON_GRAMS]
-        excluded = f" AND rowid NOT IN ({EXCLUDED_ENTRY_SQL})" if exclude is not None else ""
-        parts: list[str] = []
-        params: list[Any] = []
-        if rare:
-            parts.append(
-                f"SELECT id FROM (SELECT rowid AS id FROM {TRI} WHERE {TRI} MATCH %s{excluded} "
-                f"ORDER BY bm25({TRI}) LIMIT %s)"
-            )
-            params.extend([" OR ".join(_phrase(g) for g in rare), *(exclude or ()), limit])
-        if common:
-            parts.append(
-                f"SELECT id FROM (SELECT rowid AS id FROM {TRI} WHERE {TRI} MATCH %s{excluded} "
-                f"ORDER BY rowid DESC LIMIT %s)"
-            )
-            params.extend([" OR ".join(_phrase(g) for g in common), *(exclude or ()), limit])
-        if not parts:
-            # No gram occurs anywhere: an empty candidate set.
-            return f"SELECT rowid FROM {TRI} WHERE 0", []
-        return " UNION ".join(parts), params
+        rare_params: list[Any] = []
+        for gram in grams:
+            rare_params.extend([_phrase(gram), RARE_GRAM_ROWS, _phrase(gram), RARE_GRAM_ROWS + 1, RARE_GRAM_ROWS])
+        sql = (
+            f"SELECT id FROM (SELECT id FROM ({' UNION ALL '.join([rare_rows] * len(grams))}){excluded} "
+            "GROUP BY id ORDER BY count(*) DESC, id DESC LIMIT %s) "
+            f"UNION SELECT id FROM (SELECT rowid AS id FROM {TRI} WHERE {TRI} MATCH %s"
+            f"{excluded.replace(' WHERE id', ' AND rowid')} ORDER BY rowid DESC LIMIT %s)"
+        )
+        any_gram = " OR ".join(_phrase(g) for g in grams)
+        return sql, [*rare_params, *(exclude or ()), limit, any_gram, *(exclude or ()), limit]
 
     def rebuild(self) -> None:
         with self.connection.cursor() as cursor:
