@@ -97,13 +97,19 @@ def _failed_mail(request: StaffRequest) -> dict[str, Any] | None:
 def sent_answer_measures(case_ids: list[int]) -> dict[int, str]:
     """Part ① of the latest sent answer of each case, in one query."""
     out: dict[int, str] = {}
+    if not case_ids:
+        return out
+    # The status is checked here, not in SQL: with `status = 'sent'` in the WHERE clause SQLite reads every
+    # sent answer through the (status, submitted_at) index (36 ms at 100,000 cases) instead of the few
+    # answers of these cases through the case index.
     rows = (
-        AnswerDraft.objects.filter(case_id__in=case_ids, status=AnswerStatus.SENT)
+        AnswerDraft.objects.filter(case_id__in=case_ids)
         .order_by("case_id", "-sent_at")
-        .values_list("case_id", "measures")
+        .values_list("case_id", "status", "measures")
     )
-    for case_id, measures in rows:
-        out.setdefault(case_id, measures)
+    for case_id, status, measures in rows:
+        if status == AnswerStatus.SENT:
+            out.setdefault(case_id, measures)
     return out
 
 

@@ -27,3 +27,18 @@ def test_similar_case_panel_shows_the_sent_answer(client_for, tier1_staff, tier2
     similar = html[html.index('id="similar"') :]
     assert past.reference in similar
     assert "登録済みの電話番号で取引先に直接確認してください。" in similar
+
+
+def test_an_unsent_draft_is_not_shown_as_how_a_similar_case_was_answered(client_for, tier1_staff, tier2_staff):
+    past = dispatched_case(tier1=tier1_staff, category="prevention", subject="振込先変更の依頼メール", body=TEXT)
+    services.case_take(actor=tier2_staff, case=past)
+    past.refresh_from_db()
+    answer_services.answer_save_draft(
+        actor=tier2_staff, case=past, measures="まだ送っていない下書きの対策です。", referrals="", channel="phone",
+    )  # fmt: skip
+
+    new = make_case(actor=tier1_staff, subject="振込先変更の依頼メールが来た", body=TEXT + "（別の会社）")
+    html = client_for(tier2_staff).get(reverse("cases:detail", kwargs={"reference": new.reference})).content.decode()
+    similar = html[html.index('id="similar"') :]
+    assert past.reference in similar
+    assert "まだ送っていない下書きの対策です。" not in similar

@@ -16,8 +16,9 @@ from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connections, transaction
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, TextField, Value
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Concat, Substr
 
 from madoguchi.knowledge.models import SearchEntry, SearchTag
 from madoguchi.knowledge.search.backends.base import SearchBackend, tagged_sql
@@ -38,6 +39,9 @@ from madoguchi.knowledge.search.types import (
 # Very long bodies (forwarded mail threads) are indexed up to this length.
 MAX_INDEXED_BODY = 30_000
 SNIPPET_WIDTH = 140
+# Similar records: candidates per part of the backend's retrieval, and how much of each text is compared.
+SIMILAR_CANDIDATES = 60
+SIMILAR_TEXT_CHARS = 3000
 
 
 def get_backend(*, using: str = "default") -> SearchBackend:
@@ -365,12 +369,17 @@ def similar_entries(
     exclude: tuple[str, int] | None = None,
     restrict: dict[str, QuerySet[Any]] | None = None,
     limit: int = 5,
-    candidates: int = 200,
+    candidates: int = SIMILAR_CANDIDATES,
     min_similarity: float = 0.05,
     using: str = "default",
 ) -> list[SimilarEntry]:
-    """Closest entries by character-trigram cosine, after candidate retrieval through the index."""
-    norm = normalize_text(text)
+    """Closest entries by character-trigram cosine, after bounded candidate retrieval through the index.
+
+    The backend's candidates (at most 2 × `candidates`: entries sharing rare trigrams, and the newest sharing
+    common ones) are compared on their first SIMILAR_TEXT_CHARS characters, so a page's work does not grow
+    with the number of entries or the length of a forwarded mail thread (docs/search.md).
+    """
+    norm = normalize_text(text)[:SIMILAR_TEXT_CHARS]
     grams = _distinctive_grams(norm, limit=24)
     if not grams:
         return []
@@ -380,7 +389,16 @@ def similar_entries(
     # candidate, whatever the size of the restricting table).
     sql, params = backend.any_of_sql(grams=grams, exclude=exclude, limit=candidates)
     candidate_ids = RawSQL(sql, params)  # noqa: S611 - the backend's own SQL; the grams travel as parameters
-    qs = SearchEntry.objects.using(using).filter(pk__in=candidate_ids, kind__in=list(kinds))
+    qs = (
+        SearchEntry.objects.using(using)
+        .filter(pk__in=candidate_ids, kind__in=list(kinds))
+        .defer("body", "title_norm", "body_norm")
+        .annotate(
+            compared=Substr(
+                Concat("title_norm", Value(" "), "body_norm", output_field=TextField()), 1, SIMILAR_TEXT_CHARS
+            )
+        )
+    )
     for kind, allowed in (restrict or {}).items():
         qs = qs.filter(~Q(kind=kind) | Exists(allowed.filter(pk=OuterRef("object_id"))))
     allowed_kinds = set(restrict or {})
@@ -388,7 +406,7 @@ def similar_entries(
     target = Counter(norm[i : i + 3] for i in range(len(norm) - 2))
     scored = []
     for entry in visible:
-        other = f"{entry.title_norm} {entry.body_norm}"
+        other: str = entry.compared
         sim = _cosine(target, Counter(other[i : i + 3] for i in range(len(other) - 2)))
         if sim >= min_similarity:
             scored.append(SimilarEntry(entry=entry, similarity=sim))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from django.db.backends.base.base import BaseDatabaseWrapper
@@ -98,6 +99,11 @@ def filter_sql(request: CandidateRequest, connection: BaseDatabaseWrapper) -> tu
         outer_id = RawSQL(f"{ENTRY}.object_id", ())  # noqa: S611 - a column reference, no value
         qs = request.restrict[kind].order_by().filter(pk=outer_id).values("pk")
         sub_sql, sub_params = qs.query.get_compiler(connection=connection).as_sql()
+        if connection.vendor == "postgresql":
+            # OFFSET 0 keeps PostgreSQL from hashing the whole permission queryset instead of one index
+            # lookup per entry (convert_EXISTS_to_ANY): for a manager it read all 100,000 cases (88 of 212 ms
+            # of a search at 100,000 entries), and would read all 1,000,000 at scale.
+            sub_sql += " OFFSET 0"
         where.append(f"({ENTRY}.kind <> %s OR EXISTS ({sub_sql}))")
         params.append(kind)
         params.extend(sub_params)
@@ -116,6 +122,18 @@ def tagged_sql(request: CandidateRequest, connection: BaseDatabaseWrapper, *, co
         f"ON {ENTRY}.id = t.entry_id WHERE {' AND '.join(['t.tag = %s', *where])}"
     )
     return sql, [request.filters.tag.strip()[:100], *params]
+
+
+def rarest_within(ranked: list[str], *, rows: Callable[[str], float], budget: float) -> list[str]:
+    """The leading grams of `ranked` (rarest first) whose entries add up to at most `budget`."""
+    chosen: list[str] = []
+    total = 0.0
+    for gram in ranked:
+        total += rows(gram)
+        if total > budget:
+            break
+        chosen.append(gram)
+    return chosen
 
 
 # The entry of one object, for leaving it out of a candidate query (no row: nothing is left out).
