@@ -170,6 +170,11 @@ def _list_order(qs: QuerySet[Case], sort: str) -> QuerySet[Case]:
     return qs.annotate(queue_urgency=_effective_urgency()).order_by(key, tiebreak)
 
 
+def _local_day_start(day: dt.date) -> dt.datetime:
+    """Midnight at the start of `day` in the desk's time zone (what `received_at__date` compares in)."""
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
 def case_list(*, user: User, filters: dict[str, Any]) -> QuerySet[Case]:
     """The filtered case list in the requested order (filters["sort"], whitelisted; newest first by default)."""
     qs = visible_cases(user=user).select_related(*_LIST_RELATED)
@@ -185,10 +190,12 @@ def case_list(*, user: User, filters: dict[str, Any]) -> QuerySet[Case]:
         qs = qs.filter(tier=filters["tier"])
     if filters.get("tag"):
         qs = qs.filter(tags__name=filters["tag"])
+    # Received on or after/before a local day, as a range on received_at itself: `received_at__date` would
+    # convert every row's timestamp before comparing, which no index on received_at can answer.
     if filters.get("date_from"):
-        qs = qs.filter(received_at__date__gte=filters["date_from"])
+        qs = qs.filter(received_at__gte=_local_day_start(filters["date_from"]))
     if filters.get("date_to"):
-        qs = qs.filter(received_at__date__lte=filters["date_to"])
+        qs = qs.filter(received_at__lt=_local_day_start(filters["date_to"] + dt.timedelta(days=1)))
     if filters.get("reference"):
         qs = qs.filter(reference__startswith=filters["reference"])
     return _list_order(qs, filters.get("sort") or DEFAULT_CASE_LIST_SORT).prefetch_related("playbook_runs")

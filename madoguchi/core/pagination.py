@@ -27,10 +27,11 @@ class CappedPaginator(Paginator):  # type: ignore[type-arg]
 
     @cached_property
     def _seen(self) -> int:
-        head = self.object_list[: self.cap + 1]
-        if isinstance(head, QuerySet):
-            return head.count()
-        return len(head)
+        if isinstance(self.object_list, QuerySet):
+            # Which rows are counted does not matter, only how many (up to cap + 1): without the ORDER BY the
+            # database may stop after any cap + 1 rows instead of sorting every match first.
+            return self.object_list.order_by().values("pk")[: self.cap + 1].count()
+        return len(self.object_list[: self.cap + 1])
 
     @cached_property
     def count(self) -> int:
