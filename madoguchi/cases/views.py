@@ -28,9 +28,9 @@ from madoguchi.cases.models import Callback, Case, DeskRules, ResponseTarget
 from madoguchi.cases.reference_lookup import cases_by_reference_input
 from madoguchi.cases.rendering import case_draft_prefix, render_detail, session_key
 from madoguchi.core import drafts
-from madoguchi.core.pagination import CappedPaginator
 from madoguchi.core.errors import DomainError
 from madoguchi.core.normalize import normalize_name, phone_digits
+from madoguchi.core.pagination import CappedPaginator
 
 PAGE_SIZE = 50
 

@@ -9,7 +9,6 @@ import pytest
 from django.db import connection
 
 from madoguchi.cases import selectors
-from madoguchi.cases.models import Case
 from madoguchi.testing.factories import dispatched_case, make_case
 
 pytestmark = pytest.mark.django_db
