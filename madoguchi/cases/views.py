@@ -137,7 +137,8 @@ def _render_list(
     form = case_forms.CaseFilterForm(params or None)
     qs = _listed_cases(request, form)
     # A capped count and capped pages: the list costs the same at a thousand or a million matches.
-    page = CappedPaginator(qs, PAGE_SIZE).get_page(params.get("page"))
+    paginator = CappedPaginator(qs, PAGE_SIZE)
+    page = paginator.get_page(params.get("page"))
     query = params.copy()
     query.pop("page", None)
     sort = form.cleaned_data.get("sort", "") if form.is_valid() else ""
@@ -147,7 +148,7 @@ def _render_list(
         "page": page,
         "query": query.urlencode(),
         "columns": _sort_columns(params, sort),
-        "export_capped": page.paginator.capped or page.paginator.count > case_export.EXPORT_CAP,
+        "export_capped": paginator.capped or paginator.count > case_export.EXPORT_CAP,
         "export_cap": case_export.EXPORT_CAP,
         "saved_views": list(saved_views.saved_views_for(user=user)),
         "save_form": save_form or case_forms.SavedViewForm(initial={"query": query.urlencode()}),

@@ -4,6 +4,8 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from madoguchi.testing.factories import make_case
@@ -37,3 +39,15 @@ def test_one_day_range(client_for, tier1_staff):
     _at(tier1_staff, 12, 0, 0, 0, n=3)
     response = client_for(tier1_staff).get(reverse("cases:list"), {"date_from": "2026-03-11", "date_to": "2026-03-11"})
     assert [c.reference for c in response.context["page"].object_list] == [noon.reference]
+
+
+def test_the_day_bounds_compare_received_at_itself(client_for, tier1_staff):
+    # A range on the column, not a per-row date conversion: an index on received_at can answer it.
+    client = client_for(tier1_staff)
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(reverse("cases:list"), {"date_from": "2026-03-10", "date_to": "2026-03-12"})
+    listing = [q["sql"] for q in ctx.captured_queries if q["sql"].startswith('SELECT "cases_case"."id"')]
+    assert listing
+    for sql in listing:
+        assert "AT TIME ZONE" not in sql and "django_datetime_cast_date" not in sql
+        assert '"cases_case"."received_at" >=' in sql and '"cases_case"."received_at" <' in sql
