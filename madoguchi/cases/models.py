@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from madoguchi.cases.choices import Category, Channel, EmployeeBand, EventKind, Industry, Tier, Urgency
-from madoguchi.cases.workflow import Status
+from madoguchi.cases.workflow import OPEN_STATUSES, Status
 
 
 class Organization(models.Model):
@@ -161,6 +161,19 @@ class Case(models.Model):
             models.Index(fields=["assignee", "status", "-urgency", "-received_at"], name="case_mine_idx"),
             models.Index(fields=["category", "-received_at"], name="case_category_idx"),
             models.Index(fields=["-received_at", "-id"], name="case_recent_idx"),
+            # Partial indexes over the open cases only, so their size follows the open work, not the archive.
+            # The case list's default (open, newest first): its first page and its capped count read this.
+            models.Index(
+                fields=["-received_at", "-id"],
+                condition=models.Q(status__in=sorted(OPEN_STATUSES)),
+                name="case_open_recent_idx",
+            ),
+            # The dashboard's 至急 and 初回対応の期限超過 queues: open and nobody has responded yet.
+            models.Index(
+                fields=["first_response_due_at"],
+                condition=models.Q(status__in=sorted(OPEN_STATUSES), first_response_at__isnull=True),
+                name="case_awaiting_response_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(condition=models.Q(tier__in=[1, 2]), name="case_tier_valid"),

@@ -150,18 +150,29 @@ CASE_LIST_SORTS: dict[str, str] = {
     "channel": "channel",
 }
 DEFAULT_CASE_LIST_SORT = "-received_at"
+# Sort keys that can be empty (no organisation, nobody assigned). Only these get NULLS LAST: on a NOT NULL
+# column it changes no order but keeps PostgreSQL from walking an index (received_at DESC NULLS LAST is not
+# the order of case_open_recent_idx / case_recent_idx), so the default list would sort every open case.
+_NULLABLE_SORTS = frozenset({"organization", "assignee"})
 
 
 def _list_order(qs: QuerySet[Case], sort: str) -> QuerySet[Case]:
     descending = sort.startswith("-")
-    field = CASE_LIST_SORTS.get(sort.lstrip("-"))
+    name = sort.lstrip("-")
+    field = CASE_LIST_SORTS.get(name)
     if field is None:
         return _list_order(qs, DEFAULT_CASE_LIST_SORT)
     # Nulls (no organisation, nobody assigned) last either way, the same on SQLite and PostgreSQL;
     # the id breaks ties so that pages never repeat or skip a case.
-    key = F(field).desc(nulls_last=True) if descending else F(field).asc(nulls_last=True)
+    nulls_last = True if name in _NULLABLE_SORTS else None
+    key = F(field).desc(nulls_last=nulls_last) if descending else F(field).asc(nulls_last=nulls_last)
     tiebreak = F("id").desc() if descending else F("id").asc()
     return qs.annotate(queue_urgency=_effective_urgency()).order_by(key, tiebreak)
+
+
+def _local_day_start(day: dt.date) -> dt.datetime:
+    """Midnight at the start of `day` in the desk's time zone (what `received_at__date` compares in)."""
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 
 
 def case_list(*, user: User, filters: dict[str, Any]) -> QuerySet[Case]:
@@ -179,10 +190,12 @@ def case_list(*, user: User, filters: dict[str, Any]) -> QuerySet[Case]:
         qs = qs.filter(tier=filters["tier"])
     if filters.get("tag"):
         qs = qs.filter(tags__name=filters["tag"])
+    # Received on or after/before a local day, as a range on received_at itself: `received_at__date` would
+    # convert every row's timestamp before comparing, which no index on received_at can answer.
     if filters.get("date_from"):
-        qs = qs.filter(received_at__date__gte=filters["date_from"])
+        qs = qs.filter(received_at__gte=_local_day_start(filters["date_from"]))
     if filters.get("date_to"):
-        qs = qs.filter(received_at__date__lte=filters["date_to"])
+        qs = qs.filter(received_at__lt=_local_day_start(filters["date_to"] + dt.timedelta(days=1)))
     if filters.get("reference"):
         qs = qs.filter(reference__startswith=filters["reference"])
     return _list_order(qs, filters.get("sort") or DEFAULT_CASE_LIST_SORT).prefetch_related("playbook_runs")
