@@ -52,7 +52,10 @@ from madoguchi.triage.engine import rules as cue_rules
 from madoguchi.triage.engine import situations as situation_cues
 from madoguchi.triage.engine.text import PreparedText, prepare, wordish_tokens
 
-ENGINE_VERSION = "triage-engine-5"
+ENGINE_VERSION = "triage-engine-6"
+# Engines whose suggestions carry situations (from engine 5 on; engine 6 only solves the situation heads
+# in the dual, see _Heads): stored suggestions of these keep feeding the referral panel after an upgrade.
+_SITUATION_ENGINES = ("triage-engine-5", "triage-engine-6")
 SAVE_FORMAT = 1
 
 CATEGORIES: tuple[str, ...] = (
@@ -115,6 +118,11 @@ _SITUATION_C = 4.0
 _MIN_SITUATION_EXAMPLES = 3
 _SITUATION_CANDIDATES = 8
 _SITUATION_THRESHOLD_GRID = tuple(round(x, 2) for x in np.arange(0.1, 0.91, 0.05))
+
+
+def carries_situations(*, model_version: str) -> bool:
+    """A suggestion by this model version has situations (engines before 5 had none)."""
+    return model_version.split("+", 1)[0] in _SITUATION_ENGINES
 
 
 def normalize_channel(*, channel: str | None) -> str | None:
@@ -398,7 +406,11 @@ class _Heads:
             gold = [code in (example.get("situations") or ()) for example in examples]
             if sum(gold) < _MIN_SITUATION_EXAMPLES or all(gold):
                 continue
-            head = LogisticRegression(C=_SITUATION_C, max_iter=1000, class_weight="balanced", solver="liblinear")
+            # Dual liblinear: far more features (64,487) than examples (2,926), the case liblinear's authors
+            # recommend the dual for. Same optimum; 8 heads 14.3 s -> 1.1 s, scores within 2e-5 of the primal.
+            head = LogisticRegression(
+                C=_SITUATION_C, max_iter=1000, class_weight="balanced", solver="liblinear", dual=True
+            )
             head.fit(matrix, gold)
             situation_heads[code] = head
         return cls(
