@@ -20,7 +20,7 @@ from madoguchi.cases.extensions import CasePage, CaseSaved
 from madoguchi.cases.models import Case
 from madoguchi.referrals.suggest import CaseSituations
 from madoguchi.triage.engine import corpus
-from madoguchi.triage.engine.model import ENGINE_VERSION, TriageModel, train
+from madoguchi.triage.engine.model import TriageModel, carries_situations, train
 from madoguchi.triage.models import Decision, TriageSuggestion
 from madoguchi.triage.picks import reference_picks
 
@@ -205,7 +205,7 @@ def page_suggestion(page: CasePage) -> TriageSuggestion | None:
 def case_situations(case: Case, page: CasePage | None = None) -> CaseSituations | None:
     """The situations of the case's latest suggestion, for the referral panel (None before any suggestion)."""
     row = page_suggestion(page) if page is not None and page.case.pk == case.pk else latest_suggestion(case=case)
-    if row is None or not row.model_version.startswith(f"{ENGINE_VERSION}+"):
+    if row is None or not carries_situations(model_version=row.model_version):
         # Suggestions from an engine without situations keep the keyword matching.
         return None
     detected = [item for item in row.situations if isinstance(item, dict) and "code" in item]

@@ -16,8 +16,11 @@ TEXTS = [
 
 @pytest.fixture(scope="module")
 def examples():
+    # Every other seed line (473, 39-65 per category): the round trip, metadata and suggestion shape do not
+    # depend on the corpus size, and half the seed halves the three fits (the full corpus trains in the
+    # session fixture and the retrain test).
     with SEED.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle]
+        return [json.loads(line) for line in handle][::2]
 
 
 @pytest.fixture(scope="module")
