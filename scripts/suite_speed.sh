@@ -8,7 +8,8 @@
 # The test ids common to OLD_COMMIT and this checkout are collected in each; each side then runs exactly those ids
 # the way `make pytest-sqlite` runs the suite (SQLite, `-n 2 --dist loadfile`), with a fresh empty data dir and a
 # fresh empty triage model directory (as on a fresh clone, where the first test trains the model). Prints wall time
-# and CPU time (user + system, the pytest process and all its workers) per side. Run it on an otherwise idle
+# and CPU time (user + system, the pytest process and all its workers, joblib's training workers included through
+# scripts/loky_reaper.py) per side. Run it on an otherwise idle
 # machine: wall time depends on what else runs, CPU time much less.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,9 +33,9 @@ echo "tests: old $(wc -l <"$work/old.ids"), this checkout $(wc -l <"$work/new.id
 run() {  # run LABEL DIR
   local models data
   models="$(mktemp -d)" data="$(mktemp -d)"
-  (cd "$2" && PYTHONPATH="$2" MADOGUCHI_DATA_DIR="$data" MADOGUCHI_TRIAGE_MODEL_DIR="$models" \
+  (cd "$2" && PYTHONPATH="$2:$here/scripts" MADOGUCHI_DATA_DIR="$data" MADOGUCHI_TRIAGE_MODEL_DIR="$models" \
     DJANGO_ALLOW_ASYNC_UNSAFE=true /usr/bin/time -f "$1: wall %e s, CPU %U s user + %S s system" \
-    "$venv/bin/pytest" -q -n 2 --dist loadfile "@$work/common.ids" | tail -n 1)
+    "$venv/bin/pytest" -q -n 2 --dist loadfile -p loky_reaper "@$work/common.ids" | tail -n 1)
   echo "$1: load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 echo "machine: $(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
