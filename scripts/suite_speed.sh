@@ -35,7 +35,7 @@ run() {  # run LABEL DIR
   models="$(mktemp -d)" data="$(mktemp -d)"
   (cd "$2" && PYTHONPATH="$2:$here/scripts" MADOGUCHI_DATA_DIR="$data" MADOGUCHI_TRIAGE_MODEL_DIR="$models" \
     DJANGO_ALLOW_ASYNC_UNSAFE=true /usr/bin/time -f "$1: wall %e s, CPU %U s user + %S s system" \
-    "$venv/bin/pytest" -q -n 2 --dist loadfile -p loky_reaper "@$work/common.ids" | tail -n 1)
+    "$venv/bin/pytest" -q -n 2 --dist loadfile -p loky_reaper "@$work/common.ids" | grep -E "^(FAILED|ERROR)|passed|failed") || true
   echo "$1: load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 echo "machine: $(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
