@@ -12,12 +12,21 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.db import models
 from django.utils.translation import gettext as _
 
 from madoguchi.cases.choices import Category, Urgency
 from madoguchi.cases.extensions import CasePage
 from madoguchi.cases.models import Case
-from madoguchi.referrals.models import Audience, EventType, LawEntry, LinkRelevance, ReferralOrganization, Situation
+from madoguchi.referrals.models import (
+    Audience,
+    EventLawLink,
+    EventType,
+    LawEntry,
+    LinkRelevance,
+    ReferralOrganization,
+    Situation,
+)
 from madoguchi.referrals.services import normalize_for_search
 from madoguchi.referrals.situation_rules import select_laws, select_referrals
 
@@ -81,6 +90,21 @@ def _category_label(category: str) -> str:
     return str(Category(category).label) if category in Category.values else category
 
 
+def _situation_ids(through: type[models.Model], owner: str) -> dict[int, list[int]]:
+    """owner id -> its situations' ids in the situations' own order (order, code), from the link table alone.
+
+    The case screen asks for suggestions on every request: reading whole Situation rows once per organisation and
+    per event (a prefetch) built several hundred model instances per page for their ids.
+    """
+    rows = through._default_manager.order_by("situation__order", "situation__code", "pk").values_list(
+        owner, "situation_id"
+    )
+    found: dict[int, list[int]] = {}
+    for owner_id, situation_id in rows:
+        found.setdefault(owner_id, []).append(situation_id)
+    return found
+
+
 def suggest_for_text(*, text: str, category: str | None) -> Suggestions:
     normalized = normalize_for_search(text)
     category = category or None
@@ -97,15 +121,16 @@ def suggest_for_text(*, text: str, category: str | None) -> Suggestions:
 
     audience = audience_hint(normalized)
     org_scores: list[tuple[float, int, ReferralOrganization, list[str]]] = []
-    for org in ReferralOrganization.objects.prefetch_related("situations"):
+    org_situations = _situation_ids(ReferralOrganization.situations.through, "referralorganization_id")
+    for org in ReferralOrganization.objects.all():
         score = 0.0
         reasons: list[str] = []
-        for situation in org.situations.all():
-            if situation.pk in situations:
+        for situation_pk in org_situations.get(org.pk, []):
+            if situation_pk in situations:
                 score += 3
                 reasons.append(
                     _("状況「%(label)s」に該当（%(why)s）")
-                    % {"label": situation.label, "why": situation_reasons[situation.pk][0]}
+                    % {"label": situations[situation_pk].label, "why": situation_reasons[situation_pk][0]}
                 )
         if category and category in org.categories:
             score += 2 + (1 if org.categories[0] == category else 0)
@@ -126,14 +151,15 @@ def suggest_for_text(*, text: str, category: str | None) -> Suggestions:
     org_scores.sort(key=lambda row: (-row[0], row[1]))
 
     event_scores: list[tuple[float, int, EventType, list[str]]] = []
-    for event in EventType.objects.prefetch_related("situations", "law_links__law"):
+    event_situations = _situation_ids(EventType.situations.through, "eventtype_id")
+    for event in EventType.objects.all():
         score = 0.0
         reasons = []
         hits = keyword_hits(normalized, event.keywords)
         if hits:
             score += 3
             reasons.append(_("キーワード「%(words)s」") % {"words": "」「".join(hits)})
-        shared = [s for s in event.situations.all() if s.pk in situations]
+        shared = [situations[pk] for pk in event_situations.get(event.pk, []) if pk in situations]
         if shared:
             score += 2
             reasons.append(_("状況「%(labels)s」に関係") % {"labels": "」「".join(s.label for s in shared)})
@@ -146,9 +172,15 @@ def suggest_for_text(*, text: str, category: str | None) -> Suggestions:
         event_scores.append((score, event.order, event, reasons))
     event_scores.sort(key=lambda row: (-row[0], row[1]))
 
+    # The law links of the events the text points at only (one query; the links' own order, as law_links.all()).
+    links: dict[int, list[EventLawLink]] = {}
+    if event_scores:
+        scored = [event.pk for _s, _o, event, _r in event_scores]
+        for link in EventLawLink.objects.filter(event_id__in=scored).select_related("law"):
+            links.setdefault(link.event_id, []).append(link)
     law_rows: dict[int, tuple[float, int, LawEntry, list[str]]] = {}
     for score, _order, event, _reasons in event_scores:
-        for link in event.law_links.all():
+        for link in links.get(event.pk, []):
             primary = link.relevance == LinkRelevance.PRIMARY
             if primary:
                 reason = _("事象「%(event)s」の主な適用法規") % {"event": event.label}

@@ -68,7 +68,13 @@ def classification(*, obj: models.Model, with_choices: bool) -> Classification:
         return Classification(terms=terms_for(obj=obj), choices=[])
     content_type = ContentType.objects.get_for_model(obj)
     assigned = TermAssignment.objects.filter(term=OuterRef("pk"), content_type=content_type, object_id=obj.pk)
-    every = list(Term.objects.select_related("scheme").annotate(assigned=Exists(assigned)))
+    # Only what the picker and the panel show (not notes, page URL or the JSON extras of all ~300 terms): the case
+    # screen builds this on every request.
+    every = list(
+        Term.objects.select_related("scheme")
+        .only("id", "scheme_id", "ref", "label", "order", "parent_id", "scheme__name", "scheme__code")
+        .annotate(assigned=Exists(assigned))
+    )
     by_scheme: dict[int, list[Term]] = {}
     for term in every:
         by_scheme.setdefault(term.scheme_id, []).append(term)
