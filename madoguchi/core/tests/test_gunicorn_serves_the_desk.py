@@ -11,6 +11,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from madoguchi.testing.migrated_db import migrated_sqlite
+
 ROOT = Path(__file__).resolve().parents[3]
 BIN = Path(sys.executable).parent
 
@@ -48,11 +50,9 @@ def _wait_for_port(port: int, server: subprocess.Popen[bytes]) -> None:
     raise AssertionError("gunicorn did not start listening")
 
 
-def test_gunicorn_serves_the_staff_login_with_production_settings(tmp_path):
+def test_gunicorn_serves_the_staff_login_with_production_settings(tmp_path, tmp_path_factory):
     env = _production_env(tmp_path)
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput"], cwd=ROOT, env=env, check=True, capture_output=True
-    )
+    migrated_sqlite(tmp_path / "madoguchi.sqlite3", tmp_path_factory)
     port = _free_port()
     log = (tmp_path / "gunicorn.log").open("wb")
     server = subprocess.Popen(

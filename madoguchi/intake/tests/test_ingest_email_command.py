@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from madoguchi.intake.tests.conftest import eml
+from madoguchi.testing.migrated_db import migrated_sqlite
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -34,8 +35,7 @@ def _run(*args: str, stdin: bytes = b"", env_extra: dict | None = None, data_dir
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory):
     path = tmp_path_factory.mktemp("ingest-cmd")
-    env = {**os.environ, "MADOGUCHI_DATA_DIR": str(path), "DATABASE_URL": f"sqlite:///{path / 'db.sqlite3'}"}
-    subprocess.run([sys.executable, str(ROOT / "manage.py"), "migrate", "-v", "0"], env=env, cwd=ROOT, check=True)
+    migrated_sqlite(path / "db.sqlite3", tmp_path_factory)
     return path
 
 

@@ -20,6 +20,7 @@ from madoguchi.cases.models import Case
 from madoguchi.intake import storage
 from madoguchi.intake.models import InboundMessage, InboundStatus
 from madoguchi.intake.services import mail as mail_intake
+from madoguchi.testing.migrated_db import migrated_sqlite
 
 ROOT = Path(__file__).resolve().parents[3]
 REUSED = "<reused-0001@example.jp>"
@@ -104,7 +105,7 @@ def test_poll_mailbox_keeps_both_mails_with_one_message_id(settings, dovecot, de
     _assert_every_raw_file_is_referenced()
 
 
-def test_ingest_email_command_stores_the_second_mail_as_a_new_case(tmp_path):
+def test_ingest_email_command_stores_the_second_mail_as_a_new_case(tmp_path, tmp_path_factory):
     env = {
         **os.environ,
         "MADOGUCHI_DATA_DIR": str(tmp_path),
@@ -112,7 +113,7 @@ def test_ingest_email_command_stores_the_second_mail_as_a_new_case(tmp_path):
     }
     env.pop("DJANGO_SETTINGS_MODULE", None)
     manage = [sys.executable, str(ROOT / "manage.py")]
-    subprocess.run([*manage, "migrate", "-v", "0"], env=env, cwd=ROOT, check=True, timeout=300)
+    migrated_sqlite(tmp_path / "db.sqlite3", tmp_path_factory)
     outputs = []
     for raw in (FIRST, SECOND):
         done = subprocess.run([*manage, "ingest_email"], input=raw, capture_output=True, env=env, cwd=ROOT, timeout=120)

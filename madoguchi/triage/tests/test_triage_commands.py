@@ -10,6 +10,7 @@ import pytest
 from django.core.management import call_command
 
 from madoguchi.cases.choices import Category
+from madoguchi.testing.migrated_db import migrated_sqlite
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[3]
@@ -117,14 +118,14 @@ def test_retrain_stores_a_new_version_that_includes_confirmed_cases(seed_only_mo
     assert len(list(seed_only_model_dir.glob("model-*.joblib"))) == 2
 
 
-def test_triage_command_runs_as_a_process_with_its_exit_status(tmp_path):
+def test_triage_command_runs_as_a_process_with_its_exit_status(tmp_path, tmp_path_factory):
     """The command works from a shell pipe, as documented (a real subprocess, real stdin)."""
     env = {
         "PATH": "/usr/bin:/bin",
         "MADOGUCHI_DATA_DIR": str(tmp_path),
         "MADOGUCHI_TRIAGE_MODEL_DIR": str(__import__("django.conf").conf.settings.TRIAGE_MODEL_DIR),
     }
-    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
+    migrated_sqlite(tmp_path / "madoguchi.sqlite3", tmp_path_factory)
     proc = subprocess.run(
         [sys.executable, "manage.py", "triage"], cwd=ROOT, env=env, input="", capture_output=True, text=True
     )
