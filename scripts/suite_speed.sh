@@ -4,6 +4,7 @@
 #
 #   scripts/suite_speed.sh OLD_COMMIT            # both commits, one after the other (old first)
 #   SKIP_OLD=1 scripts/suite_speed.sh OLD_COMMIT # only this checkout (the old figure taken earlier)
+#   SKIP_NEW=1 scripts/suite_speed.sh OLD_COMMIT # only the old commit (a second sample of it)
 #
 # The test ids common to OLD_COMMIT and this checkout are collected in each; each side then runs exactly those ids
 # the way `make pytest-sqlite` runs the suite (SQLite, `-n 2 --dist loadfile`), with a fresh empty data dir and a
@@ -40,4 +41,4 @@ run() {  # run LABEL DIR
 }
 echo "machine: $(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 [ "${SKIP_OLD:-0}" = 1 ] || run "old $old" "$work/old"
-run "this checkout $(git rev-parse --short HEAD)" "$here"
+[ "${SKIP_NEW:-0}" = 1 ] || run "this checkout $(git rev-parse --short HEAD)" "$here"
