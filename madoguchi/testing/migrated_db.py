@@ -35,8 +35,9 @@ def migrated_sqlite(dest: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
     """Copy a database that `manage.py migrate` built (once per run, in a subprocess) to `dest`; returns `dest`."""
     # The run's own temporary root: the xdist workers' base directories are its children.
     shared = tmp_path_factory.getbasetemp().parent
-    template = shared / f"migrated-{_migrations_key()}" / "db.sqlite3"
-    with (shared / f"migrated-{_migrations_key()}.lock").open("w") as lock:
+    key = _migrations_key()
+    template = shared / f"migrated-{key}" / "db.sqlite3"
+    with (shared / f"migrated-{key}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not template.exists():
             build = template.parent.with_name(template.parent.name + ".build")

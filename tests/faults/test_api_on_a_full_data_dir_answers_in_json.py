@@ -40,23 +40,6 @@ urlpatterns = [
 ]
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def clock(monkeypatch, settings) -> Clock:
-    settings.MADOGUCHI_STORAGE_CHECK_SECONDS = 15
-    settings.MADOGUCHI_MIN_FREE_BYTES = 0
-    fake = Clock()
-    monkeypatch.setattr(datadir.time, "monotonic", fake)
-    return fake
-
-
 def _token_client(user) -> Client:  # type: ignore[no-untyped-def]
     _token, raw = api_services.token_issue(actor=None, user=user, name="テスト連携")
     return Client(HTTP_AUTHORIZATION=f"Token {raw}", enforce_csrf_checks=True)

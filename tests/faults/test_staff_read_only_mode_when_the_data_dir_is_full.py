@@ -10,30 +10,12 @@ from django.urls import reverse
 
 from madoguchi.cases.choices import EventKind
 from madoguchi.cases.models import CaseEvent
-from madoguchi.core import datadir
 from madoguchi.testing.factories import make_case
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BANNER = "保存領域が不足しているため、読み取り専用モードです。"
 NOTE = "電話で折り返し。ウイルス対策ソフトの全体スキャンを案内した（架空の記録）。"
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def clock(monkeypatch, settings) -> Clock:
-    settings.MADOGUCHI_STORAGE_CHECK_SECONDS = 15
-    settings.MADOGUCHI_MIN_FREE_BYTES = 0
-    fake = Clock()
-    monkeypatch.setattr(datadir.time, "monotonic", fake)
-    return fake
 
 
 def _notes(case) -> int:  # type: ignore[no-untyped-def]
