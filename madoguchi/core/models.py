@@ -29,3 +29,22 @@ class FormDraft(models.Model):
 
     def __str__(self) -> str:
         return self.form_key
+
+
+class ChangeToken(models.Model):
+    """A random token the database replaces whenever a watched table changes (triggers; `core.snapshots`).
+
+    Processes keep small, read-mostly tables (the referral directory, the classification terms) in memory and
+    compare one token per request instead of reading hundreds of rows. The triggers, not the application, write
+    this table, so every write is seen: services, the reference loader, the admin, bulk updates and raw SQL.
+    """
+
+    name = models.CharField(_("対象"), max_length=60, primary_key=True)
+    token = models.CharField(_("変更トークン"), max_length=40)
+
+    class Meta:
+        verbose_name = _("変更トークン")
+        verbose_name_plural = _("変更トークン")
+
+    def __str__(self) -> str:
+        return self.name

@@ -456,6 +456,13 @@ def load(
     now = now or timezone.now()
     postgres = connection.vendor == "postgresql"
     with transaction.atomic():
+        if postgres:
+            # Lock order: the search table's exclusive lock (DROP INDEX needs it) is taken before this transaction
+            # holds anything else, so a session reading search entries makes the load wait, never deadlock.
+            with connection.cursor() as cur:
+                cur.execute(
+                    f"LOCK TABLE {connection.ops.quote_name(SearchEntry._meta.db_table)} IN ACCESS EXCLUSIVE MODE"
+                )
         front, back = staff_for_load()
         gin: list[tuple[str, str]] = []
         if postgres:

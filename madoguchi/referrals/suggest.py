@@ -9,18 +9,17 @@ suggest_for_text(). Keywords are hints (triage-notes §9): a keyword negated in 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from django.db import models
 from django.utils.translation import gettext as _
 
 from madoguchi.cases.choices import Category, Urgency
 from madoguchi.cases.extensions import CasePage
 from madoguchi.cases.models import Case
+from madoguchi.referrals.directory import directory
 from madoguchi.referrals.models import (
     Audience,
-    EventLawLink,
     EventType,
     LawEntry,
     LinkRelevance,
@@ -63,9 +62,13 @@ def _negated(text: str, end: int) -> bool:
 
 def keyword_hits(text: str, keywords: list[str]) -> list[str]:
     """Keywords present in the normalised text and not negated in their clause, in the keywords' order."""
+    return _hits(text, [(keyword, normalize_for_search(keyword)) for keyword in keywords])
+
+
+def _hits(text: str, keywords: Iterable[tuple[str, str]]) -> list[str]:
+    """keyword_hits on (keyword, its normalised form) pairs (the directory snapshot keeps them normalised)."""
     hits = []
-    for keyword in keywords:
-        needle = normalize_for_search(keyword)
+    for keyword, needle in keywords:
         if not needle:
             continue
         ascii_word = needle.isascii()
@@ -90,29 +93,15 @@ def _category_label(category: str) -> str:
     return str(Category(category).label) if category in Category.values else category
 
 
-def _situation_ids(through: type[models.Model], owner: str) -> dict[int, list[int]]:
-    """owner id -> its situations' ids in the situations' own order (order, code), from the link table alone.
-
-    The case screen asks for suggestions on every request: reading whole Situation rows once per organisation and
-    per event (a prefetch) built several hundred model instances per page for their ids.
-    """
-    rows = through._default_manager.order_by("situation__order", "situation__code", "pk").values_list(
-        owner, "situation_id"
-    )
-    found: dict[int, list[int]] = {}
-    for owner_id, situation_id in rows:
-        found.setdefault(owner_id, []).append(situation_id)
-    return found
-
-
 def suggest_for_text(*, text: str, category: str | None) -> Suggestions:
     normalized = normalize_for_search(text)
     category = category or None
+    found = directory()
 
     situation_reasons: dict[int, list[str]] = {}
     situations: dict[int, Situation] = {}
-    for situation in Situation.objects.all():
-        hits = keyword_hits(normalized, situation.keywords)
+    for situation in found.situations:
+        hits = _hits(normalized, found.keywords[("situation", situation.pk)])
         if hits:
             situations[situation.pk] = situation
             situation_reasons[situation.pk] = [
@@ -121,11 +110,10 @@ def suggest_for_text(*, text: str, category: str | None) -> Suggestions:
 
     audience = audience_hint(normalized)
     org_scores: list[tuple[float, int, ReferralOrganization, list[str]]] = []
-    org_situations = _situation_ids(ReferralOrganization.situations.through, "referralorganization_id")
-    for org in ReferralOrganization.objects.all():
+    for org in found.organizations:
         score = 0.0
         reasons: list[str] = []
-        for situation_pk in org_situations.get(org.pk, []):
+        for situation_pk in found.org_situations.get(org.pk, ()):
             if situation_pk in situations:
                 score += 3
                 reasons.append(
@@ -151,15 +139,14 @@ def suggest_for_text(*, text: str, category: str | None) -> Suggestions:
     org_scores.sort(key=lambda row: (-row[0], row[1]))
 
     event_scores: list[tuple[float, int, EventType, list[str]]] = []
-    event_situations = _situation_ids(EventType.situations.through, "eventtype_id")
-    for event in EventType.objects.all():
+    for event in found.events:
         score = 0.0
         reasons = []
-        hits = keyword_hits(normalized, event.keywords)
+        hits = _hits(normalized, found.keywords[("event", event.pk)])
         if hits:
             score += 3
             reasons.append(_("キーワード「%(words)s」") % {"words": "」「".join(hits)})
-        shared = [situations[pk] for pk in event_situations.get(event.pk, []) if pk in situations]
+        shared = [situations[pk] for pk in found.event_situations.get(event.pk, ()) if pk in situations]
         if shared:
             score += 2
             reasons.append(_("状況「%(labels)s」に関係") % {"labels": "」「".join(s.label for s in shared)})
@@ -172,15 +159,9 @@ def suggest_for_text(*, text: str, category: str | None) -> Suggestions:
         event_scores.append((score, event.order, event, reasons))
     event_scores.sort(key=lambda row: (-row[0], row[1]))
 
-    # The law links of the events the text points at only (one query; the links' own order, as law_links.all()).
-    links: dict[int, list[EventLawLink]] = {}
-    if event_scores:
-        scored = [event.pk for _s, _o, event, _r in event_scores]
-        for link in EventLawLink.objects.filter(event_id__in=scored).select_related("law"):
-            links.setdefault(link.event_id, []).append(link)
     law_rows: dict[int, tuple[float, int, LawEntry, list[str]]] = {}
     for score, _order, event, _reasons in event_scores:
-        for link in links.get(event.pk, []):
+        for link in found.event_links.get(event.pk, ()):
             primary = link.relevance == LinkRelevance.PRIMARY
             if primary:
                 reason = _("事象「%(event)s」の主な適用法規") % {"event": event.label}
@@ -257,9 +238,8 @@ def suggest_for_case(*, case: Case, text: str, page: CasePage | None = None) -> 
     laws = select_laws(
         situations=found.codes, possible_crime=police or category == "crime", candidates=found.candidates
     )
-    organizations = {org.code: org for org in ReferralOrganization.objects.filter(code__in=[p.code for p in picks])}
-    law_rows = {law.code: law for law in LawEntry.objects.filter(code__in=[p.code for p in laws])}
-    situations = {row.code: row for row in Situation.objects.filter(code__in=found.codes)}
+    known = directory()
+    organizations, law_rows, situations = known.organizations_by_code, known.laws_by_code, known.situations_by_code
     return Suggestions(
         organizations=[(organizations[p.code], [p.why]) for p in picks if p.code in organizations],
         laws=[(law_rows[p.code], [p.why]) for p in laws if p.code in law_rows],

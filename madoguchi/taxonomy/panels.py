@@ -14,7 +14,7 @@ from madoguchi.taxonomy import selectors
 def _context(page: CasePage) -> dict[str, Any] | None:
     can_edit = page.user.can(Action.CASE_EDIT)
     found = selectors.classification(obj=page.case, with_choices=can_edit)
-    return {"terms": found.terms, "choices": found.choices, "can_classify": can_edit}
+    return {"terms": found.terms, "choices": found.choices, "options": found.options, "can_classify": can_edit}
 
 
 def register_panels() -> None:

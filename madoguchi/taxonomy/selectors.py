@@ -6,8 +6,11 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.db.models import Count, QuerySet
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 
+from madoguchi.core.snapshots import ProcessSnapshot
 from madoguchi.taxonomy.models import Scheme, Term, TermAssignment
 
 
@@ -59,21 +62,22 @@ def terms_for(*, obj: models.Model) -> list[Term]:
 class Classification:
     terms: list[Term]
     choices: list[tuple[str, list[tuple[int, str]]]]
+    options: str = ""  # `choices` as the picker's <optgroup>s, rendered once per change
 
 
-def classification(*, obj: models.Model, with_choices: bool) -> Classification:
-    """The terms `obj` is classified with (as `terms_for`) and, for someone who may classify, every term as
-    `term_choices` groups them (schemes without terms left out: nothing to pick there); one query either way."""
-    if not with_choices:
-        return Classification(terms=terms_for(obj=obj), choices=[])
-    content_type = ContentType.objects.get_for_model(obj)
-    assigned = TermAssignment.objects.filter(term=OuterRef("pk"), content_type=content_type, object_id=obj.pk)
-    # Only what the picker and the panel show (not notes, page URL or the JSON extras of all ~300 terms): the case
-    # screen builds this on every request.
+@dataclass(frozen=True)
+class _Picker:
+    choices: list[tuple[str, list[tuple[int, str]]]]
+    options: SafeString
+
+
+def _read_picker() -> _Picker:
+    """Every term grouped by scheme (schemes without terms left out: nothing to pick there), as `choices` and as
+    the <optgroup>s of the picker. Only what the picker shows (not notes, page URL or the JSON extras)."""
     every = list(
-        Term.objects.select_related("scheme")
-        .only("id", "scheme_id", "ref", "label", "order", "parent_id", "scheme__name", "scheme__code")
-        .annotate(assigned=Exists(assigned))
+        Term.objects.select_related("scheme").only(
+            "id", "scheme_id", "ref", "label", "order", "parent_id", "scheme__name", "scheme__code"
+        )
     )
     by_scheme: dict[int, list[Term]] = {}
     for term in every:
@@ -82,8 +86,35 @@ def classification(*, obj: models.Model, with_choices: bool) -> Classification:
         (terms[0].scheme.name, [(row.term.pk, "\u3000" * row.depth + str(row.term)) for row in _tree(terms)])
         for terms in by_scheme.values()
     ]
-    mine: list[Term] = sorted((t for t in every if t.assigned), key=lambda t: (t.scheme.code, t.order, t.pk))
-    return Classification(terms=mine, choices=choices)
+    options = format_html_join(
+        "\n",
+        '<optgroup label="{}">{}</optgroup>',
+        (
+            (group, format_html_join("", '<option value="{}">{}</option>', ((value, label) for value, label in rows)))
+            for group, rows in choices
+        ),
+    )
+    return _Picker(choices=choices, options=options)
+
+
+# The case screen shows the picker on every request for staff who may classify: ~300 terms, read and rendered
+# once per change of the schemes or terms (triggers of migration taxonomy/0002; core.snapshots).
+_picker = ProcessSnapshot("taxonomy.terms", _read_picker)
+
+
+def picker_snapshot() -> ProcessSnapshot[_Picker]:
+    return _picker
+
+
+def classification(*, obj: models.Model, with_choices: bool) -> Classification:
+    """The terms `obj` is classified with (as `terms_for`) and, for someone who may classify, every term as
+    `term_choices` groups them, also rendered as the picker's options: one query for the object's terms, one for
+    the terms' change token (all terms are read again only after a change)."""
+    mine = terms_for(obj=obj)
+    if not with_choices:
+        return Classification(terms=mine, choices=[])
+    picker = _picker.get()
+    return Classification(terms=mine, choices=picker.choices, options=picker.options)
 
 
 def objects_with_term(*, model: type[models.Model], term: Term) -> QuerySet[models.Model]:
