@@ -10,7 +10,8 @@ Why the token is trustworthy:
   write path can skip it (services, the reference loader, the admin, `QuerySet.update()`, raw SQL).
 - It is random, not a counter: a transaction that changes a table and then rolls back leaves the old token; the
   next change draws a new one, so a snapshot built from rolled-back rows is never taken for a later state.
-- No row (a fresh database, or a test flush that emptied the table): nothing is kept; every use reads the tables.
+- The migration that installs the triggers writes a first token. No row (a test flush emptied the table): nothing
+  is kept and every use reads the tables, until the next write draws a token.
 
 Snapshots hold model instances shared by every request of the process: callers only read them.
 """
@@ -18,6 +19,7 @@ Snapshots hold model instances shared by every request of the process: callers o
 from __future__ import annotations
 
 import re
+import secrets
 import threading
 from collections.abc import Callable
 from typing import Generic, TypeVar
@@ -92,6 +94,12 @@ def install_change_triggers(schema_editor: BaseDatabaseSchemaEditor, name: str, 
     execute = schema_editor.execute
     vendor = schema_editor.connection.vendor
     quote = schema_editor.connection.ops.quote_name
+    # A first token, so the tables are kept from the first request on, not only after their first change.
+    execute(
+        "INSERT INTO core_changetoken (name, token) SELECT %s, %s "
+        "WHERE NOT EXISTS (SELECT 1 FROM core_changetoken WHERE name = %s)",
+        [name, secrets.token_hex(16), name],
+    )
     if vendor == "postgresql":
         execute(_PG_FUNCTION)
         for table in tables:

@@ -93,3 +93,16 @@ def test_a_rolled_back_change_leaves_the_old_token_and_the_next_change_draws_a_n
     assert change_token(DIRECTORY) == committed
     Situation.objects.update(label="次の変更")
     assert change_token(DIRECTORY) not in (committed, seen_inside)
+
+
+def test_a_freshly_migrated_database_has_a_token_for_every_watched_set(tmp_path, tmp_path_factory):
+    # Without a first token nothing would be kept until the first edit of the directory after a deployment.
+    import sqlite3
+
+    from madoguchi.testing.migrated_db import migrated_sqlite
+
+    path = migrated_sqlite(tmp_path / "db.sqlite3", tmp_path_factory)
+    with sqlite3.connect(path) as db:
+        tokens = dict(db.execute("SELECT name, token FROM core_changetoken").fetchall())
+    assert set(tokens) == {DIRECTORY, TERMS}
+    assert all(len(token) == 32 for token in tokens.values())
