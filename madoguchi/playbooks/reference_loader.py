@@ -6,10 +6,10 @@ import datetime as dt
 from pathlib import Path
 from typing import IO, Any
 
-import yaml
 from django.db import transaction
 from django.utils.dateparse import parse_duration
 
+from madoguchi.core import yamlfiles
 from madoguchi.core.reference_data import apply_changes
 from madoguchi.playbooks.models import LegalClockRule, PlaybookTemplate, TemplateItem
 
@@ -19,8 +19,7 @@ PLAYBOOKS_FILE = DATA_DIR / "playbooks.yaml"
 
 
 def read_yaml(path: Path) -> dict[str, Any]:
-    with path.open(encoding="utf-8") as fh:
-        data: dict[str, Any] = yaml.safe_load(fh)
+    data: dict[str, Any] = yamlfiles.read_yaml(path)
     return data
 
 

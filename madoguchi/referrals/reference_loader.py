@@ -13,10 +13,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
-import yaml
 from django.db import models
 from django.utils import timezone
 
+from madoguchi.core.yamlfiles import read_yaml
 from madoguchi.referrals import hooks
 from madoguchi.referrals.models import (
     EventLawLink,
@@ -38,8 +38,7 @@ class ReferenceDataError(Exception):
 
 
 def read_file(name: str) -> dict[str, Any]:
-    with (DATA_DIR / name).open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+    data = read_yaml(DATA_DIR / name)
     if not isinstance(data, dict) or data.get("schema_version") != 1:
         raise ReferenceDataError(f"{name}: expected a mapping with schema_version 1")
     return data

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
+from madoguchi.core.yamlfiles import read_yaml
 
 logger = logging.getLogger(__name__)
 
@@ -71,8 +71,7 @@ class Rules:
 
 
 def _read(name: str) -> dict[str, Any]:
-    with (DATA_DIR / name).open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+    data = read_yaml(DATA_DIR / name)
     if not isinstance(data, dict):
         raise ValueError(f"{name}: expected a mapping")
     return data

@@ -6,9 +6,9 @@ import datetime as dt
 from pathlib import Path
 from typing import IO, Any
 
-import yaml
 from django.db import transaction
 
+from madoguchi.core import yamlfiles
 from madoguchi.core.reference_data import apply_changes
 from madoguchi.taxonomy.models import Scheme, Term
 
@@ -18,8 +18,7 @@ _TERM_EXTRA_SKIP = {"code", "ref", "label", "order", "parent", "verified", "page
 
 
 def read_data(*, path: Path = DATA_FILE) -> dict[str, Any]:
-    with path.open(encoding="utf-8") as fh:
-        data: dict[str, Any] = yaml.safe_load(fh)
+    data: dict[str, Any] = yamlfiles.read_yaml(path)
     return data
 
 
