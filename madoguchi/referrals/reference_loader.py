@@ -79,6 +79,13 @@ class _Upserter:
         self.now = now
         self.stdout = stdout
         self.counts: dict[str, Counter[str]] = {}
+        self._stored: dict[type[models.Model], dict[str, models.Model]] = {}
+
+    def stored(self, model: type[Record]) -> dict[str, Record]:
+        """The records stored before this load, by code (one query per model instead of one per record)."""
+        if model not in self._stored:
+            self._stored[model] = {o.code: o for o in model._default_manager.all()}
+        return self._stored[model]  # type: ignore[return-value]
 
     def upsert(
         self,
@@ -95,7 +102,8 @@ class _Upserter:
             Counter({"created": 0, "updated": 0, "unchanged": 0, "kept_staff_edit": 0}),
         )
         m2m = m2m or {}
-        obj = model._default_manager.filter(code=code).first()
+        # Records created by this load are not added: a code twice in a file fails on the unique constraint.
+        obj = self.stored(model).get(code)
         if obj is None:
             obj = model(code=code, loaded_at=self.now, **values)
             obj.save()
@@ -128,8 +136,7 @@ class _Upserter:
         return obj, True
 
 
-def _by_code(model: type[Record], codes: list[str], *, where: str) -> list[Record]:
-    found = {o.code: o for o in model._default_manager.filter(code__in=codes)}
+def _by_code(found: Mapping[str, Record], codes: list[str], *, where: str, model: type[Record]) -> list[Record]:
     missing = [c for c in codes if c not in found]
     if missing:
         raise ReferenceDataError(f"{where}: unknown {model.__name__} codes {missing}")
@@ -174,8 +181,11 @@ def load(*, force: bool, stdout: TextIO | None = None) -> dict[str, Any]:
             },
         )
 
+    all_situations = {s.code: s for s in Situation.objects.all()}
     for index, raw in enumerate(read_file("organizations.yaml")["organizations"]):
-        situations = _by_code(Situation, list(raw["situations"]), where=f"organization {raw['code']}")
+        situations = _by_code(
+            all_situations, list(raw["situations"]), where=f"organization {raw['code']}", model=Situation
+        )
         values = {
             "name": raw["name"],
             "short_name": raw["short_name"],
@@ -221,11 +231,13 @@ def load(*, force: bool, stdout: TextIO | None = None) -> dict[str, Any]:
             },
         )
 
+    all_laws = {law.code: law for law in LawEntry.objects.all()}
     for index, raw in enumerate(law_data["events"]):
-        situations = _by_code(Situation, list(raw["situations"]), where=f"event {raw['code']}")
+        where = f"event {raw['code']}"
+        situations = _by_code(all_situations, list(raw["situations"]), where=where, model=Situation)
         rows = _link_rows(raw)
-        laws = {law.code: law for law in _by_code(LawEntry, [r[0] for r in rows], where=f"event {raw['code']}")}
-        existing = EventType.objects.filter(code=raw["code"]).first()
+        laws = {law.code: law for law in _by_code(all_laws, [r[0] for r in rows], where=where, model=LawEntry)}
+        existing = up.stored(EventType).get(raw["code"])
         event, written = up.upsert(
             EventType,
             code=raw["code"],
