@@ -24,7 +24,7 @@ import threading
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from django.db import connection
+from django.db import connection, migrations
 from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 
 from madoguchi.core.models import ChangeToken
@@ -137,3 +137,15 @@ def remove_change_triggers(schema_editor: BaseDatabaseSchemaEditor, name: str, t
             for event in ("insert", "update", "delete"):
                 execute(f"DROP TRIGGER IF EXISTS {quote(_trigger_name(table) + '_' + event)}")
     execute("DELETE FROM core_changetoken WHERE name = %s", [name])
+
+
+def change_token_migration(name: str, tables: list[str]) -> migrations.RunPython:
+    """The migration operation that installs (and, reversed, removes) the change-token triggers of `tables`."""
+
+    def forward(apps: object, schema_editor: BaseDatabaseSchemaEditor) -> None:
+        install_change_triggers(schema_editor, name, tables)
+
+    def backward(apps: object, schema_editor: BaseDatabaseSchemaEditor) -> None:
+        remove_change_triggers(schema_editor, name, tables)
+
+    return migrations.RunPython(forward, backward)

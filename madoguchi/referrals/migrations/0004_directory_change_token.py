@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from madoguchi.core.snapshots import install_change_triggers, remove_change_triggers
+from madoguchi.core.snapshots import change_token_migration
 
 NAME = "referrals.directory"
 TABLES = [
@@ -16,15 +16,7 @@ TABLES = [
 ]
 
 
-def forward(apps, schema_editor):
-    install_change_triggers(schema_editor, NAME, TABLES)
-
-
-def backward(apps, schema_editor):
-    remove_change_triggers(schema_editor, NAME, TABLES)
-
-
 class Migration(migrations.Migration):
     dependencies = [("referrals", "0003_reference_checked_on_and_penalty_history"), ("core", "0002_change_token")]
 
-    operations = [migrations.RunPython(forward, backward)]
+    operations = [change_token_migration(NAME, TABLES)]
