@@ -54,6 +54,11 @@ class MailboxConfig:
             done_folder=settings.IMAP_DONE_FOLDER,
         )
 
+    @property
+    def lock_name(self) -> str:
+        """One poller per mailbox: the server (host and port), the account and the folder name it."""
+        return f"poll_mailbox:{self.host}:{self.port}:{self.user}:{self.folder}"
+
 
 @dataclass
 class PollReport:
@@ -150,7 +155,7 @@ def _remember(state: MailboxState, uid: int) -> None:
 
 def poll_once(*, config: MailboxConfig, limit: int | None = None) -> PollReport:
     """Poll the folder unless another poller (this or another machine) is polling it now: then skip this round."""
-    with job_lock(f"poll_mailbox:{config.host}:{config.user}:{config.folder}") as acquired:
+    with job_lock(config.lock_name) as acquired:
         if not acquired:
             return PollReport(skipped=True)
         return _poll_locked(config=config, limit=limit)

@@ -110,15 +110,15 @@ def test_two_pollers_ingest_every_mail_exactly_once(settings, dovecot, desk_sett
 def test_a_second_poller_skips_while_the_first_holds_the_mailbox(settings):
     from madoguchi.core.joblock import job_lock
 
-    with job_lock("poll_mailbox:imap.example.jp:desk:INBOX") as first:
+    with job_lock("poll_mailbox:imap.example.jp:993:desk:INBOX") as first:
         assert first is True
         results: list[bool] = []
 
         def other() -> None:
-            with job_lock("poll_mailbox:imap.example.jp:desk:INBOX") as second:
+            with job_lock("poll_mailbox:imap.example.jp:993:desk:INBOX") as second:
                 results.append(second)
 
         assert _run_in_threads(other, count=1) == []
         assert results == [False]
-    with job_lock("poll_mailbox:imap.example.jp:desk:INBOX") as again:
+    with job_lock("poll_mailbox:imap.example.jp:993:desk:INBOX") as again:
         assert again is True
