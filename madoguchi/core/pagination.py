@@ -1,16 +1,21 @@
-"""Paging for lists that may match a million rows: the count stops at a cap, and so does the deepest page."""
+"""Paging for lists that may match a million rows: the count stops at a cap, so does the deepest page, and deep pages
+are read as ids first."""
 
 from __future__ import annotations
 
 from functools import cached_property
 from typing import Any
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 
 # Past this many matches a list says 「10,000件以上」 instead of counting on. An exact COUNT(*) reads every
 # matching row (PostgreSQL has no cheap row count), so its cost grows with the table; a LIMITed count does not.
 COUNT_CAP = 10_000
+# From this row on a page is read in two steps (a "deferred join"): first the ids of its rows, an OFFSET over
+# the sort's index alone (index-only where the index holds the sort keys), then just those rows with their joins
+# and prefetches. One OFFSET query over whole rows would fetch and discard every skipped row from the table.
+DEFERRED_FROM = 1_000
 
 
 class CappedPaginator(Paginator):  # type: ignore[type-arg]
@@ -21,9 +26,26 @@ class CappedPaginator(Paginator):  # type: ignore[type-arg]
     The cap is read when the paginator is made (`COUNT_CAP` unless given), so tests can lower it.
     """
 
-    def __init__(self, object_list: Any, per_page: int, *, cap: int | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, object_list: Any, per_page: int, *, cap: int | None = None, deferred_from: int | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(object_list, per_page, **kwargs)
         self.cap = COUNT_CAP if cap is None else cap
+        self.deferred_from = DEFERRED_FROM if deferred_from is None else deferred_from
+
+    def page(self, number: Any) -> Page:  # type: ignore[type-arg]
+        """Paginator.page, with pages from `deferred_from` on read as ids first, then those rows (same order)."""
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        if not isinstance(self.object_list, QuerySet) or bottom < self.deferred_from:
+            return self._get_page(self.object_list[bottom:top], number, self)
+        ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
+        rows = {row.pk: row for row in self.object_list.order_by().filter(pk__in=ids)}
+        # A row deleted between the two reads is left out rather than shown half-loaded.
+        return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
 
     @cached_property
     def _seen(self) -> int:
