@@ -27,7 +27,13 @@ class CappedPaginator(Paginator):  # type: ignore[type-arg]
     """
 
     def __init__(
-        self, object_list: Any, per_page: int, *, cap: int | None = None, deferred_from: int | None = None, **kwargs: Any
+        self,
+        object_list: Any,
+        per_page: int,
+        *,
+        cap: int | None = None,
+        deferred_from: int | None = None,
+        **kwargs: Any,
     ) -> None:
         super().__init__(object_list, per_page, **kwargs)
         self.cap = COUNT_CAP if cap is None else cap

@@ -67,7 +67,9 @@ def _pages(client, sort, monkeypatch, deferred_from):
 
 
 @pytest.mark.parametrize("key", KEYS)
-def test_every_page_holds_the_same_cases_in_the_same_order_read_either_way(client_for, manager, cases, key, monkeypatch):
+def test_every_page_holds_the_same_cases_in_the_same_order_read_either_way(
+    client_for, manager, cases, key, monkeypatch
+):
     client = client_for(manager)
     for sort in (key, f"-{key}"):
         plain = _pages(client, sort, monkeypatch, deferred_from=10**9)
@@ -86,7 +88,8 @@ def test_a_deep_page_offsets_over_the_ids_and_reads_its_rows_by_id(client_for, m
     listing = [q["sql"] for q in ctx.captured_queries if '"cases_case"' in q["sql"] and "COUNT(" not in q["sql"]]
     offsets = [sql for sql in listing if re.search(r"\bOFFSET\b", sql)]
     assert len(offsets) == 1
-    assert re.match(r'SELECT "cases_case"\."id"( AS "pk")? FROM "cases_case"', offsets[0]), "the OFFSET reads the ids only"
+    # The OFFSET reads the ids only.
+    assert re.match(r'SELECT "cases_case"\."id"( AS "pk")? FROM "cases_case"', offsets[0])
     assert re.search(r"LIMIT 2 OFFSET 4\b", offsets[0])
     rows = [sql for sql in listing if '"cases_case"."subject"' in sql]
     assert len(rows) == 1
