@@ -47,11 +47,11 @@ class CappedPaginator(Paginator):  # type: ignore[type-arg]
         if top + self.orphans >= self.count:
             top = self.count
         if not isinstance(self.object_list, QuerySet) or bottom < self.deferred_from:
-            return self._get_page(self.object_list[bottom:top], number, self)
+            return Page(self.object_list[bottom:top], number, self)
         ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
         rows = {row.pk: row for row in self.object_list.order_by().filter(pk__in=ids)}
         # A row deleted between the two reads is left out rather than shown half-loaded.
-        return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
+        return Page([rows[pk] for pk in ids if pk in rows], number, self)
 
     @cached_property
     def _seen(self) -> int:
