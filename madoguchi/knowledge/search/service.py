@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import math
 import operator
 from collections import Counter
@@ -421,16 +422,51 @@ def similar_entries(
         qs = qs.filter(~Q(kind=kind) | Exists(allowed.filter(pk=OuterRef("object_id"))))
     allowed_kinds = set(restrict or {})
     visible = [e for e in qs if e.visibility != "restricted" or e.kind in allowed_kinds]
-    target = _trigram_counts(norm)
-    target_norm_sq = _norm_sq(target)
-    scored = []
-    for entry in visible:
-        other: str = entry.compared
-        sim = _cosine(target, _trigram_counts(other), target_norm_sq)
-        if sim >= min_similarity:
-            scored.append(SimilarEntry(entry=entry, similarity=sim))
+    ranked = _closest(_trigram_counts(norm), [e.compared for e in visible], limit=limit, min_similarity=min_similarity)
+    scored = [SimilarEntry(entry=visible[i], similarity=sim) for i, sim in ranked]
     scored.sort(key=lambda s: (-s.similarity, -s.entry.pk))
     return scored[:limit]
+
+
+def _closest(target: Counter[str], texts: list[str], *, limit: int, min_similarity: float) -> list[tuple[int, float]]:
+    """(index, cosine) of every text that can be among the `limit` closest to `target` (at least min_similarity).
+
+    Gives each text exactly `_cosine(target, _trigram_counts(text))`, but builds a text's counts only when it can
+    still place: the dot product is a C-level sum over the text's trigrams, and since a count vector's squared norm
+    is at least its number of trigrams, dot / (|target| · √n) bounds the cosine from above. Texts are taken by
+    falling bound, and once `limit` exact scores beat a bound, no later text can place (ties included: the caller
+    breaks them by id, so a text whose bound equals the last place is still scored).
+    """
+    if not target or limit <= 0:
+        return []
+    target_norm_sq = _norm_sq(target)
+    target_norm = math.sqrt(target_norm_sq)
+    get = target.get
+    bounded: list[tuple[float, int, list[str], int]] = []
+    for index, text in enumerate(texts):
+        grams = list(map("".join, zip(text, text[1:], text[2:], strict=False)))
+        dot = sum(map(get, grams, itertools.repeat(0)))
+        if not dot:
+            continue
+        bound = dot / (target_norm * math.sqrt(len(grams)))
+        if bound >= min_similarity * _BOUND_SLACK:
+            bounded.append((bound, index, grams, dot))
+    bounded.sort(key=operator.itemgetter(0), reverse=True)
+    exact: list[tuple[int, float]] = []
+    places: list[float] = []  # the best `limit` exact scores so far, highest first
+    for bound, index, grams, dot in bounded:
+        if len(places) >= limit and bound < places[-1] * _BOUND_SLACK:
+            break
+        similarity = dot / math.sqrt(target_norm_sq * _norm_sq(Counter(grams)))
+        if similarity < min_similarity:
+            continue
+        exact.append((index, similarity))
+        places = sorted([*places, similarity], reverse=True)[:limit]
+    return exact
+
+
+# The bound and the exact score are rounded differently; a bound this close below a score is not trusted to be lower.
+_BOUND_SLACK = 1 - 1e-9
 
 
 __all__ = [
