@@ -179,7 +179,15 @@ TEMPLATES = [
 
 # --- Database -------------------------------------------------------------
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'madoguchi.sqlite3'}")
-_db = dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 0))
+# Persistent connections in production: a new connection per request costs PostgreSQL a backend process,
+# authentication and cold catalogue caches on every page (docs/adr/0044). Health checks replace a connection that
+# died (a database restart) before a request uses it. Outside production each request connects afresh, so tests
+# that use threads leave no connection open behind them.
+_db = dj_database_url.parse(
+    DATABASE_URL,
+    conn_max_age=env_int("DB_CONN_MAX_AGE", 60 if PRODUCTION else 0),
+    conn_health_checks=True,
+)
 if _db["ENGINE"] == "django.db.backends.sqlite3":
     _db["OPTIONS"] = {
         # WAL lets readers run while one writer writes; IMMEDIATE avoids lock-upgrade deadlocks.

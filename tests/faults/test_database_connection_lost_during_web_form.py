@@ -14,23 +14,9 @@ from madoguchi.cases.models import Case
 from madoguchi.intake.models import Attachment
 from madoguchi.intake.services import web_form
 from madoguchi.intake.tests._form_helpers import VALID, png
+from madoguchi.testing.database import cut_our_database_connection
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _cut_our_database_connection() -> None:
-    if connection.vendor == "postgresql":
-        import psycopg
-
-        pid = connection.connection.info.backend_pid
-        db = connection.settings_dict
-        with psycopg.connect(
-            dbname=db["NAME"], user=db["USER"], host=db["HOST"], port=db["PORT"] or 5432, autocommit=True
-        ) as admin:
-            terminated = admin.execute("SELECT pg_terminate_backend(%s)", [pid]).fetchone()
-            assert terminated == (True,)
-    else:
-        connection.connection.close()
 
 
 def _tokens(html: str) -> list[str]:
@@ -51,7 +37,7 @@ def test_connection_lost_mid_submission_shows_an_error_and_leaves_no_half_writte
         # Runs inside the submission's transaction, after the case row was inserted.
         if not cut:
             cut.append(True)
-            _cut_our_database_connection()
+            cut_our_database_connection()
         return original(data=data)
 
     monkeypatch.setattr(web_form.storage, "store_attachment", store_then_lose_the_database)

@@ -6,7 +6,7 @@ import time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DatabaseError
+from django.db import DatabaseError, close_old_connections
 
 from madoguchi.intake import imap
 
@@ -24,6 +24,9 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         config = imap.MailboxConfig.from_settings()
         while True:
+            # As a web request does at its start: a connection that died (a database restart) or outlived
+            # DB_CONN_MAX_AGE is dropped here, so the next round connects afresh instead of failing for ever.
+            close_old_connections()
             try:
                 report = imap.poll_once(config=config, limit=options["limit"])
             except (imap.MailboxError, imaplib.IMAP4.error, OSError, DatabaseError) as exc:
