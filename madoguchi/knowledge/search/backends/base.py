@@ -21,6 +21,12 @@ def like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def regex_escape(text: str) -> str:
+    """`text` as a literal in a PostgreSQL regular expression (ARE): every character that is not a letter or digit
+    gets a backslash. Letters and digits stay bare, since in an ARE a backslash before one makes a class (`\\d`)."""
+    return "".join(ch if ch.isalnum() else "\\" + ch for ch in text)
+
+
 class SearchBackend(Protocol):
     vendor: str
 

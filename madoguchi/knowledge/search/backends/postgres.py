@@ -25,6 +25,7 @@ from madoguchi.knowledge.search.backends.base import (
     filter_sql,
     like_escape,
     rarest_within,
+    regex_escape,
 )
 from madoguchi.knowledge.search.normalize import bigram_tokens, word_segments
 from madoguchi.knowledge.search.types import CandidateRequest
@@ -372,13 +373,15 @@ class PostgresBackend:
             )
             params.extend([patterns, *(exclude or ()), *patterns, limit])
         if common:
-            patterns = [f"%{like_escape(g)}%" for g in common]
+            # One regular expression with the grams as alternatives reads each walked text once; `LIKE ANY` read
+            # it once per gram (about half the time for eight grams over 1,800 entries at 1M).
+            pattern = "|".join(regex_escape(g) for g in common)
             parts.append(
                 f"(SELECT {ENTRY}.id FROM (SELECT {ENTRY}.id, {ENTRY}.title_norm, {ENTRY}.body_norm "
                 f"FROM knowledge_searchentry {ENTRY} ORDER BY {ENTRY}.id DESC LIMIT %s) {ENTRY} "
-                f"WHERE ({TEXT_EXPR} || '') LIKE ANY (%s){excluded} ORDER BY {ENTRY}.id DESC LIMIT %s)"
+                f"WHERE ({TEXT_EXPR} || '') ~ %s{excluded} ORDER BY {ENTRY}.id DESC LIMIT %s)"
             )
-            params.extend([RECENT_SCAN, patterns, *(exclude or ()), limit])
+            params.extend([RECENT_SCAN, pattern, *(exclude or ()), limit])
         return " UNION ".join(parts), params
 
     def rebuild(self) -> None:
