@@ -101,12 +101,23 @@ _SORT_COLUMNS = [
 ]
 
 
-def _listed_cases(request: StaffRequest, form: case_forms.CaseFilterForm) -> Any:
+def _listed_cases(request: StaffRequest, form: case_forms.CaseFilterForm) -> tuple[Any, str]:
+    """The listed cases and the sort they are in ("" for the default): a sort of more matches than
+    selectors.FULL_SORT_CAP falls back to the default order (the caller says so)."""
     filters = form.cleaned_data if form.is_valid() else {}
     keyword_filter = extensions.keyword_filter()
     if filters.get("q") and keyword_filter is not None:
-        return keyword_filter(user=request.user, query=filters["q"], filters=filters)
-    return selectors.case_list(user=request.user, filters=filters)
+        qs = keyword_filter(user=request.user, query=filters["q"], filters=filters)
+    else:
+        qs = selectors.case_list(user=request.user, filters=filters)
+    sort = filters.get("sort") or ""
+    if selectors.sort_refused(qs, sort):
+        return selectors.default_order(qs), ""
+    return qs, sort
+
+
+def _column_label(sort: str) -> str:
+    return str(dict(_SORT_COLUMNS).get(sort.lstrip("-"), ""))
 
 
 def _sort_columns(params: QueryDict, sort: str) -> list[dict[str, Any]]:
@@ -135,19 +146,21 @@ def _render_list(
     status: int = 200,
 ) -> HttpResponse:
     form = case_forms.CaseFilterForm(params or None)
-    qs = _listed_cases(request, form)
+    qs, sort = _listed_cases(request, form)
     # A capped count and capped pages: the list costs the same at a thousand or a million matches.
     paginator = CappedPaginator(qs, PAGE_SIZE)
     page = paginator.get_page(params.get("page"))
     query = params.copy()
     query.pop("page", None)
-    sort = form.cleaned_data.get("sort", "") if form.is_valid() else ""
+    asked = form.cleaned_data.get("sort", "") if form.is_valid() else ""
     user = request.user
     context = {
         "form": form,
         "page": page,
         "query": query.urlencode(),
         "columns": _sort_columns(params, sort),
+        "sort_refused": _column_label(asked) if asked != sort else "",
+        "full_sort_cap": selectors.FULL_SORT_CAP,
         "export_capped": paginator.capped or paginator.count > case_export.EXPORT_CAP,
         "export_cap": case_export.EXPORT_CAP,
         "saved_views": list(saved_views.saved_views_for(user=user)),
@@ -174,7 +187,7 @@ def _list_url(query: str) -> str:
 @require_action(Action.CASE_VIEW)
 def case_list_export(request: StaffRequest) -> StreamingHttpResponse:
     form = case_forms.CaseFilterForm(request.GET or None)
-    qs = _listed_cases(request, form)
+    qs, _sort = _listed_cases(request, form)
     # Counting past the cap would only read rows the file leaves out anyway.
     total = qs[: case_export.EXPORT_CAP + 1].count()
     audit.record(
