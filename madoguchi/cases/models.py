@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from madoguchi.cases.choices import Category, Channel, EmployeeBand, EventKind, Industry, Tier, Urgency
 from madoguchi.cases.workflow import OPEN_STATUSES, Status
+from madoguchi.core.models import ChoiceLabels
 
 
 class Organization(models.Model):
@@ -80,7 +81,7 @@ class ReferenceCounter(models.Model):
         return f"{self.year}: {self.last_value}"
 
 
-class Case(models.Model):
+class Case(ChoiceLabels):
     reference = models.CharField(_("受付番号"), max_length=16, unique=True, editable=False)
     channel = models.CharField(_("受付経路"), max_length=16, choices=Channel.choices)
     received_at = models.DateTimeField(_("受付日時"), db_index=True)
@@ -212,7 +213,7 @@ class Case(models.Model):
         return self.urgency
 
 
-class CaseEvent(models.Model):
+class CaseEvent(ChoiceLabels):
     """One entry of a case's timeline. The timeline is the record: rows are only ever appended."""
 
     case = models.ForeignKey(Case, verbose_name=_("相談案件"), on_delete=models.CASCADE, related_name="events")
@@ -244,7 +245,7 @@ class CaseEvent(models.Model):
         super().save(*args, **kwargs)
 
 
-class Callback(models.Model):
+class Callback(ChoiceLabels):
     """A promised call-back (折り返し): shown on the dashboard until done."""
 
     case = models.ForeignKey(Case, verbose_name=_("相談案件"), on_delete=models.CASCADE, related_name="callbacks")

@@ -1,8 +1,39 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
+from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
+
+# field -> {stored value: label}, built once per field and process; the labels stay lazy, so each lookup
+# translates into the language active at the time.
+_CHOICE_LABELS: dict[models.Field[Any, Any], dict[Any, Any]] = {}
+
+
+class ChoiceLabels(models.Model):
+    """`get_<field>_display()` with the field's choices as a dict built once per process.
+
+    Django's own builds `dict(make_hashable(field.flatchoices))` on every call, and hashing a lazy label
+    translates it: each call translated every choice of the field (a third of the time the case lists spent
+    rendering their rows, docs/reliability.md "Session 9"). Same result: the label of the stored value in the active
+    language, or the value itself when it is not one of the choices.
+    """
+
+    class Meta:
+        abstract = True
+
+    def _get_FIELD_display(self, field: models.Field[Any, Any]) -> Any:  # Django's name for it
+        labels = _CHOICE_LABELS.get(field)
+        if labels is None:
+            labels = _CHOICE_LABELS[field] = dict(field.flatchoices)
+        value = getattr(self, field.attname)
+        try:
+            label = labels.get(value, value)
+        except TypeError:  # an unhashable value (a list in a JSON field) is no choice
+            label = value
+        return force_str(label, strings_only=True)
 
 
 class FormDraft(models.Model):
