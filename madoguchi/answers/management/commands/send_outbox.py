@@ -19,12 +19,12 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         while True:
-            # As a web request does at its start: a connection that died (a database restart) or outlived
-            # DB_CONN_MAX_AGE is dropped here, so the next round connects afresh instead of failing for ever.
-            close_old_connections()
             report = outbox.send_due(limit=options["limit"])
             if report.sent or report.failed or report.gave_up or options["verbosity"] > 1:
                 self.stdout.write(f"sent={report.sent} retry={report.failed} failed={report.gave_up}")
             if not options["loop"]:
                 return
             time.sleep(options["interval"])
+            # Between rounds, as a web server does between requests: a connection that died (a database restart)
+            # or outlived DB_CONN_MAX_AGE is dropped, so the next round connects afresh instead of failing for ever.
+            close_old_connections()

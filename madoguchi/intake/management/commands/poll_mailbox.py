@@ -24,9 +24,6 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         config = imap.MailboxConfig.from_settings()
         while True:
-            # As a web request does at its start: a connection that died (a database restart) or outlived
-            # DB_CONN_MAX_AGE is dropped here, so the next round connects afresh instead of failing for ever.
-            close_old_connections()
             try:
                 report = imap.poll_once(config=config, limit=options["limit"])
             except (imap.MailboxError, imaplib.IMAP4.error, OSError, DatabaseError) as exc:
@@ -42,3 +39,6 @@ class Command(BaseCommand):
             if not options["loop"]:
                 return
             time.sleep(options["interval"])
+            # Between rounds, as a web server does between requests: a connection that died (a database restart)
+            # or outlived DB_CONN_MAX_AGE is dropped, so the next round connects afresh instead of failing for ever.
+            close_old_connections()
