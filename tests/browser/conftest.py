@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -35,13 +37,35 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
+def _live_server_requests() -> int:
+    # The live server (socketserver.ThreadingMixIn) handles each request in a thread of this name.
+    return sum(1 for t in threading.enumerate() if "process_request_thread" in t.name)
+
+
+def _wait_for_the_live_server_to_finish(quiet_for: float = 0.3, at_most: float = 10.0) -> None:
+    """Until no request has been in progress for `quiet_for` seconds (or `at_most` passed): the page's last
+    autosave (sent on pagehide) must be answered before the test database is flushed, or the flush's table locks
+    and the request's row locks deadlock."""
+    deadline = time.monotonic() + at_most
+    quiet_since = time.monotonic()
+    while time.monotonic() < deadline:
+        if _live_server_requests():
+            quiet_since = time.monotonic()
+        elif time.monotonic() - quiet_since >= quiet_for:
+            return
+        time.sleep(0.02)
+
+
 @pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
+def page(browser: Browser, transactional_db: None) -> Iterator[Page]:
+    # After transactional_db, so torn down before it: the browser is closed and its requests answered before the
+    # database is flushed.
     context = browser.new_context(locale="ja-JP", timezone_id="Asia/Tokyo", viewport={"width": 1366, "height": 768})
     page = context.new_page()
     page.set_default_timeout(15000)
     yield page
     context.close()
+    _wait_for_the_live_server_to_finish()
 
 
 @pytest.fixture
