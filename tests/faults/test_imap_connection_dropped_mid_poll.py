@@ -21,13 +21,7 @@ MAILS = ["iso2022jp_outlook.eml", "eucjp_mutt.eml", "utf8_base64_gmail.eml", "wi
 
 @pytest.fixture
 def mailbox(settings, dovecot, desk_settings):
-    settings.IMAP_HOST = dovecot.host
-    settings.IMAP_PORT = dovecot.port
-    settings.IMAP_TLS = "none"
-    settings.IMAP_USER = dovecot.user
-    settings.IMAP_PASSWORD = dovecot.password
-    settings.IMAP_FOLDER = "INBOX"
-    settings.IMAP_DONE_FOLDER = ""
+    dovecot.use_as_desk_mailbox(settings)
     for name in MAILS:
         dovecot.append(eml(name))
     return dovecot

@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,6 +42,16 @@ class Dovecot:
     port: int
     user: str
     password: str
+
+    def use_as_desk_mailbox(self, settings: Any) -> None:
+        """Point the desk's IMAP settings (a pytest-django `settings`) at this server's INBOX, plain IMAP."""
+        settings.IMAP_HOST = self.host
+        settings.IMAP_PORT = self.port
+        settings.IMAP_TLS = "none"
+        settings.IMAP_USER = self.user
+        settings.IMAP_PASSWORD = self.password
+        settings.IMAP_FOLDER = "INBOX"
+        settings.IMAP_DONE_FOLDER = ""
 
     def client(self) -> imaplib.IMAP4:
         conn = imaplib.IMAP4(self.host, self.port, timeout=10)

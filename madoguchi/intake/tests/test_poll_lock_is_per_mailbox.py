@@ -18,13 +18,7 @@ from madoguchi.intake.tests.conftest import Dovecot, eml
 
 @pytest.fixture
 def mailbox(settings, dovecot: Dovecot, desk_settings) -> imap.MailboxConfig:
-    settings.IMAP_HOST = dovecot.host
-    settings.IMAP_PORT = dovecot.port
-    settings.IMAP_TLS = "none"
-    settings.IMAP_USER = dovecot.user
-    settings.IMAP_PASSWORD = dovecot.password
-    settings.IMAP_FOLDER = "INBOX"
-    settings.IMAP_DONE_FOLDER = ""
+    dovecot.use_as_desk_mailbox(settings)
     dovecot.append(eml("utf8_base64_gmail.eml"))
     return imap.MailboxConfig.from_settings()
 

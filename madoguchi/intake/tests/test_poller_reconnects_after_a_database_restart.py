@@ -19,13 +19,7 @@ class Stop(Exception):
 
 @pytest.fixture
 def mailbox(settings, dovecot, desk_settings):
-    settings.IMAP_HOST = dovecot.host
-    settings.IMAP_PORT = dovecot.port
-    settings.IMAP_TLS = "none"
-    settings.IMAP_USER = dovecot.user
-    settings.IMAP_PASSWORD = dovecot.password
-    settings.IMAP_FOLDER = "INBOX"
-    settings.IMAP_DONE_FOLDER = ""
+    dovecot.use_as_desk_mailbox(settings)
     return dovecot
 
 

@@ -363,19 +363,6 @@ def _trigram_counts(text: str) -> Counter[str]:
     return Counter(map("".join, zip(text, text[1:], text[2:], strict=False)))  # shorter tails end it
 
 
-def _cosine(a: Counter[str], b: Counter[str], a_norm_sq: int | None = None) -> float:
-    """Cosine of two count vectors. The products are integers, so the result does not depend on summing order."""
-    if not a or not b:
-        return 0.0
-    small, large = (a, b) if len(a) <= len(b) else (b, a)
-    dot = sum(v * large[k] for k, v in small.items() if k in large)
-    if not dot:
-        return 0.0
-    if a_norm_sq is None:
-        a_norm_sq = _norm_sq(a)
-    return dot / math.sqrt(a_norm_sq * _norm_sq(b))
-
-
 def _norm_sq(counts: Counter[str]) -> int:
     values = list(counts.values())
     return sum(map(operator.mul, values, values))
@@ -431,7 +418,7 @@ def similar_entries(
 def _closest(target: Counter[str], texts: list[str], *, limit: int, min_similarity: float) -> list[tuple[int, float]]:
     """(index, cosine) of every text that can be among the `limit` closest to `target` (at least min_similarity).
 
-    Gives each text exactly `_cosine(target, _trigram_counts(text))`, but builds a text's counts only when it can
+    Gives each text exactly the cosine of `target` and its trigram counts, but builds those counts only when it can
     still place: the dot product is a C-level sum over the text's trigrams, and since a count vector's squared norm
     is at least its number of trigrams, dot / (|target| · √n) bounds the cosine from above. Texts are taken by
     falling bound, and once `limit` exact scores beat a bound, no later text can place (ties included: the caller

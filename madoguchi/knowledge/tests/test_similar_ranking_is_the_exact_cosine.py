@@ -1,5 +1,6 @@
 """The similar-consultations ranking skips texts by an upper bound: it must give exactly the brute-force top list."""
 
+import math
 import random
 
 from madoguchi.knowledge.search import service
@@ -32,9 +33,17 @@ def _text(rng: random.Random, words: int) -> str:
     return "".join(rng.choice(WORDS) for _ in range(words))
 
 
+def _cosine(a, b) -> float:
+    """The definition, computed the plain way: Σ a·b / √(Σ a² · Σ b²) over the trigram counts."""
+    dot = sum(count * b[gram] for gram, count in a.items() if gram in b)
+    if not dot:
+        return 0.0
+    return dot / math.sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+
+
 def _brute_force(target_text: str, texts: list[str], limit: int, min_similarity: float) -> list[tuple[int, float]]:
     target = service._trigram_counts(target_text)
-    scored = [(i, service._cosine(target, service._trigram_counts(t))) for i, t in enumerate(texts)]
+    scored = [(i, _cosine(target, service._trigram_counts(t))) for i, t in enumerate(texts)]
     kept = [(i, s) for i, s in scored if s >= min_similarity]
     # The caller's order: highest score first, ties by the newer (here: later) entry.
     return sorted(kept, key=lambda p: (-p[1], -p[0]))[:limit]

@@ -79,13 +79,7 @@ def _mail(n: int) -> bytes:
 
 
 def test_two_pollers_ingest_every_mail_exactly_once(settings, dovecot, desk_settings):
-    settings.IMAP_HOST = dovecot.host
-    settings.IMAP_PORT = dovecot.port
-    settings.IMAP_TLS = "none"
-    settings.IMAP_USER = dovecot.user
-    settings.IMAP_PASSWORD = dovecot.password
-    settings.IMAP_FOLDER = "INBOX"
-    settings.IMAP_DONE_FOLDER = ""
+    dovecot.use_as_desk_mailbox(settings)
     for n in range(INCOMING):
         dovecot.append(_mail(n))
     config = imap.MailboxConfig.from_settings()

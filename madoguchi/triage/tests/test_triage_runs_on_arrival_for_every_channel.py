@@ -59,13 +59,7 @@ def test_mail_through_ingest_email(desk_settings, monkeypatch):  # noqa: F811
 
 @pytest.mark.django_db(transaction=True)
 def test_mail_through_poll_mailbox(settings, dovecot, desk_settings):  # noqa: F811
-    settings.IMAP_HOST = dovecot.host
-    settings.IMAP_PORT = dovecot.port
-    settings.IMAP_TLS = "none"
-    settings.IMAP_USER = dovecot.user
-    settings.IMAP_PASSWORD = dovecot.password
-    settings.IMAP_FOLDER = "INBOX"
-    settings.IMAP_DONE_FOLDER = ""
+    dovecot.use_as_desk_mailbox(settings)
     dovecot.append(_emotet_mail())
     call_command("poll_mailbox")
     _assert_suggested_on_arrival(Case.objects.get(), Channel.EMAIL)
