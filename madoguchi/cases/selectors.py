@@ -17,6 +17,7 @@ from madoguchi.cases.access import visible_cases
 from madoguchi.cases.choices import EventKind, Tier, Urgency
 from madoguchi.cases.models import Callback, Case, CaseEvent, Organization, Person
 from madoguchi.cases.workflow import OPEN_STATUSES, Status
+from madoguchi.core.pagination import count_at_most
 
 _LIST_RELATED = ("organization", "person", "assignee")
 
@@ -175,7 +176,7 @@ def sort_refused(qs: QuerySet[Case], sort: str) -> bool:
     """True when `sort` would sort more than FULL_SORT_CAP matches (counted up to the cap + 1, unordered)."""
     if not sort or sort.lstrip("-") in INDEXED_SORTS or sort.lstrip("-") not in CASE_LIST_SORTS:
         return False
-    return qs.order_by().values("pk")[: FULL_SORT_CAP + 1].count() > FULL_SORT_CAP
+    return count_at_most(qs, FULL_SORT_CAP) > FULL_SORT_CAP
 
 
 def default_order(qs: QuerySet[Case]) -> QuerySet[Case]:

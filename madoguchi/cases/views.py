@@ -30,7 +30,7 @@ from madoguchi.cases.rendering import case_draft_prefix, render_detail, session_
 from madoguchi.core import drafts
 from madoguchi.core.errors import DomainError
 from madoguchi.core.normalize import normalize_name, phone_digits
-from madoguchi.core.pagination import CappedPaginator
+from madoguchi.core.pagination import CappedPaginator, count_at_most
 
 PAGE_SIZE = 50
 
@@ -187,9 +187,10 @@ def _list_url(query: str) -> str:
 @require_action(Action.CASE_VIEW)
 def case_list_export(request: StaffRequest) -> StreamingHttpResponse:
     form = case_forms.CaseFilterForm(request.GET or None)
-    qs, _sort = _listed_cases(request, form)
+    qs, sort = _listed_cases(request, form)
+    asked = form.cleaned_data.get("sort", "") if form.is_valid() else ""
     # Counting past the cap would only read rows the file leaves out anyway.
-    total = qs[: case_export.EXPORT_CAP + 1].count()
+    total = count_at_most(qs, case_export.EXPORT_CAP)
     audit.record(
         action=AuditAction.EXPORT,
         request=request,
@@ -198,6 +199,10 @@ def case_list_export(request: StaffRequest) -> StreamingHttpResponse:
             "filters": {k: v for k, v in request.GET.items() if k != "page"},
             "rows": min(total, case_export.EXPORT_CAP),
             "capped": total > case_export.EXPORT_CAP,
+            # The file is in the list's order: a refused sort (past FULL_SORT_CAP) is in the default order here
+            # too, as the list page says next to the export link.
+            "sort": sort,
+            "sort_refused": asked if asked != sort else "",
         },
     )
     response = StreamingHttpResponse(case_export.rows(qs), content_type="text/csv; charset=utf-8")

@@ -18,6 +18,15 @@ COUNT_CAP = 10_000
 DEFERRED_FROM = 1_000
 
 
+def count_at_most(qs: QuerySet[Any], n: int) -> int:
+    """How many rows `qs` matches, counted up to `n` + 1 (one `SELECT COUNT(*) FROM (... LIMIT n + 1)`).
+
+    Which rows are counted does not matter, only how many: without the ORDER BY the database may stop after any
+    n + 1 rows instead of sorting every match first. "More than n" reads as `count_at_most(qs, n) > n`.
+    """
+    return qs.order_by().values("pk")[: n + 1].count()
+
+
 class CappedPaginator(Paginator):  # type: ignore[type-arg]
     """A Paginator whose count reads at most `cap` + 1 rows (one `SELECT COUNT(*) FROM (... LIMIT cap + 1)`).
 
@@ -56,9 +65,7 @@ class CappedPaginator(Paginator):  # type: ignore[type-arg]
     @cached_property
     def _seen(self) -> int:
         if isinstance(self.object_list, QuerySet):
-            # Which rows are counted does not matter, only how many (up to cap + 1): without the ORDER BY the
-            # database may stop after any cap + 1 rows instead of sorting every match first.
-            return self.object_list.order_by().values("pk")[: self.cap + 1].count()
+            return count_at_most(self.object_list, self.cap)
         return len(self.object_list[: self.cap + 1])
 
     @cached_property

@@ -15,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from madoguchi.accounts.models import AuditEvent
 from madoguchi.cases import selectors
 from madoguchi.testing.factories import make_case
 
@@ -56,6 +57,7 @@ def test_past_the_cap_a_sort_without_an_index_keeps_the_default_order(client_for
     html = response.content.decode()
     assert f"「件名」{NOTE}" in html
     assert 'id="sort-refused" role="status"' in html
+    assert "CSV 出力も同じ順です" in html, "the note also says what the export link gives"
     # The header says which order the rows are really in.
     assert [(c["key"], c["aria_sort"]) for c in response.context["columns"] if c["aria_sort"]] == [
         ("received_at", "descending")
@@ -96,3 +98,17 @@ def test_the_csv_export_follows_the_same_rule(client_for, manager, tier1_staff, 
     response = client_for(manager).get(reverse("cases:list_export"), {"sort": "subject"})
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"), newline="")))
     assert [r[0] for r in rows[1:]] == [c.reference for c in reversed(cases)]
+
+
+def test_the_export_audit_entry_records_the_refused_sort(client_for, manager, tier1_staff, cap_of_three):
+    _seed(tier1_staff, ["A", "B", "C", "D"])
+    b"".join(client_for(manager).get(reverse("cases:list_export"), {"sort": "-subject"}).streaming_content)
+    detail = AuditEvent.objects.filter(detail__what="case_list").latest("pk").detail
+    assert (detail["sort"], detail["sort_refused"]) == ("", "-subject")
+
+
+def test_the_export_audit_entry_records_an_honoured_sort(client_for, manager, tier1_staff, cap_of_three):
+    _seed(tier1_staff, ["A", "B", "C"])
+    b"".join(client_for(manager).get(reverse("cases:list_export"), {"sort": "-subject"}).streaming_content)
+    detail = AuditEvent.objects.filter(detail__what="case_list").latest("pk").detail
+    assert (detail["sort"], detail["sort_refused"]) == ("-subject", "")
