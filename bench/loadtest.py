@@ -8,7 +8,8 @@ Steps of 1, 2, 4, 8, ... clients (keep-alive connections, one thread each), each
 has errors, throughput stops rising (under 5 % above the best step so far) or --max-clients is reached. Every
 client loops over the mix: the public consultation form (GET, 確認 POST, 送信 POST: a real consultation each
 time, so the form's rate limits must be raised for the run), the public FAQ list and an FAQ entry, and, as a
-manager, the dashboard, a random existing case page, the case list and the search with varied Japanese queries.
+manager, the dashboard, a random existing case page (and its deferred panel, fetched as the page's script does), the
+case list and the search with varied Japanese queries.
 Per step and endpoint: requests/s, p50/p95/p99 (ms), errors (an unexpected status or a connection error). No
 timed assertions: figures, printed and written as a Markdown section into the report (bench/run_load_1m.sh).
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import html
 import http.client
 import http.cookies
 import json
@@ -60,6 +62,7 @@ BODIES = [
 ]
 SEARCH = "/staff/knowledge/search/?q="
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+PANEL_URL = re.compile(r'data-panel-url="([^"]+)"')
 ENDPOINTS = [
     "public form GET",
     "public form 確認 POST",
@@ -68,6 +71,7 @@ ENDPOINTS = [
     "public FAQ entry",
     "staff dashboard",
     "case page",
+    "case page's deferred panel",
     "case list",
     "search",
 ]
@@ -82,8 +86,12 @@ class Client:
         self.staff_cookie = staff_cookie
         self.jar: dict[str, str] = {}
 
-    def request(self, method: str, path: str, *, staff: bool, form: dict[str, str] | None = None) -> tuple[int, str]:
+    def request(
+        self, method: str, path: str, *, staff: bool, form: dict[str, str] | None = None, fragment: bool = False
+    ) -> tuple[int, str]:
         headers = {"Host": "localhost"}
+        if fragment:
+            headers["X-Madoguchi-Fragment"] = "1"  # as static/js/deferred-panels.js asks for a panel
         cookies = [self.staff_cookie] if staff else [f"{k}={v}" for k, v in self.jar.items()]
         if cookies:
             headers["Cookie"] = "; ".join(cookies)
@@ -160,12 +168,18 @@ def run_step(base: str, context: dict[str, Any], clients: int, seconds: float) -
             if timed("public form 確認 POST", 200, "POST", "/consult/", staff=False, form=form):
                 timed("public form 送信 POST", 302, "POST", "/consult/", staff=False, form={**form, "step": "confirm"})
 
+        def case_page() -> None:
+            page = timed("case page", 200, "GET", f"/staff/cases/{rng.choice(references)}/", staff=True)
+            # A browser fills in each deferred panel when the desk scrolls near it; counted here for every view.
+            for url in PANEL_URL.findall(page):
+                timed("case page's deferred panel", 200, "GET", html.unescape(url), staff=True, fragment=True)
+
         mix: list[Callable[[], Any]] = [
             public_form,
             lambda: timed("public FAQ list", 200, "GET", "/faq/", staff=False),
             lambda: faq_ids and timed("public FAQ entry", 200, "GET", f"/faq/{rng.choice(faq_ids)}/", staff=False),
             lambda: timed("staff dashboard", 200, "GET", "/staff/", staff=True),
-            lambda: timed("case page", 200, "GET", f"/staff/cases/{rng.choice(references)}/", staff=True),
+            case_page,
             lambda: timed("case list", 200, "GET", "/staff/cases/", staff=True),
             lambda: timed("search", 200, "GET", SEARCH + urllib.parse.quote(rng.choice(QUERIES)), staff=True),
         ]

@@ -35,6 +35,7 @@ def main() -> None:
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
 
     from madoguchi.accounts.models import SecurityPolicy, User
     from madoguchi.accounts.roles import Role
@@ -69,20 +70,23 @@ def main() -> None:
     cpu: dict[str, list[float]] = {}
     sql_ms: dict[str, list[float]] = {}
 
+    def bucket(path: str) -> str:
+        return "panel" if "/panels/" in path else "search" if "/search/" in path else "case"
+
     def timed(path: str) -> tuple[float, int, list[tuple[float, str]]]:
+        # A deferred panel is asked for as static/js/deferred-panels.js does.
+        headers = {"HTTP_X_MADOGUCHI_FRAGMENT": "1"} if "/panels/" in path else {}
         with CaptureQueriesContext(connection) as ctx:
             start, start_cpu = time.perf_counter(), time.process_time()
-            response = client.get(path)
+            response = client.get(path, **headers)
             elapsed = (time.perf_counter() - start) * 1000
         # CPU time of this process (Python, templates, and SQLite's own work; not PostgreSQL's server):
         # less sensitive to the machine's load than the wall time.
-        cpu.setdefault(path.split("?")[0] if "/cases/" in path else "search", []).append(
-            (time.process_time() - start_cpu) * 1000
-        )
+        cpu.setdefault(bucket(path), []).append((time.process_time() - start_cpu) * 1000)
         if response.status_code != 200:
             raise SystemExit(f"{path}: HTTP {response.status_code}")
         slow = sorted(((float(q["time"]) * 1000, q["sql"]) for q in ctx.captured_queries), reverse=True)
-        sql_ms.setdefault("search" if "/search/" in path else "case", []).append(sum(t for t, _ in slow))
+        sql_ms.setdefault(bucket(path), []).append(sum(t for t, _ in slow))
         return elapsed, len(ctx.captured_queries), slow[: args.slowest]
 
     # One warm-up request each (templates, statistics caches), not counted.
@@ -100,6 +104,14 @@ def main() -> None:
         for q_ms, sql in slow:
             print(f"  case {reference} {q_ms:.1f} ms: {sql[:300]}", file=sys.stderr)
     rows.append((f"case page ({len(references)} random)", times, counts))
+    times, counts = [], []
+    for reference in references:
+        ms, n, slow = timed(reverse("cases:panel", kwargs={"reference": reference, "key": "similar"}))
+        times.append(ms)
+        counts.append(n)
+        for q_ms, sql in slow:
+            print(f"  panel {reference} {q_ms:.1f} ms: {sql[:300]}", file=sys.stderr)
+    rows.append(("its deferred panel (似た相談)", times, counts))
     all_search: list[float] = []
     all_counts: list[int] = []
     for query in QUERIES:
@@ -113,7 +125,7 @@ def main() -> None:
         rows.append((f"search 「{query}」", times, counts))
         all_search.extend(times)
         all_counts.extend(counts)
-    rows.insert(1, (f"search (all {len(QUERIES)} queries × {args.repeat})", all_search, all_counts))
+    rows.insert(2, (f"search (all {len(QUERIES)} queries × {args.repeat})", all_search, all_counts))
 
     load = os.getloadavg()
     header = (
@@ -132,14 +144,17 @@ def main() -> None:
             f"| {name} | {len(values)} | {statistics.median(values):.1f} | {percentile(values, 95):.1f} | "
             f"{max(values):.1f} | {min(ns)}–{max(ns)} |"
         )
-    case_cpu = [v for k, vs in cpu.items() if k != "search" for v in vs]
     lines.append("")
+
+    def figures(values: list[float]) -> str:
+        return f"{statistics.median(values):.1f} / {percentile(values, 95):.1f}"
+
+    names = {"case": "case page", "panel": "its deferred panel", "search": "search"}
     lines.append(
-        f"CPU time of the benchmark process (median / p95 ms): case page {statistics.median(case_cpu):.1f} / "
-        f"{percentile(case_cpu, 95):.1f}, search {statistics.median(cpu['search']):.1f} / "
-        f"{percentile(cpu['search'], 95):.1f}; time waiting for SQL (median / p95 ms): case page "
-        f"{statistics.median(sql_ms['case']):.1f} / {percentile(sql_ms['case'], 95):.1f}, search "
-        f"{statistics.median(sql_ms['search']):.1f} / {percentile(sql_ms['search'], 95):.1f}"
+        "CPU time of the benchmark process (median / p95 ms): "
+        + ", ".join(f"{label} {figures(cpu[key])}" for key, label in names.items())
+        + "; time waiting for SQL (median / p95 ms): "
+        + ", ".join(f"{label} {figures(sql_ms[key])}" for key, label in names.items())
     )
     text = "\n".join(lines)
     print(text)

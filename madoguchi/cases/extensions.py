@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from django.db.models import QuerySet
+from django.urls import reverse
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrPromise
@@ -125,6 +126,11 @@ class Panel:
     context: Callable[[CasePage], dict[str, Any] | None]
     # Shown in the case screen's jump menu.
     title: str | StrPromise = ""
+    # A deferred panel is not built with the case screen: the screen holds a placeholder with a link to the panel's
+    # own URL (cases:panel), and static/js/deferred-panels.js fetches it when it comes near the viewport. For
+    # research aids below the fold whose context is costly (the similar-consultations search) and that hold no
+    # autosaved form; docs/reliability.md "Session 10".
+    deferred: bool = False
 
 
 _panels: dict[str, Panel] = {}
@@ -134,14 +140,36 @@ def register(panel: Panel) -> None:
     _panels[panel.key] = panel
 
 
+DEFERRED_TEMPLATE = "staff/cases/_deferred_panel.html"
+
+
 def render_context(page: CasePage) -> list[dict[str, Any]]:
-    """Contexts of every visible panel; a panel returning None is hidden for this user or case."""
+    """Contexts of every visible panel; a panel returning None is hidden for this user or case.
+
+    A deferred panel gets the placeholder's context instead: its own context is built only when its URL is asked.
+    """
     out = []
     for panel in sorted(_panels.values(), key=lambda p: p.order):
+        if panel.deferred:
+            url = reverse("cases:panel", kwargs={"reference": page.case.reference, "key": panel.key})
+            out.append({"template": DEFERRED_TEMPLATE, "key": panel.key, "title": panel.title, "url": url})
+            continue
         ctx = panel.context(page)
         if ctx is not None:
             out.append({"template": panel.template, "key": panel.key, "title": panel.title, **ctx})
     return out
+
+
+def deferred_context(page: CasePage, key: str) -> dict[str, Any] | None:
+    """The context of the deferred panel `key` for its own URL; None when there is no such deferred panel or it
+    is hidden for this user or case (the view answers 404 either way)."""
+    panel = _panels.get(key)
+    if panel is None or not panel.deferred:
+        return None
+    ctx = panel.context(page)
+    if ctx is None:
+        return None
+    return {"template": panel.template, "key": panel.key, "title": panel.title, **ctx}
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ urlpatterns = [
     path("cases/lookup/", views.lookup_reference, name="lookup"),
     path("cases/repeat-consulter/", views.repeat_consulter, name="repeat_consulter"),
     path("cases/<str:reference>/", views.case_detail, name="detail"),
+    path("cases/<str:reference>/panels/<slug:key>/", views.case_panel, name="panel"),
     path("cases/<str:reference>/edit/", views.case_edit, name="edit"),
     path("cases/<str:reference>/triage/", views.case_triage, name="triage"),
     path("cases/<str:reference>/dispatch/", views.case_dispatch, name="dispatch"),

@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponse, JsonResponse, QueryDict, Streamin
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_POST
@@ -391,6 +392,27 @@ def case_detail(request: StaffRequest, reference: str) -> HttpResponse:
     case = access_case(user=request.user, reference=reference)
     audit.record(action=AuditAction.VIEW_PERSONAL_DATA, request=request, target=case)
     return render_detail(request, case)
+
+
+# Sent by static/js/deferred-panels.js: the answer is the panel alone, to put in place of its placeholder.
+FRAGMENT_HEADER = "X-Madoguchi-Fragment"
+
+
+@require_GET
+@require_action(Action.CASE_VIEW)
+def case_panel(request: StaffRequest, reference: str, key: str) -> HttpResponse:
+    """A deferred panel of the case screen (extensions.Panel.deferred): alone for the screen's script, or as a
+    page of its own for the placeholder's link (without JavaScript). The same access as the case screen."""
+    case = access_case(user=request.user, reference=reference)
+    page = extensions.CasePage(request=request, case=case)
+    panel = extensions.deferred_context(page, key)
+    if panel is None:
+        raise Http404
+    fragment = request.headers.get(FRAGMENT_HEADER) == "1"
+    template = panel["template"] if fragment else "staff/cases/case_panel_page.html"
+    response = render(request, template, {"case": case, "panel": panel})
+    patch_vary_headers(response, [FRAGMENT_HEADER])
+    return response
 
 
 def _run_action(

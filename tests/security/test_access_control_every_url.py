@@ -112,7 +112,9 @@ def test_case_routes_are_found():
 def test_front_line_staff_cannot_reach_another_members_back_office_case(client_for, hidden_case, route, method):
     intruder = UserFactory(username="idor-intruder", role=Role.FRONT)
     before = (Case.objects.get(pk=hidden_case.pk).version, CaseEvent.objects.filter(case=hidden_case).count())
-    response = getattr(client_for(intruder), method)(route.path_with(reference=hidden_case.reference), {"text": "x"})
+    # key: the case screen's deferred panel (cases:panel), so that URL is checked on a panel that exists.
+    url = route.path_with(reference=hidden_case.reference, key="similar")
+    response = getattr(client_for(intruder), method)(url, {"text": "x"})
     assert response.status_code in (403, 404, 405), (route.name, response.status_code)
     assert hidden_case.body not in response.content.decode()
     after = (Case.objects.get(pk=hidden_case.pk).version, CaseEvent.objects.filter(case=hidden_case).count())
@@ -140,6 +142,8 @@ def test_the_same_routes_do_answer_the_owner(client_for, hidden_case):
     assert (
         client_for(owner).get(reverse("cases:detail", kwargs={"reference": hidden_case.reference})).status_code == 200
     )
+    panel = reverse("cases:panel", kwargs={"reference": hidden_case.reference, "key": "similar"})
+    assert client_for(owner).get(panel).status_code == 200
 
 
 # --- the API's role matrix: every endpoint, every role, the real status -------------------------------------

@@ -40,6 +40,7 @@ CASE_SCOPED = {
     "cases:inquiry",
     "cases:merge",
     "cases:note",
+    "cases:panel",
     "cases:reopen",
     "cases:take",
     "cases:triage",

@@ -1,11 +1,11 @@
 """Staff answer like their colleagues did: a similar past case shows how it was answered (part ①)."""
 
 import pytest
-from django.urls import reverse
 
 from madoguchi.answers import services as answer_services
 from madoguchi.cases import services
 from madoguchi.testing.factories import dispatched_case, make_case
+from madoguchi.testing.pages import similar_panel_html
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ def test_similar_case_panel_shows_the_sent_answer(client_for, tier1_staff, tier2
     answer_services.answer_send(actor=tier2_staff, draft=draft)
 
     new = make_case(actor=tier1_staff, subject="振込先変更の依頼メールが来た", body=TEXT + "（別の会社）")
-    html = client_for(tier2_staff).get(reverse("cases:detail", kwargs={"reference": new.reference})).content.decode()
+    html = similar_panel_html(client_for(tier2_staff), new)
     similar = html[html.index('id="similar"') :]
     assert past.reference in similar
     assert "登録済みの電話番号で取引先に直接確認してください。" in similar
@@ -38,7 +38,7 @@ def test_an_unsent_draft_is_not_shown_as_how_a_similar_case_was_answered(client_
     )  # fmt: skip
 
     new = make_case(actor=tier1_staff, subject="振込先変更の依頼メールが来た", body=TEXT + "（別の会社）")
-    html = client_for(tier2_staff).get(reverse("cases:detail", kwargs={"reference": new.reference})).content.decode()
+    html = similar_panel_html(client_for(tier2_staff), new)
     similar = html[html.index('id="similar"') :]
     assert past.reference in similar
     assert "まだ送っていない下書きの対策です。" not in similar

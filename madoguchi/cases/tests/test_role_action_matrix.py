@@ -28,6 +28,7 @@ ENDPOINTS = [
     ("cases:create", "get", Action.CASE_CREATE, False, 200),
     ("cases:create", "post", Action.CASE_CREATE, False, 400),
     ("cases:detail", "get", Action.CASE_VIEW, True, 200),
+    ("cases:panel", "get", Action.CASE_VIEW, {"reference": True, "key": "similar"}, 200),
     ("cases:edit", "post", Action.CASE_EDIT, True, 400),
     ("cases:triage", "post", Action.CASE_TRIAGE, True, 400),
     ("cases:dispatch", "post", Action.CASE_DISPATCH, True, 400),
@@ -108,10 +109,14 @@ ENDPOINTS = [
 
 
 def _url(name, needs_case, case):
-    # needs_case: True for the case's reference, or the URL's own keyword arguments (reports' handbook, retention).
+    # needs_case: True for the case's reference, or the URL's own keyword arguments (reports' handbook, retention;
+    # "reference": True among them stands for the case's reference).
     if needs_case is True:
         return reverse(name, kwargs={"reference": case.reference})
-    return reverse(name, kwargs=needs_case or {})
+    kwargs = dict(needs_case or {})
+    if kwargs.get("reference") is True:
+        kwargs["reference"] = case.reference
+    return reverse(name, kwargs=kwargs)
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from madoguchi.knowledge.models import FaqEntry
 from madoguchi.testing.factories import make_case
+from madoguchi.testing.pages import similar_panel_html
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,7 @@ def test_matching_faq_entries_come_first(client_for, tier1_staff, published_faq)
         phone="03-0000-2222",
         org_name="見本B",
     )
-    body = client_for(tier1_staff).get(case.get_absolute_url()).content.decode()
+    body = similar_panel_html(client_for(tier1_staff), case)
     panel = body[body.index('id="similar"') :]
     first_item = panel[panel.index("similar-item") :]
     assert "similar-faq" in first_item[:40]
@@ -37,7 +38,7 @@ def test_matching_faq_entries_come_first(client_for, tier1_staff, published_faq)
 
 def test_a_closed_case_becomes_a_masked_draft_from_the_panel(client_for, tier2_staff, closed_case):
     client = client_for(tier2_staff)
-    page = client.get(closed_case.get_absolute_url()).content.decode()
+    page = similar_panel_html(client, closed_case)
     assert 'id="faq-from-cases-button"' in page
     response = client.post(reverse("knowledge:faq_from_cases"), {"cases": [closed_case.reference]})
     faq = FaqEntry.objects.get()

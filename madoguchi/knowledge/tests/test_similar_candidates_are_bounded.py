@@ -7,13 +7,13 @@ are lowered here so that a handful of entries shows the behaviour of a million (
 
 import pytest
 from django.db import connection
-from django.urls import reverse
 
 from madoguchi.cases.access import visible_cases
 from madoguchi.knowledge.search import service
 from madoguchi.knowledge.search.backends import base, postgres, sqlite
 from madoguchi.knowledge.search.normalize import bigram_tokens, normalize_text
 from madoguchi.testing.factories import dispatched_case
+from madoguchi.testing.pages import similar_panel_html
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +72,7 @@ def test_a_case_found_through_common_words_is_still_hidden_from_who_cannot_open_
     )
     assert hidden.pk not in [s.entry.object_id for s in found]
     assert found
-    html = client_for(tier1_staff).get(reverse("cases:detail", kwargs={"reference": mine.reference})).content.decode()
+    html = similar_panel_html(client_for(tier1_staff), mine)
     assert hidden.reference not in html
 
 

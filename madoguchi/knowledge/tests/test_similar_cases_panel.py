@@ -1,13 +1,13 @@
 """The case screen shows the closest past consultations with their category and resolution."""
 
 import pytest
-from django.urls import reverse
 
 from madoguchi.cases import services
 from madoguchi.cases.access import visible_cases
 from madoguchi.cases.choices import Category
 from madoguchi.knowledge.search import service
 from madoguchi.testing.factories import dispatched_case
+from madoguchi.testing.pages import similar_panel_html
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,7 @@ def test_the_closest_past_case_comes_first_with_how_it_was_answered(case_maker, 
     assert found[0].entry.object_id == close.pk
     assert new.pk not in [s.entry.object_id for s in found]
 
-    html = client_for(tier2_staff).get(reverse("cases:detail", kwargs={"reference": new.reference})).content.decode()
+    html = similar_panel_html(client_for(tier2_staff), new)
     panel = html[html.index('id="similar"') :]
     assert panel.index(close.reference) < panel.index("ウイルス対策ソフトの更新")
     assert "ネットワークから切り離し" in panel
@@ -56,6 +56,6 @@ def test_similar_cases_respect_case_permissions(case_maker, tier1_staff, other_t
         phone="03-0000-2222",
     )
     mine = case_maker("偽のウイルス警告が出た", "偽のウイルス警告が表示され電話した。")
-    html = client_for(tier1_staff).get(reverse("cases:detail", kwargs={"reference": mine.reference})).content.decode()
+    html = similar_panel_html(client_for(tier1_staff), mine)
     assert hidden.reference not in html
     assert "似た相談はまだありません" in html

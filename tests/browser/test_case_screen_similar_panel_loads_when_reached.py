@@ -1,0 +1,79 @@
+"""In a real browser: the similar-consultations panel is filled in when the desk worker goes to it (the jump menu,
+or scrolling), and without JavaScript its link opens it as a page of its own; no axe violations in any state."""
+
+import pytest
+from playwright.sync_api import expect
+
+from madoguchi.testing.factories import make_case
+from tests.browser.axe import assert_no_axe_violations
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _two_alike(actor):
+    past = make_case(
+        actor=actor,
+        subject="偽のウイルス警告が出た",
+        body="偽のウイルス警告が表示され、電話したら遠隔操作ソフトを入れるよう言われた。",
+        email="past@example.jp",
+        phone="03-0000-1111",
+        org_name="見本工業株式会社",
+        person_name="見本 花子",
+    )
+    new = make_case(
+        actor=actor,
+        subject="偽のウイルス警告",
+        body="パソコンに偽のウイルス警告が表示され、電話番号に電話したら遠隔操作ソフトを入れるよう言われた。",
+        email="new@example.jp",
+        phone="03-0000-2222",
+    )
+    return past, new
+
+
+def test_the_jump_menu_brings_the_panel(page, live_server, login, tier1_staff):
+    past, new = _two_alike(tier1_staff)
+    fetched = []
+    page.on("request", lambda r: fetched.append(r.url) if "/panels/" in r.url else None)
+    login(page, tier1_staff.username)
+    page.goto(f"{live_server.url}{new.get_absolute_url()}")
+    expect(page.locator("#case-bar")).to_be_visible()
+    assert_no_axe_violations(page)
+    page.locator("#case-bar nav.jump").get_by_role("link", name="似た相談").click()
+    panel = page.locator("#panel-similar #similar")
+    expect(panel).to_be_visible()
+    expect(panel.get_by_role("link", name=past.reference)).to_be_visible()
+    expect(page.locator("#panel-similar .deferred-panel")).to_have_count(0)
+    assert len(fetched) == 1, fetched
+    assert_no_axe_violations(page)
+    # The panel's links work like any other: the past case opens.
+    panel.get_by_role("link", name=past.reference).click()
+    expect(page.locator("h1")).to_contain_text(past.subject)
+
+
+def test_without_javascript_the_link_opens_the_panel(browser, live_server, login, tier1_staff):
+    past, new = _two_alike(tier1_staff)
+    context = browser.new_context(locale="ja-JP", viewport={"width": 1366, "height": 768}, java_script_enabled=False)
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    try:
+        login(page, tier1_staff.username)
+        page.goto(f"{live_server.url}{new.get_absolute_url()}")
+        page.get_by_role("link", name="「似た相談」を開く").click()
+        expect(page.locator("h1")).to_contain_text("似た相談")
+        expect(page.locator("#similar").get_by_role("link", name=past.reference)).to_be_visible()
+        page.get_by_role("link", name=f"← {new.reference} に戻る").click()
+        expect(page.locator("h1")).to_contain_text(new.subject)
+    finally:
+        context.close()
+
+
+def test_a_failed_fetch_says_so_and_keeps_the_link(page, live_server, login, tier1_staff):
+    _past, new = _two_alike(tier1_staff)
+    login(page, tier1_staff.username)
+    page.route("**/panels/similar/", lambda route: route.fulfill(status=500, body="error"))
+    page.goto(f"{live_server.url}{new.get_absolute_url()}")
+    page.locator("#case-bar nav.jump").get_by_role("link", name="似た相談").click()
+    placeholder = page.locator("#panel-similar .deferred-panel")
+    expect(placeholder.locator("[role=status]")).to_have_text("読み込めませんでした。下のリンクから開いてください。")
+    expect(placeholder.get_by_role("link", name="「似た相談」を開く")).to_be_visible()
+    assert_no_axe_violations(page)
