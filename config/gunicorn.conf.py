@@ -1,6 +1,7 @@
 """gunicorn settings for `make serve` and the systemd unit; every value can be overridden from the environment."""
 
 import os
+from typing import Any
 
 bind = os.environ.get("GUNICORN_BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
 # Two cores here: 3 sync workers keep both busy while one waits on the database.
@@ -11,6 +12,20 @@ graceful_timeout = 30
 # Restart workers now and then so a slow leak cannot grow without bound.
 max_requests = 2000
 max_requests_jitter = 200
+# Workers start warm: the master loads the application and imports and compiles what a first request would
+# (madoguchi/ops/warmup.py), and every worker it forks inherits it, at start and at each max_requests restart.
+# New code therefore needs a restart of the service, not a HUP (docs/deployment.md "Workers start warm").
+preload_app = os.environ.get("GUNICORN_PRELOAD", "1") != "0"
+
+
+def when_ready(server: Any) -> None:  # gunicorn calls it with its Arbiter
+    """In the master, after the preload and before the first fork."""
+    if server.cfg.preload_app:
+        from madoguchi.ops.warmup import warm_up
+
+        warm_up()
+
+
 # The access line comes from madoguchi.ops.request_id (JSON with the request id); gunicorn's own is off.
 accesslog = None
 errorlog = "-"

@@ -1,0 +1,115 @@
+"""gunicorn workers start warm: the master preloads the application and runs ops.warmup before it forks, so no
+worker spends its first request (at start, or after a max_requests restart) importing the URLconf and compiling
+templates; and the master keeps no database connection a worker could inherit.
+
+The first-request figures (0.8–1.4 s before, 6–42 ms after) are in docs/deployment.md, measured, not asserted."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+from madoguchi.core.tests.test_gunicorn_serves_the_desk import _production_env, _wait_for_port
+from madoguchi.testing.migrated_db import migrated_sqlite
+from madoguchi.testing.servers import free_port
+
+ROOT = Path(__file__).resolve().parents[3]
+BIN = Path(sys.executable).parent
+
+# Run in a fresh interpreter: this test process has long imported everything the warm-up would.
+PROBE = """
+import json, os, sys
+import django
+django.setup()
+from django.db import connection
+from django.template import engines
+connection.ensure_connection()
+before = {"urls": "config.urls" in sys.modules, "masking": "madoguchi.privacy.masking.engine" in sys.modules}
+from madoguchi.ops.warmup import warm_up
+result = warm_up()
+loader = engines["django"].engine.template_loaders[0]
+print(json.dumps({
+    "before": before,
+    "urls": "config.urls" in sys.modules,
+    "masking": "madoguchi.privacy.masking.engine" in sys.modules,
+    "cached_templates": len(loader.get_template_cache),
+    "result": [result.url_patterns, result.templates],
+    "connection_open": connection.connection is not None,
+}))
+"""
+
+
+def test_warm_up_imports_and_compiles_what_a_first_request_would_and_closes_connections(tmp_path, tmp_path_factory):
+    env = _production_env(tmp_path)
+    migrated_sqlite(tmp_path / "madoguchi.sqlite3", tmp_path_factory)
+    env["DJANGO_SETTINGS_MODULE"] = "config.settings"
+    env["PYTHONPATH"] = str(ROOT)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    probe = json.loads(done.stdout.strip().splitlines()[-1])
+    assert probe["before"] == {"urls": False, "masking": False}, "django.setup() alone does not import the views"
+    assert probe["urls"] and probe["masking"]
+    assert probe["cached_templates"] >= 100, "the project's templates are compiled into the cached loader"
+    assert probe["result"][0] > 0 and probe["result"][1] >= 100
+    assert probe["connection_open"] is False, "a connection left open in the master would be shared by the workers"
+
+
+def test_gunicorn_with_the_project_config_warms_up_once_in_the_master_and_serves(tmp_path, tmp_path_factory):
+    env = _production_env(tmp_path)
+    env["LOG_FORMAT"] = "json"
+    migrated_sqlite(tmp_path / "madoguchi.sqlite3", tmp_path_factory)
+    port = free_port()
+    env["GUNICORN_BIND"] = f"127.0.0.1:{port}"
+    env["WEB_CONCURRENCY"] = "2"
+    log_path = tmp_path / "gunicorn.log"
+    log = log_path.open("wb")
+    server = subprocess.Popen(
+        [str(BIN / "gunicorn"), "config.wsgi", "-c", "config/gunicorn.conf.py"],
+        cwd=ROOT,
+        env={**env, "PYTHONPATH": str(ROOT)},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        _wait_for_port(port, server)
+        statuses = []
+        for _ in range(4):  # both workers answer
+            request = urllib.request.Request(
+                f"http://127.0.0.1:{port}/staff/accounts/login/", headers={"X-Forwarded-Proto": "https"}
+            )
+            with urllib.request.urlopen(request, timeout=30) as response:
+                statuses.append(response.status)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+    text = log_path.read_text()
+    assert statuses == [200] * 4, text[-3000:]
+    lines = [json.loads(line) for line in text.splitlines() if line.startswith("{")]
+    warm = [line for line in lines if line.get("logger") == "madoguchi.ops.warmup"]
+    assert len(warm) == 1, text[-3000:]
+    assert warm[0]["process"] == server.pid, "the warm-up runs in the master, before the workers are forked"
+    booted = [line for line in lines if "Booting worker" in line.get("message", "")]
+    assert len(booted) == 2
+    assert all(line["time"] >= warm[0]["time"] for line in booted)
+
+
+def test_preloading_can_be_turned_off(tmp_path):
+    env = {**os.environ, "GUNICORN_PRELOAD": "0", "PYTHONPATH": str(ROOT)}
+    code = "import runpy; c = runpy.run_path('config/gunicorn.conf.py'); print(c['preload_app'])"
+    off = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    on = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={k: v for k, v in env.items() if k != "GUNICORN_PRELOAD"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert (off.stdout.strip(), on.stdout.strip()) == ("False", "True")

@@ -1,0 +1,62 @@
+"""Warm-up of an app server process before it forks its workers (gunicorn `preload_app`, config/gunicorn.conf.py).
+
+Django imports the URLconf, and with it every view module, on the first request, and compiles each template the
+first time it is rendered. Measured on `make serve` (docs/deployment.md "Workers start warm"): a new worker's first
+request took 0.8–1.4 s, most of it importing the URLconf (the FAQ masking engine compiles its patterns, the API
+imports Django REST framework). gunicorn restarts each worker after about 2,000 requests (max_requests), so
+without this a desk worker waited about a second every few minutes under load. Done once in the master, the
+imports and compiled templates are inherited by every worker it forks, then and at each restart.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connections
+from django.template import TemplateDoesNotExist, TemplateSyntaxError, engines
+from django.urls import get_resolver
+from django.utils import translation
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class WarmUp:
+    url_patterns: int
+    templates: int
+
+
+def _template_names(directory: Path) -> list[str]:
+    return sorted(str(p.relative_to(directory)) for p in directory.rglob("*") if p.suffix in {".html", ".txt"})
+
+
+def warm_up() -> WarmUp:
+    """Import the URLconf, load every language's catalogue and compile the project's templates; then close every
+    database connection, so that no forked worker shares a connection the master opened."""
+    try:
+        patterns = len(get_resolver().url_patterns)
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                translation.gettext("ログイン")
+        compiled = 0
+        ours = Path(settings.BASE_DIR).resolve()
+        for backend in engines.all():
+            for directory in map(Path, getattr(backend, "template_dirs", ())):
+                # The project's own templates (templates/, the apps' folders), not those of installed packages.
+                if not directory.resolve().is_relative_to(ours) or ".venv" in directory.parts:
+                    continue
+                for name in _template_names(directory):
+                    try:
+                        backend.get_template(name)
+                    except (TemplateDoesNotExist, TemplateSyntaxError):
+                        # Not one of this engine's templates (each engine has its own folders): left to the request.
+                        continue
+                    compiled += 1
+    finally:
+        connections.close_all()
+    result = WarmUp(url_patterns=patterns, templates=compiled)
+    logger.info("warm-up: %d URL patterns, %d templates compiled", result.url_patterns, result.templates)
+    return result
