@@ -22,9 +22,19 @@ def tablet(page):
     return page
 
 
+AT_BOTTOM = "window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1"
+
+
 def scroll_to_bottom(page):
-    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
-    page.wait_for_function("window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1")
+    # Going down brings the deferred similar-consultations panel (static/js/deferred-panels.js), which makes the
+    # page longer: scroll again until the bottom stays where it is. (page.evaluate, not wait_for_function: the
+    # page's Content-Security-Policy forbids the string evaluation wait_for_function polls with.)
+    for _ in range(5):
+        page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        page.wait_for_load_state("networkidle")
+        if page.evaluate(AT_BOTTOM):
+            break
+    assert page.evaluate(AT_BOTTOM), "the page kept growing"
     assert page.evaluate("window.scrollY") > HEIGHT  # a long page: the bar would be off screen if it scrolled away
 
 

@@ -83,6 +83,9 @@ def test_export_is_audited_with_the_filters(client_for, tier1_staff):
         "filters": {"channel": "web", "sort": "-subject"},
         "rows": 0,
         "capped": False,
+        # Nothing matched, so the asked sort was honoured.
+        "sort": "-subject",
+        "sort_refused": "",
     }
 
 
