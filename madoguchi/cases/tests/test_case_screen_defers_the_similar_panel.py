@@ -64,6 +64,7 @@ def test_the_fragment_is_the_panel_alone(client_for, tier1_staff, two_alike):
     assert "<html" not in html
     assert past.reference in html
     assert "X-Madoguchi-Fragment" in response["Vary"]
+    assert "no-store" in response["Cache-Control"], "like every staff page, never kept by the browser"
 
 
 def test_without_javascript_the_link_opens_a_page_with_the_panel(client_for, tier1_staff, two_alike):
