@@ -156,8 +156,12 @@ def render_context(page: CasePage) -> list[dict[str, Any]]:
             continue
         ctx = panel.context(page)
         if ctx is not None:
-            out.append({"template": panel.template, "key": panel.key, "title": panel.title, **ctx})
+            out.append(_entry(panel, ctx))
     return out
+
+
+def _entry(panel: Panel, ctx: dict[str, Any]) -> dict[str, Any]:
+    return {"template": panel.template, "key": panel.key, "title": panel.title, **ctx}
 
 
 def deferred_context(page: CasePage, key: str) -> dict[str, Any] | None:
@@ -167,9 +171,7 @@ def deferred_context(page: CasePage, key: str) -> dict[str, Any] | None:
     if panel is None or not panel.deferred:
         return None
     ctx = panel.context(page)
-    if ctx is None:
-        return None
-    return {"template": panel.template, "key": panel.key, "title": panel.title, **ctx}
+    return None if ctx is None else _entry(panel, ctx)
 
 
 @dataclass(frozen=True)

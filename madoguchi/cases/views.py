@@ -102,9 +102,10 @@ _SORT_COLUMNS = [
 ]
 
 
-def _listed_cases(request: StaffRequest, form: case_forms.CaseFilterForm) -> tuple[Any, str]:
-    """The listed cases and the sort they are in ("" for the default): a sort of more matches than
-    selectors.FULL_SORT_CAP falls back to the default order (the caller says so)."""
+def _listed_cases(request: StaffRequest, form: case_forms.CaseFilterForm) -> tuple[Any, str, str]:
+    """The listed cases, the sort they are in ("" for the default) and the sort asked for but refused ("" when
+    none was): a sort of more matches than selectors.FULL_SORT_CAP falls back to the default order (the caller
+    says so)."""
     filters = form.cleaned_data if form.is_valid() else {}
     keyword_filter = extensions.keyword_filter()
     if filters.get("q") and keyword_filter is not None:
@@ -113,8 +114,8 @@ def _listed_cases(request: StaffRequest, form: case_forms.CaseFilterForm) -> tup
         qs = selectors.case_list(user=request.user, filters=filters)
     sort = filters.get("sort") or ""
     if selectors.sort_refused(qs, sort):
-        return selectors.default_order(qs), ""
-    return qs, sort
+        return selectors.default_order(qs), "", sort
+    return qs, sort, ""
 
 
 def _column_label(sort: str) -> str:
@@ -147,20 +148,19 @@ def _render_list(
     status: int = 200,
 ) -> HttpResponse:
     form = case_forms.CaseFilterForm(params or None)
-    qs, sort = _listed_cases(request, form)
+    qs, sort, refused = _listed_cases(request, form)
     # A capped count and capped pages: the list costs the same at a thousand or a million matches.
     paginator = CappedPaginator(qs, PAGE_SIZE)
     page = paginator.get_page(params.get("page"))
     query = params.copy()
     query.pop("page", None)
-    asked = form.cleaned_data.get("sort", "") if form.is_valid() else ""
     user = request.user
     context = {
         "form": form,
         "page": page,
         "query": query.urlencode(),
         "columns": _sort_columns(params, sort),
-        "sort_refused": _column_label(asked) if asked != sort else "",
+        "sort_refused": _column_label(refused),
         "full_sort_cap": selectors.FULL_SORT_CAP,
         "export_capped": paginator.capped or paginator.count > case_export.EXPORT_CAP,
         "export_cap": case_export.EXPORT_CAP,
@@ -188,8 +188,7 @@ def _list_url(query: str) -> str:
 @require_action(Action.CASE_VIEW)
 def case_list_export(request: StaffRequest) -> StreamingHttpResponse:
     form = case_forms.CaseFilterForm(request.GET or None)
-    qs, sort = _listed_cases(request, form)
-    asked = form.cleaned_data.get("sort", "") if form.is_valid() else ""
+    qs, sort, refused = _listed_cases(request, form)
     # Counting past the cap would only read rows the file leaves out anyway.
     total = count_at_most(qs, case_export.EXPORT_CAP)
     audit.record(
@@ -203,7 +202,7 @@ def case_list_export(request: StaffRequest) -> StreamingHttpResponse:
             # The file is in the list's order: a refused sort (past FULL_SORT_CAP) is in the default order here
             # too, as the list page says next to the export link.
             "sort": sort,
-            "sort_refused": asked if asked != sort else "",
+            "sort_refused": refused,
         },
     )
     response = StreamingHttpResponse(case_export.rows(qs), content_type="text/csv; charset=utf-8")

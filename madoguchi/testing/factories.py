@@ -56,6 +56,28 @@ def make_case(
     )
 
 
+def alike_cases(*, actor: User) -> tuple[Case, Case]:
+    """A past consultation and a new one about the same fake virus warning, from different consulters (so the
+    new case's screen lists the past one only as a similar consultation, not as the same consulter's)."""
+    past = make_case(
+        actor=actor,
+        subject="偽のウイルス警告が出た",
+        body="偽のウイルス警告が表示され、電話したら遠隔操作ソフトを入れるよう言われた。",
+        email="past@example.jp",
+        phone="03-0000-1111",
+        org_name="見本工業株式会社",
+        person_name="見本 花子",
+    )
+    new = make_case(
+        actor=actor,
+        subject="偽のウイルス警告",
+        body="パソコンに偽のウイルス警告が表示され、電話番号に電話したら遠隔操作ソフトを入れるよう言われた。",
+        email="new@example.jp",
+        phone="03-0000-2222",
+    )
+    return past, new
+
+
 def dispatched_case(*, tier1: User, category: str = Category.PREVENTION, **kwargs: Any) -> Case:
     case = make_case(actor=tier1, **kwargs)
     return services.case_dispatch(

@@ -4,34 +4,14 @@ or scrolling), and without JavaScript its link opens it as a page of its own; no
 import pytest
 from playwright.sync_api import expect
 
-from madoguchi.testing.factories import make_case
+from madoguchi.testing.factories import alike_cases, dispatched_case
 from tests.browser.axe import assert_no_axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def _two_alike(actor):
-    past = make_case(
-        actor=actor,
-        subject="偽のウイルス警告が出た",
-        body="偽のウイルス警告が表示され、電話したら遠隔操作ソフトを入れるよう言われた。",
-        email="past@example.jp",
-        phone="03-0000-1111",
-        org_name="見本工業株式会社",
-        person_name="見本 花子",
-    )
-    new = make_case(
-        actor=actor,
-        subject="偽のウイルス警告",
-        body="パソコンに偽のウイルス警告が表示され、電話番号に電話したら遠隔操作ソフトを入れるよう言われた。",
-        email="new@example.jp",
-        phone="03-0000-2222",
-    )
-    return past, new
-
-
 def test_the_jump_menu_brings_the_panel(page, live_server, login, tier1_staff):
-    past, new = _two_alike(tier1_staff)
+    past, new = alike_cases(actor=tier1_staff)
     fetched = []
     page.on("request", lambda r: fetched.append(r.url) if "/panels/" in r.url else None)
     login(page, tier1_staff.username)
@@ -50,8 +30,32 @@ def test_the_jump_menu_brings_the_panel(page, live_server, login, tier1_staff):
     expect(page.locator("h1")).to_contain_text(past.subject)
 
 
+def test_the_next_user_gets_their_own_panel(page, live_server, login, logout, tier1_staff, other_tier1_staff):
+    past, new = alike_cases(actor=tier1_staff)
+    # A back-office case of tier1_staff's, as alike as the past one: the other front-line member may not see it.
+    hidden = dispatched_case(
+        tier1=tier1_staff,
+        subject="偽のウイルス警告が出て電話した",
+        body="偽のウイルス警告が表示され、電話したら遠隔操作ソフトを入れるよう言われた。",
+        email="hidden@example.jp",
+        phone="03-0000-3333",
+        org_name="見本商会",
+    )
+    login(page, tier1_staff.username)
+    page.goto(f"{live_server.url}{new.get_absolute_url()}")
+    page.locator("#case-bar nav.jump").get_by_role("link", name="似た相談").click()
+    panel = page.locator("#panel-similar #similar")
+    expect(panel.get_by_role("link", name=hidden.reference)).to_be_visible()
+    logout(page)
+    login(page, other_tier1_staff.username)
+    page.goto(f"{live_server.url}{new.get_absolute_url()}")
+    page.locator("#case-bar nav.jump").get_by_role("link", name="似た相談").click()
+    expect(panel.get_by_role("link", name=past.reference)).to_be_visible()
+    expect(panel).not_to_contain_text(hidden.reference)
+
+
 def test_without_javascript_the_link_opens_the_panel(browser, live_server, login, tier1_staff):
-    past, new = _two_alike(tier1_staff)
+    past, new = alike_cases(actor=tier1_staff)
     context = browser.new_context(locale="ja-JP", viewport={"width": 1366, "height": 768}, java_script_enabled=False)
     page = context.new_page()
     page.set_default_timeout(15000)
@@ -68,7 +72,7 @@ def test_without_javascript_the_link_opens_the_panel(browser, live_server, login
 
 
 def test_a_failed_fetch_says_so_and_keeps_the_link(page, live_server, login, tier1_staff):
-    _past, new = _two_alike(tier1_staff)
+    _past, new = alike_cases(actor=tier1_staff)
     login(page, tier1_staff.username)
     page.route("**/panels/similar/", lambda route: route.fulfill(status=500, body="error"))
     page.goto(f"{live_server.url}{new.get_absolute_url()}")

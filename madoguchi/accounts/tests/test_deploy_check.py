@@ -2,35 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import secrets
 import subprocess
 import sys
 from pathlib import Path
 
 from django.conf import settings
 
+from madoguchi.testing.production import production_env
+
 MANAGE = Path(settings.BASE_DIR) / "manage.py"
-
-
-def _production_env(tmp_path: Path, **overrides: str | None) -> dict[str, str]:
-    # A clean environment, as a service manager would give: nothing inherited from the developer or from pytest.
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": str(tmp_path),
-        "LANG": "C.UTF-8",
-        "MADOGUCHI_ENV": "production",
-        "SECRET_KEY": secrets.token_urlsafe(48),  # 64 characters
-        "ALLOWED_HOSTS": "desk.example.jp",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'madoguchi.sqlite3'}",
-        "MADOGUCHI_DATA_DIR": str(tmp_path / "data"),
-    }
-    for name, value in overrides.items():
-        if value is None:
-            env.pop(name, None)
-        else:
-            env[name] = value
-    return env
 
 
 def _manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -46,7 +26,7 @@ def _manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]
 
 
 def test_production_settings_pass_the_deploy_check_without_warnings(tmp_path):
-    result = _manage("check", "--deploy", env=_production_env(tmp_path))
+    result = _manage("check", "--deploy", env=production_env(tmp_path))
 
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
@@ -58,13 +38,13 @@ def test_production_settings_pass_the_deploy_check_without_warnings(tmp_path):
 def test_the_deploy_check_would_notice_a_missing_hsts_header(tmp_path):
     # Proves the clean run above is not clean by accident: the same command does report a problem.
     # (A weak SECRET_KEY no longer gets this far: production settings refuse it before any check runs.)
-    result = _manage("check", "--deploy", env=_production_env(tmp_path, SECURE_HSTS_SECONDS="0"))
+    result = _manage("check", "--deploy", env=production_env(tmp_path, SECURE_HSTS_SECONDS="0"))
 
     assert "security.W004" in result.stdout + result.stderr
 
 
 def test_production_without_secret_key_refuses_to_start(tmp_path):
-    result = _manage("check", env=_production_env(tmp_path, SECRET_KEY=None))
+    result = _manage("check", env=production_env(tmp_path, SECRET_KEY=None))
 
     assert result.returncode != 0
     assert "SECRET_KEY must be set when MADOGUCHI_ENV=production." in result.stderr
@@ -73,7 +53,7 @@ def test_production_without_secret_key_refuses_to_start(tmp_path):
 
 
 def test_production_with_debug_on_refuses_to_start(tmp_path):
-    result = _manage("check", env=_production_env(tmp_path, DEBUG="1"))
+    result = _manage("check", env=production_env(tmp_path, DEBUG="1"))
 
     assert result.returncode != 0
     assert "DEBUG must be off when MADOGUCHI_ENV=production." in result.stderr
@@ -85,7 +65,7 @@ def test_production_cookies_and_transport_are_locked_down(tmp_path):
         "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS >= 31536000,"
         " s.SESSION_COOKIE_NAME, s.CSRF_COOKIE_NAME, s.DEBUG)"
     )
-    result = _manage("shell", "--no-imports", "-c", code, env=_production_env(tmp_path))
+    result = _manage("shell", "--no-imports", "-c", code, env=production_env(tmp_path))
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "True", "True", "True", "__Host-sessionid", "__Host-csrftoken", "False"]

@@ -12,8 +12,9 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from madoguchi.accounts.tests.test_deploy_check import _manage, _production_env
+from madoguchi.accounts.tests.test_deploy_check import _manage
 from madoguchi.core.db_checks import check_database_encoding, ctype_is_utf8
+from madoguchi.testing.production import production_env
 
 
 @pytest.mark.parametrize(
@@ -107,7 +108,7 @@ def test_the_check_against_the_database_in_use(tmp_path):
         assert len(queries) == 1
 
         with _c_ctype_database() as name:
-            env = _production_env(tmp_path, MADOGUCHI_ENV=None, DATABASE_URL=_database_url(name))
+            env = production_env(tmp_path, MADOGUCHI_ENV=None, DATABASE_URL=_database_url(name))
             # `check --database default` opens no connection on PostgreSQL; `migrate --plan` has to read the schema.
             result = _manage("migrate", "--plan", env=env)
             assert result.returncode != 0, result.stdout

@@ -11,7 +11,8 @@ from django.contrib.sessions.models import Session
 from django.urls import reverse
 from django.utils import timezone
 
-from madoguchi.accounts.tests.test_deploy_check import _manage, _production_env
+from madoguchi.accounts.tests.test_deploy_check import _manage
+from madoguchi.testing.production import production_env
 
 DASHBOARD = reverse("cases:dashboard")
 
@@ -25,7 +26,7 @@ def test_idle_timeout_comes_from_the_environment_with_a_30_minute_default():
 
 def test_the_environment_variable_sets_the_cookie_age(tmp_path):
     code = "from django.conf import settings as s; print(s.SESSION_COOKIE_AGE, s.SESSION_SAVE_EVERY_REQUEST)"
-    env = _production_env(tmp_path, SESSION_IDLE_TIMEOUT_SECONDS="900")
+    env = production_env(tmp_path, SESSION_IDLE_TIMEOUT_SECONDS="900")
 
     result = _manage("shell", "--no-imports", "-c", code, env=env)
 

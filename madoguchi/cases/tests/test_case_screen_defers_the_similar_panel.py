@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from madoguchi.cases import extensions
-from madoguchi.testing.factories import dispatched_case, make_case
+from madoguchi.testing.factories import alike_cases, dispatched_case
 
 pytestmark = pytest.mark.django_db
 
@@ -22,23 +22,7 @@ def _panel_url(case, key="similar"):
 
 @pytest.fixture
 def two_alike(tier1_staff):
-    past = make_case(
-        actor=tier1_staff,
-        subject="偽のウイルス警告が出た",
-        body="偽のウイルス警告が表示され、電話したら遠隔操作ソフトを入れるよう言われた。",
-        email="past@example.jp",
-        phone="03-0000-1111",
-        org_name="見本工業株式会社",
-        person_name="見本 花子",
-    )
-    new = make_case(
-        actor=tier1_staff,
-        subject="偽のウイルス警告",
-        body="パソコンに偽のウイルス警告が表示され、電話番号に電話したら遠隔操作ソフトを入れるよう言われた。",
-        email="new@example.jp",
-        phone="03-0000-2222",
-    )
-    return past, new
+    return alike_cases(actor=tier1_staff)
 
 
 def test_the_case_screen_holds_a_placeholder_and_does_not_search(client_for, tier1_staff, two_alike):

@@ -11,7 +11,8 @@ import pytest
 from django.db import close_old_connections, connection
 from django.urls import reverse
 
-from madoguchi.accounts.tests.test_deploy_check import _manage, _production_env
+from madoguchi.accounts.tests.test_deploy_check import _manage
+from madoguchi.testing.production import production_env
 
 CODE = (
     "from django.conf import settings as s; d = s.DATABASES['default'];"
@@ -30,7 +31,7 @@ CODE = (
     ],
 )
 def test_connection_age_defaults_by_environment(tmp_path, environment, value, expected):
-    env = _production_env(tmp_path, MADOGUCHI_ENV=environment, DB_CONN_MAX_AGE=value)
+    env = production_env(tmp_path, MADOGUCHI_ENV=environment, DB_CONN_MAX_AGE=value)
     result = _manage("shell", "--no-imports", "-c", CODE, env=env)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == expected

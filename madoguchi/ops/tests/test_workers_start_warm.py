@@ -13,8 +13,8 @@ import sys
 import urllib.request
 from pathlib import Path
 
-from madoguchi.core.tests.test_gunicorn_serves_the_desk import _production_env, _wait_for_port
 from madoguchi.testing.migrated_db import migrated_sqlite
+from madoguchi.testing.production import production_env, wait_for_port
 from madoguchi.testing.servers import free_port
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -44,7 +44,7 @@ print(json.dumps({
 
 
 def test_warm_up_imports_and_compiles_what_a_first_request_would_and_closes_connections(tmp_path, tmp_path_factory):
-    env = _production_env(tmp_path)
+    env = production_env(tmp_path, ALLOWED_HOSTS="127.0.0.1", BEHIND_TLS_PROXY="1")
     migrated_sqlite(tmp_path / "madoguchi.sqlite3", tmp_path_factory)
     env["DJANGO_SETTINGS_MODULE"] = "config.settings"
     env["PYTHONPATH"] = str(ROOT)
@@ -61,7 +61,7 @@ def test_warm_up_imports_and_compiles_what_a_first_request_would_and_closes_conn
 
 
 def test_gunicorn_with_the_project_config_warms_up_once_in_the_master_and_serves(tmp_path, tmp_path_factory):
-    env = _production_env(tmp_path)
+    env = production_env(tmp_path, ALLOWED_HOSTS="127.0.0.1", BEHIND_TLS_PROXY="1")
     env["LOG_FORMAT"] = "json"
     migrated_sqlite(tmp_path / "madoguchi.sqlite3", tmp_path_factory)
     port = free_port()
@@ -77,7 +77,7 @@ def test_gunicorn_with_the_project_config_warms_up_once_in_the_master_and_serves
         stderr=subprocess.STDOUT,
     )
     try:
-        _wait_for_port(port, server)
+        wait_for_port(port, server)
         statuses = []
         for _ in range(4):  # both workers answer
             request = urllib.request.Request(
