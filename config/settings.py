@@ -130,7 +130,8 @@ MIDDLEWARE = [
     "madoguchi.core.middleware.SecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Django's, writing the sliding idle deadline at most once a minute (madoguchi/accounts/sessions.py).
+    "madoguchi.accounts.sessions.IdleSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -238,7 +239,12 @@ MADOGUCHI_ENROLMENT_CODE_HOURS = env_int("MADOGUCHI_ENROLMENT_CODE_HOURS", 72)
 
 # Idle timeout: the session expires after this many seconds without a request.
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_TIMEOUT_SECONDS", 30 * 60)
-SESSION_SAVE_EVERY_REQUEST = True
+# The idle deadline slides with activity; its row is written at most every SESSION_TOUCH_SECONDS, so an idle
+# session ends between SESSION_COOKIE_AGE - SESSION_TOUCH_SECONDS and SESSION_COOKIE_AGE after its last request.
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_TOUCH_SECONDS = env_int("SESSION_TOUCH_SECONDS", 60)
+if not 0 <= SESSION_TOUCH_SECONDS < SESSION_COOKIE_AGE:
+    raise ImproperlyConfigured("SESSION_TOUCH_SECONDS must be at least 0 and less than SESSION_IDLE_TIMEOUT_SECONDS.")
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
