@@ -2,16 +2,18 @@
 
     .venv/bin/python bench/prepare_load.py --sample 500 > /tmp/load-context.json
     .venv/bin/python bench/loadtest.py --base http://127.0.0.1:8000 --context /tmp/load-context.json \
-        --seconds 20 --max-clients 64 --report docs/reliability.md --output var/loadtest.json
+        --seconds 30 --max-clients 64 --report docs/reliability.md --output var/loadtest.json
 
-Steps of 1, 2, 4, 8, ... clients (keep-alive connections, one thread each), each for a fixed time, until a step
-has errors, throughput stops rising (under 5 % above the best step so far) or --max-clients is reached. Every
-client loops over the mix: the public consultation form (GET, 確認 POST, 送信 POST: a real consultation each
-time, so the form's rate limits must be raised for the run), the public FAQ list and an FAQ entry, and, as a
-manager, the dashboard, a random existing case page (and its deferred panel, fetched as the page's script does), the
-case list and the search with varied Japanese queries.
-Per step and endpoint: requests/s, p50/p95/p99 (ms), errors (an unexpected status or a connection error). No
-timed assertions: figures, printed and written as a Markdown section into the report (bench/run_load_1m.sh).
+Steps of 1, 2, 3, 4, 6, 8, 12, ... clients (keep-alive connections, one thread each; the steps between the
+powers of two find the knee of a two-core machine, which doubling skips), each for a fixed time, until a step has
+errors, throughput stops rising (two steps in a row under 5 % above the best step so far: one noisy step does not
+end the run) or --max-clients is reached. Every client loops over the mix: the public consultation form (GET,
+確認 POST, 送信 POST: a real consultation each time, so the form's rate limits must be raised for the run), the
+public FAQ list and an FAQ entry, and, as a manager, the dashboard, a random existing case page (and its deferred
+panel, fetched as the page's script does), the case list and the search with varied Japanese queries.
+Per step and endpoint: requests/s, p50/p95/p99 (ms), errors (an unexpected status or a connection error); per
+step the CPU this script itself used, as a share of one core (it runs on the machine it measures). No timed
+assertions: figures, printed and written as a Markdown section into the report (bench/run_load_1m.sh).
 """
 
 from __future__ import annotations
@@ -237,6 +239,17 @@ def machine() -> dict[str, Any]:
     }
 
 
+def client_steps(max_clients: int) -> list[int]:
+    """1, 2, 3, 4, 6, 8, 12, 16, ...: powers of two and the midpoints between them, up to max_clients."""
+    steps, power = [1], 2
+    while power <= max_clients:
+        steps.append(power)
+        if power + power // 2 <= max_clients:
+            steps.append(power + power // 2)
+        power *= 2
+    return steps
+
+
 def total(figures: dict[str, dict[str, float]]) -> tuple[float, int]:
     return sum(f["rps"] for f in figures.values()), int(sum(f["errors"] for f in figures.values()))
 
@@ -275,6 +288,12 @@ def markdown(result: dict[str, Any]) -> str:
             )
         rps, errs = total(step["pages"])
         lines.append(f"| {step['clients']} | **all** | **{rps:.1f}** | | | | {errs} |")
+    lines.append("")
+    lines.append(
+        "This script's own CPU per step (share of one core; it runs on the measured machine): "
+        + ", ".join(f"{s['clients']} clients {s.get('generator_cpu_percent', '?')} %" for s in result["steps"])
+        + "."
+    )
     best = result.get("best_clean_step")
     lines.append("")
     if best is None:
@@ -310,7 +329,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--base", default="http://127.0.0.1:8000")
     parser.add_argument("--context", required=True, help="JSON from bench/prepare_load.py (session, references)")
-    parser.add_argument("--seconds", type=float, default=20, help="length of each step")
+    parser.add_argument("--seconds", type=float, default=30, help="length of each step")
     parser.add_argument("--warmup", type=float, default=15, help="seconds at 2 clients before the first step")
     parser.add_argument("--max-clients", type=int, default=64)
     parser.add_argument("--output", default="", help="raw figures as JSON")
@@ -331,13 +350,20 @@ def main() -> None:
     if args.warmup > 0:
         run_step(args.base, context, 2, args.warmup)
     best_rps = 0.0
-    clients = 1
-    while clients <= args.max_clients:
+    flat_steps = 0
+    for clients in client_steps(args.max_clients):
+        cpu_before, wall_before = time.process_time(), time.monotonic()
         figures = run_step(args.base, context, clients, args.seconds)
+        generator_cpu = round(100 * (time.process_time() - cpu_before) / (time.monotonic() - wall_before))
         rps, errs = total(figures)
-        step = {"clients": clients, "pages": figures, "load_after": [round(x, 2) for x in os.getloadavg()]}
+        step = {
+            "clients": clients,
+            "pages": figures,
+            "load_after": [round(x, 2) for x in os.getloadavg()],
+            "generator_cpu_percent": generator_cpu,
+        }
         steps.append(step)
-        print(f"{clients:>3} clients: {rps:7.1f} req/s, errors {errs}", flush=True)
+        print(f"{clients:>3} clients: {rps:7.1f} req/s, errors {errs}, this script {generator_cpu} % of a core")
         for name, f in figures.items():
             print(
                 f"      {name:22} {f['rps']:6.1f}/s p50 {f['p50']:7.1f} p95 {f['p95']:7.1f}"
@@ -348,11 +374,11 @@ def main() -> None:
             result["stopped_because"] = f"errors appeared at {clients} clients"
             break
         result["best_clean_step"] = step
-        if best_rps and rps < best_rps * 1.05:
-            result["stopped_because"] = f"throughput stopped rising at {clients} clients"
+        flat_steps = flat_steps + 1 if best_rps and rps < best_rps * 1.05 else 0
+        if flat_steps == 2:
+            result["stopped_because"] = f"throughput stopped rising (two steps in a row) at {clients} clients"
             break
         best_rps = max(best_rps, rps)
-        clients *= 2
     if args.output:
         Path(args.output).write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     section = markdown(result)

@@ -9,7 +9,7 @@
 #   COUNT=20000 DB=madoguchi_load20k bench/run_load_1m.sh   # the same at another size
 #
 # Environment: COUNT (1000000), DB (madoguchi_load1m), PG (postgres://postgres@127.0.0.1:5432), VENV (.venv),
-# MADOGUCHI_DATA_DIR (var/<DB>), SECONDS_PER_STEP (20), MAX_CLIENTS (64), WARMUP_SECONDS (15), REPORT (docs/reliability.md).
+# MADOGUCHI_DATA_DIR (var/<DB>), SECONDS_PER_STEP (30), MAX_CLIENTS (64), WARMUP_SECONDS (15), REPORT (docs/reliability.md).
 # The public form's rate limits are raised for the run through their documented settings
 # (MADOGUCHI_PUBLIC_FORM_RATE / MADOGUCHI_PUBLIC_FORM_POST_RATE, .env.example): every client posts from 127.0.0.1.
 set -euo pipefail
@@ -81,7 +81,7 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 curl -fsS -o /dev/null -H 'Host: localhost' "http://127.0.0.1:$PORT/readyz"
-"$PY" bench/loadtest.py --base "http://127.0.0.1:$PORT" --context "$context" --warmup "${WARMUP_SECONDS:-15}" --seconds "${SECONDS_PER_STEP:-20}" \
+"$PY" bench/loadtest.py --base "http://127.0.0.1:$PORT" --context "$context" --warmup "${WARMUP_SECONDS:-15}" --seconds "${SECONDS_PER_STEP:-30}" \
   --max-clients "${MAX_CLIENTS:-64}" --report "${REPORT:-docs/reliability.md}" \
   --output "$MADOGUCHI_DATA_DIR/loadtest-$(date -u +%Y%m%dT%H%M).json"
 log "done; server log: $MADOGUCHI_DATA_DIR/gunicorn.log"
