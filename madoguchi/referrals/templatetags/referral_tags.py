@@ -12,6 +12,10 @@ from madoguchi.referrals.models import ChannelKind, SourcedRecord
 
 register = template.Library()
 
+# Built once: `ChannelKind.values` and `ChannelKind(kind)` rebuild the choices on every call, and a directory entry
+# on the case screen shows several channels. The labels stay lazy, so each request gets its own language.
+_CHANNEL_LABELS = {kind.value: kind.label for kind in ChannelKind}
+
 
 @register.simple_tag
 def ref_badges(record: SourcedRecord) -> SafeString:
@@ -26,7 +30,8 @@ def ref_badges(record: SourcedRecord) -> SafeString:
 
 @register.filter
 def channel_label(kind: str) -> str:
-    return str(ChannelKind(kind).label) if kind in ChannelKind.values else kind
+    label = _CHANNEL_LABELS.get(kind)
+    return kind if label is None else str(label)
 
 
 @register.simple_tag
