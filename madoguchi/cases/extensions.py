@@ -164,6 +164,11 @@ def _entry(panel: Panel, ctx: dict[str, Any]) -> dict[str, Any]:
     return {"template": panel.template, "key": panel.key, "title": panel.title, **ctx}
 
 
+def deferred_keys() -> frozenset[str]:
+    """The keys of the panels served at their own URL (cases:panel); every other key answers 404 there."""
+    return frozenset(key for key, panel in _panels.items() if panel.deferred)
+
+
 def deferred_context(page: CasePage, key: str) -> dict[str, Any] | None:
     """The context of the deferred panel `key` for its own URL; None when there is no such deferred panel or it
     is hidden for this user or case (the view answers 404 either way)."""

@@ -29,8 +29,15 @@ class WarmUp:
     templates: int
 
 
-def _template_names(directory: Path) -> list[str]:
-    return sorted(str(p.relative_to(directory)) for p in directory.rglob("*") if p.suffix in {".html", ".txt"})
+def _template_names(directory: Path, *, others: list[Path]) -> list[str]:
+    """Template files under `directory`, leaving out those under another engine's folder inside it (the mail
+    engine's templates/emails/ lies inside the HTML engine's templates/: those files are the mail engine's)."""
+    inner = [o for o in others if o != directory and o.is_relative_to(directory)]
+    return sorted(
+        str(p.relative_to(directory))
+        for p in directory.rglob("*")
+        if p.suffix in {".html", ".txt"} and not any(p.is_relative_to(o) for o in inner)
+    )
 
 
 def warm_up() -> WarmUp:
@@ -43,12 +50,13 @@ def warm_up() -> WarmUp:
                 translation.gettext("ログイン")
         compiled = 0
         ours = Path(settings.BASE_DIR).resolve()
+        every_dir = [Path(d).resolve() for backend in engines.all() for d in getattr(backend, "template_dirs", ())]
         for backend in engines.all():
-            for directory in map(Path, getattr(backend, "template_dirs", ())):
+            for directory in (Path(d).resolve() for d in getattr(backend, "template_dirs", ())):
                 # The project's own templates (templates/, the apps' folders), not those of installed packages.
-                if not directory.resolve().is_relative_to(ours) or ".venv" in directory.parts:
+                if not directory.is_relative_to(ours) or ".venv" in directory.parts:
                     continue
-                for name in _template_names(directory):
+                for name in _template_names(directory, others=every_dir):
                     try:
                         backend.get_template(name)
                     except (TemplateDoesNotExist, TemplateSyntaxError):

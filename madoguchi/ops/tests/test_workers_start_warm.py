@@ -32,11 +32,14 @@ before = {"urls": "config.urls" in sys.modules, "masking": "madoguchi.privacy.ma
 from madoguchi.ops.warmup import warm_up
 result = warm_up()
 loader = engines["django"].engine.template_loaders[0]
+mail_loader = engines["mail"].engine.template_loaders[0]
 print(json.dumps({
     "before": before,
     "urls": "config.urls" in sys.modules,
     "masking": "madoguchi.privacy.masking.engine" in sys.modules,
     "cached_templates": len(loader.get_template_cache),
+    "html_engine_mail_templates": sorted(k for k in loader.get_template_cache if str(k).startswith("emails/")),
+    "mail_engine_templates": len(mail_loader.get_template_cache),
     "result": [result.url_patterns, result.templates],
     "connection_open": connection.connection is not None,
 }))
@@ -56,6 +59,9 @@ def test_warm_up_imports_and_compiles_what_a_first_request_would_and_closes_conn
     assert probe["before"] == {"urls": False, "masking": False}, "django.setup() alone does not import the views"
     assert probe["urls"] and probe["masking"]
     assert probe["cached_templates"] >= 100, "the project's templates are compiled into the cached loader"
+    # templates/emails/ belongs to the mail engine (no HTML escaping); the HTML engine does not compile it too.
+    assert probe["mail_engine_templates"] >= 1
+    assert probe["html_engine_mail_templates"] == []
     assert probe["result"][0] > 0 and probe["result"][1] >= 100
     assert probe["connection_open"] is False, "a connection left open in the master would be shared by the workers"
 
