@@ -17,10 +17,16 @@ from __future__ import annotations
 import time
 
 from django.conf import settings
+from django.contrib.sessions.backends.base import SessionBase
 from django.contrib.sessions.middleware import SessionMiddleware
 from django.http import HttpRequest, HttpResponse
 
 TOUCHED_KEY = "_madoguchi_touched"
+
+
+def touch(session: SessionBase) -> None:
+    """Record a write of the session now; Django then saves it, with a new deadline."""
+    session[TOUCHED_KEY] = int(time.time())
 
 
 class IdleSessionMiddleware(SessionMiddleware):
@@ -31,5 +37,5 @@ class IdleSessionMiddleware(SessionMiddleware):
             now = int(time.time())
             touched = session.get(TOUCHED_KEY)
             if session.modified or not isinstance(touched, int) or now - touched >= settings.SESSION_TOUCH_SECONDS:
-                session[TOUCHED_KEY] = now  # marks the session modified: Django saves it with a new deadline
+                touch(session)  # marks the session modified: Django saves it with a new deadline
         return super().process_response(request, response)
