@@ -1,9 +1,12 @@
-"""Japanese labels for the codes stored in timeline events."""
+"""Japanese labels for the codes stored in timeline events, and the 「推定」 badge of a triage suggestion."""
 
 from __future__ import annotations
 
 from django import template
 from django.core.exceptions import FieldDoesNotExist
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from madoguchi.cases.choices import Category, Urgency
@@ -89,3 +92,18 @@ def change_value(value: object, name: str = "") -> str:
     except ValueError:
         return text
     return jdatetime(parsed) if parsed.tzinfo else text
+
+
+@register.simple_tag
+def suggested_badge(kind: str, label: object) -> SafeString:
+    """An outlined 「推定: …」 badge for a suggestion staff have not decided yet (a decision is a filled badge).
+
+    Built here, not in an included template: a queue page shows up to two in each of up to 80 rows."""
+    note = gettext("AI による推定（未確定）")
+    return format_html(
+        '<span class="badge suggested {}" title="{}"><span class="visually-hidden">{}: </span>{}</span>',
+        kind,
+        note,
+        note,
+        gettext("推定: %(label)s") % {"label": label},
+    )

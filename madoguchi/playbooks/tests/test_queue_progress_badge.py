@@ -55,3 +55,14 @@ def test_progress_by_case_reads_all_runs_in_one_query(tier1_staff, tier2_staff, 
     assert len(ctx.captured_queries) == 1
     assert all(runs[0].done_count == 1 for runs in progress.values())
     assert set(progress) == set(ids)
+
+
+def test_badge_escapes_the_run_title(tier1_staff, tier2_staff, leak_template):
+    # Built in Python (a queue page has up to 80 rows), with format_html: the title is escaped as a template would.
+    _seed(1, tier1_staff, tier2_staff, leak_template)
+    Case.objects.get().playbook_runs.update(title='<img src=x onerror="alert(1)">')
+
+    html, _queries = _render_count()
+
+    assert "<img" not in html
+    assert '[<span class="badge playbook-progress" title="&lt;img src=x onerror=&quot;alert(1)&quot;&gt;">' in html
