@@ -141,15 +141,8 @@ def client_for():
     from django.test import Client
 
     def make(user: User) -> Client:
-        from madoguchi.accounts.sessions import touch
-
         client = Client()
         client.force_login(user)
-        # As a login through the login page does (the middleware stamps the new session), so that a test's first
-        # request does not write the session row where a real first request would not either.
-        session = client.session
-        touch(session)
-        session.save()
         return client
 
     return make

@@ -3,7 +3,7 @@
 Django's `SESSION_SAVE_EVERY_REQUEST` moves the deadline by writing the session row on every request: an
 UPDATE and a COMMIT (a WAL flush on PostgreSQL) on each page, search and panel a desk worker opens. This
 middleware writes it only when the last write is `SESSION_TOUCH_SECONDS` old or more, recorded in the session
-itself (`TOUCHED_KEY`).
+itself (`TOUCHED_KEY`), which a login sets (madoguchi/accounts/signals.py).
 
 The invariant: a session never outlives its idle limit. The stored deadline is always the time of the last
 write plus `SESSION_COOKIE_AGE`, and the last write is never later than the last activity, so an idle session
@@ -34,8 +34,8 @@ class IdleSessionMiddleware(SessionMiddleware):
         session = getattr(request, "session", None)
         # Only a session this request used: reading an unused one would cost the query this saves.
         if session is not None and (session.accessed or session.modified) and not session.is_empty():
-            now = int(time.time())
             touched = session.get(TOUCHED_KEY)
-            if session.modified or not isinstance(touched, int) or now - touched >= settings.SESSION_TOUCH_SECONDS:
+            stale = not isinstance(touched, int) or time.time() - touched >= settings.SESSION_TOUCH_SECONDS
+            if session.modified or stale:
                 touch(session)  # marks the session modified: Django saves it with a new deadline
         return super().process_response(request, response)

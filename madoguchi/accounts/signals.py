@@ -8,12 +8,17 @@ from django.http import HttpRequest
 
 from madoguchi.accounts import audit
 from madoguchi.accounts.models import AuditAction, User
+from madoguchi.accounts.sessions import touch
 from madoguchi.core import drafts
 
 
 @receiver(user_logged_in)
 def _login(sender: Any, request: HttpRequest | None, user: User, **kwargs: Any) -> None:
     audit.record(action=AuditAction.LOGIN, actor=user, request=request)
+    # The new session's first write is now (madoguchi/accounts/sessions.py): the requests of its first minute write
+    # nothing more. Every way in goes through here: the login page, the second-factor step, a test's force_login.
+    if request is not None and hasattr(request, "session"):
+        touch(request.session)
     # Drafts typed in a session that has since expired are never offered again.
     drafts.drafts_purge(user=user)
 

@@ -13,6 +13,7 @@ import pytest
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -140,3 +141,16 @@ def test_an_idle_session_never_outlives_its_limit(tier1_staff, client_for):
         idle = dt.timedelta(seconds=settings.SESSION_COOKIE_AGE)
         touch = dt.timedelta(seconds=settings.SESSION_TOUCH_SECONDS)
         assert last_request + idle - touch - dt.timedelta(seconds=2) <= deadline <= last_request + idle
+
+
+@pytest.mark.django_db
+def test_a_login_records_the_write_so_the_first_minute_writes_nothing(tier1_staff):
+    # Whatever the way in (here the test client's login, which sends the same signal as the login page).
+    client = Client()
+    client.force_login(tier1_staff)
+    assert isinstance(client.session.get(TOUCHED_KEY), int)
+
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(DASHBOARD).status_code == 200
+
+    assert _session_writes(ctx.captured_queries) == []
