@@ -6,6 +6,10 @@ request took 0.8–1.4 s, most of it importing the URLconf (the FAQ masking engi
 imports Django REST framework). gunicorn restarts each worker after about 2,000 requests (max_requests), so
 without this a desk worker waited about a second every few minutes under load. Done once in the master, the
 imports and compiled templates are inherited by every worker it forks, then and at each restart.
+
+The triage engine (scikit-learn, SciPy: about a second of CPU) is imported here too, and the current model loaded:
+a worker's first intake or triage request would otherwise pay for both. The management commands do not import
+it unless they train or triage (madoguchi/triage/engine/version.py).
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ logger = logging.getLogger(__name__)
 class WarmUp:
     url_patterns: int
     templates: int
+    triage_model: str | None
 
 
 def _template_names(directory: Path, *, others: list[Path]) -> list[str]:
@@ -38,6 +43,18 @@ def _template_names(directory: Path, *, others: list[Path]) -> list[str]:
         for p in directory.rglob("*")
         if p.suffix in {".html", ".txt"} and not any(p.is_relative_to(o) for o in inner)
     )
+
+
+def _load_triage_model() -> str | None:
+    """Import the triage engine and load the current model; None while no model has been trained (the desk then
+    shows no suggestion, and the first model trained is loaded by the first request that needs it)."""
+    import madoguchi.triage.engine.model  # noqa: F401 (the import is the point: scikit-learn, SciPy)
+    from madoguchi.triage import services as triage_services
+
+    try:
+        return triage_services.current_model().model_version
+    except triage_services.NoModelError:
+        return None
 
 
 def warm_up() -> WarmUp:
@@ -63,8 +80,14 @@ def warm_up() -> WarmUp:
                         # Not one of this engine's templates (each engine has its own folders): left to the request.
                         continue
                     compiled += 1
+        triage_model = _load_triage_model()
     finally:
         connections.close_all()
-    result = WarmUp(url_patterns=patterns, templates=compiled)
-    logger.info("warm-up: %d URL patterns, %d templates compiled", result.url_patterns, result.templates)
+    result = WarmUp(url_patterns=patterns, templates=compiled, triage_model=triage_model)
+    logger.info(
+        "warm-up: %d URL patterns, %d templates compiled, triage model %s",
+        result.url_patterns,
+        result.templates,
+        result.triage_model or "none yet",
+    )
     return result

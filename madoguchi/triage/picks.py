@@ -3,10 +3,12 @@ desk and the evaluation (referrals.situation_rules over the situations and flags
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from madoguchi.referrals.situation_rules import select_laws, select_referrals
-from madoguchi.triage.engine.model import Suggestion
+
+if TYPE_CHECKING:
+    from madoguchi.triage.engine.model import Suggestion
 
 
 def reference_picks(

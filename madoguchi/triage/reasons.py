@@ -6,9 +6,9 @@ import re
 
 from django.utils.translation import gettext
 
-from madoguchi.triage.engine import model, rules
+from madoguchi.triage.engine import rules, version
 
-_SCORE = re.compile(rf"^({re.escape(model.REASON_URGENT_SCORE)}|{re.escape(model.REASON_POLICE_SCORE)}) ([0-9.]+)$")
+_SCORE = re.compile(rf"^({re.escape(version.REASON_URGENT_SCORE)}|{re.escape(version.REASON_POLICE_SCORE)}) ([0-9.]+)$")
 
 
 def translate_reason(reason: str) -> str:

@@ -7,7 +7,7 @@ import logging
 import threading
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import transaction
@@ -20,9 +20,14 @@ from madoguchi.cases.extensions import CasePage, CaseSaved
 from madoguchi.cases.models import Case
 from madoguchi.referrals.suggest import CaseSituations
 from madoguchi.triage.engine import corpus
-from madoguchi.triage.engine.model import TriageModel, carries_situations, train
+from madoguchi.triage.engine.version import ENGINE_VERSION, carries_situations, training_data_sha256
 from madoguchi.triage.models import Decision, TriageSuggestion
 from madoguchi.triage.picks import reference_picks
+
+if TYPE_CHECKING:
+    # scikit-learn and SciPy are imported when a model is trained or loaded, not by every command that
+    # imports this module (engine/version.py).
+    from madoguchi.triage.engine.model import TriageModel
 
 logger = logging.getLogger(__name__)
 _lock = threading.Lock()
@@ -72,6 +77,8 @@ class RetrainResult:
 
 
 def retrain(*, include_confirmed: bool = True) -> RetrainResult:
+    from madoguchi.triage.engine.model import train
+
     shipped = corpus.training_examples()
     confirmed = confirmed_examples() if include_confirmed else []
     model = train(examples=shipped + confirmed)
@@ -101,8 +108,6 @@ def current_version() -> str | None:
 
 def has_model() -> bool:
     """A usable model exists: trained by this engine version (an upgrade needs `retrain_triage`)."""
-    from madoguchi.triage.engine.model import ENGINE_VERSION
-
     version = current_version()
     return version is not None and version.startswith(f"{ENGINE_VERSION}+")
 
@@ -125,6 +130,8 @@ def current_model() -> TriageModel:
     with _lock:
         model = _cached.get(version)
         if model is None:
+            from madoguchi.triage.engine.model import TriageModel
+
             model = TriageModel.load(pointer.parent / info["file"])
             _cached.clear()
             _cached[version] = model
@@ -294,6 +301,4 @@ def accept(*, actor: User, suggestion: TriageSuggestion) -> Case:
 
 def shipped_model_version() -> str:
     """The version a model trained on the shipped corpus alone (no confirmed cases) would carry."""
-    from madoguchi.triage.engine.model import ENGINE_VERSION, training_data_sha256
-
     return f"{ENGINE_VERSION}+{training_data_sha256(examples=corpus.training_examples())[:12]}"

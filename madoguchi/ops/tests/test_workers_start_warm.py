@@ -28,7 +28,11 @@ django.setup()
 from django.db import connection
 from django.template import engines
 connection.ensure_connection()
-before = {"urls": "config.urls" in sys.modules, "masking": "madoguchi.privacy.masking.engine" in sys.modules}
+before = {
+    "urls": "config.urls" in sys.modules,
+    "masking": "madoguchi.privacy.masking.engine" in sys.modules,
+    "sklearn": "sklearn" in sys.modules,
+}
 from madoguchi.ops.warmup import warm_up
 result = warm_up()
 loader = engines["django"].engine.template_loaders[0]
@@ -40,14 +44,15 @@ print(json.dumps({
     "cached_templates": len(loader.get_template_cache),
     "html_engine_mail_templates": sorted(k for k in loader.get_template_cache if str(k).startswith("emails/")),
     "mail_engine_templates": len(mail_loader.get_template_cache),
-    "result": [result.url_patterns, result.templates],
+    "sklearn": "sklearn" in sys.modules,
+    "result": [result.url_patterns, result.templates, result.triage_model],
     "connection_open": connection.connection is not None,
 }))
 """
 
 
-def test_warm_up_imports_and_compiles_what_a_first_request_would_and_closes_connections(tmp_path, tmp_path_factory):
-    env = production_env(tmp_path, ALLOWED_HOSTS="127.0.0.1", BEHIND_TLS_PROXY="1")
+def _probe(tmp_path: Path, tmp_path_factory, **overrides: str) -> dict:
+    env = production_env(tmp_path, ALLOWED_HOSTS="127.0.0.1", BEHIND_TLS_PROXY="1", **overrides)
     migrated_sqlite(tmp_path / "madoguchi.sqlite3", tmp_path_factory)
     env["DJANGO_SETTINGS_MODULE"] = "config.settings"
     env["PYTHONPATH"] = str(ROOT)
@@ -55,15 +60,34 @@ def test_warm_up_imports_and_compiles_what_a_first_request_would_and_closes_conn
         [sys.executable, "-c", PROBE], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False
     )
     assert done.returncode == 0, done.stderr[-3000:]
-    probe = json.loads(done.stdout.strip().splitlines()[-1])
-    assert probe["before"] == {"urls": False, "masking": False}, "django.setup() alone does not import the views"
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_warm_up_imports_and_compiles_what_a_first_request_would_and_closes_connections(tmp_path, tmp_path_factory):
+    probe = _probe(tmp_path, tmp_path_factory)
+    assert probe["before"] == {"urls": False, "masking": False, "sklearn": False}, (
+        "django.setup() alone imports neither the views nor the triage engine"
+    )
     assert probe["urls"] and probe["masking"]
+    assert probe["sklearn"], "the triage engine is imported before the workers fork"
+    assert probe["result"][2] is None, "no model has been trained in this installation: none is loaded"
     assert probe["cached_templates"] >= 100, "the project's templates are compiled into the cached loader"
     # templates/emails/ belongs to the mail engine (no HTML escaping); the HTML engine does not compile it too.
     assert probe["mail_engine_templates"] >= 1
     assert probe["html_engine_mail_templates"] == []
     assert probe["result"][0] > 0 and probe["result"][1] >= 100
     assert probe["connection_open"] is False, "a connection left open in the master would be shared by the workers"
+
+
+def test_warm_up_loads_the_current_triage_model_so_no_worker_loads_it_on_a_first_intake(
+    tmp_path, tmp_path_factory, settings
+):
+    from madoguchi.triage import services
+
+    # The suite's model directory holds the model trained from the shipped corpus (conftest `_triage_model`).
+    probe = _probe(tmp_path, tmp_path_factory, MADOGUCHI_TRIAGE_MODEL_DIR=str(settings.TRIAGE_MODEL_DIR))
+    assert probe["result"][2] == services.current_version()
+    assert probe["connection_open"] is False
 
 
 def test_gunicorn_with_the_project_config_warms_up_once_in_the_master_and_serves(tmp_path, tmp_path_factory):

@@ -29,8 +29,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -47,15 +45,18 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 from threadpoolctl import threadpool_info
 
-from madoguchi.core.catalogue import gettext_noop
 from madoguchi.triage.engine import rules as cue_rules
 from madoguchi.triage.engine import situations as situation_cues
 from madoguchi.triage.engine.text import PreparedText, prepare, wordish_tokens
+from madoguchi.triage.engine.version import (
+    ENGINE_VERSION,
+    REASON_POLICE_SCORE,
+    REASON_URGENT_BY_CATEGORY,
+    REASON_URGENT_BY_CUE,
+    REASON_URGENT_SCORE,
+    training_data_sha256,
+)
 
-ENGINE_VERSION = "triage-engine-6"
-# Engines whose suggestions carry situations (from engine 5 on; engine 6 only solves the situation heads
-# in the dual, see _Heads): stored suggestions of these keep feeding the referral panel after an upgrade.
-_SITUATION_ENGINES = ("triage-engine-5", "triage-engine-6")
 SAVE_FORMAT = 1
 
 CATEGORIES: tuple[str, ...] = (
@@ -118,11 +119,6 @@ _SITUATION_C = 4.0
 _MIN_SITUATION_EXAMPLES = 3
 _SITUATION_CANDIDATES = 8
 _SITUATION_THRESHOLD_GRID = tuple(round(x, 2) for x in np.arange(0.1, 0.91, 0.05))
-
-
-def carries_situations(*, model_version: str) -> bool:
-    """A suggestion by this model version has situations (engines before 5 had none)."""
-    return model_version.split("+", 1)[0] in _SITUATION_ENGINES
 
 
 def normalize_channel(*, channel: str | None) -> str | None:
@@ -569,14 +565,6 @@ def gated_rules(*, category: str, hits: list[cue_rules.RuleHit]) -> tuple[list[s
     return urgent, police
 
 
-# Reasons the combination adds (Japanese, translated when shown: madoguchi/triage/reasons.py).
-REASON_URGENT_BY_CATEGORY = gettext_noop("緊急区分の判定による緊急フラグ")
-REASON_URGENT_BY_CUE = gettext_noop("緊急の手掛かりによる緊急フラグ")
-# Followed by a space and the score ("モデルの緊急スコア 0.42").
-REASON_URGENT_SCORE = gettext_noop("モデルの緊急スコア")
-REASON_POLICE_SCORE = gettext_noop("モデルの警察相談スコア")
-
-
 @dataclass(frozen=True)
 class Decision:
     category: str
@@ -836,21 +824,6 @@ def _tune_thresholds(
 
 
 # --- public API ------------------------------------------------------------------
-
-
-def training_data_sha256(*, examples: list[dict[str, Any]]) -> str:
-    canonical = "\n".join(
-        json.dumps(
-            {
-                key: example.get(key)
-                for key in ("text", "channel", "category", "urgent", "police", "flow", "situations")
-            },
-            ensure_ascii=False,
-            sort_keys=True,
-        )
-        for example in examples
-    )
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 @dataclass

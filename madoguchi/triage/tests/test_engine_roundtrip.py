@@ -4,7 +4,8 @@ from pathlib import Path
 import joblib
 import pytest
 
-from madoguchi.triage.engine.model import TriageModel, train, training_data_sha256
+from madoguchi.triage.engine.model import TriageModel, train
+from madoguchi.triage.engine.version import training_data_sha256
 
 SEED = Path(__file__).resolve().parent.parent / "data" / "seed.jsonl"
 TEXTS = [

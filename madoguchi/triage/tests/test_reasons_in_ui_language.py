@@ -5,8 +5,8 @@ from types import SimpleNamespace
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from madoguchi.triage.engine.model import REASON_POLICE_SCORE, REASON_URGENT_SCORE
 from madoguchi.triage.engine.rules import RULES_BY_CODE
+from madoguchi.triage.engine.version import REASON_POLICE_SCORE, REASON_URGENT_SCORE
 from madoguchi.triage.reasons import translate_reason
 
 ENCRYPTED = RULES_BY_CODE["encrypted"].reason

@@ -4,7 +4,7 @@ import pytest
 
 from madoguchi.testing.factories import make_case
 from madoguchi.triage import services
-from madoguchi.triage.engine.model import ENGINE_VERSION
+from madoguchi.triage.engine.version import ENGINE_VERSION
 from madoguchi.triage.models import TriageSuggestion
 
 pytestmark = pytest.mark.django_db

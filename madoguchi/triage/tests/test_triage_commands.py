@@ -99,7 +99,8 @@ def test_retrain_stores_a_new_version_that_includes_confirmed_cases(seed_only_mo
     from madoguchi.testing.factories import make_case
     from madoguchi.triage import services
     from madoguchi.triage.engine import corpus
-    from madoguchi.triage.engine.model import ENGINE_VERSION, TriageModel, training_data_sha256
+    from madoguchi.triage.engine.model import TriageModel
+    from madoguchi.triage.engine.version import ENGINE_VERSION, training_data_sha256
     from madoguchi.triage.models import Decision, TriageSuggestion
 
     seed_only_version = services.current_model().model_version
