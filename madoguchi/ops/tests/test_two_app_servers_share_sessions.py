@@ -30,7 +30,7 @@ from madoguchi.testing.servers import free_port
 ROOT = Path(__file__).resolve().parents[3]
 BIN = Path(sys.executable).parent
 KEY = "3132333435363738393031323334353637383930"  # RFC 6238's test secret, hex
-PASSWORD = "shared-desk-pass-2026!"  # noqa: S105 - a test installation's password
+PASSWORD = "shared-desk-pass-2026!"  # a test installation's password
 
 SETUP = f"""
 import django
