@@ -1,27 +1,59 @@
-"""Write the monthly report PDF: `manage.py monthly_report --month 2026-11 [--output FILE]`."""
+"""Write the monthly report PDF: `manage.py monthly_report [--month 2026-11] [--output FILE]`.
+
+Without `--month` it is the month before today's month in the desk's time zone (the timer runs it on the 1st,
+deploy/systemd/madoguchi-job@monthly_report.timer); without `--output` the file goes to the data dir
+(`DATA_DIR/reports/monthly-report-YYYY-MM.pdf`), the one folder the service may write to and the backup keeps.
+The file appears whole or not at all (written beside it, then renamed)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import timezone
 
 from madoguchi.reports.forms import parse_month
 from madoguchi.reports.selectors import monthly_report_pdf
 
 
+def previous_month(today: dt.date) -> dt.date:
+    """The first day of the month before `today`'s month."""
+    return (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+
+
 class Command(BaseCommand):
-    help = "Write the monthly report (A4 PDF, Japanese) for one month."
+    help = "Write the monthly report (A4 PDF, Japanese) for one month (default: last month, into the data dir)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--month", required=True, help="YYYY-MM, e.g. 2026-11")
-        parser.add_argument("--output", help="file to write (default: monthly-report-YYYY-MM.pdf)")
+        parser.add_argument("--month", help="YYYY-MM, e.g. 2026-11 (default: the month before this one)")
+        parser.add_argument("--output", help="file to write (default: DATA_DIR/reports/monthly-report-YYYY-MM.pdf)")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        month = parse_month(options["month"])
-        if month is None:
-            raise CommandError("--month must look like 2026-11")
-        output = Path(options["output"] or f"monthly-report-{month:%Y-%m}.pdf")
-        output.write_bytes(monthly_report_pdf(month=month))
+        if options["month"]:
+            month = parse_month(options["month"])
+            if month is None:
+                raise CommandError("--month must look like 2026-11")
+        else:
+            month = previous_month(timezone.localdate())
+        if options["output"]:
+            output = Path(options["output"])
+        else:
+            output = Path(settings.DATA_DIR) / "reports" / f"monthly-report-{month:%Y-%m}.pdf"
+            output.parent.mkdir(parents=True, exist_ok=True)
+        pdf = monthly_report_pdf(month=month)
+        handle, tmp_name = tempfile.mkstemp(dir=output.parent or Path("."), prefix=f".{output.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as tmp:
+                tmp.write(pdf)
+                tmp.flush()
+                os.fsync(tmp.fileno())
+            os.replace(tmp_name, output)
+        except BaseException:
+            Path(tmp_name).unlink(missing_ok=True)
+            raise
         self.stdout.write(f"wrote {output}")
