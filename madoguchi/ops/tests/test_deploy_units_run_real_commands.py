@@ -74,3 +74,10 @@ def test_every_command_of_the_scheduled_table_exists():
     assert {"send_outbox", "poll_mailbox", "monthly_report", "backup"} <= named, named
     missing = sorted(n for n in named if n not in get_commands() and n != "run_locked")
     assert missing == [], missing
+
+
+def test_every_command_the_readme_names_exists():
+    text = (ROOT / "README.md").read_text()
+    named = set(re.findall(r"manage\.py ([a-z_]+)", text))
+    assert {"send_outbox", "monthly_report", "backup", "restore", "run_locked"} <= named, named
+    assert sorted(n for n in named if n not in get_commands()) == []
