@@ -30,7 +30,11 @@ def axe_source() -> str:
 
 
 def axe_violations(page: Page) -> list[dict[str, Any]]:
-    """Inject axe-core into the page as it is now and return the WCAG 2.1 A/AA violations."""
+    """Inject axe-core into the page as it is now and return the WCAG 2.1 A/AA violations.
+
+    The caller waits for the page it means (`wait_for_url`, `expect`): run while a click's navigation replaces the
+    document, axe finds no document (`documentElement` of null) or checks the page being left."""
+    page.wait_for_load_state("load")
     # Evaluated through the DevTools protocol, so a strict Content-Security-Policy does not block it.
     page.evaluate(axe_source())
     result = page.evaluate(

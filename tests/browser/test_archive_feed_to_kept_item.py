@@ -52,6 +52,7 @@ def test_feed_inbox_keep_link_and_find(page, live_server, login, tier1_staff, ti
     expect(page.locator("#archive-items")).to_contain_text("VPN 機器の脆弱性に関する注意喚起")
     assert_no_axe_violations(page)
     page.click("text=記事・資料を登録する")
+    page.wait_for_url("**/staff/knowledge/archive/new/")
     assert_no_axe_violations(page)
 
     page.goto(f"{live_server.url}/staff/knowledge/search/?q=認証回避&kind=article")

@@ -23,6 +23,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def _request_from_the_public_form(page: Page, live_server, shot) -> str:
     page.goto(f"{live_server.url}/")
     page.get_by_role("link", name="ガイドブックの送付申込み").click()
+    page.wait_for_url("**/guidebook/")
     assert_no_axe_violations(page)
     page.get_by_label("部数").fill("３")
     page.get_by_label("組織名（会社名・団体名）").fill("株式会社サンプル商事")

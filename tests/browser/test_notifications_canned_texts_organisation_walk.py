@@ -30,6 +30,7 @@ def test_notification_canned_text_and_organisation_pages(page, live_server, logi
     login(page, "tier2")
     expect(page.locator(".notif-link .unread-count")).to_contain_text("1")
     page.click(".notif-link")
+    page.wait_for_url("**/staff/notifications/")
     assert_no_axe_violations(page)
     page.click(f"button:has-text('{case.reference}')")
     page.wait_for_url(f"**{case.get_absolute_url()}")
