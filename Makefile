@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/madoguchi
-APT_PACKAGES := chromium fonts-noto-cjk poppler-utils dovecot-imapd gettext nginx-light openssl
+APT_PACKAGES := chromium fonts-noto-cjk poppler-utils dovecot-imapd gettext nginx-light openssl systemd logrotate
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: install system-deps run serve test lint types templates migrations-check pytest pytest-sqlite pytest-postgres messages bench audit mutation clean
@@ -17,7 +17,7 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 
 install: $(VENV)/.installed
 
-# System packages for browser tests, PDF checks, the IMAP test server and the reverse-proxy test (Debian; only as root).
+# System packages for browser tests, PDF checks, the IMAP test server and the deploy-file tests (nginx, systemd-analyze, logrotate; Debian; only as root).
 system-deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 import shlex
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -81,3 +83,31 @@ def test_every_command_the_readme_names_exists():
     named = set(re.findall(r"manage\.py ([a-z_]+)", text))
     assert {"send_outbox", "monthly_report", "backup", "restore", "run_locked"} <= named, named
     assert sorted(n for n in named if n not in get_commands()) == []
+
+
+def test_systemd_accepts_every_unit_and_timer(tmp_path):
+    """`systemd-analyze verify` on the shipped units (the app's paths pointed at this checkout's virtualenv, the
+    job template instantiated for every timer): no unknown key, no missing program, no broken timer link."""
+    venv = Path(sys.executable).parent
+    shipped = "/srv/madoguchi/app/.venv/bin/"
+    names = []
+    for unit in sorted(SYSTEMD.glob("*.service")) + sorted(SYSTEMD.glob("*.timer")):
+        text = unit.read_text()
+        if unit.suffix == ".service":
+            assert shipped in text, f"{unit.name} no longer starts the app from {shipped}"
+        (tmp_path / unit.name).write_text(text.replace(shipped, f"{venv}/"))
+        if unit.name != "madoguchi-job@.service":
+            names.append(unit.name)
+    for job in _timer_jobs():
+        (tmp_path / f"madoguchi-job@{job}.service").write_text((tmp_path / "madoguchi-job@.service").read_text())
+        names.append(f"madoguchi-job@{job}.service")
+    done = subprocess.run(
+        ["systemd-analyze", "verify", "--man=no", *[f"./{n}" for n in names]],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip() == "", done.stderr
