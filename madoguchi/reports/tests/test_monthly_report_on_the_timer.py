@@ -9,6 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from madoguchi.core import datadir
 from madoguchi.reports.management.commands import monthly_report
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +43,7 @@ def test_a_failed_write_leaves_neither_a_partial_report_nor_a_temporary_file(set
     def disk_full(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(monthly_report.os, "replace", disk_full)
+    monkeypatch.setattr(datadir.os, "replace", disk_full)
     with pytest.raises(OSError):
         call_command("monthly_report", "--month", "2026-11")
     assert sorted(p.name for p in reports.iterdir()) == ["monthly-report-2026-10.pdf"]

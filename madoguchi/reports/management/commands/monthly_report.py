@@ -3,13 +3,12 @@
 Without `--month` it is the month before today's month in the desk's time zone (the timer runs it on the 1st,
 deploy/systemd/madoguchi-job@monthly_report.timer); without `--output` the file goes to the data dir
 (`DATA_DIR/reports/monthly-report-YYYY-MM.pdf`), the one folder the service may write to and the backup keeps.
-The file appears whole or not at all (written beside it, then renamed)."""
+The file appears whole or not at all (`core.datadir.atomic_write`: a temporary file the backup skips, fsync,
+rename)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from madoguchi.core import datadir
 from madoguchi.reports.forms import parse_month
 from madoguchi.reports.selectors import monthly_report_pdf
 
@@ -40,20 +40,7 @@ class Command(BaseCommand):
                 raise CommandError("--month must look like 2026-11")
         else:
             month = previous_month(timezone.localdate())
-        if options["output"]:
-            output = Path(options["output"])
-        else:
-            output = Path(settings.DATA_DIR) / "reports" / f"monthly-report-{month:%Y-%m}.pdf"
-            output.parent.mkdir(parents=True, exist_ok=True)
-        pdf = monthly_report_pdf(month=month)
-        handle, tmp_name = tempfile.mkstemp(dir=output.parent or Path("."), prefix=f".{output.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as tmp:
-                tmp.write(pdf)
-                tmp.flush()
-                os.fsync(tmp.fileno())
-            os.replace(tmp_name, output)
-        except BaseException:
-            Path(tmp_name).unlink(missing_ok=True)
-            raise
+        default = Path(settings.DATA_DIR) / "reports" / f"monthly-report-{month:%Y-%m}.pdf"
+        output = Path(options["output"]) if options["output"] else default
+        datadir.atomic_write(path=output, data=monthly_report_pdf(month=month))
         self.stdout.write(f"wrote {output}")
