@@ -6,8 +6,13 @@ import os
 import secrets
 import socket
 import subprocess
+import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def production_env(tmp_path: Path, **overrides: str | None) -> dict[str, str]:
@@ -43,3 +48,34 @@ def wait_for_port(port: int, server: subprocess.Popen[bytes]) -> None:
         except OSError:
             time.sleep(0.2)
     raise AssertionError("the server did not start listening")
+
+
+def run_django(code: str, env: dict[str, str], *, timeout: int = 300) -> str:
+    """Run `code` in a fresh interpreter with Django set up on `env` (a `production_env`), from the checkout; its
+    standard output. A non-zero exit fails the test with the end of its standard error."""
+    done = subprocess.run(  # noqa: S603 - the test's own code, this interpreter
+        [sys.executable, "-c", f"import django\ndjango.setup()\n{code}"],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "config.settings", "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout
+
+
+@contextmanager
+def running(argv: list[str], env: dict[str, str], *, log: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """A process (gunicorn, a worker command, nginx) started from the checkout with its output in `log`;
+    terminated and waited for when the block ends, however it ends."""
+    with log.open("wb") as out:
+        process = subprocess.Popen(  # noqa: S603 - a test's own command line
+            argv, cwd=ROOT, env={**env, "PYTHONPATH": str(ROOT)}, stdout=out, stderr=subprocess.STDOUT
+        )
+        try:
+            yield process
+        finally:
+            process.terminate()
+            process.wait(timeout=30)

@@ -23,7 +23,7 @@ import pytest
 import requests
 
 from madoguchi.testing.migrated_db import migrated_sqlite
-from madoguchi.testing.production import production_env, wait_for_port
+from madoguchi.testing.production import production_env, running, wait_for_port
 from madoguchi.testing.servers import free_port
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -81,29 +81,16 @@ def proxied(tmp_path_factory) -> Iterator[dict]:
         tmp, ALLOWED_HOSTS=HOST, BEHIND_TLS_PROXY="1", MADOGUCHI_TRUSTED_PROXY_COUNT="1", LOG_FORMAT="json"
     )
     migrated_sqlite(tmp / "madoguchi.sqlite3", tmp_path_factory)
-    app_log = (tmp / "app.log").open("wb")
-    app = subprocess.Popen(
-        [str(BIN / "gunicorn"), "config.wsgi", "-c", "config/gunicorn.conf.py"],
-        cwd=ROOT,
-        env={**env, "PYTHONPATH": str(ROOT), "GUNICORN_BIND": f"127.0.0.1:{app_port}", "WEB_CONCURRENCY": "1"},
-        stdout=app_log,
-        stderr=subprocess.STDOUT,
-    )
-    proxy_log = (tmp / "nginx.stderr").open("wb")
-    proxy = subprocess.Popen(
-        [NGINX, "-c", str(tmp / "nginx.conf"), "-g", "daemon off;"], stdout=proxy_log, stderr=subprocess.STDOUT
-    )
-    try:
+    gunicorn = [str(BIN / "gunicorn"), "config.wsgi", "-c", "config/gunicorn.conf.py"]
+    app_env = {**env, "GUNICORN_BIND": f"127.0.0.1:{app_port}", "WEB_CONCURRENCY": "1"}
+    nginx = [NGINX, "-c", str(tmp / "nginx.conf"), "-g", "daemon off;"]
+    with (
+        running(gunicorn, app_env, log=tmp / "app.log") as app,
+        running(nginx, {"PATH": env["PATH"]}, log=tmp / "nginx.stderr") as proxy,
+    ):
         wait_for_port(app_port, app)
         wait_for_port(https_port, proxy)
         yield {"tmp": tmp, "http": http_port, "https": https_port}
-    finally:
-        proxy.terminate()
-        app.terminate()
-        proxy.wait(timeout=30)
-        app.wait(timeout=30)
-        app_log.close()
-        proxy_log.close()
 
 
 def _get(proxied: dict, path: str) -> requests.Response:
@@ -116,9 +103,16 @@ def _get(proxied: dict, path: str) -> requests.Response:
     )
 
 
-def _app_lines(proxied: dict) -> list[dict]:
-    time.sleep(0.3)  # the access line is written as the response leaves the app
-    text = (proxied["tmp"] / "app.log").read_text()
+def _logged(path: Path, needle: str) -> str:
+    """The log once it holds `needle`: nginx writes its access line after the answer has left, so a test that reads
+    the log at once may be early. A bound, not a timing assertion."""
+    deadline = time.monotonic() + 10
+    while needle not in (text := path.read_text()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return text
+
+
+def _app_lines(text: str) -> list[dict]:
     return [json.loads(line) for line in text.splitlines() if line.startswith("{")]
 
 
@@ -133,10 +127,12 @@ def test_a_page_through_the_proxy_is_https_to_the_app_with_one_request_id_shared
     request_id = ids[0]
     assert re.fullmatch(r"[0-9a-f]{32}", request_id), request_id
     lines = [
-        line for line in _app_lines(proxied) if line.get("message", "").startswith("GET /staff/accounts/login/ 200")
+        line
+        for line in _app_lines(_logged(proxied["tmp"] / "app.log", request_id))
+        if line.get("message", "").startswith("GET /staff/accounts/login/ 200")
     ]
     assert [line["request_id"] for line in lines] == [request_id], "the app logged the proxy's id"
-    assert f"id={request_id}" in (proxied["tmp"] / "access.log").read_text()
+    assert f"id={request_id}" in _logged(proxied["tmp"] / "access.log", f"id={request_id}")
 
 
 def test_readyz_through_the_proxy_answers_the_probe_instead_of_redirecting(proxied):

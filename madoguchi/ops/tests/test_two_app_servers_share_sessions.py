@@ -12,10 +12,9 @@ dir; every request of one desk worker goes to whichever server the balancer pick
 from __future__ import annotations
 
 import re
-import subprocess
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from http.cookies import SimpleCookie
 from pathlib import Path
 
@@ -24,17 +23,14 @@ import requests
 from django_otp.oath import totp
 
 from madoguchi.testing.migrated_db import migrated_sqlite
-from madoguchi.testing.production import production_env, wait_for_port
+from madoguchi.testing.production import production_env, run_django, running, wait_for_port
 from madoguchi.testing.servers import free_port
 
-ROOT = Path(__file__).resolve().parents[3]
 BIN = Path(sys.executable).parent
 KEY = "3132333435363738393031323334353637383930"  # RFC 6238's test secret, hex
 PASSWORD = "shared-desk-pass-2026!"  # a test installation's password
 
 SETUP = f"""
-import django
-django.setup()
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from madoguchi.accounts.models import User
 from madoguchi.accounts.roles import Role
@@ -91,44 +87,23 @@ class Desk:
 @contextmanager
 def _servers(tmp_path: Path, count: int) -> Iterator[list[int]]:
     env = production_env(tmp_path, ALLOWED_HOSTS="127.0.0.1", BEHIND_TLS_PROXY="1")
-    env["PYTHONPATH"] = str(ROOT)
     env["WEB_CONCURRENCY"] = "1"
-    done = subprocess.run(
-        [sys.executable, "-c", SETUP],
-        cwd=ROOT,
-        env={**env, "DJANGO_SETTINGS_MODULE": "config.settings"},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    ports, servers, logs = [], [], []
-    try:
-        for n in range(count):
-            port = free_port()
-            log = (tmp_path / f"server{n}.log").open("wb")
-            logs.append(log)
-            servers.append(
-                subprocess.Popen(
+    run_django(SETUP, env)
+    ports = [free_port() for _ in range(count)]
+    with ExitStack() as stack:
+        servers = [
+            stack.enter_context(
+                running(
                     [str(BIN / "gunicorn"), "config.wsgi", "-c", "config/gunicorn.conf.py"],
-                    cwd=ROOT,
-                    env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}"},
-                    stdout=log,
-                    stderr=subprocess.STDOUT,
+                    {**env, "GUNICORN_BIND": f"127.0.0.1:{port}"},
+                    log=tmp_path / f"server{n}.log",
                 )
             )
-            ports.append(port)
+            for n, port in enumerate(ports)
+        ]
         for port, server in zip(ports, servers, strict=True):
             wait_for_port(port, server)
         yield ports
-    finally:
-        for server in servers:
-            server.terminate()
-        for server in servers:
-            server.wait(timeout=30)
-        for log in logs:
-            log.close()
 
 
 @pytest.fixture(scope="module")

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-import subprocess
 import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -19,15 +19,12 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from madoguchi.testing.migrated_db import migrated_sqlite
-from madoguchi.testing.production import production_env
+from madoguchi.testing.production import production_env, run_django, running
 from madoguchi.testing.servers import Collector, free_port
 
-ROOT = Path(__file__).resolve().parents[3]
 OUTGOING = 60
 
 ENQUEUE = f"""
-import django
-django.setup()
 from madoguchi.answers import outbox
 from madoguchi.answers.models import OutboundKind
 for n in range({OUTGOING}):
@@ -66,40 +63,20 @@ def test_two_send_outbox_processes_send_every_mail_exactly_once(tmp_path, tmp_pa
     database = tmp_path / "madoguchi.sqlite3"
     migrated_sqlite(database, tmp_path_factory)
     env = production_env(tmp_path, ALLOWED_HOSTS="127.0.0.1", EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(port))
-    env["PYTHONPATH"] = str(ROOT)
     env["DJANGO_SETTINGS_MODULE"] = "config.settings"
     env["PYTHONUNBUFFERED"] = "1"  # each round's "sent=N" line reaches the log before the worker is stopped
-    done = subprocess.run(
-        [sys.executable, "-c", ENQUEUE], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
+    run_django(ENQUEUE, env)
     assert _pending(database) == OUTGOING
 
-    logs = [(tmp_path / f"worker{n}.log").open("wb") for n in range(2)]
-    workers = [
-        subprocess.Popen(
-            [sys.executable, "manage.py", "send_outbox", "--loop", "--interval", "0.1", "--limit", "3"],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        for log in logs
-    ]
-    try:
+    command = [sys.executable, "manage.py", "send_outbox", "--loop", "--interval", "0.1", "--limit", "3"]
+    with ExitStack() as stack:
+        workers = [stack.enter_context(running(command, env, log=tmp_path / f"worker{n}.log")) for n in range(2)]
         # Not a timing assertion: a bound so that a broken worker cannot hang the suite.
         deadline = time.monotonic() + 120
         while _pending(database) and time.monotonic() < deadline:
             assert all(w.poll() is None for w in workers), "a worker exited"
             time.sleep(0.2)
         time.sleep(1)  # a round still under way would show a second send now
-    finally:
-        for worker in workers:
-            worker.terminate()
-        for worker in workers:
-            worker.wait(timeout=30)
-        for log in logs:
-            log.close()
     output = [(tmp_path / f"worker{n}.log").read_text() for n in range(2)]
     assert _pending(database) == 0, output
     ids = Counter(

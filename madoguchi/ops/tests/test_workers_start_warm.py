@@ -14,7 +14,7 @@ import urllib.request
 from pathlib import Path
 
 from madoguchi.testing.migrated_db import migrated_sqlite
-from madoguchi.testing.production import production_env, wait_for_port
+from madoguchi.testing.production import production_env, run_django, wait_for_port
 from madoguchi.testing.servers import free_port
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -23,8 +23,6 @@ BIN = Path(sys.executable).parent
 # Run in a fresh interpreter: this test process has long imported everything the warm-up would.
 PROBE = """
 import json, os, sys
-import django
-django.setup()
 from django.db import connection
 from django.template import engines
 connection.ensure_connection()
@@ -54,13 +52,7 @@ print(json.dumps({
 def _probe(tmp_path: Path, tmp_path_factory, **overrides: str) -> dict:
     env = production_env(tmp_path, ALLOWED_HOSTS="127.0.0.1", BEHIND_TLS_PROXY="1", **overrides)
     migrated_sqlite(tmp_path / "madoguchi.sqlite3", tmp_path_factory)
-    env["DJANGO_SETTINGS_MODULE"] = "config.settings"
-    env["PYTHONPATH"] = str(ROOT)
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return json.loads(run_django(PROBE, env).strip().splitlines()[-1])
 
 
 def test_warm_up_imports_and_compiles_what_a_first_request_would_and_closes_connections(tmp_path, tmp_path_factory):

@@ -7,19 +7,12 @@ Run in a fresh interpreter: this test process has long imported everything."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 from madoguchi.testing.migrated_db import migrated_sqlite
-from madoguchi.testing.production import production_env
-
-ROOT = Path(__file__).resolve().parents[3]
+from madoguchi.testing.production import production_env, run_django
 
 PROBE = """
 import json, sys
-import django
-django.setup()
 from django.core.management import get_commands, load_command_class
 from django.template import engines
 
@@ -42,11 +35,5 @@ print(json.dumps({"imported_by": imported_by}))
 def test_no_command_but_the_evaluation_imports_scikit_learn_when_it_is_loaded(tmp_path, tmp_path_factory):
     env = production_env(tmp_path, ALLOWED_HOSTS="127.0.0.1", BEHIND_TLS_PROXY="1")
     migrated_sqlite(tmp_path / "madoguchi.sqlite3", tmp_path_factory)
-    env["DJANGO_SETTINGS_MODULE"] = "config.settings"
-    env["PYTHONPATH"] = str(ROOT)
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    probe = json.loads(done.stdout.strip().splitlines()[-1])
+    probe = json.loads(run_django(PROBE, env).strip().splitlines()[-1])
     assert probe["imported_by"] in ([], ["evaluate_triage"]), probe
